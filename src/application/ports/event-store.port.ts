@@ -1,0 +1,126 @@
+import type { Actor } from '../../domain/shared/event';
+
+/** DI token of the event store port. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** Metadata every stored event carries. Extra keys are allowed (e.g. `idempotencyKey`). */
+export type EventMetadata = Readonly<{
+  correlationId: string;
+  causationId: string | null;
+  actor: Actor;
+  /** Set when the command came with an `Idempotency-Key`: a retry finds it and appends nothing. */
+  idempotencyKey?: string;
+  /** Hash of the request that used the key, so a key reused for another request is refused. */
+  requestHash?: string;
+  [key: string]: unknown;
+}>;
+
+/** An event about to be appended. */
+export type NewEvent = Readonly<{
+  /** UUID. Deterministic when the command is idempotent, so a store can also dedupe by id. */
+  eventId: string;
+  /** Stable type name, never a class name. */
+  type: string;
+  schemaVersion: number;
+  data: Readonly<Record<string, unknown>>;
+  /** Business time, taken from the command (ISO 8601, UTC). */
+  occurredAt: string;
+  metadata: EventMetadata;
+}>;
+
+/** An event as stored, with its full envelope. */
+export type StoredEvent = NewEvent &
+  Readonly<{
+    /** `category-id`, e.g. `complaint-c42`. */
+    streamId: string;
+    /** 0-based position in its stream. */
+    revision: number;
+    /** Strictly increasing over all streams; the checkpoint of projections and reactors. */
+    globalPosition: number;
+    /** When the store recorded it (ISO 8601, UTC). */
+    recordedAt: string;
+  }>;
+
+/**
+ * What the writer expects of the stream:
+ * - `no_stream`: it must not exist yet;
+ * - `any`: no check;
+ * - a number: the revision of the stream's last event must be exactly this.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | number;
+
+export type AppendResult = Readonly<{
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  lastPosition: number;
+}>;
+
+export type ReadAllOptions = Readonly<{
+  /** Exclusive: read events with a global position greater than this (0 = from the first event). */
+  after: number;
+  /** Maximum events returned. */
+  limit: number;
+  /** Inclusive upper bound on the global position, e.g. a replay "up to position". */
+  upTo?: number;
+}>;
+
+/** A running subscription; `stop` resolves once the handler will not be called again. */
+export type Subscription = Readonly<{ stop: () => Promise<void> }>;
+
+export type SubscribeOptions = Readonly<{
+  after: number;
+  batchSize: number;
+  /** Called with each batch in order; the next batch is read only after it resolves. */
+  onBatch: (events: readonly StoredEvent[]) => Promise<void>;
+  /** Called when the handler throws or the store fails; the subscription stops. */
+  onError: (error: unknown) => void;
+}>;
+
+export interface EventStore {
+  /** Appends all events or none. Throws WrongExpectedRevisionError when `expected` does not hold. */
+  appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** All events of one stream in order; empty when the stream does not exist. */
+  readStream(streamId: string): Promise<StoredEvent[]>;
+  /** One batch of events across all streams, in global order. */
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Catches up from `after`, then keeps following new appends until stopped. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Global position of the last stored event (0 when empty). */
+  headPosition(): Promise<number>;
+  /** Cheap round trip that proves the store answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The stream was not at the revision the writer expected: nothing was appended. */
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(
+      `stream ${streamId} is at revision ${String(actual)}, not ${String(expected)}: reload it and retry the command`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** A store did not answer in time or refused the connection. Maps to 503. */
+export class StoreUnavailableError extends Error {
+  constructor(
+    readonly store: string,
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** `complaint-c42` → `complaint`. */
+export const categoryOf = (streamId: string): string => {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+};

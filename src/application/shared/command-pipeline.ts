@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../../domain/shared/domain-error';
+import type { Command, Decider, Event } from '../../domain/shared/event';
+import {
+  type EventStore,
+  type NewEvent,
+  type StoredEvent,
+  WrongExpectedRevisionError,
+} from '../ports/event-store.port';
+import type { CommandContext, CommandResult } from './command-context';
+import { deterministicUuid } from './deterministic-id';
+import type { EventCatalog } from './event-catalog';
+
+export class IdempotencyKeyReused extends DomainError {
+  constructor(key: string, streamId: string) {
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      'forbidden-transition',
+      `Idempotency-Key ${key} was already used on ${streamId} for a different request: use a new key`,
+      { idempotencyKey: key, streamId },
+    );
+  }
+}
+
+/**
+ * The one command handler every aggregate uses: read the stream, fold `evolve`, `decide`, append with the
+ * expected revision. The events of a command carry its Idempotency-Key, so a retry finds them in the
+ * stream and returns the first outcome instead of deciding again: the key survives a crash between the
+ * append and the reply because it is stored with the events themselves.
+ */
+export class CommandPipeline {
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly catalog: EventCatalog,
+  ) {}
+
+  async execute<State, Cmd extends Command, Evt extends Event>(
+    decider: Decider<State, Cmd, Evt>,
+    streamId: string,
+    command: Readonly<{ type: Cmd['type']; data: Cmd['data'] }>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const history = await this.eventStore.readStream(streamId);
+    const earlier = this.earlierOutcome(streamId, history, context);
+    if (earlier) return earlier;
+
+    const current = history.length ? history[history.length - 1].revision : -1;
+    if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
+      throw new WrongExpectedRevisionError(streamId, context.expectedRevision, current < 0 ? 'no_stream' : current);
+    }
+    const state = history.map(this.catalog.upcast).reduce<State>(
+      (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
+      decider.initialState(),
+    );
+    const now = new Date(context.now).toISOString();
+    const decided = decider.decide(
+      { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,
+      state,
+    );
+    if (decided.length === 0) return { streamId, revision: current, position: null, events: [], replayed: false };
+
+    const toAppend = decided.map((event, index) => this.envelope(streamId, event, index, now, context));
+    try {
+      const appended = await this.eventStore.appendToStream(streamId, toAppend, current < 0 ? 'no_stream' : current);
+      return {
+        streamId,
+        revision: appended.nextExpectedRevision,
+        position: appended.lastPosition,
+        events: toAppend.map((event, index) => ({
+          eventId: event.eventId,
+          type: event.type,
+          revision: current + 1 + index,
+        })),
+        replayed: false,
+      };
+    } catch (error) {
+      // Two deliveries of the same request can race; the loser returns the winner's outcome.
+      if (error instanceof WrongExpectedRevisionError && context.idempotencyKey) {
+        const raced = this.earlierOutcome(streamId, await this.eventStore.readStream(streamId), context);
+        if (raced) return raced;
+      }
+      throw error;
+    }
+  }
+
+  private earlierOutcome(
+    streamId: string,
+    history: readonly StoredEvent[],
+    context: CommandContext,
+  ): CommandResult | undefined {
+    const key = context.idempotencyKey;
+    if (!key) return undefined;
+    const written = history.filter((event) => event.metadata.idempotencyKey === key);
+    if (written.length === 0) return undefined;
+    if (written[0].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReused(key, streamId);
+    const last = written[written.length - 1];
+    return {
+      streamId,
+      revision: last.revision,
+      position: last.globalPosition,
+      events: written.map(({ eventId, type, revision }) => ({ eventId, type, revision })),
+      replayed: true,
+    };
+  }
+
+  private envelope(streamId: string, event: Event, index: number, now: string, context: CommandContext): NewEvent {
+    const key = context.idempotencyKey;
+    return {
+      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : randomUUID(),
+      type: event.type,
+      schemaVersion: this.catalog.schemaVersionOf(event.type),
+      data: event.data as Record<string, unknown>,
+      occurredAt: now,
+      metadata: {
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+        actor: context.actor,
+        ...(key ? { idempotencyKey: key, requestHash: context.requestHash } : {}),
+      },
+    };
+  }
+}

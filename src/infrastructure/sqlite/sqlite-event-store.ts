@@ -1,0 +1,191 @@
+import type Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from '../../application/ports/event-store.port';
+import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
+import { openSqlite } from './sqlite-database';
+
+type EventRow = {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  occurred_at: string;
+  recorded_at: string;
+};
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id       TEXT    NOT NULL UNIQUE,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  occurred_at    TEXT    NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS streams (
+  stream_id TEXT PRIMARY KEY,
+  revision  INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+const COLUMNS =
+  'position, event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at';
+
+/** Appends by other processes raise no in-process notification; they are seen within this interval. */
+const CROSS_PROCESS_POLL_MS = 200;
+
+export type SqliteEventStoreOptions = Readonly<{
+  /** Clock for `recordedAt`; injectable so tests can pin it. */
+  now?: () => Date;
+}>;
+
+/**
+ * The embedded event store. One SQLite file in WAL mode with FULL sync; a stream's revision lives in
+ * `streams` and the (stream_id, revision) key makes a lost race fail even across processes. SQLite has a
+ * single writer, so commit order is global-position order: a reader never sees a gap fill in later.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly appended = new EventEmitter();
+  private readonly statements;
+  private readonly appendTransaction;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
+    db.exec(SCHEMA);
+    this.appended.setMaxListeners(0);
+    this.statements = {
+      streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      upsertStream: db.prepare<[string, number]>(
+        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, occurred_at, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      readStream: db.prepare<[string], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`,
+      ),
+      readAll: db.prepare<[number, number, number], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
+      ),
+      head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+    };
+    this.appendTransaction = db.transaction(
+      (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
+        const current = this.statements.streamRevision.get(streamId)?.revision;
+        assertExpected(streamId, expected, current);
+        const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+        let revision = current ?? -1;
+        let lastPosition = 0;
+        for (const event of events) {
+          revision += 1;
+          const info = this.statements.insertEvent.run(
+            event.eventId,
+            streamId,
+            revision,
+            event.type,
+            event.schemaVersion,
+            JSON.stringify(event.data),
+            JSON.stringify(event.metadata),
+            event.occurredAt,
+            recordedAt,
+          );
+          lastPosition = Number(info.lastInsertRowid);
+        }
+        this.statements.upsertStream.run(streamId, revision);
+        return { nextExpectedRevision: revision, lastPosition };
+      },
+    );
+  }
+
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    return new SqliteEventStore(openSqlite(file, 'full'), options);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId} with no events: nothing to do`);
+    // IMMEDIATE takes the write lock before reading the revision, so two processes cannot both pass the check.
+    const result = this.appendTransaction.immediate(streamId, events, expected);
+    this.appended.emit('append', result.lastPosition);
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    return this.statements.readStream.all(streamId).map(toStoredEvent);
+  }
+
+  async readAll({ after, limit, upTo }: ReadAllOptions): Promise<StoredEvent[]> {
+    return this.statements.readAll.all(after, upTo ?? Number.MAX_SAFE_INTEGER, limit).map(toStoredEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return catchUpSubscription(
+      {
+        readAll: (read) => this.readAll(read),
+        waitForAppend: (_position, signal) =>
+          interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
+            this.appended.once('append', wake);
+            return () => this.appended.off('append', wake);
+          }),
+      },
+      options,
+    );
+  }
+
+  async headPosition(): Promise<number> {
+    return this.statements.head.get()?.position ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    this.appended.removeAllListeners();
+    if (this.db.open) this.db.close();
+  }
+}
+
+const assertExpected = (streamId: string, expected: ExpectedRevision, current: number | undefined): void => {
+  if (expected === 'any') return;
+  if (expected === 'no_stream' ? current === undefined : current === expected) return;
+  throw new WrongExpectedRevisionError(streamId, expected, current ?? 'no_stream');
+};
+
+const toStoredEvent = (row: EventRow): StoredEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+  metadata: JSON.parse(row.metadata) as StoredEvent['metadata'],
+  occurredAt: row.occurred_at,
+  streamId: row.stream_id,
+  revision: row.revision,
+  globalPosition: row.position,
+  recordedAt: row.recorded_at,
+});

@@ -1,0 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
+import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
+import { eventStoreContract } from './event-store.contract';
+import { readStoreContract } from './read-store.contract';
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-contract-'));
+let files = 0;
+const nextFile = (name: string) => join(dir, `${name}-${(files += 1)}.sqlite`);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A fresh file each time, on disk, in WAL mode: the store exactly as `npm start` runs it.
+eventStoreContract('SQLite', async () => SqliteEventStore.open(nextFile('events')));
+readStoreContract('SQLite (transactional checkpoint)', async () => SqliteReadStore.open(nextFile('read')));
+readStoreContract('SQLite (position guard only)', async () =>
+  SqliteReadStore.open(nextFile('read'), { atomicCheckpoint: false }),
+);
