@@ -112,7 +112,7 @@ export class StoreUnavailableError extends Error {
   constructor(
     readonly store: string,
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'StoreUnavailableError';

@@ -69,6 +69,7 @@ const acknowledge = (command: AcknowledgeComplaint, state: ComplaintState): Comp
           type: 'ComplaintAcknowledged',
           data: {
             complaintId,
+            dealerId: state.dealerId,
             acknowledgedAt: now,
             note: note ?? null,
             acknowledgeBy: state.acknowledgeBy,

@@ -34,6 +34,8 @@ export type ComplaintAcknowledged = Event<
   'ComplaintAcknowledged',
   {
     complaintId: string;
+    /** The dealer handling the complaint when it was acknowledged. */
+    dealerId: string;
     acknowledgedAt: string;
     note: string | null;
     /** The deadline that was running, and whether it held. */

@@ -77,6 +77,7 @@ describe('complaint decider: filing and acknowledgement', () => {
       type: 'ComplaintAcknowledged',
       data: {
         complaintId: 'c-42',
+        dealerId: 'd-sh-01',
         acknowledgedAt: '2026-03-03T09:00:00.000Z',
         note: 'called the customer back',
         acknowledgeBy: '2026-03-03T09:00:00.000Z',

@@ -1,0 +1,79 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ComplaintController } from './application/complaint/complaint.controller';
+import { AcknowledgeComplaintHandler, FileComplaintHandler } from './application/complaint/complaint.handlers';
+import {
+  GetComplaintHandler,
+  GetComplaintSlaHandler,
+  ListComplaintsHandler,
+} from './application/complaint/complaint.queries';
+import { ALL_EVENT_TYPES } from './application/event-types';
+import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
+import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
+import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
+import { CommandPipeline } from './application/shared/command-pipeline';
+import { EventCatalog } from './application/shared/event-catalog';
+import type { ReactorDefinition } from './application/shared/reactor';
+import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config';
+import { HealthController } from './infrastructure/health/health.controller';
+import { CommandContextFactory } from './infrastructure/http/command-context.factory';
+import { JsonLogger } from './infrastructure/logging/json-logger';
+import { PROJECTIONS, ProjectionEngine, REACTORS } from './infrastructure/projections/projection-engine';
+import { openEventStore, openReadStore } from './infrastructure/stores';
+import { ALL_PROJECTIONS } from './projections';
+import type { AnyProjection } from './projections/shared/projection';
+
+export type AppOptions = Readonly<{
+  config: AppConfig;
+  logger: JsonLogger;
+  clock?: Clock;
+  /** Replace the registered projections or reactors (tests). */
+  projections?: readonly AnyProjection[];
+  reactors?: readonly ReactorDefinition[];
+}>;
+
+/** Closes the stores after everything that uses them has stopped. */
+class StoreCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.eventStore.close(), this.readStore.close()]);
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [ComplaintController, HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: JsonLogger, useValue: options.logger },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
+        { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
+        { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
+        {
+          provide: CommandPipeline,
+          useFactory: (eventStore: EventStore, catalog: EventCatalog) => new CommandPipeline(eventStore, catalog),
+          inject: [EVENT_STORE, EventCatalog],
+        },
+        { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
+        { provide: REACTORS, useValue: options.reactors ?? [] },
+        StoreCloser,
+        CommandContextFactory,
+        ProjectionEngine,
+        FileComplaintHandler,
+        AcknowledgeComplaintHandler,
+        GetComplaintHandler,
+        ListComplaintsHandler,
+        GetComplaintSlaHandler,
+      ],
+    };
+  }
+}

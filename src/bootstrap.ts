@@ -1,0 +1,60 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule, type AppOptions } from './app.module';
+import { ProblemDetailsFilter, sendProblem } from './infrastructure/http/problem-details.filter';
+import { requestContext } from './infrastructure/http/request-context';
+import { validationPipe } from './infrastructure/http/validation';
+
+const CORRELATION_ID = /^[\w.:-]{1,100}$/;
+
+/** Builds the HTTP application; `main.ts` listens on it, tests inject requests into it. */
+export const createApp = async (options: AppOptions): Promise<NestFastifyApplication> => {
+  const { config, logger } = options;
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
+    logger,
+    abortOnError: false,
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const given = request.headers['x-correlation-id'];
+    const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    void reply.header('x-correlation-id', correlationId);
+    requestContext.run({ correlationId, requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.entry('info', 'request', {
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    });
+    done();
+  });
+  // Errors raised by Fastify itself (body parsing, size limit) before a route runs.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Dealer CRM API')
+      .setDescription(
+        'Commands append events; queries read projections. Errors are application/problem+json (RFC 9457) with a stable `code`. ' +
+          'Commands accept `Idempotency-Key` (a retry appends nothing) and `If-Match` (409 if the record moved on).',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+};

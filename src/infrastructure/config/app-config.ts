@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+
+export type AppConfig = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `esdb://…`: EventStoreDB holds the events. Unset: SQLite under `dataDir`. */
+  eventStoreUrl: string | null;
+  /** `mongodb://…`: MongoDB holds the read models. Unset: SQLite under `dataDir`. */
+  mongodbUrl: string | null;
+  mongodbDatabase: string;
+  /** Our own deadline on every EventStoreDB call. */
+  eventStoreDeadlineMs: number;
+  /** Largest accepted request body. */
+  bodyLimitBytes: number;
+  /** Run projections and reactors in this process (turn off for extra API-only replicas). */
+  runProjections: boolean;
+  projectionBatchSize: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}>;
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw} is not a whole number from ${min} to ${max}: fix the environment`);
+  }
+  return value;
+};
+
+const text = (env: NodeJS.ProcessEnv, name: string): string | null => {
+  const value = env[name]?.trim();
+  return value ? value : null;
+};
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Reads the configuration from the environment and refuses anything it cannot use, naming the variable. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const eventStoreUrl = text(env, 'EVENTSTORE_URL');
+  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(eventStoreUrl)) {
+    throw new Error(`EVENTSTORE_URL=${eventStoreUrl} is not an esdb:// connection string`);
+  }
+  const mongodbUrl = text(env, 'MONGODB_URL');
+  if (mongodbUrl && !/^mongodb(\+srv)?:\/\//.test(mongodbUrl)) {
+    throw new Error(`MONGODB_URL=${mongodbUrl} is not a mongodb:// connection string`);
+  }
+  const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
+  const runProjections = text(env, 'RUN_PROJECTIONS') ?? 'true';
+  if (!['true', 'false'].includes(runProjections)) throw new Error(`RUN_PROJECTIONS=${runProjections} is not true or false`);
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
+    eventStoreUrl,
+    mongodbUrl,
+    mongodbDatabase: text(env, 'MONGODB_DATABASE') ?? 'dealer_crm',
+    eventStoreDeadlineMs: integer(env, 'EVENTSTORE_DEADLINE_MS', 5000, 100, 600_000),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    runProjections: runProjections === 'true',
+    projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
+    logLevel,
+  };
+};

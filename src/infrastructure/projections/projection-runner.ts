@@ -1,0 +1,220 @@
+import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
+import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
+import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
+import { lagOf, type Lag, type RunnerDeps, StopAfterFailure, toCheckpointError } from './runner-support';
+
+export type ProjectionState = 'stopped' | 'running' | 'failed';
+
+export type ProjectionStatus = Readonly<{
+  name: string;
+  version: number;
+  collection: string;
+  state: ProjectionState;
+  position: number;
+  error: CheckpointError | null;
+  lag: Lag;
+}>;
+
+export type ProjectionRunnerOptions = Readonly<{
+  batchSize: number;
+  /** Documents kept in memory between batches, so hot documents (KPI counters) are not re-read. */
+  cacheLimit: number;
+}>;
+
+const DEFAULTS: ProjectionRunnerOptions = { batchSize: 1000, cacheLimit: 100_000 };
+
+/**
+ * Runs one projection: reads events in batches from its checkpoint, applies them in memory and commits
+ * the changed documents with the new checkpoint. Each document remembers the position of the last event
+ * applied to it and is never given an event at or below it: replays and crashes cannot count twice.
+ * A projector that throws stops at that event: everything before it is committed, nothing after it runs.
+ */
+export class ProjectionRunner {
+  readonly checkpointName: string;
+  private readonly collection: string;
+  private readonly handles: ReadonlySet<string>;
+  private readonly options: ProjectionRunnerOptions;
+  private readonly cache = new Map<string, PositionedDoc | null>();
+  private subscription: Subscription | undefined;
+  private position = 0;
+  private state: ProjectionState = 'stopped';
+  private error: CheckpointError | null = null;
+  private waiters: Array<{ position: number; resolve: () => void }> = [];
+
+  constructor(
+    private readonly deps: RunnerDeps,
+    readonly definition: AnyProjection,
+    options: Partial<ProjectionRunnerOptions> = {},
+  ) {
+    this.checkpointName = `projection:${definition.name}@v${definition.version}`;
+    this.collection = physicalCollection(definition);
+    this.handles = new Set(definition.handles);
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** Starts from the stored checkpoint. A projection that failed before is retried from its failing event. */
+  async start(): Promise<void> {
+    if (this.state === 'running') return;
+    await this.deps.readStore.ensureCollection(this.collection, this.definition.indexes);
+    const checkpoint = await this.deps.readStore.readCheckpoint(this.checkpointName);
+    this.position = checkpoint?.position ?? 0;
+    this.error = null;
+    this.state = 'running';
+    this.subscription = this.deps.eventStore.subscribeToAll({
+      after: this.position,
+      batchSize: this.options.batchSize,
+      onBatch: (batch) => this.handleBatch(batch),
+      onError: (error) => this.onSubscriptionError(error),
+    });
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    if (this.state === 'running') this.state = 'stopped';
+  }
+
+  /** Drops the read model and its checkpoint; `start` then rebuilds it from the first event. */
+  async reset(): Promise<void> {
+    await this.stop();
+    this.cache.clear();
+    await this.deps.readStore.dropCollection(this.collection);
+    await this.deps.readStore.deleteCheckpoint(this.checkpointName);
+    this.position = 0;
+    this.error = null;
+    this.state = 'stopped';
+  }
+
+  /** Resolves once every event up to `position` is in the read model (or rejects after `timeoutMs`). */
+  waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    if (this.position >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((waiter) => waiter.resolve !== done);
+        reject(new Error(`projection ${this.definition.name} did not reach position ${position} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push({ position, resolve: done });
+    });
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    return {
+      name: this.definition.name,
+      version: this.definition.version,
+      collection: this.collection,
+      state: this.state,
+      position: this.position,
+      error: this.error,
+      lag: await lagOf(this.deps, this.position),
+    };
+  }
+
+  /** Applies a batch; exposed so tests can feed the same events twice. */
+  async handleBatch(batch: readonly StoredEvent[]): Promise<void> {
+    await this.prefetch(batch);
+    const dirty = new Map<string, DocWrite>();
+    let committedUpTo = this.position;
+    for (const stored of batch) {
+      if (stored.globalPosition <= this.position) continue;
+      if (this.handles.has(stored.type)) {
+        let updates: PositionedDoc[];
+        try {
+          updates = this.applyEvent(this.deps.upcast(stored));
+        } catch (error) {
+          await this.commit(dirty, committedUpTo);
+          await this.markFailed(toCheckpointError(error, stored, this.deps.clock()));
+          throw new StopAfterFailure();
+        }
+        for (const update of updates) {
+          this.cache.set(update.id, update);
+          dirty.set(update.id, { collection: this.collection, ...update });
+        }
+      }
+      committedUpTo = stored.globalPosition;
+    }
+    await this.commit(dirty, committedUpTo);
+    if (this.cache.size > this.options.cacheLimit) this.cache.clear();
+  }
+
+  private applyEvent(event: StoredEvent): PositionedDoc[] {
+    const updates: PositionedDoc[] = [];
+    for (const id of this.definition.documentIds(event)) {
+      const current = updates.find((update) => update.id === id) ?? this.cache.get(id) ?? null;
+      if (current && current.position >= event.globalPosition) continue;
+      const value = this.definition.apply(current?.value ?? null, event, id);
+      updates.push({ id, value, position: event.globalPosition });
+    }
+    return updates;
+  }
+
+  private async prefetch(batch: readonly StoredEvent[]): Promise<void> {
+    const missing = new Set<string>();
+    for (const stored of batch) {
+      if (!this.handles.has(stored.type) || stored.globalPosition <= this.position) continue;
+      for (const id of this.definition.documentIds(this.deps.upcast(stored))) {
+        if (!this.cache.has(id)) missing.add(id);
+      }
+    }
+    if (missing.size === 0) return;
+    const found = await this.deps.readStore.getMany(this.collection, [...missing]);
+    for (const id of missing) this.cache.set(id, found.get(id) ?? null);
+  }
+
+  private async commit(dirty: ReadonlyMap<string, DocWrite>, position: number): Promise<void> {
+    if (position <= this.position) return;
+    await this.deps.readStore.commitBatch({
+      docs: [...dirty.values()],
+      checkpoint: {
+        name: this.checkpointName,
+        position,
+        status: 'running',
+        error: null,
+        updatedAt: this.deps.clock().toISOString(),
+      },
+    });
+    this.position = position;
+    const reached = this.waiters.filter((waiter) => waiter.position <= position);
+    this.waiters = this.waiters.filter((waiter) => waiter.position > position);
+    for (const waiter of reached) waiter.resolve();
+  }
+
+  private async markFailed(error: CheckpointError): Promise<void> {
+    this.state = 'failed';
+    this.error = error;
+    // The cache may hold documents of the failing batch that were never committed.
+    this.cache.clear();
+    this.deps.log('error', `projection ${this.definition.name} stopped at position ${error.position}`, {
+      projection: this.definition.name,
+      ...error,
+    });
+    await this.deps.readStore.writeCheckpoint({
+      name: this.checkpointName,
+      position: this.position,
+      status: 'failed',
+      error,
+      updatedAt: this.deps.clock().toISOString(),
+    });
+  }
+
+  private onSubscriptionError(error: unknown): void {
+    if (error instanceof StopAfterFailure) return;
+    this.state = 'failed';
+    this.cache.clear();
+    this.error = {
+      message: error instanceof Error ? error.message : String(error),
+      position: this.position,
+      eventId: '',
+      eventType: '',
+      streamId: '',
+      at: this.deps.clock().toISOString(),
+    };
+    this.deps.log('error', `projection ${this.definition.name} stopped: ${this.error.message}`, {
+      projection: this.definition.name,
+    });
+  }
+}
