@@ -57,7 +57,7 @@ const CODE_OF_STATUS: Record<number, string> = {
 
 /** Fastify's own errors (body parsing, size limits) with a code a client can act on. */
 const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON: { code: 'MALFORMED_JSON', detail: 'the body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', detail: 'the body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'MALFORMED_JSON',
     detail: 'the body is empty but Content-Type says JSON: send a JSON object',
