@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppOptions } from './app.module';
-import { ProblemDetailsFilter, sendProblem } from './infrastructure/http/problem-details.filter';
+import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { requestContext } from './infrastructure/http/request-context';
 import { validationPipe } from './infrastructure/http/validation';
 
@@ -34,8 +34,8 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     });
     done();
   });
-  // Errors raised by Fastify itself (body parsing, size limit) before a route runs.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+  // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
+  fastify.removeContentTypeParser(['text/plain']);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(validationPipe());

@@ -115,6 +115,8 @@ export const problemFromError = (error: unknown): ProblemDetails => {
       typeof response === 'object' && response !== null && 'message' in response
         ? String((response as { message: unknown }).message)
         : error.message;
+    // Nest re-raises Fastify's body-parser errors as plain HttpExceptions carrying Fastify's message.
+    if (status === 400 && /json/i.test(detail)) return problem(400, 'MALFORMED_JSON', detail);
     return problem(status, status === 404 ? 'ROUTE_NOT_FOUND' : (CODE_OF_STATUS[status] ?? `HTTP_${status}`), detail);
   }
   const fromFastify = fastifyError(error);
