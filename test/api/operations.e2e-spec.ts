@@ -1,0 +1,95 @@
+import { complaintDetailsProjection } from '../../src/projections/complaint-details/complaint-details.projection';
+import { ALL_PROJECTIONS } from '../../src/projections';
+import type { AnyProjection } from '../../src/projections/shared/projection';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const brittle: AnyProjection = {
+  ...complaintDetailsProjection,
+  name: 'brittle-details',
+  collection: 'brittle',
+  apply: (doc, event, id) => {
+    if (event.data.complaintId === 'c-poison') throw new Error('unexpected remedy format in c-poison');
+    return complaintDetailsProjection.apply(doc, event, id);
+  },
+};
+
+const file = (api: TestApp, complaintId: string) =>
+  api.request({
+    method: 'POST',
+    url: '/complaints',
+    headers: { 'content-type': 'application/json' },
+    payload: {
+      complaintId,
+      channel: 'dealer',
+      dealerId: 'd-1',
+      category: 'product',
+      severity: 'major',
+      level: 'L3',
+      customer: { customerId: 'cu-1', name: 'Li Lei', phone: '13900001111' },
+      description: 'airbag warning light',
+      remedySought: 'inspection',
+    },
+  });
+
+describe('operations: health and API docs', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ projections: [...ALL_PROJECTIONS, brittle] });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('shows both stores up and every projection with its position and lag', async () => {
+    await file(api, 'c-ok');
+    await api.settle();
+    const health = await api.request({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({
+      status: 'ok',
+      eventStore: { adapter: 'sqlite', status: 'up' },
+      readStore: { adapter: 'sqlite', status: 'up' },
+    });
+    expect(health.json().projections).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'complaint-details', state: 'running', position: 1, lag: { events: 0, ms: 0, head: 1 } }),
+      ]),
+    );
+  });
+
+  it('reports a projection that stopped on an event, with the event and the error, and keeps the others going', async () => {
+    await file(api, 'c-poison');
+    await file(api, 'c-after');
+    await api.engine.waitForPosition(3).catch(() => undefined);
+    const health = await api.request({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    const body = health.json();
+    expect(body.status).toBe('degraded');
+    const stopped = body.projections.find((projection: { name: string }) => projection.name === 'brittle-details');
+    expect(stopped).toMatchObject({
+      state: 'failed',
+      position: 1,
+      error: { position: 2, streamId: 'complaint-c-poison', eventType: 'ComplaintFiled', message: 'unexpected remedy format in c-poison' },
+      lag: { events: 2 },
+    });
+    const healthy = body.projections.find((projection: { name: string }) => projection.name === 'complaint-details');
+    expect(healthy).toMatchObject({ state: 'running', position: 3 });
+  });
+
+  it('serves OpenAPI 3 with an example for every command body', async () => {
+    const response = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    const commands = Object.entries(document.paths as Record<string, Record<string, { requestBody?: unknown }>>)
+      .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method, operation })))
+      .filter(({ method }) => method === 'post');
+    expect(commands.map(({ path }) => path).sort()).toEqual(['/complaints', '/complaints/{complaintId}/acknowledge']);
+    const schemas = document.components.schemas as Record<string, { properties: Record<string, { example?: unknown }> }>;
+    expect(schemas.FileComplaintDto.properties.dealerId.example).toBe('d-sh-01');
+    expect(schemas.AcknowledgeComplaintDto.properties.note.example).toBeDefined();
+    const html = await api.request({ method: 'GET', url: '/docs' });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+  });
+});
