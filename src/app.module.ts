@@ -1,7 +1,10 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ComplaintController } from './application/complaint/complaint.controller';
-import { AcknowledgeComplaintHandler, FileComplaintHandler } from './application/complaint/complaint.handlers';
+import {
+  AcknowledgeComplaintHandler,
+  FileComplaintHandler,
+} from './application/complaint/complaint.handlers';
 import {
   GetComplaintHandler,
   GetComplaintSlaHandler,
@@ -60,7 +63,8 @@ export class AppModule {
         { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
         {
           provide: CommandPipeline,
-          useFactory: (eventStore: EventStore, catalog: EventCatalog) => new CommandPipeline(eventStore, catalog),
+          useFactory: (eventStore: EventStore, catalog: EventCatalog) =>
+            new CommandPipeline(eventStore, catalog),
           inject: [EVENT_STORE, EventCatalog],
         },
         { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },

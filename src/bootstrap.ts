@@ -12,7 +12,11 @@ const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 /** Builds the HTTP application; `main.ts` listens on it, tests inject requests into it. */
 export const createApp = async (options: AppOptions): Promise<NestFastifyApplication> => {
   const { config, logger } = options;
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false, return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    logger: false,
+    return503OnClosing: true,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger,
     abortOnError: false,

@@ -16,6 +16,8 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ level: 'error', message: 'startup failed', error: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', message: 'startup failed', error: String(error) })}\n`,
+  );
   process.exit(1);
 });

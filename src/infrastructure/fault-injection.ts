@@ -3,7 +3,8 @@
  * `CRM_FAULT_INJECT=<point>@<n>`; on the n-th time the process reaches that point it kills itself with
  * SIGKILL, leaving whatever was half done exactly as a power cut or OOM kill would. Unset in production.
  */
-export type FaultPoint = 'read-store:after-docs-before-checkpoint' | 'reactor:after-command-before-checkpoint';
+export type FaultPoint =
+  'read-store:after-docs-before-checkpoint' | 'reactor:after-command-before-checkpoint';
 
 const spec = process.env.CRM_FAULT_INJECT;
 const [armedPoint, armedCount] = spec ? spec.split('@') : [undefined, undefined];

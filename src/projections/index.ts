@@ -3,4 +3,7 @@ import { complaintSlaMonthlyProjection } from './complaint-sla-monthly/complaint
 import type { AnyProjection } from './shared/projection';
 
 /** Every projection the engine runs. A new read model is added here. */
-export const ALL_PROJECTIONS: readonly AnyProjection[] = [complaintDetailsProjection, complaintSlaMonthlyProjection];
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [
+  complaintDetailsProjection,
+  complaintSlaMonthlyProjection,
+];

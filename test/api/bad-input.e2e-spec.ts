@@ -15,7 +15,12 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
   let api: TestApp;
   beforeAll(async () => {
     api = await startTestApp({ env: { BODY_LIMIT_BYTES: '4096' } });
-    await api.request({ method: 'POST', url: '/complaints', headers: json, payload: { ...valid, complaintId: 'c-1' } });
+    await api.request({
+      method: 'POST',
+      url: '/complaints',
+      headers: json,
+      payload: { ...valid, complaintId: 'c-1' },
+    });
   });
   afterAll(async () => {
     await api.close();
@@ -30,9 +35,17 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
 
   it.each([
     ['a missing required field', { ...valid, dealerId: undefined }, [['dealerId', /dealerId must be/]]],
-    ['a value outside its set', { ...valid, severity: 'apocalyptic' }, [['severity', /one of the following values/]]],
+    [
+      'a value outside its set',
+      { ...valid, severity: 'apocalyptic' },
+      [['severity', /one of the following values/]],
+    ],
     ['a wrong type', { ...valid, description: 42 }, [['description', /string/]]],
-    ['a bad nested field', { ...valid, customer: { ...valid.customer, phone: 'call me' } }, [['customer.phone', /digits/]]],
+    [
+      'a bad nested field',
+      { ...valid, customer: { ...valid.customer, phone: 'call me' } },
+      [['customer.phone', /digits/]],
+    ],
     ['a missing nested object', { ...valid, customer: undefined }, [['customer', /./]]],
     ['an unknown field', { ...valid, discount: 5 }, [['discount', /should not exist/]]],
     ['a bad business time', { ...valid, occurredAt: 'yesterday' }, [['occurredAt', /ISO 8601/]]],
@@ -58,8 +71,20 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
     ['a JSON array', '[1,2]', json, 400, 'VALIDATION_FAILED'],
     ['a JSON string', '"complaint"', json, 400, 'VALIDATION_FAILED'],
     ['JSON null', 'null', json, 400, 'VALIDATION_FAILED'],
-    ['a body that is too large', JSON.stringify({ ...valid, description: 'x'.repeat(10_000) }), json, 413, 'PAYLOAD_TOO_LARGE'],
-    ['a body that is not JSON', 'dealerId=d-1', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'a body that is too large',
+      JSON.stringify({ ...valid, description: 'x'.repeat(10_000) }),
+      json,
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'a body that is not JSON',
+      'dealerId=d-1',
+      { 'content-type': 'text/plain' },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
   ])('%s gets its status and code', async (_case, payload, headers, status, code) => {
     const response = await expectNothingAppended(() =>
       api.request({ method: 'POST', url: '/complaints', headers, payload }),
@@ -79,7 +104,12 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
     ['a bad month', 'GET', '/complaints/sla/monthly?month=2026-13', 400, 'VALIDATION_FAILED'],
   ])('%s gets its status and code', async (_case, method, url, status, code) => {
     const response = await expectNothingAppended(() =>
-      api.request({ method: method as 'GET' | 'POST', url, headers: json, payload: method === 'POST' ? '{}' : undefined }),
+      api.request({
+        method: method as 'GET' | 'POST',
+        url,
+        headers: json,
+        payload: method === 'POST' ? '{}' : undefined,
+      }),
     );
     expect(response.statusCode).toBe(status);
     expect(response.json()).toMatchObject({ status, code });
@@ -91,7 +121,12 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
     ['X-Actor-Id', { 'x-actor-id': 'robert"); drop table' }],
   ])('a malformed %s header: 400 naming the header', async (field, headers) => {
     const response = await expectNothingAppended(() =>
-      api.request({ method: 'POST', url: '/complaints/c-1/acknowledge', headers: { ...json, ...headers }, payload: '{}' }),
+      api.request({
+        method: 'POST',
+        url: '/complaints/c-1/acknowledge',
+        headers: { ...json, ...headers },
+        payload: '{}',
+      }),
     );
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([expect.objectContaining({ field })]);

@@ -28,13 +28,23 @@ describe('complaints over HTTP: the reference slice', () => {
     const filed = await api.request({
       method: 'POST',
       url: '/complaints',
-      headers: { ...json, 'x-actor-id': 'u-hotline-7', 'x-actor-role': 'oem-staff', 'x-correlation-id': 'corr-42' },
+      headers: {
+        ...json,
+        'x-actor-id': 'u-hotline-7',
+        'x-actor-role': 'oem-staff',
+        'x-correlation-id': 'corr-42',
+      },
       payload: fileBody({ complaintId: 'c-42' }),
     });
     expect(filed.statusCode).toBe(201);
     expect(filed.headers.location).toBe('/complaints/c-42');
     expect(filed.headers.etag).toBe('"0"');
-    expect(filed.json()).toMatchObject({ id: 'c-42', streamId: 'complaint-c-42', revision: 0, replayed: false });
+    expect(filed.json()).toMatchObject({
+      id: 'c-42',
+      streamId: 'complaint-c-42',
+      revision: 0,
+      replayed: false,
+    });
 
     await api.settle();
     const shown = await api.request({ method: 'GET', url: '/complaints/c-42' });
@@ -118,7 +128,12 @@ describe('complaints over HTTP: the reference slice', () => {
   });
 
   it('lets concurrent deliveries of one idempotent request append once', async () => {
-    await api.request({ method: 'POST', url: '/complaints', headers: json, payload: fileBody({ complaintId: 'c-race' }) });
+    await api.request({
+      method: 'POST',
+      url: '/complaints',
+      headers: json,
+      payload: fileBody({ complaintId: 'c-race' }),
+    });
     const raced = await Promise.all(
       Array.from({ length: 5 }, () =>
         api.request({
@@ -150,7 +165,12 @@ describe('complaints over HTTP: the reference slice', () => {
   });
 
   it('answers a stale If-Match with 409 and appends nothing', async () => {
-    await api.request({ method: 'POST', url: '/complaints', headers: json, payload: fileBody({ complaintId: 'c-stale' }) });
+    await api.request({
+      method: 'POST',
+      url: '/complaints',
+      headers: json,
+      payload: fileBody({ complaintId: 'c-stale' }),
+    });
     const head = await api.eventStore.headPosition();
     const stale = await api.request({
       method: 'POST',
@@ -188,7 +208,12 @@ describe('complaints over HTTP: the reference slice', () => {
     const unknownGet = await api.request({ method: 'GET', url: '/complaints/c-nobody' });
     expect([unknownGet.statusCode, unknownGet.json().code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
 
-    const again = await api.request({ method: 'POST', url: '/complaints/c-42/acknowledge', headers: json, payload: {} });
+    const again = await api.request({
+      method: 'POST',
+      url: '/complaints/c-42/acknowledge',
+      headers: json,
+      payload: {},
+    });
     expect(again.statusCode).toBe(422);
     expect(again.json()).toMatchObject({
       type: 'urn:dealer-crm:problem:complaint-already-acknowledged',
@@ -209,9 +234,11 @@ describe('complaints over HTTP: the reference slice', () => {
       '2026-03-02T15:30:00.000Z',
     ]);
     const acknowledged = await api.request({ method: 'GET', url: '/complaints?status=acknowledged' });
-    expect(acknowledged.json().items.map((item: { complaintId: string }) => item.complaintId).sort()).toEqual([
-      'c-42',
-      'c-race',
-    ]);
+    expect(
+      acknowledged
+        .json()
+        .items.map((item: { complaintId: string }) => item.complaintId)
+        .sort(),
+    ).toEqual(['c-42', 'c-race']);
   });
 });

@@ -52,7 +52,12 @@ describe('operations: health and API docs', () => {
     });
     expect(health.json().projections).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: 'complaint-details', state: 'running', position: 1, lag: { events: 0, ms: 0, head: 1 } }),
+        expect.objectContaining({
+          name: 'complaint-details',
+          state: 'running',
+          position: 1,
+          lag: { events: 0, ms: 0, head: 1 },
+        }),
       ]),
     );
   });
@@ -65,14 +70,23 @@ describe('operations: health and API docs', () => {
     expect(health.statusCode).toBe(200);
     const body = health.json();
     expect(body.status).toBe('degraded');
-    const stopped = body.projections.find((projection: { name: string }) => projection.name === 'brittle-details');
+    const stopped = body.projections.find(
+      (projection: { name: string }) => projection.name === 'brittle-details',
+    );
     expect(stopped).toMatchObject({
       state: 'failed',
       position: 1,
-      error: { position: 2, streamId: 'complaint-c-poison', eventType: 'ComplaintFiled', message: 'unexpected remedy format in c-poison' },
+      error: {
+        position: 2,
+        streamId: 'complaint-c-poison',
+        eventType: 'ComplaintFiled',
+        message: 'unexpected remedy format in c-poison',
+      },
       lag: { events: 2 },
     });
-    const healthy = body.projections.find((projection: { name: string }) => projection.name === 'complaint-details');
+    const healthy = body.projections.find(
+      (projection: { name: string }) => projection.name === 'complaint-details',
+    );
     expect(healthy).toMatchObject({ state: 'running', position: 3 });
   });
 
@@ -81,11 +95,21 @@ describe('operations: health and API docs', () => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
-    const commands = Object.entries(document.paths as Record<string, Record<string, { requestBody?: unknown }>>)
-      .flatMap(([path, operations]) => Object.entries(operations).map(([method, operation]) => ({ path, method, operation })))
+    const commands = Object.entries(
+      document.paths as Record<string, Record<string, { requestBody?: unknown }>>,
+    )
+      .flatMap(([path, operations]) =>
+        Object.entries(operations).map(([method, operation]) => ({ path, method, operation })),
+      )
       .filter(({ method }) => method === 'post');
-    expect(commands.map(({ path }) => path).sort()).toEqual(['/complaints', '/complaints/{complaintId}/acknowledge']);
-    const schemas = document.components.schemas as Record<string, { properties: Record<string, { example?: unknown }> }>;
+    expect(commands.map(({ path }) => path).sort()).toEqual([
+      '/complaints',
+      '/complaints/{complaintId}/acknowledge',
+    ]);
+    const schemas = document.components.schemas as Record<
+      string,
+      { properties: Record<string, { example?: unknown }> }
+    >;
     expect(schemas.FileComplaintDto.properties.dealerId.example).toBe('d-sh-01');
     expect(schemas.AcknowledgeComplaintDto.properties.note.example).toBeDefined();
     const html = await api.request({ method: 'GET', url: '/docs' });

@@ -40,7 +40,11 @@ export const eventStoreContract = (
 
     it('appends to a new stream and reads it back with the whole envelope', async () => {
       const stream = uniqueStream();
-      const first = newEvent('ComplaintFiled', { complaintId: 'c-1', nested: { a: [1, 2] }, text: '刹车异响' });
+      const first = newEvent('ComplaintFiled', {
+        complaintId: 'c-1',
+        nested: { a: [1, 2] },
+        text: '刹车异响',
+      });
       const second = {
         ...newEvent('ComplaintAcknowledged', { complaintId: 'c-1' }),
         schemaVersion: 2,

@@ -1,6 +1,10 @@
 import type { Checkpoint, ReadStore } from '../../src/application/ports/read-store.port';
 
-const checkpoint = (name: string, position: number, status: Checkpoint['status'] = 'running'): Checkpoint => ({
+const checkpoint = (
+  name: string,
+  position: number,
+  status: Checkpoint['status'] = 'running',
+): Checkpoint => ({
   name,
   position,
   status,
@@ -11,7 +15,15 @@ const checkpoint = (name: string, position: number, status: Checkpoint['status']
 const people = [
   { id: 'p1', dealerId: 'd-1', grade: 'H', score: 9, vip: true, customer: { city: 'Shanghai' }, note: null },
   { id: 'p2', dealerId: 'd-1', grade: 'A', score: 7, vip: false, customer: { city: 'Suzhou' } },
-  { id: 'p3', dealerId: 'd-2', grade: 'H', score: 4, vip: false, customer: { city: 'Shanghai' }, note: 'call' },
+  {
+    id: 'p3',
+    dealerId: 'd-2',
+    grade: 'H',
+    score: 4,
+    vip: false,
+    customer: { city: 'Shanghai' },
+    note: 'call',
+  },
   { id: 'p4', dealerId: 'd-2', grade: 'C', score: 7, vip: true, customer: { city: 'Hangzhou' } },
 ];
 
@@ -23,7 +35,12 @@ export const readStoreContract = (adapterName: string, open: () => Promise<ReadS
       store = await open();
       await store.ensureCollection('people_v1', [['dealerId', 'grade'], ['customer.city']]);
       await store.commitBatch({
-        docs: people.map((value, index) => ({ collection: 'people_v1', id: value.id, value, position: index + 1 })),
+        docs: people.map((value, index) => ({
+          collection: 'people_v1',
+          id: value.id,
+          value,
+          position: index + 1,
+        })),
         checkpoint: checkpoint('projection:people@v1', 4),
       });
     });
@@ -36,7 +53,9 @@ export const readStoreContract = (adapterName: string, open: () => Promise<ReadS
     it('writes documents with their checkpoint and reads them back', async () => {
       expect(await store.get('people_v1', 'p3')).toEqual(people[2]);
       expect(await store.get('people_v1', 'nobody')).toBeNull();
-      expect(await store.readCheckpoint('projection:people@v1')).toEqual(checkpoint('projection:people@v1', 4));
+      expect(await store.readCheckpoint('projection:people@v1')).toEqual(
+        checkpoint('projection:people@v1', 4),
+      );
       const many = await store.getMany('people_v1', ['p1', 'p4', 'nobody']);
       expect([...many.keys()].sort()).toEqual(['p1', 'p4']);
       expect(many.get('p4')).toEqual({ id: 'p4', value: people[3], position: 4 });
@@ -51,21 +70,34 @@ export const readStoreContract = (adapterName: string, open: () => Promise<ReadS
     });
 
     it('filters by equality, nested paths, booleans and null meaning missing or null', async () => {
-      expect(ids(await store.find('people_v1', { dealerId: 'd-1' }, { sort: [['id', 1]] }))).toEqual(['p1', 'p2']);
-      expect(ids(await store.find('people_v1', { 'customer.city': 'Shanghai' }, { sort: [['id', 1]] }))).toEqual([
+      expect(ids(await store.find('people_v1', { dealerId: 'd-1' }, { sort: [['id', 1]] }))).toEqual([
         'p1',
-        'p3',
+        'p2',
       ]);
+      expect(
+        ids(await store.find('people_v1', { 'customer.city': 'Shanghai' }, { sort: [['id', 1]] })),
+      ).toEqual(['p1', 'p3']);
       expect(ids(await store.find('people_v1', { vip: true }, { sort: [['id', 1]] }))).toEqual(['p1', 'p4']);
-      expect(ids(await store.find('people_v1', { note: null }, { sort: [['id', 1]] }))).toEqual(['p1', 'p2', 'p4']);
+      expect(ids(await store.find('people_v1', { note: null }, { sort: [['id', 1]] }))).toEqual([
+        'p1',
+        'p2',
+        'p4',
+      ]);
       expect(ids(await store.find('people_v1', { dealerId: 'd-2', grade: 'H' }))).toEqual(['p3']);
     });
 
     it('filters by $in, $ne, ranges and $exists', async () => {
       const sorted = { sort: [['id', 1]] } as const;
-      expect(ids(await store.find('people_v1', { grade: { $in: ['H', 'C'] } }, sorted))).toEqual(['p1', 'p3', 'p4']);
+      expect(ids(await store.find('people_v1', { grade: { $in: ['H', 'C'] } }, sorted))).toEqual([
+        'p1',
+        'p3',
+        'p4',
+      ]);
       expect(ids(await store.find('people_v1', { grade: { $ne: 'H' } }, sorted))).toEqual(['p2', 'p4']);
-      expect(ids(await store.find('people_v1', { score: { $gte: 7, $lt: 9 } }, sorted))).toEqual(['p2', 'p4']);
+      expect(ids(await store.find('people_v1', { score: { $gte: 7, $lt: 9 } }, sorted))).toEqual([
+        'p2',
+        'p4',
+      ]);
       expect(ids(await store.find('people_v1', { score: { $gt: 7 } }, sorted))).toEqual(['p1']);
       expect(ids(await store.find('people_v1', { score: { $lte: 4 } }, sorted))).toEqual(['p3']);
       expect(ids(await store.find('people_v1', { note: { $exists: true } }, sorted))).toEqual(['p1', 'p3']);
@@ -74,9 +106,17 @@ export const readStoreContract = (adapterName: string, open: () => Promise<ReadS
     });
 
     it('sorts on several keys and pages with skip and limit', async () => {
-      const byScoreThenId = { sort: [['score', -1], ['id', 1]] } as const;
+      const byScoreThenId = {
+        sort: [
+          ['score', -1],
+          ['id', 1],
+        ],
+      } as const;
       expect(ids(await store.find('people_v1', {}, byScoreThenId))).toEqual(['p1', 'p2', 'p4', 'p3']);
-      expect(ids(await store.find('people_v1', {}, { ...byScoreThenId, skip: 1, limit: 2 }))).toEqual(['p2', 'p4']);
+      expect(ids(await store.find('people_v1', {}, { ...byScoreThenId, skip: 1, limit: 2 }))).toEqual([
+        'p2',
+        'p4',
+      ]);
       expect(await store.count('people_v1', { score: 7 })).toBe(2);
     });
 

@@ -12,21 +12,29 @@ const CHILD = join(__dirname, '..', 'support', 'projector-child.ts');
 
 /** A real process, killed with SIGKILL by itself at the fault point when `fault` is given. */
 const runProjector = (eventsFile: string, readFile: string, mode: string, fault?: string) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CHILD, eventsFile, readFile, mode, '10'], {
-    env: { ...process.env, ...(fault ? { CRM_FAULT_INJECT: fault } : {}) },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', CHILD, eventsFile, readFile, mode, '10'],
+    {
+      env: { ...process.env, ...(fault ? { CRM_FAULT_INJECT: fault } : {}) },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
 
 /** Document positions and checkpoints as the killed process left them on disk. */
 const onDisk = (readFile: string) => {
   const db = new Database(readFile, { readonly: true });
   try {
     const checkpoint = db
-      .prepare<[], { position: number }>("SELECT position FROM _checkpoints WHERE name = 'projection:complaint-sla-monthly@v1'")
+      .prepare<[], { position: number }>(
+        "SELECT position FROM _checkpoints WHERE name = 'projection:complaint-sla-monthly@v1'",
+      )
       .get();
     const newestDoc = db
-      .prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM rm_complaint_sla_monthly_v1')
+      .prepare<[], { position: number | null }>(
+        'SELECT MAX(position) AS position FROM rm_complaint_sla_monthly_v1',
+      )
       .get();
     return { checkpoint: checkpoint?.position ?? 0, newestDoc: newestDoc?.position ?? 0 };
   } finally {

@@ -90,7 +90,9 @@ describe('projection engine on SQLite', () => {
     await runAll(runnerDeps(eventStore, twice), events, 5);
 
     expect(await snapshotReadModels(twice)).toEqual(await snapshotReadModels(once));
-    expect(await twice.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(EXPECTED_SLA);
+    expect(await twice.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(
+      EXPECTED_SLA,
+    );
     await Promise.all([eventStore.close(), once.close(), twice.close()]);
   });
 
@@ -98,7 +100,9 @@ describe('projection engine on SQLite', () => {
     const eventStore = SqliteEventStore.open(fresh('events'));
     const live = SqliteReadStore.open(fresh('read'));
     const deps = runnerDeps(eventStore, live);
-    const runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(deps, projection, { batchSize: 4 }));
+    const runners = ALL_PROJECTIONS.map(
+      (projection) => new ProjectionRunner(deps, projection, { batchSize: 4 }),
+    );
     for (const runner of runners) await runner.start();
     // Appends arrive while the runners follow the store live.
     await writeComplaintHistory(eventStore, 40, 2);
@@ -107,9 +111,15 @@ describe('projection engine on SQLite', () => {
     for (const runner of runners) await runner.stop();
 
     const rebuilt = SqliteReadStore.open(fresh('read'));
-    await runAll(runnerDeps(eventStore, rebuilt), await eventStore.readAll({ after: 0, limit: 10_000 }), 1000);
+    await runAll(
+      runnerDeps(eventStore, rebuilt),
+      await eventStore.readAll({ after: 0, limit: 10_000 }),
+      1000,
+    );
     expect(await snapshotReadModels(live)).toEqual(await snapshotReadModels(rebuilt));
-    expect(await live.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(EXPECTED_SLA);
+    expect(await live.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(
+      EXPECTED_SLA,
+    );
 
     const statuses = await Promise.all(runners.map((runner) => runner.status()));
     expect(statuses.map((status) => [status.state, status.position, status.lag.events])).toEqual([
@@ -126,22 +136,39 @@ describe('projection engine on SQLite', () => {
     await runner.start();
     await runner.waitForPosition(await eventStore.headPosition());
     await readStore.commitBatch({
-      docs: [{ collection: 'complaint_sla_monthly_v1', id: 'd-0:2026-03', value: { corrupted: true }, position: 1e9 }],
-      checkpoint: { name: runner.checkpointName, position: 70, status: 'running', error: null, updatedAt: 'x' },
+      docs: [
+        {
+          collection: 'complaint_sla_monthly_v1',
+          id: 'd-0:2026-03',
+          value: { corrupted: true },
+          position: 1e9,
+        },
+      ],
+      checkpoint: {
+        name: runner.checkpointName,
+        position: 70,
+        status: 'running',
+        error: null,
+        updatedAt: 'x',
+      },
     });
     await runner.reset();
     expect(await readStore.readCheckpoint(runner.checkpointName)).toBeNull();
     await runner.start();
     await runner.waitForPosition(70);
     await runner.stop();
-    expect(await readStore.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(EXPECTED_SLA);
+    expect(await readStore.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] })).toEqual(
+      EXPECTED_SLA,
+    );
     await Promise.all([eventStore.close(), readStore.close()]);
   });
 
   it('stops a projector that throws at that event, keeps what came before, and shows where and why', async () => {
     const { eventStore, events } = await history();
     const readStore = SqliteReadStore.open(fresh('read'));
-    const poisoned = events.find((event) => event.data.complaintId === 'c-00007' && event.type === 'ComplaintFiled')!;
+    const poisoned = events.find(
+      (event) => event.data.complaintId === 'c-00007' && event.type === 'ComplaintFiled',
+    )!;
     const fragile: AnyProjection = {
       ...complaintDetailsProjection,
       name: 'fragile-details',

@@ -10,7 +10,10 @@ const meta = { correlationId: 'history', causationId: null, actor };
  * 02:00 UTC (10:00 in Shanghai), at level L3 when i % 10 === 0 else L1; every complaint with i % 4 !== 3 is
  * acknowledged 2 hours later, except that for i % 4 === 2 it is 30 hours later (late for L1 and L3).
  */
-export const complaintHistory = (count: number, dealers = 2): Array<{ streamId: string; events: NewEvent[] }> =>
+export const complaintHistory = (
+  count: number,
+  dealers = 2,
+): Array<{ streamId: string; events: NewEvent[] }> =>
   Array.from({ length: count }, (_, i) => {
     const complaintId = `c-${String(i).padStart(5, '0')}`;
     const dealerId = `d-${i % dealers}`;
@@ -30,7 +33,11 @@ export const complaintHistory = (count: number, dealers = 2): Array<{ streamId: 
         category: 'service',
         severity: 'general',
         level,
-        customer: { customerId: `cu-${i}`, name: `Customer ${i}`, phone: `1380000${String(i).padStart(4, '0')}` },
+        customer: {
+          customerId: `cu-${i}`,
+          name: `Customer ${i}`,
+          phone: `1380000${String(i).padStart(4, '0')}`,
+        },
         relatedSaleId: null,
         relatedRepairOrderId: null,
         description: 'noise',
@@ -65,7 +72,11 @@ export const complaintHistory = (count: number, dealers = 2): Array<{ streamId: 
   });
 
 /** Appends the history interleaved: all filings first, then the acknowledgements, in chunks. */
-export const writeComplaintHistory = async (store: EventStore, count: number, dealers = 2): Promise<number> => {
+export const writeComplaintHistory = async (
+  store: EventStore,
+  count: number,
+  dealers = 2,
+): Promise<number> => {
   const history = complaintHistory(count, dealers);
   for (const { streamId, events } of history) await store.appendToStream(streamId, [events[0]], 'no_stream');
   for (const { streamId, events } of history) {

@@ -11,7 +11,11 @@ import { type AnyProjection, physicalCollection } from '../../src/projections/sh
 
 export const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, file: (name: string) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    file: (name: string) => join(dir, name),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 };
 
 export const runnerDeps = (eventStore: EventStore, readStore: ReadStore): RunnerDeps => ({

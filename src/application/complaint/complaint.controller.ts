@@ -42,8 +42,13 @@ export class ComplaintController {
   })
   @COMMAND_HEADERS()
   @ApiBody({ type: FileComplaintDto })
-  @ApiCreatedResponse({ type: CommandResultDto, description: 'Filed; `Location` names the complaint, `ETag` its revision.' })
-  @ApiConflictResponse({ description: 'COMPLAINT_ALREADY_FILED, or the stream moved on (WRONG_EXPECTED_REVISION).' })
+  @ApiCreatedResponse({
+    type: CommandResultDto,
+    description: 'Filed; `Location` names the complaint, `ETag` its revision.',
+  })
+  @ApiConflictResponse({
+    description: 'COMPLAINT_ALREADY_FILED, or the stream moved on (WRONG_EXPECTED_REVISION).',
+  })
   async file(
     @Body() body: FileComplaintDto,
     @Req() request: FastifyRequest,
@@ -52,7 +57,8 @@ export class ComplaintController {
     const { occurredAt, complaintId: requested, ...data } = body;
     const context = this.contexts.fromRequest(request, occurredAt);
     const complaintId =
-      requested ?? (context.idempotencyKey ? deterministicUuid(`complaint|${context.idempotencyKey}`) : randomUUID());
+      requested ??
+      (context.idempotencyKey ? deterministicUuid(`complaint|${context.idempotencyKey}`) : randomUUID());
     const result = await this.commands.execute(new FileComplaintCommand({ ...data, complaintId }, context));
     void reply.header('location', `/complaints/${complaintId}`);
     return replyWithResult(reply, complaintId, result);
@@ -60,12 +66,20 @@ export class ComplaintController {
 
   @Post(':complaintId/acknowledge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Acknowledge a complaint (受理)', description: 'Records whether the acknowledgement deadline held.' })
+  @ApiOperation({
+    summary: 'Acknowledge a complaint (受理)',
+    description: 'Records whether the acknowledgement deadline held.',
+  })
   @COMMAND_HEADERS()
-  @ApiBody({ type: AcknowledgeComplaintDto, examples: { call: { value: { note: 'Called the customer back' } } } })
+  @ApiBody({
+    type: AcknowledgeComplaintDto,
+    examples: { call: { value: { note: 'Called the customer back' } } },
+  })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiNotFoundResponse({ description: 'COMPLAINT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_ACTION_BEFORE_FILING' })
+  @ApiUnprocessableEntityResponse({
+    description: 'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_ACTION_BEFORE_FILING',
+  })
   async acknowledge(
     @Param('complaintId', new RecordIdPipe('complaintId')) complaintId: string,
     @Body() body: AcknowledgeComplaintDto,
@@ -74,7 +88,9 @@ export class ComplaintController {
   ): Promise<CommandResult & { id: string }> {
     const { occurredAt, ...data } = body;
     const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new AcknowledgeComplaintCommand({ ...data, complaintId }, context));
+    const result = await this.commands.execute(
+      new AcknowledgeComplaintCommand({ ...data, complaintId }, context),
+    );
     return replyWithResult(reply, complaintId, result);
   }
 

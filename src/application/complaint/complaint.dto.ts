@@ -23,7 +23,6 @@ import {
 } from '../../domain/complaint/complaint.types';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
-
 export class ComplaintCustomerDto {
   @ApiProperty({ example: 'cu-20931' })
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE })
@@ -42,7 +41,8 @@ export class ComplaintCustomerDto {
 export class BusinessTimeDto {
   @ApiPropertyOptional({
     example: '2026-03-02T09:00:00+08:00',
-    description: 'When it happened in the business (ISO 8601 with offset). Defaults to now; integrators send it when they sync past facts.',
+    description:
+      'When it happened in the business (ISO 8601 with offset). Defaults to now; integrators send it when they sync past facts.',
   })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
@@ -74,7 +74,11 @@ export class FileComplaintDto extends BusinessTimeDto {
   @IsIn(COMPLAINT_SEVERITIES)
   severity!: ComplaintSeverity;
 
-  @ApiPropertyOptional({ enum: COMPLAINT_LEVELS, example: 'L1', description: 'Defaults to L1 (dealer level).' })
+  @ApiPropertyOptional({
+    enum: COMPLAINT_LEVELS,
+    example: 'L1',
+    description: 'Defaults to L1 (dealer level).',
+  })
   @IsOptional()
   @IsIn(COMPLAINT_LEVELS)
   level?: ComplaintLevel;
@@ -118,11 +122,15 @@ export class AcknowledgeComplaintDto extends BusinessTimeDto {
 export class CommandResultDto {
   @ApiProperty({ example: 'c-2026-000142' }) id!: string;
   @ApiProperty({ example: 'complaint-c-2026-000142' }) streamId!: string;
-  @ApiProperty({ example: 0, description: 'Stream revision after the command; also the ETag.' }) revision!: number;
+  @ApiProperty({ example: 0, description: 'Stream revision after the command; also the ETag.' })
+  revision!: number;
   @ApiProperty({ example: 17, nullable: true, description: 'Global position of the last event written.' })
   position!: number | null;
   @ApiProperty({ example: [{ eventId: '4c1f…', type: 'ComplaintFiled', revision: 0 }] })
   events!: Array<{ eventId: string; type: string; revision: number }>;
-  @ApiProperty({ example: false, description: 'True when an Idempotency-Key retry returned the first outcome.' })
+  @ApiProperty({
+    example: false,
+    description: 'True when an Idempotency-Key retry returned the first outcome.',
+  })
   replayed!: boolean;
 }

@@ -11,12 +11,20 @@ export class FileComplaintHandler implements ICommandHandler<FileComplaintComman
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ data, context }: FileComplaintCommand): Promise<CommandResult> {
-    return this.pipeline.execute(decider, complaintStreamId(data.complaintId), { type: 'FileComplaint', data }, context);
+    return this.pipeline.execute(
+      decider,
+      complaintStreamId(data.complaintId),
+      { type: 'FileComplaint', data },
+      context,
+    );
   }
 }
 
 @CommandHandler(AcknowledgeComplaintCommand)
-export class AcknowledgeComplaintHandler implements ICommandHandler<AcknowledgeComplaintCommand, CommandResult> {
+export class AcknowledgeComplaintHandler implements ICommandHandler<
+  AcknowledgeComplaintCommand,
+  CommandResult
+> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ data, context }: AcknowledgeComplaintCommand): Promise<CommandResult> {

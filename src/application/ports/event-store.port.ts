@@ -79,7 +79,11 @@ export type SubscribeOptions = Readonly<{
 
 export interface EventStore {
   /** Appends all events or none. Throws WrongExpectedRevisionError when `expected` does not hold. */
-  appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult>;
   /** All events of one stream in order; empty when the stream does not exist. */
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** One batch of events across all streams, in global order. */

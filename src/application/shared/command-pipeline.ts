@@ -46,22 +46,33 @@ export class CommandPipeline {
 
     const current = history.length ? history[history.length - 1].revision : -1;
     if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
-      throw new WrongExpectedRevisionError(streamId, context.expectedRevision, current < 0 ? 'no_stream' : current);
+      throw new WrongExpectedRevisionError(
+        streamId,
+        context.expectedRevision,
+        current < 0 ? 'no_stream' : current,
+      );
     }
-    const state = history.map(this.catalog.upcast).reduce<State>(
-      (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
-      decider.initialState(),
-    );
+    const state = history
+      .map(this.catalog.upcast)
+      .reduce<State>(
+        (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
+        decider.initialState(),
+      );
     const now = new Date(context.now).toISOString();
     const decided = decider.decide(
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,
       state,
     );
-    if (decided.length === 0) return { streamId, revision: current, position: null, events: [], replayed: false };
+    if (decided.length === 0)
+      return { streamId, revision: current, position: null, events: [], replayed: false };
 
     const toAppend = decided.map((event, index) => this.envelope(streamId, event, index, now, context));
     try {
-      const appended = await this.eventStore.appendToStream(streamId, toAppend, current < 0 ? 'no_stream' : current);
+      const appended = await this.eventStore.appendToStream(
+        streamId,
+        toAppend,
+        current < 0 ? 'no_stream' : current,
+      );
       return {
         streamId,
         revision: appended.nextExpectedRevision,
@@ -92,7 +103,8 @@ export class CommandPipeline {
     if (!key) return undefined;
     const written = history.filter((event) => event.metadata.idempotencyKey === key);
     if (written.length === 0) return undefined;
-    if (written[0].metadata.requestHash !== context.requestHash) throw new IdempotencyKeyReused(key, streamId);
+    if (written[0].metadata.requestHash !== context.requestHash)
+      throw new IdempotencyKeyReused(key, streamId);
     const last = written[written.length - 1];
     return {
       streamId,
@@ -103,7 +115,13 @@ export class CommandPipeline {
     };
   }
 
-  private envelope(streamId: string, event: Event, index: number, now: string, context: CommandContext): NewEvent {
+  private envelope(
+    streamId: string,
+    event: Event,
+    index: number,
+    now: string,
+    context: CommandContext,
+  ): NewEvent {
     const key = context.idempotencyKey;
     return {
       eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : randomUUID(),

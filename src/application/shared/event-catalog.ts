@@ -22,13 +22,15 @@ export class EventCatalog {
   }
 
   register(registration: EventTypeRegistration): void {
-    if (this.types.has(registration.type)) throw new Error(`event type ${registration.type} is registered twice`);
+    if (this.types.has(registration.type))
+      throw new Error(`event type ${registration.type} is registered twice`);
     this.types.set(registration.type, registration);
   }
 
   schemaVersionOf(type: string): number {
     const registration = this.types.get(type);
-    if (!registration) throw new Error(`event type ${type} is not in the catalog: register it with its module`);
+    if (!registration)
+      throw new Error(`event type ${type} is not in the catalog: register it with its module`);
     return registration.schemaVersion;
   }
 

@@ -18,8 +18,16 @@ export const COMMAND_HEADERS = () =>
       required: false,
       description: 'The ETag last read; the command is refused with 409 if the record has changed since.',
     }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event and log line.' }),
-    ApiHeader({ name: 'X-Actor-Id', required: false, description: 'Acting user (until authentication lands).' }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'Carried into every event and log line.',
+    }),
+    ApiHeader({
+      name: 'X-Actor-Id',
+      required: false,
+      description: 'Acting user (until authentication lands).',
+    }),
     ApiHeader({ name: 'X-Actor-Role', required: false }),
     ApiHeader({ name: 'X-Dealer-Id', required: false }),
   );

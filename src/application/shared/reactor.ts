@@ -21,4 +21,8 @@ export type ReactorDefinition = Readonly<{
   react: (event: StoredEvent, context: ReactionContext) => Promise<void>;
 }>;
 
-export const REACTOR_ACTOR = (name: string) => ({ userId: `reactor:${name}`, role: 'system', dealerId: null });
+export const REACTOR_ACTOR = (name: string) => ({
+  userId: `reactor:${name}`,
+  role: 'system',
+  dealerId: null,
+});

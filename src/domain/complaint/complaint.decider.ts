@@ -26,7 +26,11 @@ export type ComplaintState =
   | (Open & Readonly<{ status: 'filed' }>)
   | (Open & Readonly<{ status: 'acknowledged'; acknowledgedAt: string }>);
 
-const file = (command: FileComplaint, state: ComplaintState, policy: ComplaintSlaPolicy): ComplaintFiled[] => {
+const file = (
+  command: FileComplaint,
+  state: ComplaintState,
+  policy: ComplaintSlaPolicy,
+): ComplaintFiled[] => {
   if (state.status !== 'none') throw new ComplaintAlreadyFiled(command.data.complaintId);
   const { data, metadata } = command;
   const level = data.level ?? 'L1';
@@ -63,7 +67,8 @@ const acknowledge = (command: AcknowledgeComplaint, state: ComplaintState): Comp
     case 'acknowledged':
       throw new ComplaintAlreadyAcknowledged(complaintId, state.acknowledgedAt);
     case 'filed':
-      if (!isOnOrBefore(state.filedAt, now)) throw new ComplaintActionBeforeFiling(complaintId, state.filedAt, now);
+      if (!isOnOrBefore(state.filedAt, now))
+        throw new ComplaintActionBeforeFiling(complaintId, state.filedAt, now);
       return [
         {
           type: 'ComplaintAcknowledged',
@@ -91,7 +96,9 @@ const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState =>
       return { status: 'filed', complaintId, dealerId, level, severity, filedAt, acknowledgeBy, resolveBy };
     }
     case 'ComplaintAcknowledged':
-      return state.status === 'none' ? state : { ...state, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
+      return state.status === 'none'
+        ? state
+        : { ...state, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -21,7 +21,13 @@ export type AppConfig = Readonly<{
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number => {
+const integer = (
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -41,7 +47,10 @@ const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 /** Reads the configuration from the environment and refuses anything it cannot use, naming the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStoreUrl = text(env, 'EVENTSTORE_URL');
-  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(eventStoreUrl)) {
+  if (
+    eventStoreUrl &&
+    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(eventStoreUrl)
+  ) {
     throw new Error(`EVENTSTORE_URL=${eventStoreUrl} is not an esdb:// connection string`);
   }
   const mongodbUrl = text(env, 'MONGODB_URL');
@@ -49,9 +58,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     throw new Error(`MONGODB_URL=${mongodbUrl} is not a mongodb:// connection string`);
   }
   const logLevel = (text(env, 'LOG_LEVEL') ?? 'info') as AppConfig['logLevel'];
-  if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new Error(`LOG_LEVEL=${logLevel} is not one of ${LOG_LEVELS.join(', ')}`);
   const runProjections = text(env, 'RUN_PROJECTIONS') ?? 'true';
-  if (!['true', 'false'].includes(runProjections)) throw new Error(`RUN_PROJECTIONS=${runProjections} is not true or false`);
+  if (!['true', 'false'].includes(runProjections))
+    throw new Error(`RUN_PROJECTIONS=${runProjections} is not true or false`);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',

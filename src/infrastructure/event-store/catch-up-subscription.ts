@@ -1,4 +1,9 @@
-import type { ReadAllOptions, StoredEvent, SubscribeOptions, Subscription } from '../../application/ports/event-store.port';
+import type {
+  ReadAllOptions,
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../../application/ports/event-store.port';
 
 export type CatchUpSource = Readonly<{
   readAll: (options: ReadAllOptions) => Promise<StoredEvent[]>;
@@ -44,16 +49,23 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
 };
 
 /** Sleeps `ms`, or less when `signal` aborts or `wake` is called. */
-export const interruptibleSleep = (ms: number, signal: AbortSignal, register?: (wake: () => void) => () => void) =>
+export const interruptibleSleep = (
+  ms: number,
+  signal: AbortSignal,
+  register?: (wake: () => void) => () => void,
+) =>
   new Promise<void>((resolve) => {
-    let unregister: (() => void) | undefined;
+    const cleanups: Array<() => void> = [];
     const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      unregister?.();
+      for (const cleanup of cleanups) cleanup();
       resolve();
     };
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
-    unregister = register?.(done);
+    cleanups.push(
+      () => clearTimeout(timer),
+      () => signal.removeEventListener('abort', done),
+    );
+    const unregister = register?.(done);
+    if (unregister) cleanups.push(unregister);
   });

@@ -57,7 +57,8 @@ export class CommandContextFactory {
       ['X-Actor-Role', role],
       ['X-Dealer-Id', dealerId],
     ] as const) {
-      if (value !== null && !ACTOR_FIELD.test(value)) errors.push({ field, reason: 'must be 1 to 100 of [A-Za-z0-9_.@:-]' });
+      if (value !== null && !ACTOR_FIELD.test(value))
+        errors.push({ field, reason: 'must be 1 to 100 of [A-Za-z0-9_.@:-]' });
     }
     if (errors.length) throw new RequestValidationError(errors);
 

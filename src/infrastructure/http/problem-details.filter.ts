@@ -12,7 +12,11 @@ export const sendProblem = (
   logger: JsonLogger,
 ): void => {
   const correlationId = currentCorrelationId();
-  const body = { ...problemFromError(error), instance: request.url, ...(correlationId ? { correlationId } : {}) };
+  const body = {
+    ...problemFromError(error),
+    instance: request.url,
+    ...(correlationId ? { correlationId } : {}),
+  };
   if (body.status >= 500) {
     logger.entry('error', error instanceof Error ? error.message : String(error), {
       code: body.code,

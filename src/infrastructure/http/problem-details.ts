@@ -20,7 +20,9 @@ export type ProblemDetails = Readonly<{
 /** Malformed input, found by validation: every field and why. */
 export class RequestValidationError extends Error {
   constructor(readonly errors: readonly FieldError[]) {
-    super(`the request has ${errors.length} invalid field(s): ${errors.map((error) => error.field).join(', ')}`);
+    super(
+      `the request has ${errors.length} invalid field(s): ${errors.map((error) => error.field).join(', ')}`,
+    );
     this.name = 'RequestValidationError';
   }
 }
@@ -62,12 +64,18 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
     code: 'MALFORMED_JSON',
     detail: 'the body is empty but Content-Type says JSON: send a JSON object',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', detail: 'the body is larger than this API accepts' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    detail: 'the body is larger than this API accepts',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     detail: 'send the body as application/json',
   },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', detail: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'BAD_REQUEST',
+    detail: 'Content-Length does not match the body',
+  },
 };
 
 const problem = (
@@ -117,7 +125,11 @@ export const problemFromError = (error: unknown): ProblemDetails => {
         : error.message;
     // Nest re-raises Fastify's body-parser errors as plain HttpExceptions carrying Fastify's message.
     if (status === 400 && /json/i.test(detail)) return problem(400, 'MALFORMED_JSON', detail);
-    return problem(status, status === 404 ? 'ROUTE_NOT_FOUND' : (CODE_OF_STATUS[status] ?? `HTTP_${status}`), detail);
+    return problem(
+      status,
+      status === 404 ? 'ROUTE_NOT_FOUND' : (CODE_OF_STATUS[status] ?? `HTTP_${status}`),
+      detail,
+    );
   }
   const fromFastify = fastifyError(error);
   if (fromFastify && fromFastify.statusCode >= 400 && fromFastify.statusCode < 500) {
@@ -129,5 +141,9 @@ export const problemFromError = (error: unknown): ProblemDetails => {
     );
   }
   if (error instanceof SyntaxError) return problem(400, 'MALFORMED_JSON', 'the body is not valid JSON');
-  return problem(500, 'INTERNAL_ERROR', 'an unexpected error occurred; quote the correlation id when reporting it');
+  return problem(
+    500,
+    'INTERNAL_ERROR',
+    'an unexpected error occurred; quote the correlation id when reporting it',
+  );
 };

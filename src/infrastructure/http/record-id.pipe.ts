@@ -10,7 +10,10 @@ export class RecordIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!RECORD_ID.test(value)) {
       throw new RequestValidationError([
-        { field: this.parameter, reason: `must be 1 to 64 letters, digits, _ or -, starting with a letter or digit` },
+        {
+          field: this.parameter,
+          reason: `must be 1 to 64 letters, digits, _ or -, starting with a letter or digit`,
+        },
       ]);
     }
     return value;

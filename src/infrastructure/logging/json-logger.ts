@@ -35,7 +35,13 @@ export class JsonLogger implements LoggerService {
     if (RANK[level] < RANK[this.minimum]) return;
     const correlationId = currentCorrelationId();
     this.write(
-      JSON.stringify({ time: new Date().toISOString(), level, message, ...(correlationId ? { correlationId } : {}), ...fields }),
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        message,
+        ...(correlationId ? { correlationId } : {}),
+        ...fields,
+      }),
     );
   }
 

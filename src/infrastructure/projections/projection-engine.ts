@@ -1,4 +1,9 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
@@ -82,6 +87,8 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
 
   /** Resolves when every projection has processed the events up to `position` (read-your-writes). */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
-    await Promise.all([...this.projections.values()].map((runner) => runner.waitForPosition(position, timeoutMs)));
+    await Promise.all(
+      [...this.projections.values()].map((runner) => runner.waitForPosition(position, timeoutMs)),
+    );
   }
 }

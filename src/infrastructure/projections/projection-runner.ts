@@ -92,7 +92,11 @@ export class ProjectionRunner {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((waiter) => waiter.resolve !== done);
-        reject(new Error(`projection ${this.definition.name} did not reach position ${position} in ${timeoutMs} ms`));
+        reject(
+          new Error(
+            `projection ${this.definition.name} did not reach position ${position} in ${timeoutMs} ms`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

@@ -1,7 +1,11 @@
 import type { EventStore, StoredEvent } from '../../application/ports/event-store.port';
 import type { CheckpointError, ReadStore } from '../../application/ports/read-store.port';
 
-export type LogFn = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+export type LogFn = (
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields?: Record<string, unknown>,
+) => void;
 
 export type RunnerDeps = Readonly<{
   eventStore: EventStore;
@@ -20,7 +24,10 @@ export type Lag = Readonly<{
   head: number;
 }>;
 
-export const lagOf = async (deps: Pick<RunnerDeps, 'eventStore' | 'clock'>, position: number): Promise<Lag> => {
+export const lagOf = async (
+  deps: Pick<RunnerDeps, 'eventStore' | 'clock'>,
+  position: number,
+): Promise<Lag> => {
   const head = await deps.eventStore.headPosition();
   if (head <= position) return { events: 0, ms: 0, head };
   const [oldest] = await deps.eventStore.readAll({ after: position, limit: 1 });

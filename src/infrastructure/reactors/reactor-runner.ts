@@ -2,7 +2,13 @@ import type { StoredEvent, Subscription } from '../../application/ports/event-st
 import type { CheckpointError } from '../../application/ports/read-store.port';
 import { REACTOR_ACTOR, type ReactorDefinition } from '../../application/shared/reactor';
 import { hitFaultPoint } from '../fault-injection';
-import { lagOf, type Lag, type RunnerDeps, StopAfterFailure, toCheckpointError } from '../projections/runner-support';
+import {
+  lagOf,
+  type Lag,
+  type RunnerDeps,
+  StopAfterFailure,
+  toCheckpointError,
+} from '../projections/runner-support';
 
 export type ReactorStatus = Readonly<{
   name: string;
@@ -75,14 +81,20 @@ export class ReactorRunner {
       if (this.handles.has(stored.type)) {
         const event = this.deps.upcast(stored);
         try {
-          await this.definition.react(event, { commandContext: (discriminator) => this.contextFor(event, discriminator) });
+          await this.definition.react(event, {
+            commandContext: (discriminator) => this.contextFor(event, discriminator),
+          });
         } catch (error) {
           this.state = 'failed';
           this.error = toCheckpointError(error, stored, this.deps.clock());
-          this.deps.log('error', `reactor ${this.definition.name} stopped at position ${stored.globalPosition}`, {
-            reactor: this.definition.name,
-            ...this.error,
-          });
+          this.deps.log(
+            'error',
+            `reactor ${this.definition.name} stopped at position ${stored.globalPosition}`,
+            {
+              reactor: this.definition.name,
+              ...this.error,
+            },
+          );
           await this.save('failed');
           throw new StopAfterFailure();
         }

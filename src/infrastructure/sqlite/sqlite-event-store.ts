@@ -75,7 +75,9 @@ export class SqliteEventStore implements EventStore {
     db.exec(SCHEMA);
     this.appended.setMaxListeners(0);
     this.statements = {
-      streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      streamRevision: db.prepare<[string], { revision: number }>(
+        'SELECT revision FROM streams WHERE stream_id = ?',
+      ),
       upsertStream: db.prepare<[string, number]>(
         'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT(stream_id) DO UPDATE SET revision = excluded.revision',
       ),

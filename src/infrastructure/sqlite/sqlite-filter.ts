@@ -9,7 +9,8 @@ export const fieldExpression = (path: string): string => {
 };
 
 /** SQLite's json_extract gives 1/0 for JSON booleans. */
-const bindable = (value: Scalar): string | number | null => (typeof value === 'boolean' ? Number(value) : value);
+const bindable = (value: Scalar): string | number | null =>
+  typeof value === 'boolean' ? Number(value) : value;
 
 export type SqlClause = { sql: string; params: Array<string | number | null> };
 
@@ -59,6 +60,8 @@ export const whereClause = (filter: Filter): SqlClause => {
 
 /** Sort spec → ORDER BY; the id breaks ties so pages are stable. */
 export const orderByClause = (sort: SortSpec | undefined): string => {
-  const keys = (sort ?? []).map(([path, direction]) => `${fieldExpression(path)} ${direction === 1 ? 'ASC' : 'DESC'}`);
+  const keys = (sort ?? []).map(
+    ([path, direction]) => `${fieldExpression(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
+  );
   return `ORDER BY ${[...keys, 'id ASC'].join(', ')}`;
 };

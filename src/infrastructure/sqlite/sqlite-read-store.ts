@@ -14,7 +14,13 @@ import { openSqlite } from './sqlite-database';
 import { fieldExpression, orderByClause, whereClause } from './sqlite-filter';
 
 type DocRow = { id: string; doc: string; position: number };
-type CheckpointRow = { name: string; position: number; status: string; error: string | null; updated_at: string };
+type CheckpointRow = {
+  name: string;
+  position: number;
+  status: string;
+  error: string | null;
+  updated_at: string;
+};
 
 const COLLECTION_NAME = /^[a-z][a-z0-9_]*$/;
 const tableOf = (collection: string): string => {
@@ -83,7 +89,9 @@ export class SqliteReadStore implements ReadStore {
     ) WITHOUT ROWID`);
     for (const fields of indexes) {
       const name = `"ix_${collection}__${fields.join('__').replace(/\./g, '_')}"`;
-      this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${fields.map(fieldExpression).join(', ')})`);
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${fields.map(fieldExpression).join(', ')})`,
+      );
     }
   }
 
@@ -94,7 +102,9 @@ export class SqliteReadStore implements ReadStore {
 
   async get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null> {
     if (!this.exists(collection)) return null;
-    const row = this.db.prepare<[string], DocRow>(`SELECT doc FROM ${tableOf(collection)} WHERE id = ?`).get(id);
+    const row = this.db
+      .prepare<[string], DocRow>(`SELECT doc FROM ${tableOf(collection)} WHERE id = ?`)
+      .get(id);
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
@@ -106,14 +116,21 @@ export class SqliteReadStore implements ReadStore {
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
       const rows = this.db
-        .prepare<string[], DocRow>(`SELECT id, doc, position FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .prepare<string[], DocRow>(
+          `SELECT id, doc, position FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`,
+        )
         .all(...chunk);
-      for (const row of rows) found.set(row.id, { id: row.id, value: JSON.parse(row.doc), position: row.position });
+      for (const row of rows)
+        found.set(row.id, { id: row.id, value: JSON.parse(row.doc), position: row.position });
     }
     return found;
   }
 
-  async find<T extends ReadModelDoc>(collection: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
+  async find<T extends ReadModelDoc>(
+    collection: string,
+    filter: Filter,
+    options: FindOptions = {},
+  ): Promise<T[]> {
     if (!this.exists(collection)) return [];
     const where = whereClause(filter);
     const limit = options.limit ?? -1;
@@ -182,7 +199,9 @@ export class SqliteReadStore implements ReadStore {
   private exists(collection: string): boolean {
     return (
       this.db
-        .prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?")
+        .prepare<[string], { n: number }>(
+          "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
+        )
         .get(`rm_${collection}`)?.n === 1
     );
   }

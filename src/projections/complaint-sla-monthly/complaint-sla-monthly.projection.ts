@@ -45,12 +45,20 @@ export const complaintSlaMonthlyProjection: ProjectionDefinition<ComplaintEvent,
         return {
           ...current,
           filed: current.filed + 1,
-          filedByLevel: { ...current.filedByLevel, [event.data.level]: current.filedByLevel[event.data.level] + 1 },
+          filedByLevel: {
+            ...current.filedByLevel,
+            [event.data.level]: current.filedByLevel[event.data.level] + 1,
+          },
         };
       case 'ComplaintAcknowledged': {
         const acknowledged = current.acknowledged + 1;
         const acknowledgedOnTime = current.acknowledgedOnTime + (event.data.onTime ? 1 : 0);
-        return { ...current, acknowledged, acknowledgedOnTime, acknowledgedOnTimeRate: rate(acknowledgedOnTime, acknowledged) };
+        return {
+          ...current,
+          acknowledged,
+          acknowledgedOnTime,
+          acknowledgedOnTimeRate: rate(acknowledgedOnTime, acknowledged),
+        };
       }
       default: {
         const unreachable: never = event;

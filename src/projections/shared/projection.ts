@@ -12,7 +12,10 @@ export type Envelope<E extends Event> = E extends Event
  * (document, event) to the next document. The runner does the batching, the position guard and the
  * checkpoint once for every projection, so a projection holds no I/O and cannot count an event twice.
  */
-export type ProjectionDefinition<E extends Event = Event, Doc extends ReadModelDoc = ReadModelDoc> = Readonly<{
+export type ProjectionDefinition<
+  E extends Event = Event,
+  Doc extends ReadModelDoc = ReadModelDoc,
+> = Readonly<{
   /** Stable name, kebab-case; also the checkpoint's name. */
   name: string;
   /** Bump when the document shape or the rules change: a new version is built beside the old. */
@@ -26,8 +29,9 @@ export type ProjectionDefinition<E extends Event = Event, Doc extends ReadModelD
 }>;
 
 /** Where a projection's documents live. */
-export const physicalCollection = (projection: Pick<ProjectionDefinition, 'collection' | 'version'>): string =>
-  `${projection.collection}_v${projection.version}`;
+export const physicalCollection = (
+  projection: Pick<ProjectionDefinition, 'collection' | 'version'>,
+): string => `${projection.collection}_v${projection.version}`;
 
 /** Type-erased form kept in registries. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- variance: a registry holds projections of many event unions

@@ -1,6 +1,12 @@
-import type { AcknowledgeComplaint, FileComplaint } from '../../../../src/domain/complaint/complaint.commands';
+import type {
+  AcknowledgeComplaint,
+  FileComplaint,
+} from '../../../../src/domain/complaint/complaint.commands';
 import { createComplaintDecider } from '../../../../src/domain/complaint/complaint.decider';
-import type { ComplaintAcknowledged, ComplaintFiled } from '../../../../src/domain/complaint/complaint.events';
+import type {
+  ComplaintAcknowledged,
+  ComplaintFiled,
+} from '../../../../src/domain/complaint/complaint.events';
 import { deciderSpecification } from '../../../support/decider-specification';
 
 const actor = { userId: 'u-hotline-7', role: 'oem-staff', dealerId: null };
@@ -114,6 +120,9 @@ describe('complaint decider: filing and acknowledgement', () => {
   });
 
   it('refuses an acknowledgement dated before the filing', () => {
-    spec.given([filed]).when(acknowledgeAt('2026-03-02T08:59:59.000Z')).thenThrows('COMPLAINT_ACTION_BEFORE_FILING');
+    spec
+      .given([filed])
+      .when(acknowledgeAt('2026-03-02T08:59:59.000Z'))
+      .thenThrows('COMPLAINT_ACTION_BEFORE_FILING');
   });
 });
