@@ -1,16 +1,8 @@
-import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ComplaintController } from './application/complaint/complaint.controller';
-import {
-  AcknowledgeComplaintHandler,
-  FileComplaintHandler,
-} from './application/complaint/complaint.handlers';
-import {
-  GetComplaintHandler,
-  GetComplaintSlaHandler,
-  ListComplaintsHandler,
-} from './application/complaint/complaint.queries';
 import { ALL_EVENT_TYPES } from './application/event-types';
+import { FEATURE_MODULES } from './application/features';
+import { createReactors } from './application/reactors';
 import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
@@ -47,37 +39,45 @@ class StoreCloser implements OnApplicationShutdown {
   }
 }
 
+/** Stores, clock, pipeline and engine: shared by every feature module. */
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppOptions): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: options.config },
+      { provide: CLOCK, useValue: options.clock ?? systemClock },
+      { provide: JsonLogger, useValue: options.logger },
+      { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
+      { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
+      { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
+      {
+        provide: CommandPipeline,
+        useFactory: (eventStore: EventStore, catalog: EventCatalog) =>
+          new CommandPipeline(eventStore, catalog),
+        inject: [EVENT_STORE, EventCatalog],
+      },
+      { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
+      {
+        provide: REACTORS,
+        useFactory: (pipeline: CommandPipeline) => options.reactors ?? createReactors({ pipeline }),
+        inject: [CommandPipeline],
+      },
+      StoreCloser,
+      CommandContextFactory,
+      ProjectionEngine,
+    ];
+    return { module: CoreModule, providers, exports: providers };
+  }
+}
+
 @Module({})
 export class AppModule {
   static register(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [ComplaintController, HealthController],
-      providers: [
-        { provide: APP_CONFIG, useValue: options.config },
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
-        { provide: JsonLogger, useValue: options.logger },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
-        { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
-        { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
-        {
-          provide: CommandPipeline,
-          useFactory: (eventStore: EventStore, catalog: EventCatalog) =>
-            new CommandPipeline(eventStore, catalog),
-          inject: [EVENT_STORE, EventCatalog],
-        },
-        { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
-        { provide: REACTORS, useValue: options.reactors ?? [] },
-        StoreCloser,
-        CommandContextFactory,
-        ProjectionEngine,
-        FileComplaintHandler,
-        AcknowledgeComplaintHandler,
-        GetComplaintHandler,
-        ListComplaintsHandler,
-        GetComplaintSlaHandler,
-      ],
+      imports: [CqrsModule.forRoot(), CoreModule.register(options), ...FEATURE_MODULES],
+      controllers: [HealthController],
     };
   }
 }

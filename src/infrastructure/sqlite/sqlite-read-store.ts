@@ -43,6 +43,8 @@ export type SqliteReadStoreOptions = Readonly<{
 export class SqliteReadStore implements ReadStore {
   readonly mode: 'transaction' | 'position-guard';
   private readonly upserts = new Map<string, Database.Statement>();
+  /** Collections known to exist; a miss asks SQLite, since another process may have created it. */
+  private readonly known = new Set<string>();
   private readonly checkpointStatements;
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
@@ -97,6 +99,7 @@ export class SqliteReadStore implements ReadStore {
 
   async dropCollection(collection: string): Promise<void> {
     this.upserts.delete(collection);
+    this.known.delete(collection);
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
   }
 

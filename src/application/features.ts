@@ -1,0 +1,5 @@
+import type { Type } from '@nestjs/common';
+import { ComplaintModule } from './complaint/complaint.module';
+
+/** The aggregates' Nest modules. A new aggregate adds its module here. */
+export const FEATURE_MODULES: readonly Type[] = [ComplaintModule];
