@@ -20,9 +20,11 @@ import type { ComplaintSlaMonthly } from '../../projections/complaint-sla-monthl
 import type { CommandResult } from '../shared/command-context';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { AcknowledgeComplaintCommand, FileComplaintCommand } from './complaint.commands';
-import { AcknowledgeComplaintDto, CommandResultDto, FileComplaintDto } from './complaint.dto';
+import { CommandResultDto } from '../shared/command.dto';
+import { AcknowledgeComplaintDto, FileComplaintDto } from './complaint.dto';
 import { ComplaintSlaQueryDto, ListComplaintsQueryDto } from './complaint-queries.dto';
-import { GetComplaintQuery, GetComplaintSlaQuery, ListComplaintsQuery, type Page } from './complaint.queries';
+import { type Page } from '../shared/page';
+import { GetComplaintQuery, GetComplaintSlaQuery, ListComplaintsQuery } from './complaint.queries';
 import { COMMAND_HEADERS, etag, replyWithResult } from '../shared/http-replies';
 
 @ApiTags('complaints')

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsISO8601,
   IsNotEmptyObject,
   IsOptional,
   IsString,
@@ -21,6 +20,7 @@ import {
   type ComplaintLevel,
   type ComplaintSeverity,
 } from '../../domain/complaint/complaint.types';
+import { BusinessTimeDto } from '../shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 export class ComplaintCustomerDto {
@@ -36,17 +36,6 @@ export class ComplaintCustomerDto {
   @ApiProperty({ example: '13812345678', description: 'Mobile number, digits with an optional leading +' })
   @Matches(/^\+?\d{6,20}$/, { message: '$property must be 6 to 20 digits, with an optional leading +' })
   phone!: string;
-}
-
-export class BusinessTimeDto {
-  @ApiPropertyOptional({
-    example: '2026-03-02T09:00:00+08:00',
-    description:
-      'When it happened in the business (ISO 8601 with offset). Defaults to now; integrators send it when they sync past facts.',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  occurredAt?: string;
 }
 
 export class FileComplaintDto extends BusinessTimeDto {
@@ -117,20 +106,4 @@ export class AcknowledgeComplaintDto extends BusinessTimeDto {
   @IsString()
   @Length(1, 2000)
   note?: string;
-}
-
-export class CommandResultDto {
-  @ApiProperty({ example: 'c-2026-000142' }) id!: string;
-  @ApiProperty({ example: 'complaint-c-2026-000142' }) streamId!: string;
-  @ApiProperty({ example: 0, description: 'Stream revision after the command; also the ETag.' })
-  revision!: number;
-  @ApiProperty({ example: 17, nullable: true, description: 'Global position of the last event written.' })
-  position!: number | null;
-  @ApiProperty({ example: [{ eventId: '4c1f…', type: 'ComplaintFiled', revision: 0 }] })
-  events!: Array<{ eventId: string; type: string; revision: number }>;
-  @ApiProperty({
-    example: false,
-    description: 'True when an Idempotency-Key retry returned the first outcome.',
-  })
-  replayed!: boolean;
 }

@@ -10,9 +10,8 @@ import {
   complaintSlaMonthlyProjection,
 } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
 import { physicalCollection } from '../../projections/shared/projection';
-import { type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
-
-export type Page<T> = Readonly<{ items: T[]; total: number; limit: number; offset: number }>;
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter, type Page } from '../shared/page';
 
 export class GetComplaintQuery extends Query<ComplaintDetails> {
   constructor(readonly complaintId: string) {
@@ -39,10 +38,6 @@ export class GetComplaintSlaQuery extends Query<ComplaintSlaMonthly[]> {
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
 const SLA = physicalCollection(complaintSlaMonthlyProjection);
 
-/** Drops the filter keys the caller did not give. */
-const defined = (filter: Readonly<Record<string, string | undefined>>): Filter =>
-  Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as Filter;
-
 @QueryHandler(GetComplaintQuery)
 export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, ComplaintDetails> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
@@ -59,7 +54,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   async execute({ filter, limit, offset }: ListComplaintsQuery): Promise<Page<ComplaintDetails>> {
-    const where = defined(filter);
+    const where = definedFilter(filter);
     const [items, total] = await Promise.all([
       this.readStore.find<ComplaintDetails>(COMPLAINTS, where, {
         sort: [['filedAt', -1]],
@@ -77,7 +72,7 @@ export class GetComplaintSlaHandler implements IQueryHandler<GetComplaintSlaQuer
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   execute({ filter }: GetComplaintSlaQuery): Promise<ComplaintSlaMonthly[]> {
-    return this.readStore.find<ComplaintSlaMonthly>(SLA, defined(filter), {
+    return this.readStore.find<ComplaintSlaMonthly>(SLA, definedFilter(filter), {
       sort: [
         ['dealerId', 1],
         ['month', 1],
