@@ -55,8 +55,23 @@ describe('complaints over HTTP: the reference slice', () => {
       level: 'L1',
       filedAt: '2026-03-02T09:00:00.000Z',
       filedBy: 'u-hotline-7',
-      acknowledgeBy: '2026-03-03T09:00:00.000Z',
-      resolveBy: '2026-03-05T09:00:00.000Z',
+      nextDeadline: '2026-03-03T09:00:00.000Z',
+      clocks: [
+        {
+          clock: 'acknowledge',
+          startedAt: '2026-03-02T09:00:00.000Z',
+          dueBy: '2026-03-03T09:00:00.000Z',
+          level: 'L1',
+          missed: false,
+        },
+        {
+          clock: 'resolve',
+          startedAt: '2026-03-02T09:00:00.000Z',
+          dueBy: '2026-03-05T09:00:00.000Z',
+          level: 'L1',
+          missed: false,
+        },
+      ],
     });
 
     clock.set('2026-03-02T15:30:00.000Z');

@@ -1,38 +1,88 @@
 import type { Decider } from '../shared/event';
 import { addHours, isOnOrBefore } from '../shared/time';
-import type { AcknowledgeComplaint, ComplaintCommand, FileComplaint } from './complaint.commands';
+import type * as C from './complaint.commands';
 import {
-  ComplaintActionBeforeFiling,
-  ComplaintAlreadyAcknowledged,
   ComplaintAlreadyFiled,
   ComplaintNotFound,
+  actionBeforeFiling,
+  alreadyAcknowledged,
+  atTopLevel,
+  callbackMissing,
+  complaintClosed,
+  emptyAssignment,
+  escalationNotUpward,
+  noPendingProposal,
+  noRemedyProposed,
+  notAcknowledged,
+  notResolved,
+  proposalPending,
+  remedyNotAccepted,
+  unknownSlaPolicy,
+  wrongStage,
 } from './complaint.errors';
-import type { ComplaintAcknowledged, ComplaintEvent, ComplaintFiled } from './complaint.events';
-import { type ComplaintSlaPolicy, DEFAULT_COMPLAINT_SLA_POLICY } from './complaint-sla-policy';
-import type { ComplaintLevel, ComplaintSeverity } from './complaint.types';
+import type { ComplaintDeadlineMissed, ComplaintEscalated, ComplaintEvent } from './complaint.events';
+import {
+  type ComplaintSlaPolicies,
+  type ComplaintSlaPolicy,
+  DEFAULT_COMPLAINT_SLA_POLICIES,
+} from './complaint-sla-policy';
+import { type ComplaintState, evolveComplaint, type FiledComplaint } from './complaint.state';
+import { type ComplaintClock, type ComplaintLevel, levelRank, nextLevel } from './complaint.types';
 
-type Open = Readonly<{
-  complaintId: string;
-  dealerId: string;
-  level: ComplaintLevel;
-  severity: ComplaintSeverity;
-  filedAt: string;
-  acknowledgeBy: string;
-  resolveBy: string;
-}>;
+export type { ComplaintState } from './complaint.state';
 
-export type ComplaintState =
-  | Readonly<{ status: 'none' }>
-  | (Open & Readonly<{ status: 'filed' }>)
-  | (Open & Readonly<{ status: 'acknowledged'; acknowledgedAt: string }>);
+const isOverdue = (dueBy: string, now: string): boolean => !isOnOrBefore(now, dueBy);
+
+/** Deadlines of `clocks` that passed before `now` and are not yet recorded as missed. */
+const missedBy = (
+  state: FiledComplaint,
+  now: string,
+  clocks: readonly ComplaintClock[],
+): ComplaintDeadlineMissed[] =>
+  state.clocks
+    .filter((running) => clocks.includes(running.clock) && !running.missed && isOverdue(running.dueBy, now))
+    .map((running) => ({
+      type: 'ComplaintDeadlineMissed',
+      data: {
+        complaintId: state.complaintId,
+        dealerId: state.dealerId,
+        clock: running.clock,
+        dueBy: running.dueBy,
+        level: running.level,
+        category: state.category,
+      },
+    }));
+
+const escalation = (
+  state: FiledComplaint,
+  policy: ComplaintSlaPolicy,
+  to: ComplaintLevel,
+  reason: string,
+  automatic: boolean,
+  now: string,
+): ComplaintEscalated => ({
+  type: 'ComplaintEscalated',
+  data: {
+    complaintId: state.complaintId,
+    dealerId: state.dealerId,
+    from: state.level,
+    to,
+    reason,
+    automatic,
+    escalatedAt: now,
+    acknowledgeBy: addHours(now, policy.acknowledgeWithinHours[to]),
+    upperLevelBy: addHours(now, policy.upperLevelWithinHours),
+  },
+});
 
 const file = (
-  command: FileComplaint,
+  command: C.FileComplaint,
   state: ComplaintState,
-  policy: ComplaintSlaPolicy,
-): ComplaintFiled[] => {
+  policies: ComplaintSlaPolicies,
+): ComplaintEvent[] => {
   if (state.status !== 'none') throw new ComplaintAlreadyFiled(command.data.complaintId);
   const { data, metadata } = command;
+  const policy = policies.byVersion[policies.current];
   const level = data.level ?? 'L1';
   return [
     {
@@ -58,71 +108,217 @@ const file = (
   ];
 };
 
-const acknowledge = (command: AcknowledgeComplaint, state: ComplaintState): ComplaintAcknowledged[] => {
-  const { complaintId, note } = command.data;
+/** Everything but filing acts on a filed complaint, at or after its filing, under its own policy. */
+const onFiled = (
+  command: Exclude<C.ComplaintCommand, C.FileComplaint>,
+  state: FiledComplaint,
+  policy: ComplaintSlaPolicy,
+): ComplaintEvent[] => {
+  const { complaintId } = state;
   const now = command.metadata.now;
-  switch (state.status) {
-    case 'none':
-      throw new ComplaintNotFound(complaintId);
-    case 'acknowledged':
-      throw new ComplaintAlreadyAcknowledged(complaintId, state.acknowledgedAt);
-    case 'filed':
-      if (!isOnOrBefore(state.filedAt, now))
-        throw new ComplaintActionBeforeFiling(complaintId, state.filedAt, now);
+  if (!isOnOrBefore(state.filedAt, now)) throw actionBeforeFiling(complaintId, state.filedAt, now);
+  if (
+    state.status === 'closed' &&
+    command.type !== 'ReopenComplaint' &&
+    command.type !== 'RecordMissedDeadlines'
+  ) {
+    throw complaintClosed(complaintId);
+  }
+  const clockOf = (clock: ComplaintClock) => state.clocks.find((running) => running.clock === clock);
+  switch (command.type) {
+    case 'AcknowledgeComplaint': {
+      const running = clockOf('acknowledge');
+      if (state.acknowledgedAt !== null || !running)
+        throw alreadyAcknowledged(complaintId, state.acknowledgedAt ?? '');
       return [
+        ...missedBy(state, now, ['acknowledge']),
         {
           type: 'ComplaintAcknowledged',
           data: {
             complaintId,
             dealerId: state.dealerId,
             acknowledgedAt: now,
-            note: note ?? null,
-            acknowledgeBy: state.acknowledgeBy,
-            onTime: isOnOrBefore(now, state.acknowledgeBy),
+            note: command.data.note ?? null,
+            acknowledgeBy: running.dueBy,
+            onTime: !isOverdue(running.dueBy, now),
           },
         },
       ];
-    default: {
-      const unreachable: never = state;
-      return unreachable;
     }
-  }
-};
-
-const evolve = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
-  switch (event.type) {
-    case 'ComplaintFiled': {
-      const { complaintId, dealerId, level, severity, filedAt, acknowledgeBy, resolveBy } = event.data;
-      return { status: 'filed', complaintId, dealerId, level, severity, filedAt, acknowledgeBy, resolveBy };
+    case 'AssignComplaint': {
+      const { dealerId, department, assigneeId, reason } = command.data;
+      if (!dealerId && !department && !assigneeId) throw emptyAssignment(complaintId);
+      const target = dealerId ?? state.dealerId;
+      return [
+        {
+          type: 'ComplaintAssigned',
+          data: {
+            complaintId,
+            fromDealerId: state.dealerId,
+            dealerId: target,
+            department: department ?? null,
+            assigneeId: assigneeId ?? null,
+            transfer: target !== state.dealerId,
+            reason: reason ?? null,
+          },
+        },
+      ];
     }
-    case 'ComplaintAcknowledged':
-      return state.status === 'none'
-        ? state
-        : { ...state, status: 'acknowledged', acknowledgedAt: event.data.acknowledgedAt };
-    default: {
-      const unreachable: never = event;
-      return unreachable;
-    }
-  }
-};
-
-/** The complaint's closed loop; the SLA policy is a parameter so a new version never touches this code. */
-export const createComplaintDecider = (
-  policy: ComplaintSlaPolicy = DEFAULT_COMPLAINT_SLA_POLICY,
-): Decider<ComplaintState, ComplaintCommand, ComplaintEvent> => ({
-  initialState: () => ({ status: 'none' }),
-  evolve,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'FileComplaint':
-        return file(command, state, policy);
-      case 'AcknowledgeComplaint':
-        return acknowledge(command, state);
-      default: {
-        const unreachable: never = command;
-        return unreachable;
+    case 'RecordCustomerContact':
+      return [
+        {
+          type: 'CustomerContactRecorded',
+          data: {
+            complaintId,
+            channel: command.data.channel,
+            summary: command.data.summary,
+            contactedAt: now,
+          },
+        },
+      ];
+    case 'AddInvestigationNote':
+      return [{ type: 'InvestigationNoteAdded', data: { complaintId, note: command.data.note } }];
+    case 'ProposeResolution':
+      if (state.status === 'resolved')
+        throw wrongStage(complaintId, state.status, ['investigating'], 'a proposal');
+      if (state.acknowledgedAt === null) throw notAcknowledged(complaintId);
+      if (state.proposal?.response === 'pending' || state.proposal?.response === 'accepted') {
+        throw proposalPending(complaintId);
       }
+      return [
+        ...missedBy(state, now, ['upper-level']),
+        {
+          type: 'ResolutionProposed',
+          data: {
+            complaintId,
+            remedyOffered: command.data.remedyOffered,
+            remedySought: state.remedySought,
+            proposedAt: now,
+          },
+        },
+      ];
+    case 'RecordResolutionResponse': {
+      if (state.proposal?.response !== 'pending') throw noPendingProposal(complaintId);
+      const { accepted, comment } = command.data;
+      return [
+        accepted
+          ? { type: 'ResolutionAccepted', data: { complaintId, comment: comment ?? null } }
+          : { type: 'ResolutionRejected', data: { complaintId, reason: comment ?? 'not given' } },
+      ];
     }
+    case 'ResolveComplaint': {
+      if (state.status === 'resolved')
+        throw wrongStage(complaintId, state.status, ['resolution-proposed'], 'resolving');
+      if (!state.proposal) throw noRemedyProposed(complaintId);
+      if (state.proposal.response !== 'accepted')
+        throw remedyNotAccepted(complaintId, state.proposal.response);
+      if (state.acknowledgedAt === null) throw notAcknowledged(complaintId);
+      const resolve = clockOf('resolve');
+      const resolveBy = resolve?.dueBy ?? now;
+      return [
+        ...missedBy(state, now, ['resolve', 'upper-level']),
+        {
+          type: 'ComplaintResolved',
+          data: {
+            complaintId,
+            dealerId: state.dealerId,
+            resolvedAt: now,
+            remedy: state.proposal.remedyOffered,
+            resolveBy,
+            onTime: !isOverdue(resolveBy, now),
+            callbackBy: addHours(now, policy.callbackWithinHours),
+          },
+        },
+      ];
+    }
+    case 'RecordCallback': {
+      if (state.status !== 'resolved') throw notResolved(complaintId, state.status);
+      const callback = clockOf('callback');
+      const callbackBy = callback?.dueBy ?? now;
+      const { reached, satisfaction, note } = command.data;
+      return [
+        ...(reached ? missedBy(state, now, ['callback']) : []),
+        {
+          type: 'ComplaintCallbackRecorded',
+          data: {
+            complaintId,
+            calledAt: now,
+            reached,
+            satisfaction: reached ? (satisfaction ?? null) : null,
+            note: note ?? null,
+            callbackBy,
+            onTime: !isOverdue(callbackBy, now),
+          },
+        },
+      ];
+    }
+    case 'CloseComplaint':
+      if (state.status !== 'resolved') throw notResolved(complaintId, state.status);
+      if (!state.callback?.reached) throw callbackMissing(complaintId);
+      return [
+        {
+          type: 'ComplaintClosed',
+          data: {
+            complaintId,
+            dealerId: state.dealerId,
+            closedAt: now,
+            filedAt: state.filedAt,
+            satisfaction: state.callback.satisfaction ?? 'neutral',
+          },
+        },
+      ];
+    case 'ReopenComplaint':
+      if (state.status !== 'closed' && state.status !== 'resolved') {
+        throw wrongStage(complaintId, state.status, ['resolved', 'closed'], 'reopening');
+      }
+      return [
+        {
+          type: 'ComplaintReopened',
+          data: {
+            complaintId,
+            reason: command.data.reason,
+            reopenedAt: now,
+            resolveBy: addHours(now, policy.resolveWithinHours[state.severity]),
+          },
+        },
+      ];
+    case 'EscalateComplaint': {
+      const to = command.data.to ?? nextLevel(state.level);
+      if (!to) throw atTopLevel(complaintId);
+      if (levelRank(to) <= levelRank(state.level)) throw escalationNotUpward(complaintId, state.level, to);
+      return [escalation(state, policy, to, command.data.reason, false, now)];
+    }
+    case 'RecordMissedDeadlines': {
+      if (state.status === 'closed') return [];
+      const watched = command.data.clock
+        ? [command.data.clock]
+        : (['acknowledge', 'resolve', 'upper-level', 'callback'] as const);
+      const missed = missedBy(state, now, watched);
+      const trigger = missed.find((event) => policy.autoEscalateOn.includes(event.data.clock));
+      const to = nextLevel(state.level);
+      if (!trigger || !to) return missed;
+      const reason = `missed the ${trigger.data.clock} deadline due ${trigger.data.dueBy}`;
+      return [...missed, escalation(state, policy, to, reason, true, now)];
+    }
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+};
+
+/** The complaint's closed loop. SLA policies are a parameter: a new version never touches this code. */
+export const createComplaintDecider = (
+  policies: ComplaintSlaPolicies = DEFAULT_COMPLAINT_SLA_POLICIES,
+): Decider<ComplaintState, C.ComplaintCommand, ComplaintEvent> => ({
+  initialState: () => ({ status: 'none' }),
+  evolve: evolveComplaint,
+  decide: (command, state) => {
+    if (command.type === 'FileComplaint') return file(command, state, policies);
+    if (state.status === 'none') throw new ComplaintNotFound(command.data.complaintId);
+    const policy = policies.byVersion[state.slaPolicyVersion];
+    if (!policy) throw unknownSlaPolicy(state.complaintId, state.slaPolicyVersion);
+    return onFiled(command, state, policy);
   },
 });
 

@@ -2,9 +2,12 @@ import type { Event } from '../shared/event';
 import type {
   ComplaintCategory,
   ComplaintChannel,
+  ComplaintClock,
   ComplaintCustomer,
   ComplaintLevel,
   ComplaintSeverity,
+  ContactChannel,
+  Satisfaction,
 } from './complaint.types';
 
 export type ComplaintFiled = Event<
@@ -44,10 +47,134 @@ export type ComplaintAcknowledged = Event<
   }
 >;
 
-export type ComplaintEvent = ComplaintFiled | ComplaintAcknowledged;
+/** Handed to a dealer (a transfer when the dealer changes), a department or a person. */
+export type ComplaintAssigned = Event<
+  'ComplaintAssigned',
+  {
+    complaintId: string;
+    fromDealerId: string;
+    dealerId: string;
+    department: string | null;
+    assigneeId: string | null;
+    transfer: boolean;
+    reason: string | null;
+  }
+>;
+
+export type CustomerContactRecorded = Event<
+  'CustomerContactRecorded',
+  { complaintId: string; channel: ContactChannel; summary: string; contactedAt: string }
+>;
+
+export type InvestigationNoteAdded = Event<'InvestigationNoteAdded', { complaintId: string; note: string }>;
+
+export type ResolutionProposed = Event<
+  'ResolutionProposed',
+  { complaintId: string; remedyOffered: string; remedySought: string; proposedAt: string }
+>;
+
+export type ResolutionAccepted = Event<'ResolutionAccepted', { complaintId: string; comment: string | null }>;
+
+export type ResolutionRejected = Event<'ResolutionRejected', { complaintId: string; reason: string }>;
+
+export type ComplaintResolved = Event<
+  'ComplaintResolved',
+  {
+    complaintId: string;
+    dealerId: string;
+    resolvedAt: string;
+    remedy: string;
+    resolveBy: string;
+    onTime: boolean;
+    /** The callback clock starts now. */
+    callbackBy: string;
+  }
+>;
+
+export type ComplaintCallbackRecorded = Event<
+  'ComplaintCallbackRecorded',
+  {
+    complaintId: string;
+    calledAt: string;
+    reached: boolean;
+    satisfaction: Satisfaction | null;
+    note: string | null;
+    callbackBy: string;
+    onTime: boolean;
+  }
+>;
+
+export type ComplaintClosed = Event<
+  'ComplaintClosed',
+  { complaintId: string; dealerId: string; closedAt: string; filedAt: string; satisfaction: Satisfaction }
+>;
+
+export type ComplaintReopened = Event<
+  'ComplaintReopened',
+  { complaintId: string; reason: string; reopenedAt: string; resolveBy: string }
+>;
+
+export type ComplaintEscalated = Event<
+  'ComplaintEscalated',
+  {
+    complaintId: string;
+    dealerId: string;
+    from: ComplaintLevel;
+    to: ComplaintLevel;
+    reason: string;
+    /** True when a missed deadline escalated it by itself. */
+    automatic: boolean;
+    escalatedAt: string;
+    /** The acknowledgement clock restarts at the new level. */
+    acknowledgeBy: string;
+    /** The upper level must propose a remedy by then. */
+    upperLevelBy: string;
+  }
+>;
+
+/** Recorded once for each deadline that passed without its action. */
+export type ComplaintDeadlineMissed = Event<
+  'ComplaintDeadlineMissed',
+  {
+    complaintId: string;
+    dealerId: string;
+    clock: ComplaintClock;
+    dueBy: string;
+    level: ComplaintLevel;
+    category: ComplaintCategory;
+  }
+>;
+
+export type ComplaintEvent =
+  | ComplaintFiled
+  | ComplaintAcknowledged
+  | ComplaintAssigned
+  | CustomerContactRecorded
+  | InvestigationNoteAdded
+  | ResolutionProposed
+  | ResolutionAccepted
+  | ResolutionRejected
+  | ComplaintResolved
+  | ComplaintCallbackRecorded
+  | ComplaintClosed
+  | ComplaintReopened
+  | ComplaintEscalated
+  | ComplaintDeadlineMissed;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const COMPLAINT_EVENT_TYPES = {
   ComplaintFiled: 1,
   ComplaintAcknowledged: 1,
+  ComplaintAssigned: 1,
+  CustomerContactRecorded: 1,
+  InvestigationNoteAdded: 1,
+  ResolutionProposed: 1,
+  ResolutionAccepted: 1,
+  ResolutionRejected: 1,
+  ComplaintResolved: 1,
+  ComplaintCallbackRecorded: 1,
+  ComplaintClosed: 1,
+  ComplaintReopened: 1,
+  ComplaintEscalated: 1,
+  ComplaintDeadlineMissed: 1,
 } as const satisfies Record<ComplaintEvent['type'], number>;

@@ -3,6 +3,13 @@ export type ComplaintCategory = 'product' | 'service' | 'staff';
 export type ComplaintSeverity = 'minor' | 'general' | 'major';
 /** L1 dealer (一般), L2 escalated to the brand (升级), L3 major (重大: safety, injury, media, regulator). */
 export type ComplaintLevel = 'L1' | 'L2' | 'L3';
+/** The deadlines of the closed loop. */
+export type ComplaintClock = 'acknowledge' | 'resolve' | 'upper-level' | 'callback';
+export type ContactChannel = 'phone' | 'visit' | 'sms' | 'wechat' | 'email';
+export type Satisfaction = 'very-satisfied' | 'satisfied' | 'neutral' | 'dissatisfied' | 'very-dissatisfied';
+/** Where a complaint stands in the loop (its stage). */
+export type ComplaintStage =
+  'filed' | 'acknowledged' | 'assigned' | 'investigating' | 'resolution-proposed' | 'resolved' | 'closed';
 
 export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'hotline',
@@ -13,9 +20,32 @@ export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['product', 'service', 'staff'];
 export const COMPLAINT_SEVERITIES: readonly ComplaintSeverity[] = ['minor', 'general', 'major'];
 export const COMPLAINT_LEVELS: readonly ComplaintLevel[] = ['L1', 'L2', 'L3'];
+export const CONTACT_CHANNELS: readonly ContactChannel[] = ['phone', 'visit', 'sms', 'wechat', 'email'];
+export const SATISFACTIONS: readonly Satisfaction[] = [
+  'very-satisfied',
+  'satisfied',
+  'neutral',
+  'dissatisfied',
+  'very-dissatisfied',
+];
 
 export type ComplaintCustomer = Readonly<{
   customerId: string;
   name: string;
   phone: string;
 }>;
+
+/** A deadline that is running (or was missed and still waits for its action). */
+export type RunningClock = Readonly<{
+  clock: ComplaintClock;
+  startedAt: string;
+  dueBy: string;
+  /** The level whose deadline it is. */
+  level: ComplaintLevel;
+  missed: boolean;
+}>;
+
+export const nextLevel = (level: ComplaintLevel): ComplaintLevel | null =>
+  level === 'L1' ? 'L2' : level === 'L2' ? 'L3' : null;
+
+export const levelRank = (level: ComplaintLevel): number => COMPLAINT_LEVELS.indexOf(level);

@@ -1,16 +1,26 @@
 import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
+import { type ComplaintState, evolveComplaint } from '../../domain/complaint/complaint.state';
 import type {
   ComplaintCategory,
   ComplaintChannel,
+  ComplaintClock,
   ComplaintLevel,
   ComplaintSeverity,
+  ComplaintStage,
+  RunningClock,
+  Satisfaction,
 } from '../../domain/complaint/complaint.types';
-import type { ProjectionDefinition } from '../shared/projection';
+import { businessMonthOf } from '../../domain/shared/time';
+import type { Envelope, ProjectionDefinition } from '../shared/projection';
+
+const TWO_WEEKS_MS = 14 * 24 * 3_600_000;
+
+export type ComplaintBreach = { clock: ComplaintClock; dueBy: string; level: ComplaintLevel };
 
 export type ComplaintDetails = {
   complaintId: string;
   dealerId: string;
-  status: 'filed' | 'acknowledged';
+  status: ComplaintStage;
   channel: ComplaintChannel;
   category: ComplaintCategory;
   severity: ComplaintSeverity;
@@ -20,71 +30,181 @@ export type ComplaintDetails = {
   relatedRepairOrderId: string | null;
   description: string;
   remedySought: string;
+  remedyOffered: string | null;
   filedAt: string;
+  /** Cohort of the compliance figures: business month of filing. */
+  filedMonth: string;
   filedBy: string;
   slaPolicyVersion: string;
-  acknowledgeBy: string;
-  resolveBy: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  acknowledgedOnTime: boolean | null;
+  department: string | null;
+  assigneeId: string | null;
+  /** Deadlines running now, as computed when each clock started. */
+  clocks: RunningClock[];
+  /** Soonest deadline not yet missed; the worklist's sort key. */
+  nextDeadline: string | null;
+  firstAcknowledgement: { at: string; onTime: boolean } | null;
+  firstResolution: { at: string; onTime: boolean } | null;
+  closedAt: string | null;
+  /** Closed within 14 days of filing (the first closing counts). */
+  closedWithinTwoWeeks: boolean | null;
+  satisfaction: Satisfaction | null;
+  breaches: ComplaintBreach[];
+  escalations: number;
+  contacts: number;
+  reopenings: number;
+  /** The domain's own state, folded by the domain's `evolve`, so clocks here are exactly the decider's. */
+  state: ComplaintState;
   /** Revision of the complaint's stream: the ETag of this record. */
   revision: number;
   updatedAt: string;
 };
 
-/** One document per complaint, for integrators' lists and details. */
+type E = Envelope<ComplaintEvent>;
+
+const filedDoc = (event: Extract<E, { type: 'ComplaintFiled' }>): ComplaintDetails => {
+  const { data } = event;
+  return {
+    complaintId: data.complaintId,
+    dealerId: data.dealerId,
+    status: 'filed',
+    channel: data.channel,
+    category: data.category,
+    severity: data.severity,
+    level: data.level,
+    customer: data.customer,
+    relatedSaleId: data.relatedSaleId,
+    relatedRepairOrderId: data.relatedRepairOrderId,
+    description: data.description,
+    remedySought: data.remedySought,
+    remedyOffered: null,
+    filedAt: data.filedAt,
+    filedMonth: businessMonthOf(data.filedAt),
+    filedBy: event.metadata.actor.userId,
+    slaPolicyVersion: data.slaPolicyVersion,
+    department: null,
+    assigneeId: null,
+    clocks: [],
+    nextDeadline: null,
+    firstAcknowledgement: null,
+    firstResolution: null,
+    closedAt: null,
+    closedWithinTwoWeeks: null,
+    satisfaction: null,
+    breaches: [],
+    escalations: 0,
+    contacts: 0,
+    reopenings: 0,
+    state: { status: 'none' },
+    revision: event.revision,
+    updatedAt: event.occurredAt,
+  };
+};
+
+/** What each event changes beyond the domain state. */
+const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
+  switch (event.type) {
+    case 'ComplaintFiled':
+      return {};
+    case 'ComplaintAcknowledged':
+      return {
+        firstAcknowledgement: doc.firstAcknowledgement ?? {
+          at: event.data.acknowledgedAt,
+          onTime: event.data.onTime,
+        },
+      };
+    case 'ComplaintAssigned':
+      return {
+        department: event.data.department ?? (event.data.transfer ? null : doc.department),
+        assigneeId: event.data.assigneeId ?? (event.data.transfer ? null : doc.assigneeId),
+      };
+    case 'CustomerContactRecorded':
+      return { contacts: doc.contacts + 1 };
+    case 'InvestigationNoteAdded':
+    case 'ResolutionAccepted':
+    case 'ResolutionRejected':
+      return {};
+    case 'ResolutionProposed':
+      return { remedyOffered: event.data.remedyOffered };
+    case 'ComplaintResolved':
+      return {
+        firstResolution: doc.firstResolution ?? { at: event.data.resolvedAt, onTime: event.data.onTime },
+      };
+    case 'ComplaintCallbackRecorded':
+      return event.data.reached ? { satisfaction: event.data.satisfaction } : {};
+    case 'ComplaintClosed':
+      return {
+        closedAt: event.data.closedAt,
+        satisfaction: event.data.satisfaction,
+        closedWithinTwoWeeks:
+          doc.closedWithinTwoWeeks ??
+          Date.parse(event.data.closedAt) - Date.parse(doc.filedAt) <= TWO_WEEKS_MS,
+      };
+    case 'ComplaintReopened':
+      return { reopenings: doc.reopenings + 1, closedAt: null };
+    case 'ComplaintEscalated':
+      return { escalations: doc.escalations + 1 };
+    case 'ComplaintDeadlineMissed':
+      return {
+        breaches: [
+          ...doc.breaches,
+          { clock: event.data.clock, dueBy: event.data.dueBy, level: event.data.level },
+        ],
+      };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+};
+
+/**
+ * One document per complaint: details for integrators, running clocks for the worklist, and the facts
+ * the compliance figures are computed from.
+ */
 export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, ComplaintDetails> = {
   name: 'complaint-details',
   version: 1,
   collection: 'complaints',
-  indexes: [['dealerId', 'filedAt'], ['status', 'filedAt'], ['filedAt']],
-  handles: ['ComplaintFiled', 'ComplaintAcknowledged'],
+  indexes: [['dealerId', 'filedAt'], ['dealerId', 'filedMonth'], ['status', 'nextDeadline'], ['filedAt']],
+  handles: [
+    'ComplaintFiled',
+    'ComplaintAcknowledged',
+    'ComplaintAssigned',
+    'CustomerContactRecorded',
+    'InvestigationNoteAdded',
+    'ResolutionProposed',
+    'ResolutionAccepted',
+    'ResolutionRejected',
+    'ComplaintResolved',
+    'ComplaintCallbackRecorded',
+    'ComplaintClosed',
+    'ComplaintReopened',
+    'ComplaintEscalated',
+    'ComplaintDeadlineMissed',
+  ],
   documentIds: (event) => [event.data.complaintId],
   apply: (doc, event) => {
-    switch (event.type) {
-      case 'ComplaintFiled': {
-        const { data } = event;
-        return {
-          complaintId: data.complaintId,
-          dealerId: data.dealerId,
-          status: 'filed',
-          channel: data.channel,
-          category: data.category,
-          severity: data.severity,
-          level: data.level,
-          customer: data.customer,
-          relatedSaleId: data.relatedSaleId,
-          relatedRepairOrderId: data.relatedRepairOrderId,
-          description: data.description,
-          remedySought: data.remedySought,
-          filedAt: data.filedAt,
-          filedBy: event.metadata.actor.userId,
-          slaPolicyVersion: data.slaPolicyVersion,
-          acknowledgeBy: data.acknowledgeBy,
-          resolveBy: data.resolveBy,
-          acknowledgedAt: null,
-          acknowledgedBy: null,
-          acknowledgedOnTime: null,
-          revision: event.revision,
-          updatedAt: event.occurredAt,
-        };
-      }
-      case 'ComplaintAcknowledged':
-        if (!doc) throw new Error(`complaint ${event.data.complaintId} acknowledged before it was filed`);
-        return {
-          ...doc,
-          status: 'acknowledged',
-          acknowledgedAt: event.data.acknowledgedAt,
-          acknowledgedBy: event.metadata.actor.userId,
-          acknowledgedOnTime: event.data.onTime,
-          revision: event.revision,
-          updatedAt: event.occurredAt,
-        };
-      default: {
-        const unreachable: never = event;
-        return unreachable;
-      }
-    }
+    const current = event.type === 'ComplaintFiled' ? filedDoc(event) : doc;
+    if (!current) throw new Error(`complaint ${event.data.complaintId}: ${event.type} before ComplaintFiled`);
+    const state = evolveComplaint(current.state, { type: event.type, data: event.data } as ComplaintEvent);
+    if (state.status === 'none')
+      throw new Error(`complaint ${event.data.complaintId}: no state after ${event.type}`);
+    const clocks = [...state.clocks];
+    const pending = clocks
+      .filter((clock) => !clock.missed)
+      .map((clock) => clock.dueBy)
+      .sort();
+    return {
+      ...current,
+      ...facts(current, event),
+      status: state.status,
+      dealerId: state.dealerId,
+      level: state.level,
+      clocks,
+      nextDeadline: pending[0] ?? null,
+      state,
+      revision: event.revision,
+      updatedAt: event.occurredAt,
+    };
   },
 };

@@ -1,4 +1,4 @@
-import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
+import type { ComplaintAcknowledged, ComplaintFiled } from '../../domain/complaint/complaint.events';
 import type { ComplaintLevel } from '../../domain/complaint/complaint.types';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { ProjectionDefinition } from '../shared/projection';
@@ -31,7 +31,10 @@ const rate = (part: number, whole: number): number | null => (whole === 0 ? null
  * Complaint SLA figures per dealer and month: filings by level, and acknowledgements on time against the
  * deadline that was running. Counters, so the engine's position guard is what keeps them exact.
  */
-export const complaintSlaMonthlyProjection: ProjectionDefinition<ComplaintEvent, ComplaintSlaMonthly> = {
+export const complaintSlaMonthlyProjection: ProjectionDefinition<
+  ComplaintFiled | ComplaintAcknowledged,
+  ComplaintSlaMonthly
+> = {
   name: 'complaint-sla-monthly',
   version: 1,
   collection: 'complaint_sla_monthly',
