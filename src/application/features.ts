@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ComplaintModule } from './complaint/complaint.module';
+import { IntegrityModule } from './integrity/integrity.module';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
-export const FEATURE_MODULES: readonly Type[] = [ComplaintModule];
+export const FEATURE_MODULES: readonly Type[] = [ComplaintModule, IntegrityModule];

@@ -9,12 +9,22 @@ const CHILD = join(__dirname, '..', 'support', 'append-child.ts');
 
 const appendInChild = (file: string, stream: string, label: string, goFile: string) =>
   new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CHILD, file, stream, label, goFile]);
+    const child = spawn(process.execPath, [
+      '-r',
+      'ts-node/register/transpile-only',
+      CHILD,
+      file,
+      stream,
+      label,
+      goFile,
+    ]);
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child ${label} failed: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`child ${label} failed: ${err}`)),
+    );
   });
 
 describe('SQLite event store across processes', () => {

@@ -9,6 +9,7 @@ import {
 } from '../ports/event-store.port';
 import type { CommandContext, CommandResult } from './command-context';
 import { deterministicUuid } from './deterministic-id';
+import { chainEvents } from './hash-chain';
 import type { EventCatalog } from './event-catalog';
 
 export class IdempotencyKeyReused extends DomainError {
@@ -26,7 +27,8 @@ export class IdempotencyKeyReused extends DomainError {
  * The one command handler every aggregate uses: read the stream, fold `evolve`, `decide`, append with the
  * expected revision. The events of a command carry its Idempotency-Key, so a retry finds them in the
  * stream and returns the first outcome instead of deciding again: the key survives a crash between the
- * append and the reply because it is stored with the events themselves.
+ * append and the reply because it is stored with the events themselves. Every event's metadata also
+ * carries a hash chained to the previous event of its stream, so later tampering can be found.
  */
 export class CommandPipeline {
   constructor(
@@ -66,7 +68,11 @@ export class CommandPipeline {
     if (decided.length === 0)
       return { streamId, revision: current, position: null, events: [], replayed: false };
 
-    const toAppend = decided.map((event, index) => this.envelope(streamId, event, index, now, context));
+    const toAppend = chainEvents(
+      streamId,
+      history[history.length - 1],
+      decided.map((event, index) => this.envelope(streamId, event, index, now, context)),
+    );
     try {
       const appended = await this.eventStore.appendToStream(
         streamId,

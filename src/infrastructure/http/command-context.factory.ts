@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../../application/shared/canonical-json';
 import type { CommandContext } from '../../application/shared/command-context';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
 import { currentCorrelationId } from './request-context';
@@ -13,16 +14,6 @@ const ACTOR_FIELD = /^[\w.@:-]{1,100}$/;
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-};
-
-/** JSON with sorted keys, so the same request always has the same fingerprint. */
-const canonical = (value: unknown): string => {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 };
 
 /**
@@ -64,7 +55,7 @@ export class CommandContextFactory {
 
     const requestHash = idempotencyKey
       ? createHash('sha256')
-          .update(`${request.method} ${request.url.split('?')[0]} ${canonical(request.body ?? null)}`)
+          .update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`)
           .digest('hex')
       : undefined;
     return {

@@ -12,11 +12,15 @@ type Body<T extends ComplaintCommand['type']> = Omit<
   Extract<ComplaintCommand, { type: T }>['data'],
   'complaintId'
 >;
-const at = <T extends ComplaintCommand['type']>(now: string, type: T, data: Body<T>) =>
-  ({ type, data: { complaintId: 'c-42', ...data }, metadata: { now, actor: dealerCrm } }) as Extract<
-    ComplaintCommand,
-    { type: T }
-  >;
+/** A command on c-42 by the dealer's customer-service caller at `now`. */
+const at = <T extends ComplaintCommand['type']>(now: string, type: T, data: Body<T>): ComplaintCommand => {
+  const command: { type: ComplaintCommand['type']; data: object; metadata: object } = {
+    type,
+    data: { complaintId: 'c-42', ...data },
+    metadata: { now, actor: dealerCrm },
+  };
+  return command as ComplaintCommand;
+};
 
 const fileAt = (now: string, overrides: Partial<FileComplaint['data']> = {}): FileComplaint => ({
   type: 'FileComplaint',
