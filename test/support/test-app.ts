@@ -29,10 +29,19 @@ export const startTestApp = async (
     env?: Record<string, string>;
     projections?: readonly AnyProjection[];
     reactors?: readonly ReactorDefinition[];
+    /** Reuse the data of an earlier app (a restart). */
+    dataDir?: string;
   } = {},
 ) => {
-  const dir = tempDir('crm-app-');
-  const config = loadConfig({ DATA_DIR: dir.dir, LOG_LEVEL: 'silent', ...options.env });
+  const dir = options.dataDir
+    ? { dir: options.dataDir, file: (name: string) => `${options.dataDir}/${name}`, remove: () => undefined }
+    : tempDir('crm-app-');
+  const config = loadConfig({
+    DATA_DIR: dir.dir,
+    LOG_LEVEL: 'silent',
+    DEADLINE_SWEEP_MS: '0',
+    ...options.env,
+  });
   const app: NestFastifyApplication = await createApp({
     config,
     logger: new JsonLogger('silent'),
@@ -50,9 +59,10 @@ export const startTestApp = async (
     request: (request: InjectOptions) => app.inject(request),
     /** Read-your-writes for tests: waits until the projections have seen everything appended so far. */
     settle: async () => engine.waitForPosition(await eventStore.headPosition()),
-    close: async () => {
+    /** Stops the app; its data stays when `keepData` (to start it again). */
+    close: async ({ keepData = false }: { keepData?: boolean } = {}) => {
       await app.close();
-      dir.remove();
+      if (!keepData) dir.remove();
     },
   };
 };

@@ -1,19 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { AcknowledgeComplaint, FileComplaint } from '../../domain/complaint/complaint.commands';
+import type { ComplaintCommand } from '../../domain/complaint/complaint.commands';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
-export class FileComplaintCommand extends Command<CommandResult> {
+/** Any complaint command on its way to the pipeline; the domain command's `type` says which. */
+export class ExecuteComplaintCommand extends Command<CommandResult> {
   constructor(
-    readonly data: FileComplaint['data'],
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-export class AcknowledgeComplaintCommand extends Command<CommandResult> {
-  constructor(
-    readonly data: AcknowledgeComplaint['data'],
+    readonly command: Readonly<{ type: ComplaintCommand['type']; data: ComplaintCommand['data'] }>,
     readonly context: CommandContext,
   ) {
     super();

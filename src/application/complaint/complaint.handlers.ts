@@ -1,37 +1,21 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { complaintStreamId, createComplaintDecider } from '../../domain/complaint/complaint.decider';
+import { DEFAULT_COMPLAINT_SLA_POLICIES } from '../../domain/complaint/complaint-sla-policy';
 import { CommandPipeline } from '../shared/command-pipeline';
 import type { CommandResult } from '../shared/command-context';
-import { AcknowledgeComplaintCommand, FileComplaintCommand } from './complaint.commands';
+import { ExecuteComplaintCommand } from './complaint.commands';
 
-const decider = createComplaintDecider();
+export const complaintDecider = createComplaintDecider(DEFAULT_COMPLAINT_SLA_POLICIES);
 
-@CommandHandler(FileComplaintCommand)
-export class FileComplaintHandler implements ICommandHandler<FileComplaintCommand, CommandResult> {
+@CommandHandler(ExecuteComplaintCommand)
+export class ExecuteComplaintHandler implements ICommandHandler<ExecuteComplaintCommand, CommandResult> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ data, context }: FileComplaintCommand): Promise<CommandResult> {
+  execute({ command, context }: ExecuteComplaintCommand): Promise<CommandResult> {
     return this.pipeline.execute(
-      decider,
-      complaintStreamId(data.complaintId),
-      { type: 'FileComplaint', data },
-      context,
-    );
-  }
-}
-
-@CommandHandler(AcknowledgeComplaintCommand)
-export class AcknowledgeComplaintHandler implements ICommandHandler<
-  AcknowledgeComplaintCommand,
-  CommandResult
-> {
-  constructor(private readonly pipeline: CommandPipeline) {}
-
-  execute({ data, context }: AcknowledgeComplaintCommand): Promise<CommandResult> {
-    return this.pipeline.execute(
-      decider,
-      complaintStreamId(data.complaintId),
-      { type: 'AcknowledgeComplaint', data },
+      complaintDecider,
+      complaintStreamId(command.data.complaintId),
+      command,
       context,
     );
   }

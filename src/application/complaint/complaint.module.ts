@@ -1,17 +1,30 @@
 import { Module } from '@nestjs/common';
-import { ComplaintController } from './complaint.controller';
-import { AcknowledgeComplaintHandler, FileComplaintHandler } from './complaint.handlers';
-import { GetComplaintHandler, GetComplaintSlaHandler, ListComplaintsHandler } from './complaint.queries';
+import { ComplaintCommandsController } from './complaint-commands.controller';
+import { ComplaintQueriesController } from './complaint-queries.controller';
+import { ExecuteComplaintHandler } from './complaint.handlers';
+import {
+  ComplaintComplianceHandler,
+  ComplaintTrailHandler,
+  ComplaintWorklistHandler,
+  GetComplaintHandler,
+  GetComplaintSlaHandler,
+  ListComplaintsHandler,
+} from './complaint.queries';
+import { DeadlineWatcher } from './deadline-watcher';
 
-/** The complaint's commands, queries and routes. Stores, pipeline and clock come from the core module. */
+/** The complaint's commands, queries, routes and deadline watcher. Stores and pipeline come from the core. */
 @Module({
-  controllers: [ComplaintController],
+  controllers: [ComplaintCommandsController, ComplaintQueriesController],
   providers: [
-    FileComplaintHandler,
-    AcknowledgeComplaintHandler,
+    ExecuteComplaintHandler,
     GetComplaintHandler,
     ListComplaintsHandler,
+    ComplaintWorklistHandler,
+    ComplaintComplianceHandler,
     GetComplaintSlaHandler,
+    ComplaintTrailHandler,
+    DeadlineWatcher,
   ],
+  exports: [DeadlineWatcher],
 })
 export class ComplaintModule {}

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
-import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { complaintStreamId } from '../../domain/complaint/complaint.decider';
 import { ComplaintNotFound } from '../../domain/complaint/complaint.errors';
 import {
   type ComplaintDetails,
@@ -10,33 +11,70 @@ import {
   complaintSlaMonthlyProjection,
 } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
 import { physicalCollection } from '../../projections/shared/projection';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { EVENT_STORE, type EventStore, type StoredEvent } from '../ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { definedFilter, type Page } from '../shared/page';
+import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
+import type { ClockStatus } from './complaint-queries.dto';
+import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
+
+const COMPLAINTS = physicalCollection(complaintDetailsProjection);
+const SLA = physicalCollection(complaintSlaMonthlyProjection);
+const DUE_SOON_MS = 4 * 3_600_000;
+
+export type WorklistItem = ComplaintDetails & { clockStatus: ClockStatus };
 
 export class GetComplaintQuery extends Query<ComplaintDetails> {
   constructor(readonly complaintId: string) {
     super();
   }
 }
-
 export class ListComplaintsQuery extends Query<Page<ComplaintDetails>> {
   constructor(
-    readonly filter: Readonly<{ dealerId?: string; status?: string }>,
+    readonly filter: Readonly<Record<string, string | undefined>>,
     readonly limit: number,
     readonly offset: number,
   ) {
     super();
   }
 }
-
+export class ComplaintWorklistQuery extends Query<Page<WorklistItem>> {
+  constructor(
+    readonly filter: Readonly<{ dealerId?: string; level?: string; assigneeId?: string }>,
+    readonly clockStatus: ClockStatus | undefined,
+    readonly asOf: string | undefined,
+    readonly limit: number,
+    readonly offset: number,
+  ) {
+    super();
+  }
+}
+export class ComplaintComplianceQuery extends Query<ComplaintCompliance[]> {
+  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
+    super();
+  }
+}
 export class GetComplaintSlaQuery extends Query<ComplaintSlaMonthly[]> {
   constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
     super();
   }
 }
+export class ComplaintTrailQuery extends Query<ComplaintTrail & { events: StoredEvent[] }> {
+  constructor(
+    readonly complaintId: string,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
 
-const COMPLAINTS = physicalCollection(complaintDetailsProjection);
-const SLA = physicalCollection(complaintSlaMonthlyProjection);
+const clockStatusOf = (complaint: ComplaintDetails, asOf: number): ClockStatus => {
+  if (!complaint.nextDeadline) return 'no-deadline';
+  const next = Date.parse(complaint.nextDeadline);
+  if (next < asOf) return 'overdue';
+  return next - asOf <= DUE_SOON_MS ? 'due-soon' : 'on-track';
+};
 
 @QueryHandler(GetComplaintQuery)
 export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, ComplaintDetails> {
@@ -67,6 +105,56 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
   }
 }
 
+/** Open complaints, soonest deadline first (missed ones first of all), with their clock status. */
+@QueryHandler(ComplaintWorklistQuery)
+export class ComplaintWorklistHandler implements IQueryHandler<ComplaintWorklistQuery, Page<WorklistItem>> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({
+    filter,
+    clockStatus,
+    asOf,
+    limit,
+    offset,
+  }: ComplaintWorklistQuery): Promise<Page<WorklistItem>> {
+    const at = asOf ? Date.parse(asOf) : this.clock.now().getTime();
+    const open = await this.readStore.find<ComplaintDetails>(
+      COMPLAINTS,
+      { ...definedFilter(filter), status: { $ne: 'closed' } },
+      {
+        sort: [
+          ['nextDeadline', 1],
+          ['filedAt', 1],
+        ],
+      },
+    );
+    const withStatus = open
+      .map((complaint) => ({ ...complaint, clockStatus: clockStatusOf(complaint, at) }))
+      .filter((complaint) => !clockStatus || complaint.clockStatus === clockStatus)
+      // Complaints with no running deadline (waiting to be closed) go last.
+      .sort((a, b) => Number(a.nextDeadline === null) - Number(b.nextDeadline === null));
+    return { items: withStatus.slice(offset, offset + limit), total: withStatus.length, limit, offset };
+  }
+}
+
+@QueryHandler(ComplaintComplianceQuery)
+export class ComplaintComplianceHandler implements IQueryHandler<
+  ComplaintComplianceQuery,
+  ComplaintCompliance[]
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter }: ComplaintComplianceQuery): Promise<ComplaintCompliance[]> {
+    const { dealerId, month } = filter;
+    return complianceOf(
+      await this.readStore.find<ComplaintDetails>(COMPLAINTS, definedFilter({ dealerId, filedMonth: month })),
+    );
+  }
+}
+
 @QueryHandler(GetComplaintSlaQuery)
 export class GetComplaintSlaHandler implements IQueryHandler<GetComplaintSlaQuery, ComplaintSlaMonthly[]> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
@@ -78,5 +166,27 @@ export class GetComplaintSlaHandler implements IQueryHandler<GetComplaintSlaQuer
         ['month', 1],
       ],
     });
+  }
+}
+
+/** Read from the stream itself: an auditor's answer is never behind. */
+@QueryHandler(ComplaintTrailQuery)
+export class ComplaintTrailHandler implements IQueryHandler<
+  ComplaintTrailQuery,
+  ComplaintTrail & { events: StoredEvent[] }
+> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({
+    complaintId,
+    asOf,
+  }: ComplaintTrailQuery): Promise<ComplaintTrail & { events: StoredEvent[] }> {
+    const events = await this.eventStore.readStream(complaintStreamId(complaintId));
+    if (events.length === 0) throw new ComplaintNotFound(complaintId);
+    const at = new Date(asOf ?? this.clock.now()).toISOString();
+    return { ...buildComplaintTrail(complaintId, events, at), events };
   }
 }

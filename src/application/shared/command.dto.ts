@@ -29,3 +29,6 @@ export class CommandResultDto {
   })
   replayed!: boolean;
 }
+
+/** A command that needs nothing but its target and, optionally, its business time. */
+export class EmptyCommandDto extends BusinessTimeDto {}

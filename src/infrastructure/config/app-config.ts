@@ -16,6 +16,8 @@ export type AppConfig = Readonly<{
   /** Run projections and reactors in this process (turn off for extra API-only replicas). */
   runProjections: boolean;
   projectionBatchSize: number;
+  /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
+  deadlineSweepMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }>;
 
@@ -74,6 +76,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     runProjections: runProjections === 'true',
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
+    deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     logLevel,
   };
 };

@@ -40,8 +40,10 @@ export type ComplaintDetails = {
   assigneeId: string | null;
   /** Deadlines running now, as computed when each clock started. */
   clocks: RunningClock[];
-  /** Soonest deadline not yet missed; the worklist's sort key. */
+  /** Soonest deadline of the running clocks, missed ones included: the worklist's sort key. */
   nextDeadline: string | null;
+  /** Soonest deadline not yet recorded as missed: what the deadline watcher looks for. */
+  nextUnmissedDeadline: string | null;
   firstAcknowledgement: { at: string; onTime: boolean } | null;
   firstResolution: { at: string; onTime: boolean } | null;
   closedAt: string | null;
@@ -85,6 +87,7 @@ const filedDoc = (event: Extract<E, { type: 'ComplaintFiled' }>): ComplaintDetai
     assigneeId: null,
     clocks: [],
     nextDeadline: null,
+    nextUnmissedDeadline: null,
     firstAcknowledgement: null,
     firstResolution: null,
     closedAt: null,
@@ -105,13 +108,16 @@ const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
   switch (event.type) {
     case 'ComplaintFiled':
       return {};
-    case 'ComplaintAcknowledged':
+    case 'ComplaintAcknowledged': {
+      // A first acknowledgement at an upper level after the first level missed its deadline is not on time.
+      const missedBefore = doc.breaches.some((breach) => breach.clock === 'acknowledge');
       return {
         firstAcknowledgement: doc.firstAcknowledgement ?? {
           at: event.data.acknowledgedAt,
-          onTime: event.data.onTime,
+          onTime: event.data.onTime && !missedBefore,
         },
       };
+    }
     case 'ComplaintAssigned':
       return {
         department: event.data.department ?? (event.data.transfer ? null : doc.department),
@@ -165,7 +171,13 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
   name: 'complaint-details',
   version: 1,
   collection: 'complaints',
-  indexes: [['dealerId', 'filedAt'], ['dealerId', 'filedMonth'], ['status', 'nextDeadline'], ['filedAt']],
+  indexes: [
+    ['dealerId', 'filedAt'],
+    ['dealerId', 'filedMonth'],
+    ['status', 'nextDeadline'],
+    ['nextUnmissedDeadline'],
+    ['filedAt'],
+  ],
   handles: [
     'ComplaintFiled',
     'ComplaintAcknowledged',
@@ -190,7 +202,8 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
     if (state.status === 'none')
       throw new Error(`complaint ${event.data.complaintId}: no state after ${event.type}`);
     const clocks = [...state.clocks];
-    const pending = clocks
+    const deadlines = clocks.map((clock) => clock.dueBy).sort();
+    const unmissed = clocks
       .filter((clock) => !clock.missed)
       .map((clock) => clock.dueBy)
       .sort();
@@ -201,7 +214,8 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
       dealerId: state.dealerId,
       level: state.level,
       clocks,
-      nextDeadline: pending[0] ?? null,
+      nextDeadline: deadlines[0] ?? null,
+      nextUnmissedDeadline: unmissed[0] ?? null,
       state,
       revision: event.revision,
       updatedAt: event.occurredAt,
