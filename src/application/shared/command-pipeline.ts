@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Command, Decider, Event } from '../../domain/shared/event';
 import {
@@ -10,6 +9,7 @@ import {
 import type { CommandContext, CommandResult } from './command-context';
 import { deterministicUuid } from './deterministic-id';
 import { chainEvents } from './hash-chain';
+import { uuidV7 } from './uuid-v7';
 import type { EventCatalog } from './event-catalog';
 
 export class IdempotencyKeyReused extends DomainError {
@@ -130,7 +130,7 @@ export class CommandPipeline {
   ): NewEvent {
     const key = context.idempotencyKey;
     return {
-      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : randomUUID(),
+      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : uuidV7(),
       type: event.type,
       schemaVersion: this.catalog.schemaVersionOf(event.type),
       data: event.data as Record<string, unknown>,

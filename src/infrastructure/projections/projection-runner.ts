@@ -120,15 +120,23 @@ export class ProjectionRunner {
 
   /** Applies a batch; exposed so tests can feed the same events twice. */
   async handleBatch(batch: readonly StoredEvent[]): Promise<void> {
-    await this.prefetch(batch);
+    // Upcast and find the touched documents once per event: both the prefetch and the apply need them.
+    const relevant = new Map<StoredEvent, { event: StoredEvent; ids: readonly string[] }>();
+    for (const stored of batch) {
+      if (stored.globalPosition <= this.position || !this.handles.has(stored.type)) continue;
+      const event = this.deps.upcast(stored);
+      relevant.set(stored, { event, ids: this.definition.documentIds(event) });
+    }
+    await this.prefetch(relevant.values());
     const dirty = new Map<string, DocWrite>();
     let committedUpTo = this.position;
     for (const stored of batch) {
       if (stored.globalPosition <= this.position) continue;
-      if (this.handles.has(stored.type)) {
+      const touched = relevant.get(stored);
+      if (touched) {
         let updates: PositionedDoc[];
         try {
-          updates = this.applyEvent(this.deps.upcast(stored));
+          updates = this.applyEvent(touched.event, touched.ids);
         } catch (error) {
           await this.commit(dirty, committedUpTo);
           await this.markFailed(toCheckpointError(error, stored, this.deps.clock()));
@@ -145,9 +153,9 @@ export class ProjectionRunner {
     if (this.cache.size > this.options.cacheLimit) this.cache.clear();
   }
 
-  private applyEvent(event: StoredEvent): PositionedDoc[] {
+  private applyEvent(event: StoredEvent, ids: readonly string[]): PositionedDoc[] {
     const updates: PositionedDoc[] = [];
-    for (const id of this.definition.documentIds(event)) {
+    for (const id of ids) {
       const current = updates.find((update) => update.id === id) ?? this.cache.get(id) ?? null;
       if (current && current.position >= event.globalPosition) continue;
       const value = this.definition.apply(current?.value ?? null, event, id);
@@ -156,13 +164,10 @@ export class ProjectionRunner {
     return updates;
   }
 
-  private async prefetch(batch: readonly StoredEvent[]): Promise<void> {
+  private async prefetch(touched: Iterable<{ ids: readonly string[] }>): Promise<void> {
     const missing = new Set<string>();
-    for (const stored of batch) {
-      if (!this.handles.has(stored.type) || stored.globalPosition <= this.position) continue;
-      for (const id of this.definition.documentIds(this.deps.upcast(stored))) {
-        if (!this.cache.has(id)) missing.add(id);
-      }
+    for (const { ids } of touched) {
+      for (const id of ids) if (!this.cache.has(id)) missing.add(id);
     }
     if (missing.size === 0) return;
     const found = await this.deps.readStore.getMany(this.collection, [...missing]);

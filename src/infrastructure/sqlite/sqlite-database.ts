@@ -14,6 +14,8 @@ export const openSqlite = (file: string, durability: SqliteDurability): Database
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  // Fewer, larger WAL checkpoints: each one syncs, and projections commit a batch at a time.
+  if (durability === 'normal') db.pragma('wal_autocheckpoint = 10000');
   // Another process (the CLI, a second API instance) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');

@@ -12,7 +12,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
 import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
-import { openSqlite } from './sqlite-database';
+import { openSqlite, type SqliteDurability } from './sqlite-database';
 
 type EventRow = {
   position: number;
@@ -56,6 +56,11 @@ const CROSS_PROCESS_POLL_MS = 200;
 export type SqliteEventStoreOptions = Readonly<{
   /** Clock for `recordedAt`; injectable so tests can pin it. */
   now?: () => Date;
+  /**
+   * `full` (default): every acknowledged append survives a power loss. `normal` is for bulk loads that
+   * can be started again (importing or generating a history): a power loss may lose the last appends.
+   */
+  durability?: SqliteDurability;
 }>;
 
 /**
@@ -122,7 +127,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
-    return new SqliteEventStore(openSqlite(file, 'full'), options);
+    return new SqliteEventStore(openSqlite(file, options.durability ?? 'full'), options);
   }
 
   async appendToStream(
