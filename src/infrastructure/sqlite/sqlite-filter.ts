@@ -8,14 +8,22 @@ export const fieldExpression = (path: string): string => {
   return `json_extract(doc, '$.${path}')`;
 };
 
-/** SQLite's json_extract gives 1/0 for JSON booleans. */
-const bindable = (value: Scalar): string | number | null =>
+/** SQLite's json_extract gives 1/0 for JSON booleans; indexed columns store them the same way. */
+export const bindable = (value: Scalar): string | number | null =>
   typeof value === 'boolean' ? Number(value) : value;
 
 export type SqlClause = { sql: string; params: Array<string | number | null> };
 
-const conditionSql = (path: string, condition: FieldCondition, params: SqlClause['params']): string[] => {
-  const field = fieldExpression(path);
+/** Where a field's value is read from: a column of its own for indexed fields, the JSON otherwise. */
+export type FieldResolver = (path: string) => string;
+
+const conditionSql = (
+  path: string,
+  condition: FieldCondition,
+  params: SqlClause['params'],
+  resolve: FieldResolver,
+): string[] => {
+  const field = resolve(path);
   if (condition === null) return [`${field} IS NULL`];
   if (typeof condition !== 'object') {
     params.push(bindable(condition));
@@ -52,16 +60,21 @@ const conditionSql = (path: string, condition: FieldCondition, params: SqlClause
 };
 
 /** Mongo-like filter → SQL WHERE clause with bound parameters. Mongo's null semantics: missing = null. */
-export const whereClause = (filter: Filter): SqlClause => {
+export const whereClause = (filter: Filter, resolve: FieldResolver = fieldExpression): SqlClause => {
   const params: SqlClause['params'] = [];
-  const parts = Object.entries(filter).flatMap(([path, condition]) => conditionSql(path, condition, params));
+  const parts = Object.entries(filter).flatMap(([path, condition]) =>
+    conditionSql(path, condition, params, resolve),
+  );
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 };
 
 /** Sort spec → ORDER BY; the id breaks ties so pages are stable. */
-export const orderByClause = (sort: SortSpec | undefined): string => {
+export const orderByClause = (
+  sort: SortSpec | undefined,
+  resolve: FieldResolver = fieldExpression,
+): string => {
   const keys = (sort ?? []).map(
-    ([path, direction]) => `${fieldExpression(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
+    ([path, direction]) => `${resolve(path)} ${direction === 1 ? 'ASC' : 'DESC'}`,
   );
   return `ORDER BY ${[...keys, 'id ASC'].join(', ')}`;
 };

@@ -11,7 +11,7 @@ import type {
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
 import { openSqlite } from './sqlite-database';
-import { fieldExpression, orderByClause, whereClause } from './sqlite-filter';
+import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
 
 type DocRow = { id: string; doc: string; position: number };
 type CheckpointRow = {
@@ -42,9 +42,13 @@ export type SqliteReadStoreOptions = Readonly<{
 /** Read models in SQLite: one table per collection, JSON documents, expression indexes on fields. */
 export class SqliteReadStore implements ReadStore {
   readonly mode: 'transaction' | 'position-guard';
-  private readonly upserts = new Map<string, Database.Statement>();
-  /** Collections known to exist; a miss asks SQLite, since another process may have created it. */
-  private readonly known = new Set<string>();
+  private readonly upserts = new Map<string, (write: DocWrite) => void>();
+  /**
+   * Indexed fields of each known collection and their columns. An indexed field is copied into a column
+   * of its own on every write (from the object in hand, no JSON parsing), so indexes, filters and sorts
+   * on it never parse the document; other fields are read with json_extract.
+   */
+  private readonly columns = new Map<string, ReadonlyMap<string, string>>();
   private readonly checkpointStatements;
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
@@ -68,9 +72,7 @@ export class SqliteReadStore implements ReadStore {
       remove: db.prepare<[string]>('DELETE FROM _checkpoints WHERE name = ?'),
     };
     this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[]) => {
-      for (const write of docs) {
-        this.upsertFor(write.collection).run(write.id, JSON.stringify(write.value), write.position);
-      }
+      for (const write of docs) this.upsertFor(write.collection)(write);
     });
     this.commitTransaction = db.transaction((docs: readonly DocWrite[], checkpoint: Checkpoint) => {
       this.writeDocsTransaction(docs);
@@ -88,18 +90,28 @@ export class SqliteReadStore implements ReadStore {
     const table = tableOf(collection);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL
-    ) WITHOUT ROWID`);
-    for (const fields of indexes) {
-      const name = `"ix_${collection}__${fields.join('__').replace(/\./g, '_')}"`;
+    )`);
+    const existing = this.readColumns(collection);
+    const fields = [...new Set(indexes.flat())].filter((path) => !existing.has(path));
+    for (const path of fields) {
+      fieldExpression(path); // refuses anything but a plain dotted name
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(path)}`);
+      this.db.exec(`UPDATE ${table} SET ${columnOf(path)} = ${fieldExpression(path)}`);
+    }
+    this.upserts.delete(collection);
+    this.columns.delete(collection);
+    const columns = this.columnsOf(collection);
+    for (const index of indexes) {
+      const name = `"ix_${collection}__${index.join('__').replace(/\./g, '_')}"`;
       this.db.exec(
-        `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${fields.map(fieldExpression).join(', ')})`,
+        `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map((path) => columns.get(path)).join(', ')})`,
       );
     }
   }
 
   async dropCollection(collection: string): Promise<void> {
     this.upserts.delete(collection);
-    this.known.delete(collection);
+    this.columns.delete(collection);
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
   }
 
@@ -135,11 +147,12 @@ export class SqliteReadStore implements ReadStore {
     options: FindOptions = {},
   ): Promise<T[]> {
     if (!this.exists(collection)) return [];
-    const where = whereClause(filter);
+    const resolve = this.resolverOf(collection);
+    const where = whereClause(filter, resolve);
     const limit = options.limit ?? -1;
     const rows = this.db
       .prepare<unknown[], DocRow>(
-        `SELECT doc FROM ${tableOf(collection)} ${where.sql} ${orderByClause(options.sort)} LIMIT ? OFFSET ?`,
+        `SELECT doc FROM ${tableOf(collection)} ${where.sql} ${orderByClause(options.sort, resolve)} LIMIT ? OFFSET ?`,
       )
       .all(...where.params, limit, options.skip ?? 0);
     return rows.map((row) => JSON.parse(row.doc) as T);
@@ -147,7 +160,7 @@ export class SqliteReadStore implements ReadStore {
 
   async count(collection: string, filter: Filter): Promise<number> {
     if (!this.exists(collection)) return 0;
-    const where = whereClause(filter);
+    const where = whereClause(filter, this.resolverOf(collection));
     const row = this.db
       .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${tableOf(collection)} ${where.sql}`)
       .get(...where.params);
@@ -200,30 +213,82 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private exists(collection: string): boolean {
-    return (
+    if (this.columns.has(collection)) return true;
+    const found =
       this.db
         .prepare<[string], { n: number }>(
           "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?",
         )
-        .get(`rm_${collection}`)?.n === 1
+        .get(`rm_${collection}`)?.n === 1;
+    if (found) this.columnsOf(collection);
+    return found;
+  }
+
+  /** Indexed field → its column, from the table itself (another process may have created it). */
+  private columnsOf(collection: string): ReadonlyMap<string, string> {
+    let columns = this.columns.get(collection);
+    if (!columns) {
+      columns = new Map([...this.readColumns(collection)].map((path) => [path, columnOf(path)]));
+      this.columns.set(collection, columns);
+    }
+    return columns;
+  }
+
+  private readColumns(collection: string): Set<string> {
+    const info = this.db.prepare<[], { name: string }>(`PRAGMA table_info(${tableOf(collection)})`).all();
+    return new Set(
+      info.filter((column) => column.name.startsWith('f:')).map((column) => column.name.slice(2)),
     );
   }
 
+  private resolverOf(collection: string): (path: string) => string {
+    const columns = this.columnsOf(collection);
+    return (path) => columns.get(path) ?? fieldExpression(path);
+  }
+
   /** The guard: a document is replaced only by a write from a later event. */
-  private upsertFor(collection: string): Database.Statement {
-    let statement = this.upserts.get(collection);
-    if (!statement) {
+  private upsertFor(collection: string): (write: DocWrite) => void {
+    let upsert = this.upserts.get(collection);
+    if (!upsert) {
       const table = tableOf(collection);
-      statement = this.db.prepare(
-        `INSERT INTO ${table} (id, doc, position) VALUES (?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position
+      const paths = [...this.columnsOf(collection).keys()];
+      const names = paths.map(columnOf);
+      const statement = this.db.prepare(
+        `INSERT INTO ${table} (id, doc, position${names.map((name) => `, ${name}`).join('')})
+         VALUES (?, ?, ?${names.map(() => ', ?').join('')})
+         ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, position = excluded.position${names
+           .map((name) => `, ${name} = excluded.${name}`)
+           .join('')}
          WHERE excluded.position > ${table}.position`,
       );
-      this.upserts.set(collection, statement);
+      const getters = paths.map((path) => path.split('.'));
+      upsert = (write: DocWrite) =>
+        statement.run(
+          write.id,
+          JSON.stringify(write.value),
+          write.position,
+          ...getters.map((steps) => columnValue(steps, write.value)),
+        );
+      this.upserts.set(collection, upsert);
     }
-    return statement;
+    return upsert;
   }
 }
+
+/** The column of an indexed field; quoted, since field paths have dots. */
+const columnOf = (path: string): string => `"f:${path}"`;
+
+/** What json_extract would give for the field: scalars as they are, booleans as 1/0, objects as JSON. */
+const columnValue = (steps: readonly string[], value: ReadModelDoc): string | number | null => {
+  let current: unknown = value;
+  for (const step of steps) {
+    if (current === null || typeof current !== 'object') return null;
+    current = (current as Record<string, unknown>)[step];
+  }
+  if (current === undefined || current === null) return null;
+  if (typeof current === 'object') return JSON.stringify(current);
+  return bindable(current as string | number | boolean);
+};
 
 const toCheckpoint = (row: CheckpointRow): Checkpoint => ({
   name: row.name,
