@@ -57,7 +57,10 @@ export type AppendResult = Readonly<{
 }>;
 
 export type ReadAllOptions = Readonly<{
-  /** Exclusive: read events with a global position greater than this (0 = from the first event). */
+  /**
+   * Exclusive: read events with a global position greater than this (0 = from the first event). It must be
+   * 0 or a position this store returned: EventStoreDB cannot resume from an arbitrary number.
+   */
   after: number;
   /** Maximum events returned. */
   limit: number;

@@ -36,6 +36,8 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
   };
 
   const running = loop().catch((error: unknown) => {
+    // A read cut off by stop() (the store closing under it) is not a failure to report.
+    if (abort.signal.aborted) return;
     abort.abort();
     options.onError(error);
   });

@@ -1,0 +1,338 @@
+import {
+  type AnyBulkWriteOperation,
+  type ClientSession,
+  type Collection,
+  type Db,
+  MongoBulkWriteError,
+  MongoClient,
+  MongoError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type WriteError,
+} from 'mongodb';
+import { StoreUnavailableError } from '../../application/ports/event-store.port';
+import type {
+  Checkpoint,
+  DocWrite,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  PositionedDoc,
+  ReadModelDoc,
+  ReadStore,
+} from '../../application/ports/read-store.port';
+import { hitFaultPoint } from '../fault-injection';
+import { toMongoFilter, toMongoSort, valuePath } from './mongodb-filter';
+
+/** A read-model document as stored: the value is nested so our fields never collide with `_id`. */
+type StoredDoc = { _id: string; value: ReadModelDoc; position: number };
+type StoredCheckpoint = { _id: string } & Omit<Checkpoint, 'name'>;
+
+const CHECKPOINTS = '_checkpoints';
+const COLLECTION_NAME = /^[a-z][a-z0-9_]*$/;
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+const NAMESPACE_EXISTS = 48;
+
+export type MongoReadStoreOptions = Readonly<{
+  /** Database holding the read models; default `dealer_crm`. */
+  database?: string;
+  /** How long to look for a usable server before answering 503; short so a dead server never hangs us. */
+  serverSelectionTimeoutMS?: number;
+}>;
+
+/**
+ * Read models in MongoDB. One collection per read model holding `{ _id, value, position }`, checkpoints in
+ * `_checkpoints`.
+ *
+ * Exactly once, per mode (chosen at connect time, see `mode`):
+ * - `transaction` (replica set or sharded cluster): documents and checkpoint commit in one transaction.
+ *   Either both land or neither, so after a crash the checkpoint still names the last batch whose
+ *   documents are in; that batch is replayed from the checkpoint and nothing was applied twice. The
+ *   position guard is kept anyway, so a replay that overlaps cannot roll a document back.
+ * - `position-guard` (standalone server, no transactions): documents are written first, each only if the
+ *   stored one has a lower position, then the checkpoint. A crash in between leaves documents ahead of the
+ *   checkpoint; the replay rewrites the same events, and the guard turns every already-applied write into
+ *   a no-op, so each event still changes each document once. Projections are deterministic per event, so a
+ *   replayed write carries the same value it did the first time.
+ */
+export class MongoReadStore implements ReadStore {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+    readonly mode: 'transaction' | 'position-guard',
+  ) {}
+
+  static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
+    let client: MongoClient;
+    try {
+      client = new MongoClient(url, {
+        serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+        connectTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+        // A server that accepts a query and never answers must not hold a projection forever.
+        socketTimeoutMS: 30_000,
+        // Store documents as JSON.stringify would (the SQLite adapter's format): undefined fields vanish
+        // instead of becoming null.
+        ignoreUndefined: true,
+      });
+    } catch (error) {
+      // The URL may hold credentials: name the problem, not the string.
+      throw new Error(`MONGODB_URL is not a valid MongoDB connection string (${messageOf(error)})`);
+    }
+    try {
+      await client.connect();
+      const db = client.db(options.database ?? 'dealer_crm');
+      const hello = await db.admin().command({ hello: 1 });
+      const transactional = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+      return new MongoReadStore(client, db, transactional ? 'transaction' : 'position-guard');
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw toStoreError('the connection', error);
+    }
+  }
+
+  async ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+    await this.run(`ensuring collection ${collection}`, async () => {
+      try {
+        await this.db.createCollection(checkName(collection));
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
+      }
+      for (const fields of indexes) {
+        // createIndex is idempotent for an identical key; the default name is derived from the key.
+        await this.docs(collection).createIndex(
+          Object.fromEntries(fields.map((field) => [valuePath(field), 1])),
+        );
+      }
+    });
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    await this.run(`dropping collection ${collection}`, async () => {
+      try {
+        await this.docs(collection).drop();
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
+    });
+  }
+
+  async get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null> {
+    const found = await this.run(`reading ${collection}/${id}`, () =>
+      this.docs(collection).findOne({ _id: id }),
+    );
+    return found ? (found.value as T) : null;
+  }
+
+  async getMany(collection: string, ids: readonly string[]): Promise<Map<string, PositionedDoc>> {
+    const found = new Map<string, PositionedDoc>();
+    if (ids.length === 0) return found;
+    const docs = await this.run(`reading ${ids.length} documents of ${collection}`, () =>
+      this.docs(collection)
+        .find({ _id: { $in: [...ids] } })
+        .toArray(),
+    );
+    for (const doc of docs) found.set(doc._id, { id: doc._id, value: doc.value, position: doc.position });
+    return found;
+  }
+
+  async find<T extends ReadModelDoc>(
+    collection: string,
+    filter: Filter,
+    options: FindOptions = {},
+  ): Promise<T[]> {
+    // MongoDB reads limit 0 as "no limit"; the port (like SQL) means "none".
+    if (options.limit === 0) return [];
+    const docs = await this.run(`querying ${collection}`, () => {
+      let cursor = this.docs(collection).find(toMongoFilter(filter)).sort(toMongoSort(options.sort));
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit !== undefined) cursor = cursor.limit(options.limit);
+      return cursor.toArray();
+    });
+    return docs.map((doc) => doc.value as T);
+  }
+
+  async count(collection: string, filter: Filter): Promise<number> {
+    return this.run(`counting ${collection}`, () =>
+      this.docs(collection).countDocuments(toMongoFilter(filter)),
+    );
+  }
+
+  async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
+    await this.run(`committing a batch of ${checkpoint.name}`, async () => {
+      if (this.mode === 'transaction') {
+        const session = this.client.startSession();
+        try {
+          // Errors must propagate out of the callback: withTransaction retries transient ones itself and
+          // would otherwise not know whether the transaction was aborted.
+          await session.withTransaction(async () => {
+            await this.writeDocsGuarded(docs, session);
+            // A kill here aborts the transaction: documents and checkpoint stay together.
+            hitFaultPoint('read-store:after-docs-before-checkpoint');
+            await this.putCheckpoint(checkpoint, session);
+          });
+        } finally {
+          await session.endSession();
+        }
+        return;
+      }
+      await this.writeDocsIfNewer(docs);
+      hitFaultPoint('read-store:after-docs-before-checkpoint');
+      await this.putCheckpoint(checkpoint);
+    });
+  }
+
+  async readCheckpoint(name: string): Promise<Checkpoint | null> {
+    const found = await this.run(`reading checkpoint ${name}`, () =>
+      this.checkpoints().findOne({ _id: name }),
+    );
+    return found ? toCheckpoint(found) : null;
+  }
+
+  async listCheckpoints(): Promise<Checkpoint[]> {
+    const all = await this.run('listing checkpoints', () =>
+      this.checkpoints().find({}).sort({ _id: 1 }).toArray(),
+    );
+    return all.map(toCheckpoint);
+  }
+
+  async writeCheckpoint(checkpoint: Checkpoint): Promise<void> {
+    await this.run(`writing checkpoint ${checkpoint.name}`, () => this.putCheckpoint(checkpoint));
+  }
+
+  async deleteCheckpoint(name: string): Promise<void> {
+    await this.run(`deleting checkpoint ${name}`, () => this.checkpoints().deleteOne({ _id: name }));
+  }
+
+  async ping(): Promise<void> {
+    await this.run('a ping', () => this.db.command({ ping: 1 }));
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  /**
+   * The guard as one conditional update, for transactions. The filter-and-upsert form used without a
+   * transaction reports an older write as a duplicate-key error, and inside a transaction any error aborts
+   * the whole transaction. Here the update pipeline keeps the stored value when its position is not lower;
+   * on an insert `$position` is missing, which sorts below every number, so the write lands.
+   */
+  private async writeDocsGuarded(docs: readonly DocWrite[], session: ClientSession): Promise<void> {
+    for (const [collection, writes] of groupByCollection(docs)) {
+      const operations: AnyBulkWriteOperation<StoredDoc>[] = writes.map((write) => {
+        const newer = { $lt: ['$position', write.position] };
+        return {
+          updateOne: {
+            filter: { _id: write.id },
+            update: [
+              {
+                $set: {
+                  // $literal: a read-model value holding "$…" strings must not be read as field paths.
+                  value: { $cond: [newer, { $literal: write.value }, '$value'] },
+                  position: { $cond: [newer, write.position, '$position'] },
+                },
+              },
+            ],
+            upsert: true,
+          },
+        };
+      });
+      await this.docs(collection).bulkWrite(operations, { ordered: true, session });
+    }
+  }
+
+  /**
+   * The guard without a transaction: replace only a document with a lower position. When the stored one is
+   * newer the filter misses, the upsert tries to insert the same `_id` and fails with E11000: exactly the
+   * "already applied" case, so those errors (and only those) are ignored.
+   */
+  private async writeDocsIfNewer(docs: readonly DocWrite[]): Promise<void> {
+    for (const [collection, writes] of groupByCollection(docs)) {
+      const operations: AnyBulkWriteOperation<StoredDoc>[] = writes.map((write) => ({
+        updateOne: {
+          filter: { _id: write.id, position: { $lt: write.position } },
+          update: { $set: { value: write.value, position: write.position } },
+          upsert: true,
+        },
+      }));
+      try {
+        // Unordered: one skipped document must not stop the others.
+        await this.docs(collection).bulkWrite(operations, { ordered: false });
+      } catch (error) {
+        if (!(error instanceof MongoBulkWriteError) || error.writeConcernError) throw error;
+        const writeErrors: WriteError[] = ([] as WriteError[]).concat(error.writeErrors);
+        if (writeErrors.length === 0 || writeErrors.some((entry) => entry.code !== DUPLICATE_KEY))
+          throw error;
+      }
+    }
+  }
+
+  private async putCheckpoint(checkpoint: Checkpoint, session?: ClientSession): Promise<void> {
+    const { name, ...rest } = checkpoint;
+    await this.checkpoints().replaceOne({ _id: name }, rest, { upsert: true, session });
+  }
+
+  private docs(collection: string): Collection<StoredDoc> {
+    return this.db.collection<StoredDoc>(checkName(collection));
+  }
+
+  private checkpoints(): Collection<StoredCheckpoint> {
+    return this.db.collection<StoredCheckpoint>(CHECKPOINTS);
+  }
+
+  /** Runs one driver call and turns "no server" into StoreUnavailableError (503), naming the operation. */
+  private async run<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toStoreError(what, error);
+    }
+  }
+}
+
+const checkName = (collection: string): string => {
+  if (!COLLECTION_NAME.test(collection)) {
+    throw new Error(`read-model collection "${collection}" must be lower_snake_case`);
+  }
+  return collection;
+};
+
+const groupByCollection = (docs: readonly DocWrite[]): Map<string, DocWrite[]> => {
+  const groups = new Map<string, DocWrite[]>();
+  for (const write of docs) {
+    const group = groups.get(write.collection);
+    if (group) group.push(write);
+    else groups.set(write.collection, [write]);
+  }
+  return groups;
+};
+
+const toCheckpoint = ({ _id, position, status, error, updatedAt }: StoredCheckpoint): Checkpoint => ({
+  name: _id,
+  position,
+  status,
+  error: error ?? null,
+  updatedAt,
+});
+
+const isUnavailable = (error: unknown): boolean =>
+  error instanceof MongoServerSelectionError ||
+  error instanceof MongoNetworkError ||
+  error instanceof MongoTopologyClosedError ||
+  error instanceof MongoNotConnectedError;
+
+const toStoreError = (what: string, error: unknown): unknown => {
+  if (!isUnavailable(error)) return error;
+  return new StoreUnavailableError(
+    'mongodb',
+    `MongoDB could not serve ${what} (${messageOf(error)}): check MONGODB_URL and that the server is up`,
+    error,
+  );
+};
+
+const messageOf = (error: unknown): string =>
+  error instanceof MongoError || error instanceof Error ? error.message : String(error);

@@ -1,0 +1,50 @@
+import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
+import { EventStoreDbEventStore } from '../../src/infrastructure/eventstoredb/eventstoredb-event-store';
+import { CONTAINER_START_TIMEOUT_MS, describeWithContainers } from '../support/container-runtime';
+import { eventStoreContract } from './event-store.contract';
+
+const IMAGE = 'eventstore/eventstore:24.10';
+
+/** The HTTP health check turns green before the node has finished electing itself leader. */
+const waitUntilServing = async (url: string, deadline: number): Promise<void> => {
+  for (;;) {
+    const store = new EventStoreDbEventStore(url, { deadlineMs: 2000 });
+    try {
+      await store.ping();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      await store.close();
+    }
+  }
+};
+
+describeWithContainers(`EventStoreDB adapter on ${IMAGE}`, 'the EventStoreDB adapter', () => {
+  let container: StartedTestContainer | undefined;
+  let url = '';
+
+  beforeAll(async () => {
+    container = await new GenericContainer(IMAGE)
+      .withEnvironment({
+        EVENTSTORE_INSECURE: 'true',
+        EVENTSTORE_RUN_PROJECTIONS: 'None',
+        EVENTSTORE_MEM_DB: 'true',
+        EVENTSTORE_CLUSTER_SIZE: '1',
+      })
+      .withExposedPorts(2113)
+      .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
+      .withStartupTimeout(CONTAINER_START_TIMEOUT_MS)
+      .start();
+    url = `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
+    await waitUntilServing(url, Date.now() + 60_000);
+  }, CONTAINER_START_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await container?.stop();
+  }, 60_000);
+
+  // One server for the whole suite: the contract uses random stream ids and only asserts on its own events.
+  eventStoreContract('EventStoreDB', async () => new EventStoreDbEventStore(url, { deadlineMs: 10_000 }));
+});
