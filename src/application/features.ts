@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ComplaintModule } from './complaint/complaint.module';
+import { RepairOrderModule } from './repairorder/repair-order.module';
 import { IntegrityModule } from './integrity/integrity.module';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
-export const FEATURE_MODULES: readonly Type[] = [ComplaintModule, IntegrityModule];
+export const FEATURE_MODULES: readonly Type[] = [ComplaintModule, RepairOrderModule, IntegrityModule];

@@ -95,7 +95,7 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
   });
 
   it.each([
-    ['an unknown route', 'GET', '/prospects/p-1', 404, 'ROUTE_NOT_FOUND'],
+    ['an unknown route', 'GET', '/warranty-claims/w-1', 404, 'ROUTE_NOT_FOUND'],
     ['an unknown route with a body', 'POST', '/complaints/c-1/teleport', 404, 'ROUTE_NOT_FOUND'],
     ['a bad path id', 'GET', '/complaints/c%20%2F1', 400, 'VALIDATION_FAILED'],
     ['a bad query value', 'GET', '/complaints?limit=lots', 400, 'VALIDATION_FAILED'],

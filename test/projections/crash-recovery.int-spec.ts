@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ProjectionRunner } from '../../src/infrastructure/projections/projection-runner';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
-import { ALL_PROJECTIONS } from '../../src/projections';
+import { COMPLAINT_PROJECTIONS } from '../support/projection-fixtures';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { runnerDeps, snapshotReadModels, tempDir } from '../support/projection-fixtures';
 
@@ -53,12 +53,12 @@ describe('a projector killed between the read-model write and the checkpoint', (
     const clean = SqliteReadStore.open(temp.file('clean.sqlite'));
     const deps = runnerDeps(eventStore, clean);
     const events = await eventStore.readAll({ after: 0, limit: 10_000 });
-    for (const projection of ALL_PROJECTIONS) {
+    for (const projection of COMPLAINT_PROJECTIONS) {
       const runner = new ProjectionRunner(deps, projection);
       await clean.ensureCollection(`${projection.collection}_v${projection.version}`, projection.indexes);
       await runner.handleBatch(events);
     }
-    expected = await snapshotReadModels(clean);
+    expected = await snapshotReadModels(clean, COMPLAINT_PROJECTIONS);
     await Promise.all([eventStore.close(), clean.close()]);
   });
   afterAll(() => temp.remove());
@@ -84,7 +84,7 @@ describe('a projector killed between the read-model write and the checkpoint', (
     expect(restarted.status).toBe(0);
 
     const readStore = SqliteReadStore.open(readFile);
-    expect(await snapshotReadModels(readStore)).toEqual(expected);
+    expect(await snapshotReadModels(readStore, COMPLAINT_PROJECTIONS)).toEqual(expected);
     const sla = await readStore.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] });
     expect(sla.map((doc) => [doc.dealerId, doc.filed, doc.acknowledged, doc.acknowledgedOnTime])).toEqual([
       ['d-0', 20, 20, 10],

@@ -6,7 +6,7 @@
 import { ProjectionRunner } from '../../src/infrastructure/projections/projection-runner';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
-import { ALL_PROJECTIONS } from '../../src/projections';
+import { COMPLAINT_PROJECTIONS } from './projection-fixtures';
 import { runnerDeps } from './projection-fixtures';
 
 const [eventsFile, readFile, mode, batchSize] = process.argv.slice(2);
@@ -15,7 +15,7 @@ const main = async () => {
   const eventStore = SqliteEventStore.open(eventsFile);
   const readStore = SqliteReadStore.open(readFile, { atomicCheckpoint: mode !== 'position-guard' });
   const deps = runnerDeps(eventStore, readStore);
-  const runners = ALL_PROJECTIONS.map(
+  const runners = COMPLAINT_PROJECTIONS.map(
     (projection) => new ProjectionRunner(deps, projection, { batchSize: Number(batchSize) }),
   );
   for (const runner of runners) await runner.start();

@@ -1,0 +1,158 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { RepairOrderNotFound } from '../../domain/repairorder/repair-order.errors';
+import {
+  type RepairOrderDetails,
+  repairOrderDetailsProjection,
+} from '../../projections/repair-order-details/repair-order-details.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import {
+  type ServiceVehicle,
+  serviceVehiclesProjection,
+} from '../../projections/service-vehicles/service-vehicles.projection';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter, type Page } from '../shared/page';
+import type { CallbackState } from './service-queries.dto';
+
+const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
+const VEHICLES = physicalCollection(serviceVehiclesProjection);
+
+export class GetRepairOrderQuery extends Query<RepairOrderDetails> {
+  constructor(readonly repairOrderId: string) {
+    super();
+  }
+}
+
+export class ListRepairOrdersQuery extends Query<Page<RepairOrderDetails>> {
+  constructor(
+    readonly filter: Readonly<{ dealerId?: string; vin?: string; status?: string }>,
+    readonly limit: number,
+    readonly offset: number,
+  ) {
+    super();
+  }
+}
+
+export type ServiceHistory = Readonly<{
+  vin: string;
+  dealers: ServiceVehicle[];
+  repairOrders: RepairOrderDetails[];
+}>;
+
+export class GetServiceHistoryQuery extends Query<ServiceHistory> {
+  constructor(readonly vin: string) {
+    super();
+  }
+}
+
+export type CallbackItem = Readonly<{
+  repairOrderId: string;
+  dealerId: string;
+  vin: string;
+  plate: string;
+  customerId: string;
+  settledAt: string;
+  callbackDueAt: string;
+  callbackCompletedAt: string | null;
+  state: CallbackState;
+}>;
+
+export class ListCallbacksQuery extends Query<CallbackItem[]> {
+  constructor(readonly filter: Readonly<{ dealerId: string; state?: CallbackState; asOf?: string }>) {
+    super();
+  }
+}
+
+@QueryHandler(GetRepairOrderQuery)
+export class GetRepairOrderHandler implements IQueryHandler<GetRepairOrderQuery, RepairOrderDetails> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ repairOrderId }: GetRepairOrderQuery): Promise<RepairOrderDetails> {
+    const order = await this.readStore.get<RepairOrderDetails>(REPAIR_ORDERS, repairOrderId);
+    if (!order) throw new RepairOrderNotFound(repairOrderId);
+    return order;
+  }
+}
+
+@QueryHandler(ListRepairOrdersQuery)
+export class ListRepairOrdersHandler implements IQueryHandler<
+  ListRepairOrdersQuery,
+  Page<RepairOrderDetails>
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter, limit, offset }: ListRepairOrdersQuery): Promise<Page<RepairOrderDetails>> {
+    const where = definedFilter(filter);
+    const [items, total] = await Promise.all([
+      this.readStore.find<RepairOrderDetails>(REPAIR_ORDERS, where, {
+        sort: [['createdAt', -1]],
+        limit,
+        skip: offset,
+      }),
+      this.readStore.count(REPAIR_ORDERS, where),
+    ]);
+    return { items, total, limit, offset };
+  }
+}
+
+/** Every repair order of the vehicle, oldest first, and its record at each dealer it was serviced at. */
+@QueryHandler(GetServiceHistoryQuery)
+export class GetServiceHistoryHandler implements IQueryHandler<GetServiceHistoryQuery, ServiceHistory> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ vin }: GetServiceHistoryQuery): Promise<ServiceHistory> {
+    const [dealers, repairOrders] = await Promise.all([
+      this.readStore.find<ServiceVehicle>(VEHICLES, { vin }, { sort: [['dealerId', 1]] }),
+      this.readStore.find<RepairOrderDetails>(REPAIR_ORDERS, { vin }, { sort: [['createdAt', 1]] }),
+    ]);
+    return { vin, dealers, repairOrders };
+  }
+}
+
+/**
+ * The 3-day callback list (服务回访): completed once the CSI survey is recorded; overdue when its due time
+ * has passed at the as-of instant; due otherwise. Soonest due first.
+ */
+@QueryHandler(ListCallbacksQuery)
+export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, CallbackItem[]> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ filter }: ListCallbacksQuery): Promise<CallbackItem[]> {
+    const asOf = Date.parse(filter.asOf ?? this.clock.now().toISOString());
+    const where: Filter = { dealerId: filter.dealerId, status: 'settled' };
+    const completed: Filter =
+      filter.state === undefined
+        ? {}
+        : { callbackCompletedAt: filter.state === 'completed' ? { $ne: null } : null };
+    const settled = await this.readStore.find<RepairOrderDetails>(
+      REPAIR_ORDERS,
+      { ...where, ...completed },
+      { sort: [['callbackDueAt', 1]] },
+    );
+    return settled
+      .map((order): CallbackItem => {
+        const dueAt = order.callbackDueAt ?? '';
+        const state: CallbackState = order.callbackCompletedAt
+          ? 'completed'
+          : Date.parse(dueAt) < asOf
+            ? 'overdue'
+            : 'due';
+        return {
+          repairOrderId: order.repairOrderId,
+          dealerId: order.dealerId,
+          vin: order.vin,
+          plate: order.plate,
+          customerId: order.customerId,
+          settledAt: order.settledAt ?? '',
+          callbackDueAt: dueAt,
+          callbackCompletedAt: order.callbackCompletedAt,
+          state,
+        };
+      })
+      .filter((item) => filter.state === undefined || item.state === filter.state);
+  }
+}

@@ -1,0 +1,205 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import {
+  type MaintenanceDue,
+  type Retention,
+  lostCutoff,
+  lostSince,
+  maintenanceDue,
+  monthRange,
+  retentionOf,
+} from '../../domain/repairorder/service-kpis';
+import { physicalCollection } from '../../projections/shared/projection';
+import {
+  type ServiceCsiMonthly,
+  serviceCsiMonthlyProjection,
+} from '../../projections/service-csi-monthly/service-csi-monthly.projection';
+import {
+  type ServiceVehicle,
+  serviceVehiclesProjection,
+} from '../../projections/service-vehicles/service-vehicles.projection';
+import {
+  type ServiceWorkshopMonthly,
+  serviceWorkshopMonthlyProjection,
+} from '../../projections/service-workshop-monthly/service-workshop-monthly.projection';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter } from '../shared/page';
+
+const CSI = physicalCollection(serviceCsiMonthlyProjection);
+const WORKSHOP = physicalCollection(serviceWorkshopMonthlyProjection);
+const VEHICLES = physicalCollection(serviceVehiclesProjection);
+
+export const DEFAULT_WINDOW_MONTHS = 6;
+export const DEFAULT_MAINTENANCE = { months: 6, km: 7_500 } as const;
+
+type DealerMonth = Readonly<{ dealerId?: string; month?: string }>;
+
+export class GetCsiMonthlyQuery extends Query<ServiceCsiMonthly[]> {
+  constructor(readonly filter: DealerMonth) {
+    super();
+  }
+}
+
+export class GetWorkshopMonthlyQuery extends Query<ServiceWorkshopMonthly[]> {
+  constructor(readonly filter: DealerMonth) {
+    super();
+  }
+}
+
+export type RetentionReport = Readonly<{ dealerId: string; window: number; months: Retention[] }>;
+
+export class GetRetentionQuery extends Query<RetentionReport> {
+  constructor(readonly params: Readonly<{ dealerId: string; from: string; to: string; window?: number }>) {
+    super();
+  }
+}
+
+export type LostVehicle = Readonly<{
+  dealerId: string;
+  vin: string;
+  plate: string;
+  customerId: string;
+  lastSettledAt: string;
+  visits: number;
+}>;
+export type LostVehiclesReport = Readonly<{
+  asOf: string;
+  window: number;
+  cutoff: string;
+  vehicles: LostVehicle[];
+}>;
+
+export class GetLostVehiclesQuery extends Query<LostVehiclesReport> {
+  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; window?: number }>) {
+    super();
+  }
+}
+
+export type MaintenanceDueVehicle = MaintenanceDue &
+  Readonly<{
+    dealerId: string;
+    vin: string;
+    plate: string;
+    customerId: string;
+    lastServiceAt: string;
+    lastMileageKm: number;
+  }>;
+export type MaintenanceDueReport = Readonly<{
+  asOf: string;
+  months: number;
+  km: number;
+  vehicles: MaintenanceDueVehicle[];
+}>;
+
+export class GetMaintenanceDueQuery extends Query<MaintenanceDueReport> {
+  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; months?: number; km?: number }>) {
+    super();
+  }
+}
+
+const BY_DEALER_MONTH = [
+  ['dealerId', 1],
+  ['month', 1],
+] as const;
+
+@QueryHandler(GetCsiMonthlyQuery)
+export class GetCsiMonthlyHandler implements IQueryHandler<GetCsiMonthlyQuery, ServiceCsiMonthly[]> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  execute({ filter }: GetCsiMonthlyQuery): Promise<ServiceCsiMonthly[]> {
+    return this.readStore.find<ServiceCsiMonthly>(CSI, definedFilter(filter), {
+      sort: [...BY_DEALER_MONTH, ['weightSetVersion', 1]],
+    });
+  }
+}
+
+@QueryHandler(GetWorkshopMonthlyQuery)
+export class GetWorkshopMonthlyHandler implements IQueryHandler<
+  GetWorkshopMonthlyQuery,
+  ServiceWorkshopMonthly[]
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  execute({ filter }: GetWorkshopMonthlyQuery): Promise<ServiceWorkshopMonthly[]> {
+    return this.readStore.find<ServiceWorkshopMonthly>(WORKSHOP, definedFilter(filter), {
+      sort: BY_DEALER_MONTH,
+    });
+  }
+}
+
+/**
+ * Retention and churn for months `from` … `to`, computed on request from one small document per vehicle
+ * (its settled months), so any window can be asked for without a rebuild.
+ */
+@QueryHandler(GetRetentionQuery)
+export class GetRetentionHandler implements IQueryHandler<GetRetentionQuery, RetentionReport> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ params }: GetRetentionQuery): Promise<RetentionReport> {
+    const window = params.window ?? DEFAULT_WINDOW_MONTHS;
+    const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
+    return {
+      dealerId: params.dealerId,
+      window,
+      months: monthRange(params.from, params.to).map((month) => retentionOf(vehicles, month, window)),
+    };
+  }
+}
+
+/** 流失客户: the callers' list, longest gone first. */
+@QueryHandler(GetLostVehiclesQuery)
+export class GetLostVehiclesHandler implements IQueryHandler<GetLostVehiclesQuery, LostVehiclesReport> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ params }: GetLostVehiclesQuery): Promise<LostVehiclesReport> {
+    const asOf = new Date(params.asOf ?? this.clock.now().toISOString()).toISOString();
+    const window = params.window ?? DEFAULT_WINDOW_MONTHS;
+    const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
+    const lost = vehicles.flatMap((vehicle) => {
+      const seen = vehicle.settlements.filter((at) => Date.parse(at) <= Date.parse(asOf));
+      const lastSettledAt = lostSince(vehicle.settlements, asOf, window);
+      if (lastSettledAt === null) return [];
+      const { dealerId, vin, plate, customerId } = vehicle;
+      return [{ dealerId, vin, plate, customerId, lastSettledAt, visits: seen.length }];
+    });
+    lost.sort(
+      (a, b) => Date.parse(a.lastSettledAt) - Date.parse(b.lastSettledAt) || a.vin.localeCompare(b.vin),
+    );
+    return { asOf, window, cutoff: lostCutoff(asOf, window), vehicles: lost };
+  }
+}
+
+/** Vehicles whose next maintenance (by time or by mileage, whichever first) is due at the as-of instant. */
+@QueryHandler(GetMaintenanceDueQuery)
+export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDueQuery, MaintenanceDueReport> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ params }: GetMaintenanceDueQuery): Promise<MaintenanceDueReport> {
+    const asOf = new Date(params.asOf ?? this.clock.now().toISOString()).toISOString();
+    const interval = {
+      months: params.months ?? DEFAULT_MAINTENANCE.months,
+      km: params.km ?? DEFAULT_MAINTENANCE.km,
+    };
+    const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
+    const due = vehicles
+      .map((vehicle) => ({
+        dealerId: vehicle.dealerId,
+        vin: vehicle.vin,
+        plate: vehicle.plate,
+        customerId: vehicle.customerId,
+        lastServiceAt: vehicle.last.settledAt,
+        lastMileageKm: vehicle.last.mileageKm,
+        ...maintenanceDue(vehicle.first, vehicle.last, interval, asOf),
+      }))
+      .filter((vehicle) => Date.parse(vehicle.dueAt) <= Date.parse(asOf))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.vin.localeCompare(b.vin));
+    return { asOf, ...interval, vehicles: due };
+  }
+}

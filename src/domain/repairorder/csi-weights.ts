@@ -1,0 +1,26 @@
+/** The five CSI factors of the 3-day post-service survey (J.D. Power China). */
+export type CsiFactor =
+  'service-quality' | 'service-facility' | 'vehicle-pick-up' | 'service-initiation' | 'service-advisor';
+
+export const CSI_FACTORS: readonly CsiFactor[] = [
+  'service-quality',
+  'service-facility',
+  'vehicle-pick-up',
+  'service-initiation',
+  'service-advisor',
+];
+
+/** Weights in percent, summing to 100. A survey stores the set it was scored with, so a new set never rewrites history. */
+export type CsiWeightSet = Readonly<{ version: string; weights: Readonly<Record<CsiFactor, number>> }>;
+
+/** J.D. Power China 2015 defaults of the domain brief. */
+export const DEFAULT_CSI_WEIGHT_SET: CsiWeightSet = {
+  version: 'csi-jdp-cn-2015',
+  weights: {
+    'service-quality': 22,
+    'service-facility': 20,
+    'vehicle-pick-up': 20,
+    'service-initiation': 19,
+    'service-advisor': 19,
+  },
+};

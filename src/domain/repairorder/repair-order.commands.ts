@@ -1,0 +1,65 @@
+import type { Command } from '../shared/event';
+import type { CsiFactor } from './csi-weights';
+import type {
+  ClockedWork,
+  EarlierSettledRepairOrder,
+  LabourOperation,
+  PartLine,
+  RepairOrderPayer,
+  RepairOrderType,
+} from './repair-order.types';
+
+type Id = { repairOrderId: string };
+type Vehicle = { dealerId: string; vin: string; plate: string; customerId: string };
+
+export type BookAppointment = Command<
+  'BookAppointment',
+  Id & Vehicle & { requestedFor: string; serviceAdvisorId?: string; note?: string }
+>;
+/** Opens the repair order: a walk-in, or the vehicle of a booked appointment (then the vehicle fields must match). */
+export type CheckInVehicle = Command<
+  'CheckInVehicle',
+  Id & Vehicle & { mileageKm: number; customerDescription: string; serviceAdvisorId: string }
+>;
+export type RecordDiagnosis = Command<'RecordDiagnosis', Id & { diagnosis: string }>;
+export type AuthoriseWorkOrder = Command<
+  'AuthoriseWorkOrder',
+  Id & {
+    labour: readonly LabourOperation[];
+    parts: readonly PartLine[];
+    estimateFen: number;
+    /** Filled by the handler from the service history, never by the client. */
+    earlierSettled: readonly EarlierSettledRepairOrder[];
+  }
+>;
+export type MarkAsRework = Command<'MarkAsRework', Id & { reason: string; previousRepairOrderId?: string }>;
+export type StartWork = Command<'StartWork', Id>;
+export type CompleteWork = Command<'CompleteWork', Id & { clocked: readonly ClockedWork[] }>;
+export type RecordInspection = Command<
+  'RecordInspection',
+  Id & { passed: boolean; inspectorId: string; findings?: string }
+>;
+export type DeliverVehicle = Command<'DeliverVehicle', Id>;
+export type SettleRepairOrder = Command<
+  'SettleRepairOrder',
+  Id & { roType: RepairOrderType; payer: RepairOrderPayer; labourFen: number; partsFen: number }
+>;
+export type CancelRepairOrder = Command<'CancelRepairOrder', Id & { reason: string }>;
+export type RecordCsiSurvey = Command<
+  'RecordCsiSurvey',
+  Id & { answers: Readonly<Record<CsiFactor, number>>; wouldRecommend: number; comment?: string }
+>;
+
+export type RepairOrderCommand =
+  | BookAppointment
+  | CheckInVehicle
+  | RecordDiagnosis
+  | AuthoriseWorkOrder
+  | MarkAsRework
+  | StartWork
+  | CompleteWork
+  | RecordInspection
+  | DeliverVehicle
+  | SettleRepairOrder
+  | CancelRepairOrder
+  | RecordCsiSurvey;
