@@ -1,7 +1,13 @@
 import type { Type } from '@nestjs/common';
+import { SalesModule } from './sales/sales.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { RepairOrderModule } from './repairorder/repair-order.module';
 import { IntegrityModule } from './integrity/integrity.module';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
-export const FEATURE_MODULES: readonly Type[] = [ComplaintModule, RepairOrderModule, IntegrityModule];
+export const FEATURE_MODULES: readonly Type[] = [
+  ComplaintModule,
+  RepairOrderModule,
+  IntegrityModule,
+  SalesModule,
+];

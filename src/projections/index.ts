@@ -4,6 +4,11 @@ import { repairOrderDetailsProjection } from './repair-order-details/repair-orde
 import { serviceCsiMonthlyProjection } from './service-csi-monthly/service-csi-monthly.projection';
 import { serviceVehiclesProjection } from './service-vehicles/service-vehicles.projection';
 import { serviceWorkshopMonthlyProjection } from './service-workshop-monthly/service-workshop-monthly.projection';
+import { prospectDetailsProjection } from './prospect-details/prospect-details.projection';
+import { salesFunnelEntriesProjection } from './sales-funnel-entries/sales-funnel-entries.projection';
+import { salesShowroomTrafficProjection } from './sales-showroom-traffic/sales-showroom-traffic.projection';
+import { ssiMonthlyProjection } from './ssi-monthly/ssi-monthly.projection';
+import { vehicleSaleDetailsProjection } from './vehicle-sale-details/vehicle-sale-details.projection';
 import type { AnyProjection } from './shared/projection';
 
 /** Every projection the engine runs. A new read model is added here. */
@@ -14,4 +19,9 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   serviceVehiclesProjection,
   serviceWorkshopMonthlyProjection,
   serviceCsiMonthlyProjection,
+  prospectDetailsProjection,
+  salesFunnelEntriesProjection,
+  salesShowroomTrafficProjection,
+  vehicleSaleDetailsProjection,
+  ssiMonthlyProjection,
 ];

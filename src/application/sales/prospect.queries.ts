@@ -1,0 +1,189 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ProspectNotFound } from '../../domain/prospect/prospect.errors';
+import type { OpenGrade } from '../../domain/prospect/prospect.types';
+import { businessDateOf } from '../../domain/showroom/showroom-traffic';
+import {
+  type ProspectDetails,
+  prospectDetailsProjection,
+} from '../../projections/prospect-details/prospect-details.projection';
+import {
+  type SalesFunnelEntry,
+  salesFunnelEntriesProjection,
+} from '../../projections/sales-funnel-entries/sales-funnel-entries.projection';
+import {
+  type SalesShowroomTraffic,
+  salesShowroomTrafficProjection,
+} from '../../projections/sales-showroom-traffic/sales-showroom-traffic.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter, type Page } from '../shared/page';
+import { computeFunnel, type FunnelFilters, type SalesFunnel } from './sales-funnel';
+
+const PROSPECTS = physicalCollection(prospectDetailsProjection);
+const FUNNEL = physicalCollection(salesFunnelEntriesProjection);
+const TRAFFIC = physicalCollection(salesShowroomTrafficProjection);
+
+/** The first instant after the business day (China Standard Time) that contains `asOf`. */
+export const endOfBusinessDay = (asOf: string): string =>
+  new Date(Date.parse(`${businessDateOf(asOf)}T00:00:00+08:00`) + 86_400_000).toISOString();
+
+export type WorklistItem = {
+  prospectId: string;
+  grade: OpenGrade;
+  contact: ProspectDetails['contact'];
+  modelOfInterest: string;
+  lastContactAt: string;
+  scheduledContactAt: string | null;
+  nextContactDue: string;
+  /** Due before `asOf` itself; the others fall due later that business day. */
+  overdue: boolean;
+};
+export type FollowUpWorklist = {
+  dealerId: string;
+  asOf: string;
+  dueBefore: string;
+  consultants: Array<{ consultantId: string; due: number; overdue: number; prospects: WorklistItem[] }>;
+};
+
+export class GetProspectQuery extends Query<ProspectDetails> {
+  constructor(readonly prospectId: string) {
+    super();
+  }
+}
+export class ListProspectsQuery extends Query<Page<ProspectDetails>> {
+  constructor(
+    readonly filter: Readonly<Record<string, string | undefined>>,
+    readonly limit: number,
+    readonly offset: number,
+  ) {
+    super();
+  }
+}
+export class FollowUpWorklistQuery extends Query<FollowUpWorklist> {
+  constructor(
+    readonly dealerId: string,
+    readonly consultantId: string | undefined,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+export class SalesFunnelQuery extends Query<SalesFunnel> {
+  constructor(
+    readonly dealerId: string,
+    readonly month: string,
+    readonly filters: FunnelFilters,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetProspectQuery)
+export class GetProspectHandler implements IQueryHandler<GetProspectQuery, ProspectDetails> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ prospectId }: GetProspectQuery): Promise<ProspectDetails> {
+    const prospect = await this.readStore.get<ProspectDetails>(PROSPECTS, prospectId);
+    if (!prospect) throw new ProspectNotFound(prospectId);
+    return prospect;
+  }
+}
+
+@QueryHandler(ListProspectsQuery)
+export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, Page<ProspectDetails>> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter, limit, offset }: ListProspectsQuery): Promise<Page<ProspectDetails>> {
+    const where = definedFilter(filter);
+    const [items, total] = await Promise.all([
+      this.readStore.find<ProspectDetails>(PROSPECTS, where, {
+        sort: [
+          ['registeredAt', -1],
+          ['prospectId', 1],
+        ],
+        limit,
+        skip: offset,
+      }),
+      this.readStore.count(PROSPECTS, where),
+    ]);
+    return { items, total, limit, offset };
+  }
+}
+
+@QueryHandler(FollowUpWorklistQuery)
+export class FollowUpWorklistHandler implements IQueryHandler<FollowUpWorklistQuery, FollowUpWorklist> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(query: FollowUpWorklistQuery): Promise<FollowUpWorklist> {
+    const asOf = new Date(query.asOf ?? this.clock.now().toISOString()).toISOString();
+    const dueBefore = endOfBusinessDay(asOf);
+    const due = await this.readStore.find<ProspectDetails>(
+      PROSPECTS,
+      {
+        ...definedFilter({ dealerId: query.dealerId, consultantId: query.consultantId, status: 'open' }),
+        nextContactDue: { $lt: dueBefore },
+      },
+      {
+        sort: [
+          ['consultantId', 1],
+          ['nextContactDue', 1],
+          ['prospectId', 1],
+        ],
+      },
+    );
+    const consultants = new Map<string, WorklistItem[]>();
+    for (const prospect of due) {
+      if (prospect.nextContactDue === null) continue;
+      const items = consultants.get(prospect.consultantId) ?? [];
+      items.push({
+        prospectId: prospect.prospectId,
+        grade: prospect.grade as OpenGrade,
+        contact: prospect.contact,
+        modelOfInterest: prospect.modelOfInterest,
+        lastContactAt: prospect.lastContactAt,
+        scheduledContactAt: prospect.scheduledContactAt,
+        nextContactDue: prospect.nextContactDue,
+        overdue: prospect.nextContactDue < asOf,
+      });
+      consultants.set(prospect.consultantId, items);
+    }
+    return {
+      dealerId: query.dealerId,
+      asOf,
+      dueBefore,
+      consultants: [...consultants].map(([consultantId, prospects]) => ({
+        consultantId,
+        due: prospects.length,
+        overdue: prospects.filter((item) => item.overdue).length,
+        prospects,
+      })),
+    };
+  }
+}
+
+@QueryHandler(SalesFunnelQuery)
+export class SalesFunnelHandler implements IQueryHandler<SalesFunnelQuery, SalesFunnel> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ dealerId, month, filters }: SalesFunnelQuery): Promise<SalesFunnel> {
+    const [entries, traffic] = await Promise.all([
+      this.readStore.find<SalesFunnelEntry>(
+        FUNNEL,
+        definedFilter({ dealerId, cohortMonth: month, ...filters }),
+      ),
+      this.readStore.get<SalesShowroomTraffic>(TRAFFIC, `${dealerId}:${month}`),
+    ]);
+    return computeFunnel(
+      dealerId,
+      month,
+      definedFilter(filters) as FunnelFilters,
+      entries,
+      traffic?.groups ?? 0,
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { createHash } from 'node:crypto';
+import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
+import { ProspectAlreadyRegistered } from '../../domain/prospect/prospect.errors';
+import {
+  normalisePhone,
+  prospectPhoneDecider,
+  prospectPhoneStreamId,
+  ProspectPhoneTaken,
+} from '../../domain/prospect/prospect-phone-index';
+import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
+import type { CommandContext } from '../shared/command-context';
+import { CommandPipeline } from '../shared/command-pipeline';
+import { RegisterProspectCommand, type RegistrationOutcome } from './sales.commands';
+
+const prospects = createProspectDecider();
+
+/** A plain SHA-256 for now; the privacy issue (#8) replaces it with a keyed hash. */
+export const phoneHashOf = (phone: string): string =>
+  createHash('sha256').update(normalisePhone(phone), 'utf8').digest('hex');
+
+/**
+ * Registers a prospect, or records a touch on the prospect that already has this phone at this dealer.
+ *
+ * Race-free through the event store, not a read model: the (dealer, phone) index stream is claimed with
+ * `no_stream`, so of two concurrent registrations exactly one claim lands; the other reads the owner.
+ * The claim and the prospect's first event are two appends. If the process dies between them, the claim
+ * points to a prospect stream that is still empty, and the next registration with that phone completes
+ * the registration of that prospect id (with its own data) instead of failing or making a twin.
+ */
+@CommandHandler(RegisterProspectCommand)
+export class RegisterProspectHandler implements ICommandHandler<
+  RegisterProspectCommand,
+  RegistrationOutcome
+> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+  ) {}
+
+  async execute({ data, context }: RegisterProspectCommand): Promise<RegistrationOutcome> {
+    const phoneHash = phoneHashOf(data.contact.phone);
+    await this.refuseIdOfAnotherPhone(data.prospectId, data.dealerId, phoneHash);
+    const owner = await this.claim(data.dealerId, phoneHash, data.prospectId, context);
+    const stream = prospectStreamId(owner);
+    try {
+      const result = await this.pipeline.execute(
+        prospects,
+        stream,
+        { type: 'RegisterProspect', data: { ...data, prospectId: owner, phoneHash } },
+        context,
+      );
+      // A retried duplicate enquiry replays its touch.
+      const touched = result.events.some((event) => event.type === 'ProspectTouched');
+      return { prospectId: owner, duplicateOf: touched ? owner : null, result };
+    } catch (error) {
+      if (!(error instanceof ProspectAlreadyRegistered) && !(error instanceof WrongExpectedRevisionError))
+        throw error;
+    }
+    const result = await this.pipeline.execute(
+      prospects,
+      stream,
+      { type: 'RecordEnquiry', data: { prospectId: owner, channel: data.channel } },
+      context,
+    );
+    return { prospectId: owner, duplicateOf: owner, result };
+  }
+
+  /** A client-chosen id that already names a prospect with another phone (or dealer) is a conflict, not a touch. */
+  private async refuseIdOfAnotherPhone(
+    prospectId: string,
+    dealerId: string,
+    phoneHash: string,
+  ): Promise<void> {
+    const [first] = await this.eventStore.readStream(prospectStreamId(prospectId));
+    if (first && (first.data.phoneHash !== phoneHash || first.data.dealerId !== dealerId))
+      throw new ProspectAlreadyRegistered(prospectId);
+  }
+
+  /** The prospect that owns this phone at this dealer: ours if the claim lands, else the earlier one. */
+  private async claim(
+    dealerId: string,
+    phoneHash: string,
+    prospectId: string,
+    context: CommandContext,
+  ): Promise<string> {
+    const stream = prospectPhoneStreamId(dealerId, phoneHash);
+    try {
+      // If-Match is about the prospect, never the index stream.
+      await this.pipeline.execute(
+        prospectPhoneDecider,
+        stream,
+        { type: 'ClaimProspectPhone', data: { dealerId, phoneHash, prospectId } },
+        { ...context, expectedRevision: undefined },
+      );
+      const [claimed] = await this.eventStore.readStream(stream);
+      return String(claimed.data.prospectId);
+    } catch (error) {
+      if (error instanceof ProspectPhoneTaken) return error.ownerProspectId;
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      const [claimed] = await this.eventStore.readStream(stream);
+      return String(claimed.data.prospectId);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { Command } from '@nestjs/cqrs';
+import type {
+  OrderProspect,
+  ProspectCommand,
+  RegisterProspect,
+} from '../../domain/prospect/prospect.commands';
+import type { LogWalkInGroups } from '../../domain/showroom/showroom-traffic';
+import type { SignOrder, VehicleSaleCommand } from '../../domain/vehiclesale/vehicle-sale.commands';
+import type { CommandContext, CommandResult } from '../shared/command-context';
+
+/** A domain command as the API sends it: the pipeline adds the metadata. */
+type Sent<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
+
+/** Registration's outcome: a new prospect, or a touch on the one that already has this phone. */
+export type RegistrationOutcome = Readonly<{
+  prospectId: string;
+  duplicateOf: string | null;
+  result: CommandResult;
+}>;
+export type OrderOutcome = Readonly<{ prospectId: string; saleId: string; result: CommandResult }>;
+
+export class RegisterProspectCommand extends Command<RegistrationOutcome> {
+  constructor(
+    readonly data: Omit<RegisterProspect['data'], 'phoneHash'>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export type OrderTerms = Omit<
+  SignOrder['data'],
+  'saleId' | 'prospectId' | 'dealerId' | 'consultantId' | 'customer'
+>;
+
+export class OrderProspectCommand extends Command<OrderOutcome> {
+  constructor(
+    readonly prospectId: string,
+    readonly terms: OrderTerms,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The prospect's other steps share one handler: each is "load, decide, append" with nothing of its own, so
+ * thirteen identical classes would add nothing but lines.
+ */
+export type ProspectStep = Sent<Exclude<ProspectCommand, RegisterProspect | OrderProspect>>;
+
+export class ProspectStepCommand extends Command<CommandResult> {
+  constructor(
+    readonly step: ProspectStep,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export type VehicleSaleStep = Sent<Exclude<VehicleSaleCommand, SignOrder>>;
+
+export class VehicleSaleStepCommand extends Command<CommandResult> {
+  constructor(
+    readonly step: VehicleSaleStep,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class LogWalkInGroupsCommand extends Command<CommandResult> {
+  constructor(
+    readonly data: LogWalkInGroups['data'],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,172 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { VehicleSaleNotFound } from '../../domain/vehiclesale/vehicle-sale.errors';
+import {
+  type SalesShowroomTraffic,
+  salesShowroomTrafficProjection,
+} from '../../projections/sales-showroom-traffic/sales-showroom-traffic.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import { type SsiMonthly, ssiMonthlyProjection } from '../../projections/ssi-monthly/ssi-monthly.projection';
+import {
+  type VehicleSaleDetails,
+  vehicleSaleDetailsProjection,
+} from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter, type Page } from '../shared/page';
+import { endOfBusinessDay } from './prospect.queries';
+
+const SALES = physicalCollection(vehicleSaleDetailsProjection);
+const SSI = physicalCollection(ssiMonthlyProjection);
+const TRAFFIC = physicalCollection(salesShowroomTrafficProjection);
+
+export type DeliveryCallbackList = {
+  dealerId: string;
+  asOf: string;
+  dueBefore: string;
+  callbacks: Array<
+    Pick<
+      VehicleSaleDetails,
+      'saleId' | 'customer' | 'consultantId' | 'vin' | 'model' | 'deliveredAt' | 'callbackAttempts'
+    > & {
+      callbackDueAt: string;
+      overdue: boolean;
+    }
+  >;
+};
+
+export class GetVehicleSaleQuery extends Query<VehicleSaleDetails> {
+  constructor(readonly saleId: string) {
+    super();
+  }
+}
+export class ListVehicleSalesQuery extends Query<Page<VehicleSaleDetails>> {
+  constructor(
+    readonly filter: Readonly<Record<string, string | undefined>>,
+    readonly limit: number,
+    readonly offset: number,
+  ) {
+    super();
+  }
+}
+export class DeliveryCallbacksQuery extends Query<DeliveryCallbackList> {
+  constructor(
+    readonly dealerId: string,
+    readonly asOf: string | undefined,
+  ) {
+    super();
+  }
+}
+export class SsiMonthlyQuery extends Query<SsiMonthly[]> {
+  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
+    super();
+  }
+}
+export class ShowroomTrafficQuery extends Query<SalesShowroomTraffic[]> {
+  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
+    super();
+  }
+}
+
+@QueryHandler(GetVehicleSaleQuery)
+export class GetVehicleSaleHandler implements IQueryHandler<GetVehicleSaleQuery, VehicleSaleDetails> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ saleId }: GetVehicleSaleQuery): Promise<VehicleSaleDetails> {
+    const sale = await this.readStore.get<VehicleSaleDetails>(SALES, saleId);
+    if (!sale) throw new VehicleSaleNotFound(saleId);
+    return sale;
+  }
+}
+
+@QueryHandler(ListVehicleSalesQuery)
+export class ListVehicleSalesHandler implements IQueryHandler<
+  ListVehicleSalesQuery,
+  Page<VehicleSaleDetails>
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter, limit, offset }: ListVehicleSalesQuery): Promise<Page<VehicleSaleDetails>> {
+    const where = definedFilter(filter);
+    const [items, total] = await Promise.all([
+      this.readStore.find<VehicleSaleDetails>(SALES, where, {
+        sort: [
+          ['signedAt', -1],
+          ['saleId', 1],
+        ],
+        limit,
+        skip: offset,
+      }),
+      this.readStore.count(SALES, where),
+    ]);
+    return { items, total, limit, offset };
+  }
+}
+
+@QueryHandler(DeliveryCallbacksQuery)
+export class DeliveryCallbacksHandler implements IQueryHandler<DeliveryCallbacksQuery, DeliveryCallbackList> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(query: DeliveryCallbacksQuery): Promise<DeliveryCallbackList> {
+    const asOf = new Date(query.asOf ?? this.clock.now().toISOString()).toISOString();
+    const dueBefore = endOfBusinessDay(asOf);
+    const open = await this.readStore.find<VehicleSaleDetails>(
+      SALES,
+      { dealerId: query.dealerId, callbackStatus: 'open', callbackDueAt: { $lt: dueBefore } },
+      {
+        sort: [
+          ['callbackDueAt', 1],
+          ['saleId', 1],
+        ],
+      },
+    );
+    return {
+      dealerId: query.dealerId,
+      asOf,
+      dueBefore,
+      callbacks: open.map((sale) => ({
+        saleId: sale.saleId,
+        customer: sale.customer,
+        consultantId: sale.consultantId,
+        vin: sale.vin,
+        model: sale.model,
+        deliveredAt: sale.deliveredAt,
+        callbackAttempts: sale.callbackAttempts,
+        callbackDueAt: sale.callbackDueAt!,
+        overdue: sale.callbackDueAt! < asOf,
+      })),
+    };
+  }
+}
+
+@QueryHandler(SsiMonthlyQuery)
+export class SsiMonthlyHandler implements IQueryHandler<SsiMonthlyQuery, SsiMonthly[]> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  execute({ filter }: SsiMonthlyQuery): Promise<SsiMonthly[]> {
+    return this.readStore.find<SsiMonthly>(SSI, definedFilter(filter), {
+      sort: [
+        ['dealerId', 1],
+        ['month', 1],
+        ['weightSetVersion', 1],
+      ],
+    });
+  }
+}
+
+@QueryHandler(ShowroomTrafficQuery)
+export class ShowroomTrafficHandler implements IQueryHandler<ShowroomTrafficQuery, SalesShowroomTraffic[]> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  execute({ filter }: ShowroomTrafficQuery): Promise<SalesShowroomTraffic[]> {
+    return this.readStore.find<SalesShowroomTraffic>(TRAFFIC, definedFilter(filter), {
+      sort: [
+        ['dealerId', 1],
+        ['month', 1],
+      ],
+    });
+  }
+}

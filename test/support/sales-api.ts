@@ -1,0 +1,49 @@
+import type { TestApp } from './test-app';
+
+const json = { 'content-type': 'application/json' };
+
+/** A prospect registration body; the scenario overrides what matters. */
+export const prospectBody = (prospectId: string, phone: string, overrides: Record<string, unknown> = {}) => ({
+  prospectId,
+  dealerId: 'd-sh-01',
+  consultantId: 'sc-li',
+  channel: 'walk-in',
+  contact: { customerId: `cu-${prospectId}`, name: `Customer ${prospectId}`, phone },
+  modelOfInterest: 'Lavida',
+  grade: 'A',
+  ...overrides,
+});
+
+/** HTTP helpers over the sales API, each answering status and body. */
+export const salesApi = (api: TestApp) => {
+  const post = async (url: string, payload: object, headers: Record<string, string> = {}) => {
+    const response = await api.request({ method: 'POST', url, headers: { ...json, ...headers }, payload });
+    return { status: response.statusCode, body: response.json(), headers: response.headers };
+  };
+  const get = async (url: string) => {
+    const response = await api.request({ method: 'GET', url });
+    return { status: response.statusCode, body: response.json(), headers: response.headers };
+  };
+  return {
+    post,
+    get,
+    register: (body: object, headers?: Record<string, string>) => post('/prospects', body, headers),
+    prospect: (id: string, step: string, body: object = {}, headers?: Record<string, string>) =>
+      post(`/prospects/${id}/${step}`, body, headers),
+    sale: (id: string, step: string, body: object = {}, headers?: Record<string, string>) =>
+      post(`/vehicle-sales/${id}/${step}`, body, headers),
+    /** Every step from an order to a delivered vehicle, each at its own time. */
+    deliver: async (saleId: string, vin: string, times: { settled: string; delivered: string }) => {
+      for (const [step, body] of [
+        ['allocation', { vin, occurredAt: times.settled }],
+        ['invoice', { invoiceNo: `INV-${vin.slice(-4)}`, occurredAt: times.settled }],
+        ['settlement', { occurredAt: times.settled }],
+        ['inspection', { inspectorId: 'qc-zhao', occurredAt: times.settled }],
+        ['delivery', { occurredAt: times.delivered }],
+      ] as const) {
+        const answer = await post(`/vehicle-sales/${saleId}/${step}`, body);
+        if (answer.status !== 200) throw new Error(`${step} of ${saleId}: ${JSON.stringify(answer.body)}`);
+      }
+    },
+  };
+};

@@ -1,0 +1,224 @@
+import type { VehicleSaleCommand } from '../../../../src/domain/vehiclesale/vehicle-sale.commands';
+import { createVehicleSaleDecider } from '../../../../src/domain/vehiclesale/vehicle-sale.decider';
+import type { OrderSigned, VehicleSaleEvent } from '../../../../src/domain/vehiclesale/vehicle-sale.events';
+import { deciderSpecification } from '../../../support/decider-specification';
+
+const decider = createVehicleSaleDecider();
+const spec = deciderSpecification(decider);
+const staff = { userId: 'sc-li', role: 'sales-consultant', dealerId: 'd-sh-01' };
+
+type Body<T extends VehicleSaleCommand['type']> = Omit<
+  Extract<VehicleSaleCommand, { type: T }>['data'],
+  'saleId'
+>;
+const at = <T extends VehicleSaleCommand['type']>(
+  now: string,
+  type: T,
+  data: Body<T>,
+): VehicleSaleCommand => {
+  const command: { type: VehicleSaleCommand['type']; data: object; metadata: object } = {
+    type,
+    data: { saleId: 's-1', ...data },
+    metadata: { now, actor: staff },
+  };
+  return command as VehicleSaleCommand;
+};
+
+// Signed 5 March, delivery promised for 12 March 18:00 CST.
+const signed: OrderSigned = {
+  type: 'OrderSigned',
+  data: {
+    saleId: 's-1',
+    prospectId: 'p-1',
+    dealerId: 'd-sh-01',
+    consultantId: 'sc-li',
+    customer: { customerId: 'cu-1', name: 'Zhang Wei', phone: '13800000001' },
+    model: 'Lavida',
+    listPriceFen: 15_000_000,
+    discountFen: 800_000,
+    priceFen: 14_200_000,
+    payment: 'loan',
+    promisedDeliveryAt: '2026-03-12T10:00:00.000Z',
+    signedAt: '2026-03-05T02:00:00.000Z',
+  },
+};
+
+const on = (history: readonly VehicleSaleEvent[], ...commands: VehicleSaleCommand[]): VehicleSaleEvent[] =>
+  commands.reduce<VehicleSaleEvent[]>(
+    (events, command) => [
+      ...events,
+      ...decider.decide(command, events.reduce(decider.evolve, decider.initialState())),
+    ],
+    [...history],
+  );
+
+const allocated = () =>
+  on([signed], at('2026-03-06T02:00:00.000Z', 'AllocateVehicle', { vin: 'LSVAA4182E2100001' }));
+const settled = () =>
+  on(
+    allocated(),
+    at('2026-03-07T02:00:00.000Z', 'InvoiceSale', { invoiceNo: 'INV-1' }),
+    at('2026-03-07T03:00:00.000Z', 'SettleSale', {}),
+  );
+const ready = () =>
+  on(settled(), at('2026-03-08T02:00:00.000Z', 'PassPreDeliveryInspection', { inspectorId: 'qc-1' }));
+const delivered = () => on(ready(), at('2026-03-10T02:00:00.000Z', 'DeliverVehicle', {}));
+
+const survey = {
+  answers: { 'delivery-process': 9, 'sales-initiation': 8, deal: 8, 'dealer-facility': 9, salesperson: 10 },
+  wouldRecommend: 9,
+};
+
+describe('vehicle sale decider', () => {
+  it('signs an order with the price net of the discount in fen', () => {
+    const { priceFen: _price, signedAt: _at, ...data } = signed.data;
+    spec
+      .given([])
+      .when({ type: 'SignOrder', data, metadata: { now: signed.data.signedAt, actor: staff } })
+      .then([signed]);
+    spec
+      .given([signed])
+      .when({ type: 'SignOrder', data, metadata: { now: signed.data.signedAt, actor: staff } })
+      .thenThrows('SALE_ALREADY_SIGNED');
+  });
+
+  it('refuses delivery before settlement and inspection, naming what is missing', () => {
+    spec
+      .given(allocated())
+      .when(at('2026-03-10T02:00:00.000Z', 'DeliverVehicle', {}))
+      .thenThrows('SALE_NOT_READY_FOR_DELIVERY', {
+        saleId: 's-1',
+        missing: ['the settlement', 'the pre-delivery inspection'],
+      });
+    spec
+      .given(settled())
+      .when(at('2026-03-10T02:00:00.000Z', 'DeliverVehicle', {}))
+      .thenThrows('SALE_NOT_READY_FOR_DELIVERY', { saleId: 's-1', missing: ['the pre-delivery inspection'] });
+  });
+
+  it('voids the inspection when another vehicle is allocated', () => {
+    spec
+      .given(on(ready(), at('2026-03-09T02:00:00.000Z', 'AllocateVehicle', { vin: 'LSVAA4182E2100002' })))
+      .when(at('2026-03-10T02:00:00.000Z', 'DeliverVehicle', {}))
+      .thenThrows('SALE_NOT_READY_FOR_DELIVERY', { missing: ['the pre-delivery inspection'] });
+  });
+
+  it('keeps invoice and settlement in order', () => {
+    spec
+      .given([signed])
+      .when(at('2026-03-07T02:00:00.000Z', 'InvoiceSale', { invoiceNo: 'I' }))
+      .thenThrows('SALE_STEP_OUT_OF_ORDER');
+    spec
+      .given(allocated())
+      .when(at('2026-03-07T02:00:00.000Z', 'SettleSale', {}))
+      .thenThrows('SALE_STEP_OUT_OF_ORDER');
+    spec
+      .given(settled())
+      .when(at('2026-03-07T04:00:00.000Z', 'SettleSale', {}))
+      .thenThrows('SALE_STEP_ALREADY_DONE');
+  });
+
+  it('delivers on time against the promise and schedules the 7-day callback', () => {
+    spec
+      .given(ready())
+      .when(at('2026-03-10T02:00:00.000Z', 'DeliverVehicle', {}))
+      .then([
+        {
+          type: 'VehicleDelivered',
+          data: {
+            saleId: 's-1',
+            prospectId: 'p-1',
+            dealerId: 'd-sh-01',
+            consultantId: 'sc-li',
+            customerId: 'cu-1',
+            vin: 'LSVAA4182E2100001',
+            model: 'Lavida',
+            promisedDeliveryAt: '2026-03-12T10:00:00.000Z',
+            deliveredAt: '2026-03-10T02:00:00.000Z',
+            onTime: true,
+            callbackDueAt: '2026-03-17T02:00:00.000Z',
+          },
+        },
+      ]);
+  });
+
+  it('lets nothing follow a cancellation', () => {
+    const cancelled = on(
+      allocated(),
+      at('2026-03-07T02:00:00.000Z', 'CancelOrder', { reason: 'loan refused' }),
+    );
+    for (const command of [
+      at('2026-03-08T02:00:00.000Z', 'PayDeposit', { amountFen: 500_000 }),
+      at('2026-03-08T02:00:00.000Z', 'DeliverVehicle', {}),
+      at('2026-03-08T02:00:00.000Z', 'CancelOrder', { reason: 'again' }),
+    ]) {
+      spec.given(cancelled).when(command).thenThrows('SALE_CANCELLED');
+    }
+  });
+
+  it('lets only the callback follow a delivery', () => {
+    spec
+      .given(delivered())
+      .when(at('2026-03-11T02:00:00.000Z', 'CancelOrder', { reason: 'x' }))
+      .thenThrows('SALE_ALREADY_DELIVERED');
+  });
+
+  it('records the callback with the SSI survey and the weight set it is scored with, once', () => {
+    spec
+      .given(delivered())
+      .when(at('2026-03-16T02:00:00.000Z', 'RecordDeliveryCallback', { reached: true, survey }))
+      .then([
+        {
+          type: 'DeliveryCallbackRecorded',
+          data: {
+            saleId: 's-1',
+            dealerId: 'd-sh-01',
+            consultantId: 'sc-li',
+            calledAt: '2026-03-16T02:00:00.000Z',
+            callbackDueAt: '2026-03-17T02:00:00.000Z',
+            onTime: true,
+            reached: true,
+            survey,
+            weightSetVersion: 'ssi-jdp-cn-2015',
+            weights: {
+              'delivery-process': 23,
+              'sales-initiation': 21,
+              deal: 20,
+              'dealer-facility': 19,
+              salesperson: 17,
+            },
+          },
+        },
+      ]);
+    const completed = on(
+      delivered(),
+      at('2026-03-16T02:00:00.000Z', 'RecordDeliveryCallback', { reached: true }),
+    );
+    spec
+      .given(completed)
+      .when(at('2026-03-17T02:00:00.000Z', 'RecordDeliveryCallback', { reached: true }))
+      .thenThrows('SALE_CALLBACK_ALREADY_COMPLETED');
+    spec
+      .given(ready())
+      .when(at('2026-03-16T02:00:00.000Z', 'RecordDeliveryCallback', { reached: true }))
+      .thenThrows('SALE_NOT_DELIVERED');
+    spec
+      .given(delivered())
+      .when(at('2026-03-16T02:00:00.000Z', 'RecordDeliveryCallback', { reached: false, survey }))
+      .thenThrows('SALE_SURVEY_WITHOUT_CONTACT');
+  });
+
+  it('keeps the callback open when it does not reach the customer', () => {
+    const missed = on(
+      delivered(),
+      at('2026-03-16T02:00:00.000Z', 'RecordDeliveryCallback', { reached: false }),
+    );
+    expect(missed.at(-1)).toMatchObject({ data: { reached: false, survey: null, weightSetVersion: null } });
+    expect(() =>
+      decider.decide(
+        at('2026-03-18T02:00:00.000Z', 'RecordDeliveryCallback', { reached: true }),
+        missed.reduce(decider.evolve, decider.initialState()),
+      ),
+    ).not.toThrow();
+  });
+});
