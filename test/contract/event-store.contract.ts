@@ -175,6 +175,31 @@ export const eventStoreContract = (
       expect(batches).toBeGreaterThanOrEqual(2);
     });
 
+    it('tells the subscriber when it has caught up with the head', async () => {
+      const stream = uniqueStream();
+      const before = await store.headPosition();
+      await store.appendToStream(stream, [newEvent('A'), newEvent('B'), newEvent('C')], 'no_stream');
+      const seen: string[] = [];
+      let caughtUpAfter: string[] | undefined;
+      let resolveCaughtUp: () => void = () => undefined;
+      const caughtUp = new Promise<void>((resolve) => (resolveCaughtUp = resolve));
+      const subscription = store.subscribeToAll({
+        after: before,
+        batchSize: 2,
+        onBatch: async (batch) => {
+          seen.push(...batch.filter((event) => event.streamId === stream).map((event) => event.type));
+        },
+        onError: () => undefined,
+        onCaughtUp: async () => {
+          caughtUpAfter ??= [...seen];
+          resolveCaughtUp();
+        },
+      });
+      await caughtUp;
+      await subscription.stop();
+      expect(caughtUpAfter).toEqual(['A', 'B', 'C']);
+    });
+
     it('stops a subscription so its handler is not called again', async () => {
       const calls: number[] = [];
       const subscription = store.subscribeToAll({

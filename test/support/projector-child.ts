@@ -16,7 +16,12 @@ const main = async () => {
   const readStore = SqliteReadStore.open(readFile, { atomicCheckpoint: mode !== 'position-guard' });
   const deps = runnerDeps(eventStore, readStore);
   const runners = COMPLAINT_PROJECTIONS.map(
-    (projection) => new ProjectionRunner(deps, projection, { batchSize: Number(batchSize) }),
+    (projection) =>
+      // Two batches a commit: several commits, each covering events of more than one batch.
+      new ProjectionRunner(deps, projection, {
+        batchSize: Number(batchSize),
+        commitEvery: 2 * Number(batchSize),
+      }),
   );
   for (const runner of runners) await runner.start();
   const head = await eventStore.headPosition();

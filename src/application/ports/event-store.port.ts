@@ -78,6 +78,8 @@ export type SubscribeOptions = Readonly<{
   onBatch: (events: readonly StoredEvent[]) => Promise<void>;
   /** Called when the handler throws or the store fails; the subscription stops. */
   onError: (error: unknown) => void;
+  /** Called each time a read finds nothing new (the subscriber has reached the head), before waiting. */
+  onCaughtUp?: () => Promise<void>;
 }>;
 
 export interface EventStore {

@@ -27,6 +27,7 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
       const batch = await source.readAll({ after: position, limit: options.batchSize });
       if (abort.signal.aborted) return;
       if (batch.length === 0) {
+        await options.onCaughtUp?.();
         await source.waitForAppend(position, abort.signal);
         continue;
       }
