@@ -4,6 +4,7 @@ import { PROSPECT_PHONE_EVENT_TYPES } from '../domain/prospect/prospect-phone-in
 import { PROSPECT_EVENT_TYPES } from '../domain/prospect/prospect.events';
 import { SHOWROOM_EVENT_TYPES } from '../domain/showroom/showroom-traffic';
 import { VEHICLE_SALE_EVENT_TYPES } from '../domain/vehiclesale/vehicle-sale.events';
+import { MEMBERSHIP_EVENT_TYPES } from '../domain/membership/membership.events';
 import { type EventTypeRegistration, registrationsOf } from './shared/event-catalog';
 
 /** Every event type the system writes. A new aggregate adds its table here. */
@@ -14,4 +15,5 @@ export const ALL_EVENT_TYPES: readonly EventTypeRegistration[] = [
   ...registrationsOf(PROSPECT_PHONE_EVENT_TYPES),
   ...registrationsOf(VEHICLE_SALE_EVENT_TYPES),
   ...registrationsOf(SHOWROOM_EVENT_TYPES),
+  ...registrationsOf(MEMBERSHIP_EVENT_TYPES),
 ];

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { SalesModule } from './sales/sales.module';
 import { ComplaintModule } from './complaint/complaint.module';
 import { RepairOrderModule } from './repairorder/repair-order.module';
+import { MembershipModule } from './membership/membership.module';
 import { IntegrityModule } from './integrity/integrity.module';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
@@ -10,4 +11,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   RepairOrderModule,
   IntegrityModule,
   SalesModule,
+  MembershipModule,
 ];

@@ -9,6 +9,8 @@ import { salesFunnelEntriesProjection } from './sales-funnel-entries/sales-funne
 import { salesShowroomTrafficProjection } from './sales-showroom-traffic/sales-showroom-traffic.projection';
 import { ssiMonthlyProjection } from './ssi-monthly/ssi-monthly.projection';
 import { vehicleSaleDetailsProjection } from './vehicle-sale-details/vehicle-sale-details.projection';
+import { loyaltyMembersProjection } from './loyalty-members/loyalty-members.projection';
+import { loyaltyLedgerProjection } from './loyalty-ledger/loyalty-ledger.projection';
 import type { AnyProjection } from './shared/projection';
 
 /** Every projection the engine runs. A new read model is added here. */
@@ -24,4 +26,6 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   salesShowroomTrafficProjection,
   vehicleSaleDetailsProjection,
   ssiMonthlyProjection,
+  loyaltyMembersProjection,
+  loyaltyLedgerProjection,
 ];

@@ -40,6 +40,7 @@ export const startTestApp = async (
     DATA_DIR: dir.dir,
     LOG_LEVEL: 'silent',
     DEADLINE_SWEEP_MS: '0',
+    LOYALTY_SWEEP_MS: '0',
     ...options.env,
   });
   const app: NestFastifyApplication = await createApp({

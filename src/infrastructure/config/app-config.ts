@@ -18,6 +18,8 @@ export type AppConfig = Readonly<{
   projectionBatchSize: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
+  /** How often the loyalty watcher expires lots and vouchers and lapses memberships; 0 turns it off. */
+  loyaltySweepMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }>;
 
@@ -77,6 +79,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     runProjections: runProjections === 'true',
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
+    loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,
   };
 };

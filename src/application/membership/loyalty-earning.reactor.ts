@@ -1,0 +1,47 @@
+import { earningCommandFor, EARNING_EVENT_TYPES } from '../../domain/membership/loyalty-earning';
+import { DomainError } from '../../domain/shared/domain-error';
+import { WrongExpectedRevisionError } from '../ports/event-store.port';
+import type { CommandPipeline } from '../shared/command-pipeline';
+import type { ReactorDefinition } from '../shared/reactor';
+import { executeMembership } from './membership.handlers';
+
+export const LOYALTY_EARNING_REACTOR = 'loyalty-earning';
+const ATTEMPTS = 5;
+
+/**
+ * Outcomes that mean "nothing to earn", not a fault: the customer is not a member (or was not yet at the
+ * time of the visit), the membership has lapsed or ended, or the source has earned already.
+ */
+const NOTHING_TO_EARN = new Set([
+  'MEMBERSHIP_NOT_FOUND',
+  'MEMBERSHIP_LAPSED',
+  'MEMBERSHIP_CANCELLED',
+  'ACTION_BEFORE_ENROLMENT',
+  'POINTS_ALREADY_EARNED',
+]);
+
+/**
+ * Points for every settled paid repair order and a bonus for every delivered vehicle. The membership
+ * stream is `membership-<customerId>`, so no read model is consulted and no projection lag can hide a
+ * member. The command's Idempotency-Key names this reactor and the event, and the decider refuses a
+ * source that has earned already, so a source earns once across restarts; rebuilds never run reactors.
+ */
+export const createLoyaltyEarningReactor = (pipeline: CommandPipeline): ReactorDefinition => ({
+  name: LOYALTY_EARNING_REACTOR,
+  handles: EARNING_EVENT_TYPES,
+  react: async (event, context) => {
+    const earn = earningCommandFor(event as never);
+    if (!earn) return;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await executeMembership(pipeline, { type: 'EarnPoints', data: earn }, context.commandContext());
+        return;
+      } catch (error) {
+        if (error instanceof DomainError && NOTHING_TO_EARN.has(error.code)) return;
+        // The member was redeeming at the same moment: decide again on the new state.
+        if (error instanceof WrongExpectedRevisionError && attempt < ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  },
+});

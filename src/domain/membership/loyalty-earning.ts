@@ -1,0 +1,25 @@
+import type { RepairOrderSettled } from '../repairorder/repair-order.events';
+import { PAID_TYPES } from '../repairorder/repair-order.types';
+import type { VehicleDelivered } from '../vehiclesale/vehicle-sale.events';
+import type { EarnPoints } from './membership.commands';
+
+/** The events of other aggregates that earn points. */
+export const EARNING_EVENT_TYPES = ['RepairOrderSettled', 'VehicleDelivered'] as const;
+
+type Source = Pick<RepairOrderSettled, 'type' | 'data'> | Pick<VehicleDelivered, 'type' | 'data'>;
+
+/**
+ * What a settled repair order or a delivered vehicle earns, as a command for the customer's membership:
+ * a paid visit (paid maintenance or paid repair, paid by the customer) earns on its total; a delivery
+ * earns the purchase bonus. Anything else earns nothing. The earning reactor and the rule simulation both
+ * use this, so they cannot disagree about what counts.
+ */
+export const earningCommandFor = (event: Source): EarnPoints['data'] | null => {
+  if (event.type === 'RepairOrderSettled') {
+    const { roType, payer, totalFen, repairOrderId, dealerId, customerId } = event.data;
+    if (!PAID_TYPES.includes(roType) || payer !== 'customer' || totalFen <= 0) return null;
+    return { customerId, source: { kind: 'repair-order', id: repairOrderId }, dealerId, spendFen: totalFen };
+  }
+  const { saleId, dealerId, customerId } = event.data;
+  return { customerId, source: { kind: 'vehicle-sale', id: saleId }, dealerId };
+};

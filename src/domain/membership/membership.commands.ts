@@ -1,0 +1,40 @@
+import type { Command } from '../shared/event';
+import type { EarnSource } from './membership.types';
+
+type Id = { customerId: string };
+
+export type EnrollMember = Command<'EnrollMember', Id & { cardNumber: string; homeDealerId: string }>;
+/** Issued by the earning reactor; `spendFen` is the paid spend of a repair order. */
+export type EarnPoints = Command<
+  'EarnPoints',
+  Id & { source: EarnSource; dealerId: string; spendFen?: number }
+>;
+export type RedeemPoints = Command<
+  'RedeemPoints',
+  Id & { redemptionId: string; points: number; gift: string }
+>;
+export type BuyVoucher = Command<
+  'BuyVoucher',
+  Id & { voucherCode: string; points: number; valueFen: number; expiresAt?: string }
+>;
+export type RedeemVoucher = Command<
+  'RedeemVoucher',
+  Id & { voucherCode: string; repairOrderId: string; dealerId: string }
+>;
+export type AdjustPoints = Command<
+  'AdjustPoints',
+  Id & { adjustmentId: string; delta: number; reason: string }
+>;
+/** Issued by the clock-driven sweep: records whatever fell due by `now` (lots, vouchers, the lapse). */
+export type ApplyDueExpiries = Command<'ApplyDueExpiries', Id>;
+export type CancelMembership = Command<'CancelMembership', Id & { reason: string }>;
+
+export type MembershipCommand =
+  | EnrollMember
+  | EarnPoints
+  | RedeemPoints
+  | BuyVoucher
+  | RedeemVoucher
+  | AdjustPoints
+  | ApplyDueExpiries
+  | CancelMembership;

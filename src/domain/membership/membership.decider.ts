@@ -1,0 +1,288 @@
+import type { Decider } from '../shared/event';
+import {
+  addBusinessMonths,
+  currentRules,
+  DEFAULT_LOYALTY_RULE_SETS,
+  type LoyaltyRuleSet,
+  type LoyaltyRuleSets,
+  servicePoints,
+  tierFor,
+} from './loyalty-rules';
+import type * as C from './membership.commands';
+import { dueEvents } from './membership-due';
+import {
+  adjustmentRecorded,
+  alreadyEarned,
+  alreadyEnrolled,
+  beforeEnrolment,
+  insufficientPoints,
+  MembershipNotFound,
+  membershipCancelled,
+  membershipLapsed,
+  redemptionRecorded,
+  voucherAlreadyRedeemed,
+  voucherCodeTaken,
+  voucherExpired,
+  voucherExpiryNotAfterIssue,
+  VoucherNotFound,
+  zeroAdjustment,
+} from './membership.errors';
+import type { MembershipEvent } from './membership.events';
+import {
+  drawSoonestExpiring,
+  type EnrolledMembership,
+  evolveMembership,
+  isActiveAt,
+  lapseDueAt,
+  type MembershipState,
+  spendableAt,
+  spendableLots,
+} from './membership.state';
+import { sourceKey, tierRank } from './membership.types';
+
+export type { MembershipState } from './membership.state';
+
+const ms = (iso: string): number => Date.parse(iso);
+
+/** Earning, spending and adjusting need a membership that is active now, a due lapse included. */
+const requireActive = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet): void => {
+  if (state.status === 'cancelled') throw membershipCancelled(state.customerId);
+  if (!isActiveAt(state, now, rules))
+    throw membershipLapsed(state.customerId, state.endedAt ?? lapseDueAt(state, rules));
+};
+
+const requireSpendable = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet, points: number) => {
+  const spendable = spendableAt(state, now, rules);
+  if (points > spendable) throw insufficientPoints(state.customerId, points, spendable);
+  return drawSoonestExpiring(spendableLots(state, now), points);
+};
+
+const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRuleSet): MembershipEvent[] => {
+  const now = command.metadata.now;
+  requireActive(state, now, rules);
+  const { source, dealerId, spendFen } = command.data;
+  if (state.earnedSources.includes(sourceKey(source)))
+    throw alreadyEarned(state.customerId, sourceKey(source));
+  const service = source.kind === 'repair-order';
+  const amount = service ? servicePoints(spendFen ?? 0, state.tier, rules) : rules.purchaseBonus;
+  if (amount <= 0) return [];
+  const home = { customerId: state.customerId, homeDealerId: state.homeDealerId };
+  const lifetimePoints = state.lifetimePoints + amount;
+  const reached = tierFor(lifetimePoints, rules);
+  return [
+    {
+      type: 'PointsEarned',
+      data: {
+        ...home,
+        lotId: `lot-${state.lotsIssued + 1}`,
+        source,
+        dealerId,
+        spendFen: service ? (spendFen ?? 0) : null,
+        tier: state.tier,
+        ratePerRmb: service ? rules.earnRatePerRmb[state.tier] : null,
+        amount,
+        earnedAt: now,
+        expiresAt: addBusinessMonths(now, rules.lotExpiryMonths),
+        ruleSetVersion: rules.version,
+      },
+    },
+    // Tiers only climb: lifetime points never fall. The new rate applies from the next visit.
+    ...(tierRank(reached) > tierRank(state.tier)
+      ? [
+          {
+            type: 'MembershipTierChanged' as const,
+            data: {
+              ...home,
+              from: state.tier,
+              to: reached,
+              lifetimePoints,
+              changedAt: now,
+              ruleSetVersion: rules.version,
+            },
+          },
+        ]
+      : []),
+  ];
+};
+
+const onMember = (
+  command: Exclude<C.MembershipCommand, C.EnrollMember>,
+  state: EnrolledMembership,
+  rules: LoyaltyRuleSet,
+): MembershipEvent[] => {
+  const { customerId } = state;
+  const now = command.metadata.now;
+  if (ms(now) < ms(state.enrolledAt)) throw beforeEnrolment(customerId, state.enrolledAt, now);
+  const home = { customerId, homeDealerId: state.homeDealerId };
+  switch (command.type) {
+    case 'EarnPoints':
+      return earn(command, state, rules);
+    case 'RedeemPoints': {
+      const { redemptionId, points, gift } = command.data;
+      requireActive(state, now, rules);
+      if (state.redemptionIds.includes(redemptionId)) throw redemptionRecorded(customerId, redemptionId);
+      const draws = requireSpendable(state, now, rules, points);
+      return [
+        {
+          type: 'PointsRedeemed',
+          data: {
+            ...home,
+            redemptionId,
+            purpose: 'gift',
+            reward: gift,
+            amount: points,
+            draws,
+            redeemedAt: now,
+          },
+        },
+      ];
+    }
+    case 'BuyVoucher': {
+      const { voucherCode, points, valueFen } = command.data;
+      requireActive(state, now, rules);
+      if (state.vouchers.some((v) => v.voucherCode === voucherCode))
+        throw voucherCodeTaken(customerId, voucherCode);
+      const redemptionId = `voucher-${voucherCode}`;
+      if (state.redemptionIds.includes(redemptionId)) throw redemptionRecorded(customerId, redemptionId);
+      const expiresAt = new Date(
+        command.data.expiresAt ?? addBusinessMonths(now, rules.voucherValidityMonths),
+      ).toISOString();
+      if (ms(expiresAt) <= ms(now)) throw voucherExpiryNotAfterIssue(customerId, expiresAt, now);
+      const draws = requireSpendable(state, now, rules, points);
+      return [
+        {
+          type: 'PointsRedeemed',
+          data: {
+            ...home,
+            redemptionId,
+            purpose: 'voucher',
+            reward: voucherCode,
+            amount: points,
+            draws,
+            redeemedAt: now,
+          },
+        },
+        {
+          type: 'VoucherIssued',
+          data: {
+            ...home,
+            voucherCode,
+            redemptionId,
+            pointsCost: points,
+            valueFen,
+            issuedAt: now,
+            expiresAt,
+          },
+        },
+      ];
+    }
+    case 'RedeemVoucher': {
+      const { voucherCode, repairOrderId, dealerId } = command.data;
+      const voucher = state.vouchers.find((v) => v.voucherCode === voucherCode);
+      if (!voucher) throw new VoucherNotFound(customerId, voucherCode);
+      if (voucher.status === 'redeemed')
+        throw voucherAlreadyRedeemed(customerId, voucherCode, voucher.repairOrderId ?? '');
+      // Paid for with points already: a voucher outlives a lapse or a cancellation, never its own expiry.
+      if (voucher.status === 'expired' || ms(now) >= ms(voucher.expiresAt))
+        throw voucherExpired(customerId, voucherCode, voucher.expiresAt);
+      return [
+        {
+          type: 'VoucherRedeemed',
+          data: {
+            ...home,
+            voucherCode,
+            repairOrderId,
+            dealerId,
+            valueFen: voucher.valueFen,
+            redeemedAt: now,
+          },
+        },
+      ];
+    }
+    case 'AdjustPoints': {
+      const { adjustmentId, delta, reason } = command.data;
+      requireActive(state, now, rules);
+      if (delta === 0) throw zeroAdjustment(customerId);
+      if (state.adjustmentIds.includes(adjustmentId)) throw adjustmentRecorded(customerId, adjustmentId);
+      const credit = delta > 0;
+      return [
+        {
+          type: 'PointsAdjusted',
+          data: {
+            ...home,
+            adjustmentId,
+            delta,
+            reason,
+            actorId: command.metadata.actor.userId,
+            adjustedAt: now,
+            lotId: credit ? `lot-${state.lotsIssued + 1}` : null,
+            expiresAt: credit ? addBusinessMonths(now, rules.lotExpiryMonths) : null,
+            draws: credit ? [] : requireSpendable(state, now, rules, -delta),
+          },
+        },
+      ];
+    }
+    case 'ApplyDueExpiries':
+      return dueEvents(state, now, rules);
+    case 'CancelMembership': {
+      if (state.status === 'cancelled') throw membershipCancelled(customerId);
+      const due = dueEvents(state, now, rules);
+      const after = due.reduce<MembershipState>(evolveMembership, state) as EnrolledMembership;
+      const forfeited = after.lots.map((lot) => ({
+        lotId: lot.lotId,
+        amount: lot.remaining,
+        expiresAt: lot.expiresAt,
+      }));
+      return [
+        ...due,
+        {
+          type: 'MembershipCancelled',
+          data: {
+            ...home,
+            reason: command.data.reason,
+            cancelledAt: now,
+            forfeited,
+            forfeitedPoints: forfeited.reduce((sum, draw) => sum + draw.amount, 0),
+          },
+        },
+      ];
+    }
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+};
+
+/** The club membership of one customer. Rule sets are a parameter: a new version never touches this code. */
+export const createMembershipDecider = (
+  ruleSets: LoyaltyRuleSets = DEFAULT_LOYALTY_RULE_SETS,
+): Decider<MembershipState, C.MembershipCommand, MembershipEvent> => ({
+  initialState: () => ({ status: 'none' }),
+  evolve: evolveMembership,
+  decide: (command, state) => {
+    const rules = currentRules(ruleSets);
+    if (command.type === 'EnrollMember') {
+      if (state.status !== 'none') throw alreadyEnrolled(state.customerId, state.cardNumber);
+      const { customerId, cardNumber, homeDealerId } = command.data;
+      return [
+        {
+          type: 'MembershipEnrolled',
+          data: {
+            customerId,
+            cardNumber,
+            homeDealerId,
+            tier: tierFor(0, rules),
+            enrolledAt: command.metadata.now,
+            ruleSetVersion: rules.version,
+          },
+        },
+      ];
+    }
+    if (state.status === 'none') throw new MembershipNotFound(command.data.customerId);
+    return onMember(command, state, rules);
+  },
+});
+
+/** One membership per customer, so the earning reactor finds it from the customer id without a lookup. */
+export const membershipStreamId = (customerId: string): string => `membership-${customerId}`;

@@ -1,0 +1,150 @@
+import type { Event } from '../shared/event';
+import type { EarnSource, LotDraw, RedemptionPurpose, Tier } from './membership.types';
+
+type Id = { customerId: string };
+/** The home dealer carries the points liability of its members. */
+type Home = { homeDealerId: string };
+
+export type MembershipEnrolled = Event<
+  'MembershipEnrolled',
+  Id & Home & { cardNumber: string; tier: Tier; enrolledAt: string; ruleSetVersion: string }
+>;
+
+/** A lot of points: spendable until `expiresAt`. */
+export type PointsEarned = Event<
+  'PointsEarned',
+  Id &
+    Home & {
+      lotId: string;
+      source: EarnSource;
+      /** The dealer where the visit or the sale happened. */
+      dealerId: string;
+      /** Paid service spend in fen; null for a purchase bonus. */
+      spendFen: number | null;
+      /** The tier whose rate applied (the tier before this lot was counted). */
+      tier: Tier;
+      ratePerRmb: number | null;
+      amount: number;
+      earnedAt: string;
+      expiresAt: string;
+      ruleSetVersion: string;
+    }
+>;
+
+export type MembershipTierChanged = Event<
+  'MembershipTierChanged',
+  Id & Home & { from: Tier; to: Tier; lifetimePoints: number; changedAt: string; ruleSetVersion: string }
+>;
+
+/** Paid by the soonest-expiring lots first; `draws` says which lots paid and how much. */
+export type PointsRedeemed = Event<
+  'PointsRedeemed',
+  Id &
+    Home & {
+      redemptionId: string;
+      purpose: RedemptionPurpose;
+      /** The gift, or the voucher code. */
+      reward: string;
+      amount: number;
+      draws: readonly LotDraw[];
+      redeemedAt: string;
+    }
+>;
+
+export type VoucherIssued = Event<
+  'VoucherIssued',
+  Id &
+    Home & {
+      voucherCode: string;
+      redemptionId: string;
+      pointsCost: number;
+      valueFen: number;
+      issuedAt: string;
+      expiresAt: string;
+    }
+>;
+
+export type VoucherRedeemed = Event<
+  'VoucherRedeemed',
+  Id &
+    Home & {
+      voucherCode: string;
+      repairOrderId: string;
+      dealerId: string;
+      valueFen: number;
+      redeemedAt: string;
+    }
+>;
+
+/** Recorded by the clock-driven sweep; `expiresAt` is when it took effect. */
+export type VoucherExpired = Event<
+  'VoucherExpired',
+  Id & Home & { voucherCode: string; valueFen: number; expiresAt: string }
+>;
+
+/** What was left of a lot at its expiry; `expiresAt` is when it took effect. */
+export type PointsExpired = Event<
+  'PointsExpired',
+  Id & Home & { lotId: string; amount: number; expiresAt: string }
+>;
+
+/** By hand: a credit is a new lot, a debit draws soonest-expiring first like a redemption. */
+export type PointsAdjusted = Event<
+  'PointsAdjusted',
+  Id &
+    Home & {
+      adjustmentId: string;
+      delta: number;
+      reason: string;
+      actorId: string;
+      adjustedAt: string;
+      lotId: string | null;
+      expiresAt: string | null;
+      draws: readonly LotDraw[];
+    }
+>;
+
+/** No paid visit for the lapse period: the remaining points are forfeited as of `lapsedAt`. */
+export type MembershipLapsed = Event<
+  'MembershipLapsed',
+  Id &
+    Home & {
+      lastPaidVisitAt: string | null;
+      lapsedAt: string;
+      forfeited: readonly LotDraw[];
+      forfeitedPoints: number;
+    }
+>;
+
+export type MembershipCancelled = Event<
+  'MembershipCancelled',
+  Id & Home & { reason: string; cancelledAt: string; forfeited: readonly LotDraw[]; forfeitedPoints: number }
+>;
+
+export type MembershipEvent =
+  | MembershipEnrolled
+  | PointsEarned
+  | MembershipTierChanged
+  | PointsRedeemed
+  | VoucherIssued
+  | VoucherRedeemed
+  | VoucherExpired
+  | PointsExpired
+  | PointsAdjusted
+  | MembershipLapsed
+  | MembershipCancelled;
+
+/** Stable type names and their current schema versions; never derived from class names. */
+export const MEMBERSHIP_EVENT_TYPES = {
+  MembershipEnrolled: 1,
+  PointsEarned: 1,
+  MembershipTierChanged: 1,
+  PointsRedeemed: 1,
+  VoucherIssued: 1,
+  VoucherRedeemed: 1,
+  VoucherExpired: 1,
+  PointsExpired: 1,
+  PointsAdjusted: 1,
+  MembershipLapsed: 1,
+  MembershipCancelled: 1,
+} as const satisfies Record<MembershipEvent['type'], number>;

@@ -1,0 +1,172 @@
+import { addBusinessMonths, type LoyaltyRuleSet } from './loyalty-rules';
+import type { MembershipEvent } from './membership.events';
+import type { LotDraw, MembershipStatus, PointsLot, Tier, Voucher } from './membership.types';
+
+type Member = Readonly<{
+  customerId: string;
+  cardNumber: string;
+  homeDealerId: string;
+  enrolledAt: string;
+  tier: Tier;
+  lifetimePoints: number;
+  /** Lots with points left, in the order they were earned. */
+  lots: readonly PointsLot[];
+  vouchers: readonly Voucher[];
+  /** `kind:id` of every source that has earned, so none earns twice. */
+  earnedSources: readonly string[];
+  redemptionIds: readonly string[];
+  adjustmentIds: readonly string[];
+  lastPaidVisitAt: string | null;
+  /** Numbers the next lot: lot ids are decided here, never random. */
+  lotsIssued: number;
+  /** When it lapsed or was cancelled. */
+  endedAt: string | null;
+}>;
+
+export type MembershipState =
+  Readonly<{ status: 'none' }> | (Member & Readonly<{ status: MembershipStatus }>);
+export type EnrolledMembership = Extract<MembershipState, { customerId: string }>;
+
+const ms = (iso: string): number => Date.parse(iso);
+
+/** The lapse clock runs from the last paid visit, or from enrolment before the first. */
+export const lapseDueAt = (state: EnrolledMembership, rules: LoyaltyRuleSet): string =>
+  addBusinessMonths(state.lastPaidVisitAt ?? state.enrolledAt, rules.lapseMonths);
+
+/** True when the membership is active at `now`, counting a lapse that fell due but is not yet recorded. */
+export const isActiveAt = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet): boolean =>
+  state.status === 'active' && ms(now) < ms(lapseDueAt(state, rules));
+
+/** Lots that can pay at `now`: a lot is spendable strictly before its expiry. */
+export const spendableLots = (state: EnrolledMembership, now: string): PointsLot[] =>
+  state.lots.filter((lot) => lot.remaining > 0 && ms(now) < ms(lot.expiresAt));
+
+/** Spendable points at `now`: derived from the lots, zero once the membership has lapsed or ended. */
+export const spendableAt = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet): number =>
+  isActiveAt(state, now, rules) ? spendableLots(state, now).reduce((sum, lot) => sum + lot.remaining, 0) : 0;
+
+/** Soonest-expiring first; lots expiring together pay in the order they were earned. */
+export const drawSoonestExpiring = (lots: readonly PointsLot[], points: number): LotDraw[] => {
+  const ordered = [...lots].sort((a, b) => ms(a.expiresAt) - ms(b.expiresAt));
+  const draws: LotDraw[] = [];
+  let left = points;
+  for (const lot of ordered) {
+    if (left === 0) break;
+    const amount = Math.min(lot.remaining, left);
+    draws.push({ lotId: lot.lotId, amount, expiresAt: lot.expiresAt });
+    left -= amount;
+  }
+  return draws;
+};
+
+const takeDraws = (lots: readonly PointsLot[], draws: readonly LotDraw[]): PointsLot[] =>
+  lots
+    .map((lot) => {
+      const taken = draws.filter((draw) => draw.lotId === lot.lotId).reduce((sum, d) => sum + d.amount, 0);
+      return taken ? { ...lot, remaining: lot.remaining - taken } : lot;
+    })
+    .filter((lot) => lot.remaining > 0);
+
+const withVoucher = (vouchers: readonly Voucher[], code: string, change: Partial<Voucher>): Voucher[] =>
+  vouchers.map((voucher) => (voucher.voucherCode === code ? { ...voucher, ...change } : voucher));
+
+export const evolveMembership = (state: MembershipState, event: MembershipEvent): MembershipState => {
+  if (event.type === 'MembershipEnrolled') {
+    const { data } = event;
+    return {
+      status: 'active',
+      customerId: data.customerId,
+      cardNumber: data.cardNumber,
+      homeDealerId: data.homeDealerId,
+      enrolledAt: data.enrolledAt,
+      tier: data.tier,
+      lifetimePoints: 0,
+      lots: [],
+      vouchers: [],
+      earnedSources: [],
+      redemptionIds: [],
+      adjustmentIds: [],
+      lastPaidVisitAt: null,
+      lotsIssued: 0,
+      endedAt: null,
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'PointsEarned': {
+      const { data } = event;
+      const lot = {
+        lotId: data.lotId,
+        amount: data.amount,
+        remaining: data.amount,
+        earnedAt: data.earnedAt,
+        expiresAt: data.expiresAt,
+      };
+      return {
+        ...state,
+        lifetimePoints: state.lifetimePoints + data.amount,
+        lots: [...state.lots, lot],
+        earnedSources: [...state.earnedSources, `${data.source.kind}:${data.source.id}`],
+        lastPaidVisitAt: data.source.kind === 'repair-order' ? data.earnedAt : state.lastPaidVisitAt,
+        lotsIssued: state.lotsIssued + 1,
+      };
+    }
+    case 'MembershipTierChanged':
+      return { ...state, tier: event.data.to };
+    case 'PointsRedeemed':
+      return {
+        ...state,
+        lots: takeDraws(state.lots, event.data.draws),
+        redemptionIds: [...state.redemptionIds, event.data.redemptionId],
+      };
+    case 'VoucherIssued': {
+      const { data } = event;
+      const voucher: Voucher = {
+        voucherCode: data.voucherCode,
+        valueFen: data.valueFen,
+        pointsCost: data.pointsCost,
+        issuedAt: data.issuedAt,
+        expiresAt: data.expiresAt,
+        status: 'issued',
+        repairOrderId: null,
+      };
+      return { ...state, vouchers: [...state.vouchers, voucher] };
+    }
+    case 'VoucherRedeemed':
+      return {
+        ...state,
+        vouchers: withVoucher(state.vouchers, event.data.voucherCode, {
+          status: 'redeemed',
+          repairOrderId: event.data.repairOrderId,
+        }),
+      };
+    case 'VoucherExpired':
+      return {
+        ...state,
+        vouchers: withVoucher(state.vouchers, event.data.voucherCode, { status: 'expired' }),
+      };
+    case 'PointsExpired':
+      return { ...state, lots: state.lots.filter((lot) => lot.lotId !== event.data.lotId) };
+    case 'PointsAdjusted': {
+      const { data } = event;
+      const adjustmentIds = [...state.adjustmentIds, data.adjustmentId];
+      if (data.delta < 0) return { ...state, adjustmentIds, lots: takeDraws(state.lots, data.draws) };
+      const lot = {
+        lotId: data.lotId ?? `adj-${data.adjustmentId}`,
+        amount: data.delta,
+        remaining: data.delta,
+        earnedAt: data.adjustedAt,
+        expiresAt: data.expiresAt ?? data.adjustedAt,
+      };
+      return { ...state, adjustmentIds, lots: [...state.lots, lot], lotsIssued: state.lotsIssued + 1 };
+    }
+    case 'MembershipLapsed':
+      return { ...state, status: 'lapsed', lots: [], endedAt: event.data.lapsedAt };
+    case 'MembershipCancelled':
+      return { ...state, status: 'cancelled', lots: [], endedAt: event.data.cancelledAt };
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+};
