@@ -171,12 +171,13 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
   name: 'complaint-details',
   version: 1,
   collection: 'complaints',
+  // Lists by dealer, compliance by dealer and cohort, the worklist by dealer, and the deadline watcher.
+  // Every index costs each write; the unfiltered list and worklist of the OEM sort without one.
   indexes: [
     ['dealerId', 'filedAt'],
     ['dealerId', 'filedMonth'],
-    ['status', 'nextDeadline'],
+    ['dealerId', 'nextDeadline'],
     ['nextUnmissedDeadline'],
-    ['filedAt'],
   ],
   handles: [
     'ComplaintFiled',
