@@ -1,4 +1,8 @@
-import { earningCommandFor, EARNING_EVENT_TYPES } from '../../domain/membership/loyalty-earning';
+import {
+  earningCommandFor,
+  EARNING_EVENT_TYPES,
+  isEarningSource,
+} from '../../domain/membership/loyalty-earning';
 import { DomainError } from '../../domain/shared/domain-error';
 import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandPipeline } from '../shared/command-pipeline';
@@ -30,7 +34,7 @@ export const createLoyaltyEarningReactor = (pipeline: CommandPipeline): ReactorD
   name: LOYALTY_EARNING_REACTOR,
   handles: EARNING_EVENT_TYPES,
   react: async (event, context) => {
-    const earn = earningCommandFor(event as never);
+    const earn = isEarningSource(event) ? earningCommandFor(event) : null;
     if (!earn) return;
     for (let attempt = 1; ; attempt += 1) {
       try {

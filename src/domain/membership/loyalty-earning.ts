@@ -8,6 +8,10 @@ export const EARNING_EVENT_TYPES = ['RepairOrderSettled', 'VehicleDelivered'] as
 
 type Source = Pick<RepairOrderSettled, 'type' | 'data'> | Pick<VehicleDelivered, 'type' | 'data'>;
 
+/** An event read from the store, recognised by its stable type name as one that may earn points. */
+export const isEarningSource = (event: Readonly<{ type: string; data: unknown }>): event is Source =>
+  (EARNING_EVENT_TYPES as readonly string[]).includes(event.type);
+
 /**
  * What a settled repair order or a delivered vehicle earns, as a command for the customer's membership:
  * a paid visit (paid maintenance or paid repair, paid by the customer) earns on its total; a delivery

@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { earningCommandFor } from './loyalty-earning';
+import { earningCommandFor, isEarningSource } from './loyalty-earning';
 import type { LoyaltyRuleSet, LoyaltyRuleSets } from './loyalty-rules';
 import type { MembershipCommand } from './membership.commands';
 import { createMembershipDecider } from './membership.decider';
@@ -41,7 +41,7 @@ const intentOf = (event: HistoryEvent): Intent | null => {
   switch (event.type) {
     case 'RepairOrderSettled':
     case 'VehicleDelivered': {
-      const earn = earningCommandFor(event as never);
+      const earn = isEarningSource(event) ? earningCommandFor(event) : null;
       return earn && { type: 'EarnPoints', data: earn };
     }
     case 'MembershipEnrolled':
