@@ -346,8 +346,14 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
     expect(assigned[11]).toBe('60');
   });
 
-  it('refuses what the rules forbid with 422 and appends nothing', async () => {
+  it('refuses what the rules forbid with 422 (an empty reason with 400) and appends nothing', async () => {
     await file('f', 'service', 'minor', '2026-03-11T01:00:00.000Z');
+    // g is resolved but nobody has called the customer back yet.
+    await file('g', 'staff', 'minor', '2026-03-11T01:00:00.000Z');
+    await act('g', 'acknowledge', '2026-03-11T01:10:00.000Z');
+    await act('g', 'proposals', '2026-03-11T01:20:00.000Z', { remedyOffered: 'an apology from the manager' });
+    await act('g', 'proposals/response', '2026-03-11T01:30:00.000Z', { accepted: true });
+    await act('g', 'resolve', '2026-03-11T01:40:00.000Z');
     const refusals: Array<[string, string, Record<string, unknown>, string]> = [
       ['f', 'resolve', {}, 'COMPLAINT_NO_REMEDY_PROPOSED'],
       ['f', 'close', {}, 'COMPLAINT_NOT_RESOLVED'],
@@ -356,6 +362,9 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
       ['c', 'escalate', { reason: 'x' }, 'COMPLAINT_CLOSED'],
       ['e', 'escalate', { reason: 'x' }, 'COMPLAINT_AT_TOP_LEVEL'],
       ['a', 'callback', { reached: true }, 'COMPLAINT_NOT_RESOLVED'],
+      ['g', 'close', {}, 'COMPLAINT_CALLBACK_MISSING'],
+      ['g', 'proposals/response', { accepted: true }, 'COMPLAINT_NO_PENDING_PROPOSAL'],
+      ['b', 'reopen', { reason: '' }, 'VALIDATION_FAILED'],
     ];
     for (const [id, step, payload, code] of refusals) {
       clock.set('2026-03-11T02:00:00.000Z');
@@ -366,7 +375,8 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
         headers: json,
         payload,
       });
-      expect([id, step, response.statusCode, response.json().code]).toEqual([id, step, 422, code]);
+      const status = code === 'VALIDATION_FAILED' ? 400 : 422;
+      expect([id, step, response.statusCode, response.json().code]).toEqual([id, step, status, code]);
       expect(await api.eventStore.headPosition()).toBe(head);
     }
   });
