@@ -13,16 +13,14 @@ import {
 } from '../../projections/complaint-details/complaint-details.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
-import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { PeriodicSweep, sendDueCommands, type SweepResult } from '../shared/periodic-sweep';
 import { complaintDecider } from './complaint.handlers';
 
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
 const SWEEP_LIMIT = 500;
 export const DEADLINE_WATCHER_ACTOR = { userId: 'system:deadline-watcher', role: 'system', dealerId: null };
-
-export type SweepResult = Readonly<{ checked: number; recorded: number }>;
 
 /**
  * The reactor driven by the clock: finds complaints whose next deadline has passed and asks each to
@@ -33,8 +31,7 @@ export type SweepResult = Readonly<{ checked: number; recorded: number }>;
  */
 @Injectable()
 export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<SweepResult> | undefined;
+  private readonly sweeper: PeriodicSweep;
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -42,29 +39,25 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: CommandPipeline,
     private readonly logger: JsonLogger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.runProjections || this.config.deadlineSweepMs === 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.entry('error', `deadline sweep failed: ${String(error)}; the next sweep retries`),
-      );
-    }, this.config.deadlineSweepMs);
-    this.timer.unref();
+  ) {
+    this.sweeper = new PeriodicSweep(
+      'complaint deadline',
+      () => this.sweepOnce(),
+      (message) => this.logger.entry('error', message),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    if (this.config.runProjections) this.sweeper.start(this.config.deadlineSweepMs);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** One pass at the clock's current time; sweeps never overlap. */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.sweeper.run();
   }
 
   private async sweepOnce(): Promise<SweepResult> {
@@ -74,24 +67,20 @@ export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicatio
       { status: { $ne: 'closed' }, nextUnmissedDeadline: { $lt: now } },
       { sort: [['nextUnmissedDeadline', 1]], limit: SWEEP_LIMIT },
     );
-    let recorded = 0;
-    for (const complaint of due) {
+    const result = await sendDueCommands(due, (complaint) => {
       const key = `deadline-watcher:${complaint.complaintId}:${complaint.nextUnmissedDeadline}`;
-      try {
-        const result = await this.pipeline.execute(
-          complaintDecider,
-          complaintStreamId(complaint.complaintId),
-          { type: 'RecordMissedDeadlines', data: { complaintId: complaint.complaintId } },
-          { now, correlationId: key, causationId: null, actor: DEADLINE_WATCHER_ACTOR, idempotencyKey: key },
-        );
-        if (!result.replayed) recorded += result.events.length;
-      } catch (error) {
-        // Someone acted on the complaint at the same moment: the next sweep sees the new state.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
+      return this.pipeline.execute(
+        complaintDecider,
+        complaintStreamId(complaint.complaintId),
+        { type: 'RecordMissedDeadlines', data: { complaintId: complaint.complaintId } },
+        { now, correlationId: key, causationId: null, actor: DEADLINE_WATCHER_ACTOR, idempotencyKey: key },
+      );
+    });
+    if (result.recorded > 0) {
+      this.logger.entry('info', `deadline sweep recorded ${result.recorded} event(s)`, {
+        checked: result.checked,
+      });
     }
-    if (recorded > 0)
-      this.logger.entry('info', `deadline sweep recorded ${recorded} event(s)`, { checked: due.length });
-    return { checked: due.length, recorded };
+    return result;
   }
 }

@@ -13,16 +13,14 @@ import {
 } from '../../projections/loyalty-members/loyalty-members.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
-import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { PeriodicSweep, sendDueCommands, type SweepResult } from '../shared/periodic-sweep';
 import { membershipDecider } from './membership.handlers';
 
 const MEMBERS = physicalCollection(loyaltyMembersProjection);
 const SWEEP_LIMIT = 500;
 export const LOYALTY_SWEEP_ACTOR = { userId: 'system:loyalty-expiry', role: 'system', dealerId: null };
-
-export type LoyaltySweepResult = Readonly<{ checked: number; recorded: number }>;
 
 /**
  * The club's clock: finds members with something due (a lot or a voucher past its expiry, a lapse after
@@ -33,8 +31,7 @@ export type LoyaltySweepResult = Readonly<{ checked: number; recorded: number }>
  */
 @Injectable()
 export class LoyaltyExpiryWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<LoyaltySweepResult> | undefined;
+  private readonly sweeper: PeriodicSweep;
 
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
@@ -42,59 +39,48 @@ export class LoyaltyExpiryWatcher implements OnApplicationBootstrap, BeforeAppli
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: CommandPipeline,
     private readonly logger: JsonLogger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.loyaltySweepMs;
-    if (!this.config.runProjections || every === 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.logger.entry('error', `loyalty expiry sweep failed: ${String(error)}; the next sweep retries`),
-      );
-    }, every);
-    this.timer.unref();
+  ) {
+    this.sweeper = new PeriodicSweep(
+      'loyalty expiry',
+      () => this.sweepOnce(),
+      (message) => this.logger.entry('error', message),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    if (this.config.runProjections) this.sweeper.start(this.config.loyaltySweepMs);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.sweeper.stop();
   }
 
   /** One pass at the clock's current time; sweeps never overlap. */
-  sweep(): Promise<LoyaltySweepResult> {
-    this.running ??= this.sweepOnce().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+  sweep(): Promise<SweepResult> {
+    return this.sweeper.run();
   }
 
-  private async sweepOnce(): Promise<LoyaltySweepResult> {
+  private async sweepOnce(): Promise<SweepResult> {
     const now = this.clock.now().toISOString();
     const due = await this.readStore.find<LoyaltyMember>(
       MEMBERS,
       { nextDueAt: { $lte: now } },
       { sort: [['nextDueAt', 1]], limit: SWEEP_LIMIT },
     );
-    let recorded = 0;
-    for (const member of due) {
+    const result = await sendDueCommands(due, (member) => {
       const key = `loyalty-expiry:${member.customerId}:${member.nextDueAt}`;
-      try {
-        const result = await this.pipeline.execute(
-          membershipDecider,
-          membershipStreamId(member.customerId),
-          { type: 'ApplyDueExpiries', data: { customerId: member.customerId } },
-          { now, correlationId: key, causationId: null, actor: LOYALTY_SWEEP_ACTOR, idempotencyKey: key },
-        );
-        if (!result.replayed) recorded += result.events.length;
-      } catch (error) {
-        // The member acted at the same moment: the next sweep sees the new state.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
-    }
-    if (recorded > 0)
-      this.logger.entry('info', `loyalty expiry sweep recorded ${recorded} event(s)`, {
-        checked: due.length,
+      return this.pipeline.execute(
+        membershipDecider,
+        membershipStreamId(member.customerId),
+        { type: 'ApplyDueExpiries', data: { customerId: member.customerId } },
+        { now, correlationId: key, causationId: null, actor: LOYALTY_SWEEP_ACTOR, idempotencyKey: key },
+      );
+    });
+    if (result.recorded > 0) {
+      this.logger.entry('info', `loyalty expiry sweep recorded ${result.recorded} event(s)`, {
+        checked: result.checked,
       });
-    return { checked: due.length, recorded };
+    }
+    return result;
   }
 }
