@@ -1,9 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { complaintStreamId } from '../../domain/complaint/complaint.decider';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/app-config';
 import { JsonLogger } from '../../infrastructure/logging/json-logger';
@@ -15,7 +10,7 @@ import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
-import { PeriodicSweep, sendDueCommands, type SweepResult } from '../shared/periodic-sweep';
+import { ClockWatcher, sendDueCommands, type SweepResult } from '../shared/periodic-sweep';
 import { complaintDecider } from './complaint.handlers';
 
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
@@ -30,37 +25,22 @@ export const DEADLINE_WATCHER_ACTOR = { userId: 'system:deadline-watcher', role:
  * and the command's Idempotency-Key names the deadline. The read model only tells it where to look.
  */
 @Injectable()
-export class DeadlineWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly sweeper: PeriodicSweep;
-
+export class DeadlineWatcher extends ClockWatcher {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly pipeline: CommandPipeline,
     private readonly logger: JsonLogger,
   ) {
-    this.sweeper = new PeriodicSweep(
+    super(
       'complaint deadline',
-      () => this.sweepOnce(),
-      (message) => this.logger.entry('error', message),
+      { enabled: config.runProjections, intervalMs: config.deadlineSweepMs },
+      (message) => logger.entry('error', message),
     );
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.runProjections) this.sweeper.start(this.config.deadlineSweepMs);
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweeper.stop();
-  }
-
-  /** One pass at the clock's current time; sweeps never overlap. */
-  sweep(): Promise<SweepResult> {
-    return this.sweeper.run();
-  }
-
-  private async sweepOnce(): Promise<SweepResult> {
+  protected async sweepOnce(): Promise<SweepResult> {
     const now = this.clock.now().toISOString();
     const due = await this.readStore.find<ComplaintDetails>(
       COMPLAINTS,
