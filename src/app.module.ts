@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ALL_EVENT_TYPES } from './application/event-types';
 import { FEATURE_MODULES } from './application/features';
@@ -76,7 +77,7 @@ export class AppModule {
   static register(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), CoreModule.register(options), ...FEATURE_MODULES],
+      imports: [CqrsModule.forRoot(), DiscoveryModule, CoreModule.register(options), ...FEATURE_MODULES],
       controllers: [HealthController],
     };
   }

@@ -130,6 +130,16 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
     for (const name of ['complaint-details', 'complaint-sla-monthly']) await api.engine.rebuild(name);
     expect((await sweepAt(`${D3}02:06:00.000Z`)).recorded).toBe(0);
     expect(await api.eventStore.headPosition()).toBe(head);
+    const health = (await api.request({ method: 'GET', url: '/health' })).json();
+    expect(health.watchers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'complaint deadline',
+          lastSweep: expect.objectContaining({ checked: 0, recorded: 0 }),
+          lastError: null,
+        }),
+      ]),
+    );
   });
 
   it('moves the rest through acknowledgement at the upper level, callback, late resolution, closing and reopening', async () => {

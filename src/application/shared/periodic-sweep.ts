@@ -4,6 +4,13 @@ import type { CommandResult } from './command-context';
 
 export type SweepResult = Readonly<{ checked: number; recorded: number }>;
 
+export type SweepStatus = Readonly<{
+  name: string;
+  intervalMs: number;
+  lastSweep: Readonly<{ at: string; checked: number; recorded: number }> | null;
+  lastError: Readonly<{ at: string; message: string }> | null;
+}>;
+
 /**
  * The timer of a clock-driven worker: runs a sweep every `intervalMs` (never when 0), never two at once,
  * and lets a running sweep finish on stop. The sweep itself keeps no state: it asks a read model where to
@@ -12,15 +19,19 @@ export type SweepResult = Readonly<{ checked: number; recorded: number }>;
 export class PeriodicSweep {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<SweepResult> | undefined;
+  private intervalMs = 0;
+  private lastSweep: SweepStatus['lastSweep'] = null;
+  private lastError: SweepStatus['lastError'] = null;
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly once: () => Promise<SweepResult>,
     private readonly onError: (message: string) => void,
   ) {}
 
   start(intervalMs: number): void {
     if (intervalMs === 0 || this.timer) return;
+    this.intervalMs = intervalMs;
     this.timer = setInterval(() => {
       this.run().catch((error: unknown) =>
         this.onError(`${this.name} sweep failed: ${String(error)}; the next sweep retries`),
@@ -37,10 +48,31 @@ export class PeriodicSweep {
 
   /** One sweep now; joins the one under way, if any. */
   run(): Promise<SweepResult> {
-    this.running ??= this.once().finally(() => {
-      this.running = undefined;
-    });
+    this.running ??= this.once()
+      .then(
+        (result) => {
+          this.lastSweep = { at: new Date().toISOString(), ...result };
+          return result;
+        },
+        (error: unknown) => {
+          this.lastError = { at: new Date().toISOString(), message: String(error) };
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
+  }
+
+  /** For /health: when it last swept (wall clock), what it did, and its last failure. */
+  status(): SweepStatus {
+    return {
+      name: this.name,
+      intervalMs: this.intervalMs,
+      lastSweep: this.lastSweep,
+      lastError: this.lastError,
+    };
   }
 }
 
@@ -90,6 +122,10 @@ export abstract class ClockWatcher implements OnApplicationBootstrap, BeforeAppl
   /** One pass at the clock's current time; sweeps never overlap. */
   sweep(): Promise<SweepResult> {
     return this.sweeper.run();
+  }
+
+  status(): SweepStatus {
+    return this.sweeper.status();
   }
 
   protected abstract sweepOnce(): Promise<SweepResult>;

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClockWatcher } from '../../application/shared/periodic-sweep';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
@@ -24,13 +26,14 @@ export class HealthController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly engine: ProjectionEngine,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   @Get()
   @ApiOperation({
     summary: 'Stores, projections and reactors',
     description:
-      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event); 503 when a store is down. Each projection shows its position, its lag in events and milliseconds, and the event it stopped at, if any.',
+      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event); 503 when a store is down. Each projection shows its position, its lag in events and milliseconds, and the event it stopped at, if any; each clock-driven watcher its last sweep and last failure.',
   })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [eventStore, readStore] = await Promise.all([
@@ -42,6 +45,11 @@ export class HealthController {
       ? await Promise.all([this.engine.projectionStatuses(), this.engine.reactorStatuses()])
       : [[], []];
     const stopped = [...projections, ...reactors].some((runner) => runner.state === 'failed');
+    const watchers = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is ClockWatcher => instance instanceof ClockWatcher)
+      .map((watcher) => watcher.status());
     const status = !storesUp ? 'down' : stopped ? 'degraded' : 'ok';
     void reply.status(storesUp ? 200 : 503);
     return {
@@ -51,6 +59,7 @@ export class HealthController {
       projectionsEnabled: this.config.runProjections,
       projections,
       reactors,
+      watchers,
     };
   }
 }
