@@ -8,6 +8,7 @@ import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
 import { CommandPipeline } from './application/shared/command-pipeline';
+import { CommandSender } from './application/shared/command-sender';
 import { EventCatalog } from './application/shared/event-catalog';
 import type { ReactorDefinition } from './application/shared/reactor';
 import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config';
@@ -66,6 +67,7 @@ class CoreModule {
       },
       StoreCloser,
       CommandContextFactory,
+      CommandSender,
       ProjectionEngine,
     ];
     return { module: CoreModule, providers, exports: providers };

@@ -1,5 +1,4 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -11,15 +10,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { ComplaintCommand } from '../../domain/complaint/complaint.commands';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
 import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
 import type { BusinessTimeDto } from '../shared/command.dto';
 import { CommandResultDto } from '../shared/command.dto';
-import type { CommandResult } from '../shared/command-context';
-import { deterministicUuid } from '../shared/deterministic-id';
-import { COMMAND_HEADERS, replyWithResult } from '../shared/http-replies';
+import { type CommandReply, CommandSender } from '../shared/command-sender';
+import { COMMAND_HEADERS } from '../shared/http-replies';
 import { ExecuteComplaintCommand } from './complaint.commands';
 import { AcknowledgeComplaintDto, FileComplaintDto } from './complaint.dto';
 import {
@@ -47,10 +43,7 @@ type Reply = FastifyReply;
   description: 'WRONG_EXPECTED_REVISION (If-Match or a lost race): nothing was appended',
 })
 export class ComplaintCommandsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly contexts: CommandContextFactory,
-  ) {}
+  constructor(private readonly sender: CommandSender) {}
 
   @Post()
   @ApiOperation({
@@ -70,15 +63,16 @@ export class ComplaintCommandsController {
     @Res({ passthrough: true }) reply: Reply,
   ) {
     const { occurredAt, complaintId: requested, ...data } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const complaintId =
-      requested ??
-      (context.idempotencyKey ? deterministicUuid(`complaint|${context.idempotencyKey}`) : randomUUID());
-    const result = await this.commands.execute(
-      new ExecuteComplaintCommand({ type: 'FileComplaint', data: { ...data, complaintId } }, context),
+    return this.sender.create(
+      'complaint',
+      '/complaints',
+      requested,
+      occurredAt,
+      request,
+      reply,
+      (complaintId, context) =>
+        new ExecuteComplaintCommand({ type: 'FileComplaint', data: { ...data, complaintId } }, context),
     );
-    void reply.header('location', `/complaints/${complaintId}`);
-    return replyWithResult(reply, complaintId, result);
   }
 
   @Post(':complaintId/acknowledge')
@@ -236,11 +230,15 @@ export class ComplaintCommandsController {
     body: BusinessTimeDto,
     request: FastifyRequest,
     reply: Reply,
-  ): Promise<CommandResult & { id: string }> {
+  ): Promise<CommandReply> {
     const { occurredAt, ...data } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
     const command = { type, data: { ...data, complaintId } } as ExecuteComplaintCommand['command'];
-    const result = await this.commands.execute(new ExecuteComplaintCommand(command, context));
-    return replyWithResult(reply, complaintId, result);
+    return this.sender.send(
+      complaintId,
+      occurredAt,
+      request,
+      reply,
+      (context) => new ExecuteComplaintCommand(command, context),
+    );
   }
 }

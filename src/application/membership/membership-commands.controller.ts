@@ -1,5 +1,4 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -12,10 +11,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
 import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
 import { type BusinessTimeDto, CommandResultDto } from '../shared/command.dto';
-import { COMMAND_HEADERS, replyWithResult } from '../shared/http-replies';
+import { CommandSender } from '../shared/command-sender';
+import { COMMAND_HEADERS } from '../shared/http-replies';
 import { ExecuteMembershipCommand } from './membership.commands';
 import {
   AdjustPointsDto,
@@ -41,10 +40,7 @@ type ByHand = Exclude<MembershipCommand['type'], 'EarnPoints' | 'ApplyDueExpirie
   description: 'WRONG_EXPECTED_REVISION (If-Match, or two lost races): nothing was appended',
 })
 export class MembershipCommandsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly contexts: CommandContextFactory,
-  ) {}
+  constructor(private readonly sender: CommandSender) {}
 
   @Post()
   @ApiOperation({ summary: 'Enrol a customer in the club (one membership per customer), as silver' })
@@ -152,9 +148,13 @@ export class MembershipCommandsController {
     reply: Reply,
   ) {
     const { occurredAt, ...data } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
     const command = { type, data: { ...data, customerId } } as ExecuteMembershipCommand['command'];
-    const result = await this.commands.execute(new ExecuteMembershipCommand(command, context));
-    return replyWithResult(reply, customerId, result);
+    return this.sender.send(
+      customerId,
+      occurredAt,
+      request,
+      reply,
+      (context) => new ExecuteMembershipCommand(command, context),
+    );
   }
 }

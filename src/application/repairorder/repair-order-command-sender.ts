@@ -1,65 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
-import type { CommandResult } from '../shared/command-context';
-import { deterministicUuid } from '../shared/deterministic-id';
-import { replyWithResult } from '../shared/http-replies';
+import { type CommandReply, CommandSender } from '../shared/command-sender';
 import {
   AuthoriseWorkOrderCommand,
   ExecuteRepairOrderCommand,
   type PlainRepairOrderCommand,
 } from './repair-order.commands';
 
-export type CommandReply = CommandResult & { id: string };
+export type { CommandReply } from '../shared/command-sender';
 
-/** What every repair-order route does after validation: build the context, send the command, answer. */
+/** The repair-order routes' side of the shared CommandSender: which CQRS command carries what. */
 @Injectable()
 export class RepairOrderCommandSender {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly contexts: CommandContextFactory,
-  ) {}
+  constructor(private readonly sender: CommandSender) {}
 
-  async run(
+  run(
     id: string,
     occurredAt: string | undefined,
     request: FastifyRequest,
     reply: FastifyReply,
     command: PlainRepairOrderCommand,
   ): Promise<CommandReply> {
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new ExecuteRepairOrderCommand(command, context));
-    return replyWithResult(reply, id, result);
+    return this.sender.send(
+      id,
+      occurredAt,
+      request,
+      reply,
+      (context) => new ExecuteRepairOrderCommand(command, context),
+    );
   }
 
-  /** A command that opens a repair order: the id is the client's, or derived from the Idempotency-Key so a retry cannot make a twin. */
-  async create(
+  /** A command that opens a repair order (a walk-in or an appointment). */
+  create(
     requested: string | undefined,
     occurredAt: string | undefined,
     request: FastifyRequest,
     reply: FastifyReply,
     command: (repairOrderId: string) => PlainRepairOrderCommand,
   ): Promise<CommandReply> {
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const id =
-      requested ??
-      (context.idempotencyKey ? deterministicUuid(`repairorder|${context.idempotencyKey}`) : randomUUID());
-    const result = await this.commands.execute(new ExecuteRepairOrderCommand(command(id), context));
-    void reply.header('location', `/repair-orders/${id}`);
-    return replyWithResult(reply, id, result);
+    return this.sender.create(
+      'repairorder',
+      '/repair-orders',
+      requested,
+      occurredAt,
+      request,
+      reply,
+      (id, context) => new ExecuteRepairOrderCommand(command(id), context),
+    );
   }
 
-  async authorise(
+  authorise(
     id: string,
     occurredAt: string | undefined,
     request: FastifyRequest,
     reply: FastifyReply,
     data: AuthoriseWorkOrderCommand['data'],
   ): Promise<CommandReply> {
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new AuthoriseWorkOrderCommand(data, context));
-    return replyWithResult(reply, id, result);
+    return this.sender.send(
+      id,
+      occurredAt,
+      request,
+      reply,
+      (context) => new AuthoriseWorkOrderCommand(data, context),
+    );
   }
 }

@@ -11,12 +11,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
 import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
 import type { CommandResult } from '../shared/command-context';
 import { CommandResultDto } from '../shared/command.dto';
 import { deterministicUuid } from '../shared/deterministic-id';
+import { CommandSender, newRecordId } from '../shared/command-sender';
 import { COMMAND_HEADERS, replyWithResult } from '../shared/http-replies';
 import {
   BookTestDriveDto,
@@ -50,7 +49,7 @@ type Result = CommandResult & { id: string };
 export class ProspectController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly contexts: CommandContextFactory,
+    private readonly sender: CommandSender,
   ) {}
 
   @Post()
@@ -75,10 +74,8 @@ export class ProspectController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { occurredAt, prospectId: requested, contact, ...data } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const prospectId =
-      requested ??
-      (context.idempotencyKey ? deterministicUuid(`prospect|${context.idempotencyKey}`) : randomUUID());
+    const context = this.sender.contextOf(request, occurredAt);
+    const prospectId = newRecordId('prospect', requested, context);
     const customerId = contact.customerId ?? deterministicUuid(`customer|${prospectId}`);
     const outcome = await this.commands.execute(
       new RegisterProspectCommand({ ...data, prospectId, contact: { ...contact, customerId } }, context),
@@ -113,7 +110,7 @@ export class ProspectController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Result & { saleId: string }> {
     const { occurredAt, promisedDeliveryAt, ...terms } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
+    const context = this.sender.contextOf(request, occurredAt);
     const promised = new Date(promisedDeliveryAt).toISOString();
     const outcome = await this.commands.execute(
       new OrderProspectCommand(prospectId, { ...terms, promisedDeliveryAt: promised }, context),
@@ -279,8 +276,12 @@ export class ProspectController {
     occurredAt: string | undefined,
     step: ProspectStep,
   ): Promise<Result> {
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new ProspectStepCommand(step, context));
-    return replyWithResult(reply, step.data.prospectId, result);
+    return this.sender.send(
+      step.data.prospectId,
+      occurredAt,
+      request,
+      reply,
+      (context) => new ProspectStepCommand(step, context),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,14 +10,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
 import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
 import type { ProspectDetails } from '../../projections/prospect-details/prospect-details.projection';
 import type { SalesShowroomTraffic } from '../../projections/sales-showroom-traffic/sales-showroom-traffic.projection';
 import type { SsiMonthly } from '../../projections/ssi-monthly/ssi-monthly.projection';
 import type { CommandResult } from '../shared/command-context';
 import { CommandResultDto } from '../shared/command.dto';
-import { COMMAND_HEADERS, etag, replyWithResult } from '../shared/http-replies';
+import { CommandSender } from '../shared/command-sender';
+import { COMMAND_HEADERS, etag } from '../shared/http-replies';
 import type { Page } from '../shared/page';
 import {
   type FollowUpWorklist,
@@ -42,9 +42,8 @@ import { ShowroomTrafficQuery, SsiMonthlyQuery } from './vehicle-sale.queries';
 @Controller()
 export class SalesQueriesController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly contexts: CommandContextFactory,
+    private readonly sender: CommandSender,
   ) {}
 
   @Get('prospects')
@@ -114,9 +113,13 @@ export class SalesQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult & { id: string }> {
     const { occurredAt, ...data } = body;
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new LogWalkInGroupsCommand(data, context));
-    return replyWithResult(reply, `${data.dealerId}_${data.date}`, result);
+    return this.sender.send(
+      `${data.dealerId}_${data.date}`,
+      occurredAt,
+      request,
+      reply,
+      (context) => new LogWalkInGroupsCommand(data, context),
+    );
   }
 
   @Get('showroom-traffic')

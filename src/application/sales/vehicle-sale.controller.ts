@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
 import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
 import type { VehicleSaleDetails } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import type { CommandResult } from '../shared/command-context';
 import { BusinessTimeDto } from '../shared/command.dto';
-import { etag, replyWithResult } from '../shared/http-replies';
+import { CommandSender } from '../shared/command-sender';
+import { etag } from '../shared/http-replies';
 import type { Page } from '../shared/page';
 import { CallbacksQueryDto, ListVehicleSalesQueryDto } from './sales-queries.dto';
 import { stepRoute } from './sales-routes';
@@ -38,9 +38,8 @@ type Req = FastifyRequest;
 @Controller('vehicle-sales')
 export class VehicleSaleController {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly contexts: CommandContextFactory,
+    private readonly sender: CommandSender,
   ) {}
 
   @Post(':saleId/deposit')
@@ -203,8 +202,12 @@ export class VehicleSaleController {
     occurredAt: string | undefined,
     step: VehicleSaleStep,
   ): Promise<Result> {
-    const context = this.contexts.fromRequest(request, occurredAt);
-    const result = await this.commands.execute(new VehicleSaleStepCommand(step, context));
-    return replyWithResult(reply, step.data.saleId, result);
+    return this.sender.send(
+      step.data.saleId,
+      occurredAt,
+      request,
+      reply,
+      (context) => new VehicleSaleStepCommand(step, context),
+    );
   }
 }
