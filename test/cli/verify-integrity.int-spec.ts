@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp } from '../support/test-app';
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli.ts');
+const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const crm = (dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
     env: { ...process.env, DATA_DIR: dataDir },
@@ -50,7 +50,7 @@ describe('crm verify-integrity', () => {
 
     const unknown = crm(api.dataDir, 'nonsense');
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command "nonsense"[\s\S]*verify-integrity/);
+    expect(unknown.stderr).toMatch(/unknown command 'nonsense'[\s\S]*verify-integrity/);
     rmSync(api.dataDir, { recursive: true, force: true });
   });
 });

@@ -1,16 +1,9 @@
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Command, Decider, Event } from '../../domain/shared/event';
-import {
-  type EventStore,
-  type NewEvent,
-  type StoredEvent,
-  WrongExpectedRevisionError,
-} from '../ports/event-store.port';
+import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandContext, CommandResult } from './command-context';
-import { deterministicUuid } from './deterministic-id';
-import { chainEvents } from './hash-chain';
-import { uuidV7 } from './uuid-v7';
 import type { EventCatalog } from './event-catalog';
+import { EventEncoder } from './event-encoder';
 
 export class IdempotencyKeyReused extends DomainError {
   constructor(key: string, streamId: string) {
@@ -31,10 +24,15 @@ export class IdempotencyKeyReused extends DomainError {
  * carries a hash chained to the previous event of its stream, so later tampering can be found.
  */
 export class CommandPipeline {
+  private readonly encoder: EventEncoder;
+
   constructor(
     private readonly eventStore: EventStore,
     private readonly catalog: EventCatalog,
-  ) {}
+    encoder?: EventEncoder,
+  ) {
+    this.encoder = encoder ?? new EventEncoder(catalog);
+  }
 
   async execute<State, Cmd extends Command, Evt extends Event>(
     decider: Decider<State, Cmd, Evt>,
@@ -68,11 +66,10 @@ export class CommandPipeline {
     if (decided.length === 0)
       return { streamId, revision: current, position: null, events: [], replayed: false };
 
-    const toAppend = chainEvents(
-      streamId,
-      history[history.length - 1],
-      decided.map((event, index) => this.envelope(streamId, event, index, now, context)),
-    );
+    const toAppend = await this.encoder.encode(streamId, history[history.length - 1], decided, {
+      ...context,
+      now,
+    });
     try {
       const appended = await this.eventStore.appendToStream(
         streamId,
@@ -118,29 +115,6 @@ export class CommandPipeline {
       position: last.globalPosition,
       events: written.map(({ eventId, type, revision }) => ({ eventId, type, revision })),
       replayed: true,
-    };
-  }
-
-  private envelope(
-    streamId: string,
-    event: Event,
-    index: number,
-    now: string,
-    context: CommandContext,
-  ): NewEvent {
-    const key = context.idempotencyKey;
-    return {
-      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : uuidV7(),
-      type: event.type,
-      schemaVersion: this.catalog.schemaVersionOf(event.type),
-      data: event.data as Record<string, unknown>,
-      occurredAt: now,
-      metadata: {
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        actor: context.actor,
-        ...(key ? { idempotencyKey: key, requestHash: context.requestHash } : {}),
-      },
     };
   }
 }
