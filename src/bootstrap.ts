@@ -6,6 +6,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
 import { requestContext } from './infrastructure/http/request-context';
 import { validationPipe } from './infrastructure/http/validation';
+import { protectHttp } from './infrastructure/auth/http-protection';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -38,6 +39,7 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     });
     done();
   });
+  await protectHttp(app, config);
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
   fastify.removeContentTypeParser(['text/plain']);
 
@@ -54,6 +56,14 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
           'Commands accept `Idempotency-Key` (a retry appends nothing) and `If-Match` (409 if the record moved on).',
       )
       .setVersion('0.1.0')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key (crm_<id>_<secret>) or a signed token: docs/access.md',
+        },
+        'bearer',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -118,7 +118,6 @@ describe('bad input gets a clear 4xx and appends nothing', () => {
   it.each([
     ['If-Match', { 'if-match': 'revision three' }],
     ['Idempotency-Key', { 'idempotency-key': 'x'.repeat(201) }],
-    ['X-Actor-Id', { 'x-actor-id': 'robert"); drop table' }],
   ])('a malformed %s header: 400 naming the header', async (field, headers) => {
     const response = await expectNothingAppended(() =>
       api.request({

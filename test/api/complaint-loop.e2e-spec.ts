@@ -27,7 +27,7 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
     const response = await api.request({
       method: 'POST',
       url,
-      headers: { ...json, 'x-actor-id': actor, 'x-actor-role': 'customer-service', 'x-dealer-id': 'd-1' },
+      headers: { ...json, ...(await api.as({ role: 'customer-service', dealerId: 'd-1', userId: actor })) },
       payload,
     });
     if (response.statusCode >= 300)

@@ -40,6 +40,7 @@ describe('operations: health and API docs', () => {
     await api.close();
   });
 
+  // Position 1 is the admin credential the test app issues at start; the complaints come after it.
   it('shows both stores up and every projection with its position and lag', async () => {
     await file(api, 'c-ok');
     await api.settle();
@@ -55,8 +56,8 @@ describe('operations: health and API docs', () => {
         expect.objectContaining({
           name: 'complaint-details',
           state: 'running',
-          position: 1,
-          lag: { events: 0, ms: 0, head: 1 },
+          position: 2,
+          lag: { events: 0, ms: 0, head: 2 },
         }),
       ]),
     );
@@ -65,7 +66,7 @@ describe('operations: health and API docs', () => {
   it('reports a projection that stopped on an event, with the event and the error, and keeps the others going', async () => {
     await file(api, 'c-poison');
     await file(api, 'c-after');
-    await api.engine.waitForPosition(3).catch(() => undefined);
+    await api.engine.waitForPosition(4).catch(() => undefined);
     const health = await api.request({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(200);
     const body = health.json();
@@ -75,9 +76,9 @@ describe('operations: health and API docs', () => {
     );
     expect(stopped).toMatchObject({
       state: 'failed',
-      position: 1,
+      position: 2,
       error: {
-        position: 2,
+        position: 3,
         streamId: 'complaint-c-poison',
         eventType: 'ComplaintFiled',
         message: 'unexpected remedy format in c-poison',
@@ -87,7 +88,7 @@ describe('operations: health and API docs', () => {
     const healthy = body.projections.find(
       (projection: { name: string }) => projection.name === 'complaint-details',
     );
-    expect(healthy).toMatchObject({ state: 'running', position: 3 });
+    expect(healthy).toMatchObject({ state: 'running', position: 4 });
   });
 
   it('serves OpenAPI 3 with an example for every field of every command body', async () => {

@@ -34,7 +34,8 @@ describe('crm verify-integrity', () => {
 
     const intact = crm(api.dataDir, 'verify-integrity');
     expect(intact.status).toBe(0);
-    expect(JSON.parse(intact.stdout)).toMatchObject({ streamsChecked: 1, eventsChecked: 1, intact: true });
+    // The complaint, and the admin credential the test app issued at start (position 1).
+    expect(JSON.parse(intact.stdout)).toMatchObject({ streamsChecked: 2, eventsChecked: 2, intact: true });
 
     const db = new Database(join(api.dataDir, 'events.sqlite'));
     db.prepare(
@@ -45,7 +46,7 @@ describe('crm verify-integrity', () => {
     expect(broken.status).toBe(1);
     expect(JSON.parse(broken.stdout)).toMatchObject({
       intact: false,
-      firstBreak: { streamId: 'complaint-c-9', revision: 0, globalPosition: 1, reason: 'hash-mismatch' },
+      firstBreak: { streamId: 'complaint-c-9', revision: 0, globalPosition: 2, reason: 'hash-mismatch' },
     });
 
     const unknown = crm(api.dataDir, 'nonsense');

@@ -1,10 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions } from 'fastify';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '../../src/application/ports/event-store.port';
 import type { ReactorDefinition } from '../../src/application/shared/reactor';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/infrastructure/config/app-config';
 import { JsonLogger } from '../../src/infrastructure/logging/json-logger';
+import { CredentialService } from '../../src/infrastructure/auth/credential.service';
+import { DEALER_BOUND_ROLES, type Role } from '../../src/application/access/principal';
 import { ProjectionEngine } from '../../src/infrastructure/projections/projection-engine';
 import type { AnyProjection } from '../../src/projections/shared/projection';
 import { tempDir } from './projection-fixtures';
@@ -21,6 +24,9 @@ export const testClock = (start: string) => {
 };
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Who a test request acts as. Dealer-bound roles default to dealer `d-1`. */
+export type TestPrincipal = Readonly<{ role: Role; dealerId?: string | null; userId?: string }>;
 
 /** The real application on a fresh SQLite data directory; requests are injected, no port is opened. */
 export const startTestApp = async (
@@ -41,6 +47,8 @@ export const startTestApp = async (
     LOG_LEVEL: 'silent',
     DEADLINE_SWEEP_MS: '0',
     LOYALTY_SWEEP_MS: '0',
+    // High enough for any scenario; the limiter itself is tested with a low limit.
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
   });
   const app: NestFastifyApplication = await createApp({
@@ -52,12 +60,45 @@ export const startTestApp = async (
   });
   const eventStore = app.get<EventStore>(EVENT_STORE);
   const engine = app.get(ProjectionEngine);
+  const credentials = app.get(CredentialService);
+  // Real credentials through the real service: the guard is never bypassed. Issuing appends events, so
+  // a test that compares the event store head gets its principals (`as`) before reading the head.
+  // Kept with the data, so a restarted app (`dataDir`) reuses them instead of appending new ones.
+  const issuedFile = `${dir.dir}/test-credentials.json`;
+  const issued = new Map<string, string>(
+    existsSync(issuedFile) ? (JSON.parse(readFileSync(issuedFile, 'utf8')) as [string, string][]) : [],
+  );
+  const as = async (principal: TestPrincipal): Promise<{ authorization: string }> => {
+    const dealerId = principal.dealerId ?? (DEALER_BOUND_ROLES.includes(principal.role) ? 'd-1' : null);
+    const userId = principal.userId ?? `test-${principal.role}${dealerId ? `-${dealerId}` : ''}`;
+    const key = `${principal.role}|${dealerId ?? ''}|${userId}`;
+    let secret = issued.get(key);
+    if (!secret) {
+      ({ secret } = await credentials.issue(
+        { kind: 'api-key', userId, role: principal.role, dealerId, expiresInMs: null },
+        { userId: 'system:test', role: 'system', dealerId: null },
+      ));
+      issued.set(key, secret);
+      writeFileSync(issuedFile, JSON.stringify([...issued]));
+    }
+    return { authorization: `Bearer ${secret}` };
+  };
+  // A store that is down at start (the 503 tests) cannot record a credential: send a well-formed key
+  // whose verification then meets the same unavailable store.
+  const admin = await as({ role: 'admin', userId: 'test-admin' }).catch(() => ({
+    authorization: `Bearer crm_00000000-0000-0000-0000-000000000000_${'A'.repeat(43)}`,
+  }));
   return {
     app,
     eventStore,
     engine,
+    credentials,
     dataDir: dir.dir,
-    request: (request: InjectOptions) => app.inject(request),
+    /** Sends the request as an admin unless it carries its own `authorization` header. */
+    request: (request: InjectOptions) =>
+      app.inject({ ...request, headers: { ...admin, ...(request.headers ?? {}) } }),
+    /** Headers of another principal: `headers: { ...json, ...(await api.as({ role: 'auditor' })) }`. */
+    as,
     /** Read-your-writes for tests: waits until the projections have seen everything appended so far. */
     settle: async () => engine.waitForPosition(await eventStore.headPosition()),
     /** Stops the app; its data stays when `keepData` (to start it again). */

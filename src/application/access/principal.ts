@@ -33,3 +33,8 @@ export type Principal = Readonly<{
   /** The credential that authenticated the request (API key or token id). */
   credentialId: string;
 }>;
+
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+export const isDealerBound = (role: Role): boolean => DEALER_BOUND_ROLES.includes(role);

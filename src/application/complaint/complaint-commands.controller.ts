@@ -29,6 +29,7 @@ import {
   ResolutionResponseDto,
 } from './complaint-commands.dto';
 import { EmptyCommandDto } from '../shared/command.dto';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('complaintId');
 type Reply = FastifyReply;
@@ -46,6 +47,7 @@ export class ComplaintCommandsController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
+  @Permit('complaint.file')
   @ApiOperation({
     summary: 'File a complaint',
     description:
@@ -76,6 +78,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/acknowledge')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge (受理) at the current level; records whether the deadline held' })
   @ApiUnprocessableEntityResponse({
@@ -91,6 +94,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/assign')
+  @Permit('complaint.assign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign to a department or person, or transfer to another dealer' })
   @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_ASSIGNMENT_EMPTY, COMPLAINT_CLOSED' })
@@ -104,6 +108,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/contacts')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a contact with the customer' })
   contact(
@@ -116,6 +121,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/investigation-notes')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an investigation note' })
   note(
@@ -128,6 +134,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/proposals')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Propose a resolution (the remedy offered)' })
   @ApiUnprocessableEntityResponse({
@@ -143,6 +150,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/proposals/response')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the customer's answer to the proposal" })
   @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_NO_PENDING_PROPOSAL' })
@@ -156,6 +164,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/resolve')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve with the accepted remedy; starts the callback clock' })
   @ApiUnprocessableEntityResponse({
@@ -171,6 +180,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/callback')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the closing callback and the customer satisfaction it brought' })
   @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_NOT_RESOLVED' })
@@ -184,6 +194,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/close')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close after resolution and a callback that reached the customer' })
   @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_NOT_RESOLVED, COMPLAINT_CALLBACK_MISSING' })
@@ -197,6 +208,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/reopen')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a resolved or closed complaint; the resolution clock starts again' })
   @ApiUnprocessableEntityResponse({ description: 'COMPLAINT_STAGE_FORBIDS' })
@@ -210,6 +222,7 @@ export class ComplaintCommandsController {
   }
 
   @Post(':complaintId/escalate')
+  @Permit('complaint.handle')
   @HttpCode(200)
   @ApiOperation({ summary: 'Escalate by hand (default: one level up); restarts the acknowledgement clock' })
   @ApiUnprocessableEntityResponse({

@@ -25,15 +25,24 @@ import {
   type WorklistItem,
 } from './complaint.queries';
 import { complaintTrailCsv } from './complaint-trail.csv';
+import { Permit } from '../access/permission.decorator';
+import { assertRecordVisible } from '../access/tenancy';
+import { currentPrincipal } from '../../infrastructure/http/request-context';
+import { RecordsFileAccess } from '../privacy/file-access.decorator';
+import { PersonalDataRevealer } from '../privacy/personal-data-revealer';
 
 const ID = new RecordIdPipe('complaintId');
 
 @ApiTags('complaints')
 @Controller('complaints')
 export class ComplaintQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly revealer: PersonalDataRevealer,
+  ) {}
 
   @Get()
+  @Permit('complaint.read', 'dealer')
   @ApiOperation({ summary: 'List complaints, newest filing first' })
   list(@Query() query: ListComplaintsQueryDto): Promise<Page<ComplaintDetails>> {
     const { limit = 50, offset = 0, ...filter } = query;
@@ -41,6 +50,7 @@ export class ComplaintQueriesController {
   }
 
   @Get('worklist')
+  @Permit('complaint.read', 'dealer')
   @ApiOperation({
     summary: 'Open complaints by level, owner and clock status, soonest deadline first',
     description:
@@ -52,6 +62,7 @@ export class ComplaintQueriesController {
   }
 
   @Get('compliance')
+  @Permit('complaint.kpi', 'dealer')
   @ApiOperation({
     summary: 'SLA compliance per dealer and month of filing',
     description:
@@ -62,6 +73,7 @@ export class ComplaintQueriesController {
   }
 
   @Get('sla/monthly')
+  @Permit('complaint.kpi', 'dealer')
   @ApiOperation({
     summary: 'Complaint activity per dealer and business month',
     description:
@@ -72,6 +84,8 @@ export class ComplaintQueriesController {
   }
 
   @Get(':complaintId')
+  @RecordsFileAccess()
+  @Permit('complaint.read', 'record')
   @ApiOperation({
     summary: 'One complaint with its running deadlines; the ETag is its revision, for If-Match',
   })
@@ -83,6 +97,7 @@ export class ComplaintQueriesController {
   }
 
   @Get(':complaintId/trail')
+  @Permit('complaint.trail', 'record')
   @ApiOperation({
     summary: "The auditor's trail",
     description:
@@ -96,11 +111,14 @@ export class ComplaintQueriesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const trail = await this.queries.execute(new ComplaintTrailQuery(complaintId, query.asOf));
+    // Checked here too: the CSV form is a string, which the record interceptor cannot read.
+    assertRecordVisible(currentPrincipal(), trail);
     void reply.header('etag', etag(trail.events[trail.events.length - 1].revision));
     if (query.format !== 'csv') return trail;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="complaint-${complaintId}-trail.csv"`);
-    return complaintTrailCsv(trail);
+    // Text answers pass the interceptor untouched: reveal (or mask, or erase) before serialising.
+    return complaintTrailCsv(await this.revealer.reveal(trail, currentPrincipal()));
   }
 }

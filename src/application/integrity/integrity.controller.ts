@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IntegrityService, type StoreIntegrityReport, type StreamIntegrityReport } from './integrity.service';
+import { Permit } from '../access/permission.decorator';
 
 const STREAM_ID = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -10,6 +11,7 @@ export class IntegrityController {
   constructor(private readonly integrity: IntegrityService) {}
 
   @Get('streams/:streamId')
+  @Permit('integrity.verify')
   @ApiOperation({
     summary: 'Verify the hash chain of one stream',
     description:
@@ -27,6 +29,7 @@ export class IntegrityController {
   }
 
   @Post('verify')
+  @Permit('integrity.verify')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Verify the hash chains of all streams',

@@ -24,6 +24,7 @@ import {
   RedeemPointsDto,
   RedeemVoucherDto,
 } from './membership.dto';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('customerId');
 const CODE = new RecordIdPipe('voucherCode');
@@ -43,6 +44,7 @@ export class MembershipCommandsController {
   constructor(private readonly sender: CommandSender) {}
 
   @Post()
+  @Permit('membership.manage')
   @ApiOperation({ summary: 'Enrol a customer in the club (one membership per customer), as silver' })
   @ApiBody({ type: EnrollMemberDto })
   @ApiCreatedResponse({
@@ -61,6 +63,7 @@ export class MembershipCommandsController {
   }
 
   @Post(':customerId/redemptions')
+  @Permit('membership.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Redeem points for a gift',
@@ -80,6 +83,7 @@ export class MembershipCommandsController {
   }
 
   @Post(':customerId/vouchers')
+  @Permit('membership.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Buy a voucher with points (code, value, expiry)' })
   @ApiConflictResponse({ description: 'VOUCHER_CODE_TAKEN' })
@@ -97,6 +101,7 @@ export class MembershipCommandsController {
   }
 
   @Post(':customerId/vouchers/:voucherCode/redeem')
+  @Permit('membership.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Redeem a voucher on a repair order: once, and before its expiry' })
   @ApiNotFoundResponse({ description: 'VOUCHER_NOT_FOUND' })
@@ -112,6 +117,7 @@ export class MembershipCommandsController {
   }
 
   @Post(':customerId/adjustments')
+  @Permit('membership.adjust')
   @HttpCode(200)
   @ApiOperation({ summary: 'Adjust points by hand, with a reason; the actor is recorded' })
   @ApiConflictResponse({ description: 'ADJUSTMENT_ALREADY_RECORDED' })
@@ -126,6 +132,7 @@ export class MembershipCommandsController {
   }
 
   @Post(':customerId/cancel')
+  @Permit('membership.manage')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',

@@ -27,6 +27,7 @@ import {
   type TierDistribution,
   TierDistributionQuery,
 } from './membership.queries';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('customerId');
 
@@ -36,6 +37,7 @@ export class MembershipQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('memberships/:customerId')
+  @Permit('membership.read', 'record')
   @ApiOperation({
     summary: "A member's balance: spendable and lifetime points, tier, the next expiry; ETag is its revision",
     description:
@@ -55,6 +57,7 @@ export class MembershipQueriesController {
   }
 
   @Get('memberships/:customerId/ledger')
+  @Permit('membership.read', 'record')
   @ApiOperation({
     summary:
       "A member's points ledger, oldest first, with the lots behind every redemption, debit and forfeit",
@@ -68,6 +71,7 @@ export class MembershipQueriesController {
   }
 
   @Get('loyalty/liability')
+  @Permit('loyalty.kpi', 'dealer')
   @ApiOperation({
     summary:
       'Points liability per home dealer: outstanding points, and points expiring within 30 and 90 days',
@@ -77,12 +81,14 @@ export class MembershipQueriesController {
   }
 
   @Get('loyalty/tiers')
+  @Permit('loyalty.kpi', 'dealer')
   @ApiOperation({ summary: 'Active members per tier and home dealer' })
   tiers(@Query() query: DealerQueryDto): Promise<TierDistribution[]> {
     return this.queries.execute(new TierDistributionQuery(query.dealerId));
   }
 
   @Get('loyalty/activity')
+  @Permit('loyalty.kpi', 'dealer')
   @ApiOperation({
     summary: 'Members at risk of lapsing: last paid visit, and lapse due within `withinDays` (default 90)',
   })
@@ -92,6 +98,7 @@ export class MembershipQueriesController {
   }
 
   @Post('loyalty/simulations')
+  @Permit('loyalty.simulate')
   @HttpCode(200)
   @ApiOperation({
     summary:

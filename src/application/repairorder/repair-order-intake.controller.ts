@@ -21,6 +21,7 @@ import {
   OpenRepairOrderDto,
   RecordDiagnosisDto,
 } from './repair-order-intake.dto';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('repairOrderId');
 const NEGATIVE = 'REPAIR_ORDER_NEGATIVE_AMOUNT';
@@ -35,6 +36,7 @@ export class RepairOrderIntakeController {
   constructor(private readonly sender: RepairOrderCommandSender) {}
 
   @Post('appointments')
+  @Permit('repair.work')
   @ApiOperation({
     summary: 'Book a service appointment (服务预约)',
     description:
@@ -56,6 +58,7 @@ export class RepairOrderIntakeController {
   }
 
   @Post()
+  @Permit('repair.work')
   @ApiOperation({
     summary: 'Check in a walk-in vehicle (接车): opens a repair order',
     description: 'Mileage, the customer’s own description and the service advisor.',
@@ -77,6 +80,7 @@ export class RepairOrderIntakeController {
   }
 
   @Post(':repairOrderId/check-in')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Check in the vehicle of a booked appointment (接车)',
@@ -101,6 +105,7 @@ export class RepairOrderIntakeController {
   }
 
   @Post(':repairOrderId/diagnosis')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the pre-inspection and diagnosis (预检诊断)' })
   @ApiBody({ type: RecordDiagnosisDto })
@@ -120,6 +125,7 @@ export class RepairOrderIntakeController {
   }
 
   @Post(':repairOrderId/authorise')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record the customer authorising the work order and estimate (开具委托书)',

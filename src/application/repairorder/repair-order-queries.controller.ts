@@ -42,6 +42,10 @@ import {
   type MaintenanceDueReport,
   type RetentionReport,
 } from './service-kpi.queries';
+import { Permit } from '../access/permission.decorator';
+import { onlyOwnDealer } from '../access/tenancy';
+import { currentPrincipal } from '../../infrastructure/http/request-context';
+import { RecordsFileAccess } from '../privacy/file-access.decorator';
 
 @ApiTags('repair orders')
 @Controller('repair-orders')
@@ -49,6 +53,7 @@ export class RepairOrderQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Permit('repair.read', 'dealer')
   @ApiOperation({ summary: 'List repair orders, newest first (by dealer, VIN, stage)' })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
   list(@Query() query: ListRepairOrdersQueryDto): Promise<Page<RepairOrderDetails>> {
@@ -57,6 +62,8 @@ export class RepairOrderQueriesController {
   }
 
   @Get(':repairOrderId')
+  @RecordsFileAccess()
+  @Permit('repair.read', 'record')
   @ApiOperation({ summary: 'One repair order; the ETag is its revision, for If-Match on the next command' })
   @ApiHeader({ name: 'ETag', required: false, description: 'Returned: the stream revision' })
   @ApiNotFoundResponse({ description: 'REPAIR_ORDER_NOT_FOUND' })
@@ -76,6 +83,7 @@ export class ServiceQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('csi/monthly')
+  @Permit('service.kpi', 'dealer')
   @ApiOperation({
     summary: 'CSI per dealer and month of the survey',
     description:
@@ -87,6 +95,7 @@ export class ServiceQueriesController {
   }
 
   @Get('workshop/monthly')
+  @Permit('service.kpi', 'dealer')
   @ApiOperation({
     summary: 'Workshop KPIs per dealer and month of settlement',
     description:
@@ -98,6 +107,7 @@ export class ServiceQueriesController {
   }
 
   @Get('retention')
+  @Permit('service.kpi', 'dealer')
   @ApiOperation({
     summary: 'Retention and churn (回站率 / 流失率) per month, by VIN at one dealer',
     description:
@@ -111,6 +121,7 @@ export class ServiceQueriesController {
   }
 
   @Get('lost-vehicles')
+  @Permit('service.kpi', 'dealer')
   @ApiOperation({
     summary: 'Lost vehicles (流失客户) as of a date: last settled RO more than W months before it',
   })
@@ -120,6 +131,7 @@ export class ServiceQueriesController {
   }
 
   @Get('maintenance-due')
+  @Permit('repair.read', 'dealer')
   @ApiOperation({
     summary:
       'Maintenance-due reminders: last service + 6 months or + 7,500 km, whichever first (configurable)',
@@ -130,6 +142,7 @@ export class ServiceQueriesController {
   }
 
   @Get('callbacks')
+  @Permit('repair.read', 'dealer')
   @ApiOperation({
     summary: 'The 3-day post-service callback list: due, overdue or completed (by a CSI survey)',
   })
@@ -139,13 +152,22 @@ export class ServiceQueriesController {
   }
 
   @Get('vehicles/:vin/history')
+  @RecordsFileAccess()
+  @Permit('repair.read')
   @ApiOperation({
     summary: "A vehicle's service history by VIN: every repair order, and its record per dealer",
   })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not a VIN' })
-  history(@Param('vin') vin: string): Promise<ServiceHistory> {
+  async history(@Param('vin') vin: string): Promise<ServiceHistory> {
     if (!VIN.test(vin))
       throw new RequestValidationError([{ field: 'vin', reason: 'must be a 17-character VIN' }]);
-    return this.queries.execute(new GetServiceHistoryQuery(vin));
+    const history: ServiceHistory = await this.queries.execute(new GetServiceHistoryQuery(vin));
+    // A VIN is serviced across dealers; a dealer-bound principal sees only its own dealer's part.
+    const principal = currentPrincipal();
+    return {
+      ...history,
+      dealers: onlyOwnDealer(principal, history.dealers),
+      repairOrders: onlyOwnDealer(principal, history.repairOrders),
+    };
   }
 }

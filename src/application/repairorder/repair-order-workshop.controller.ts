@@ -21,6 +21,7 @@ import {
   RecordInspectionDto,
   SettleRepairOrderDto,
 } from './repair-order-work.dto';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('repairOrderId');
 const NEGATIVE = 'REPAIR_ORDER_NEGATIVE_AMOUNT';
@@ -35,6 +36,7 @@ export class RepairOrderWorkshopController {
   constructor(private readonly sender: RepairOrderCommandSender) {}
 
   @Post(':repairOrderId/rework')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark the repair order as rework by hand (返修), with a reason' })
   @ApiBody({ type: MarkAsReworkDto })
@@ -56,6 +58,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/start-work')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start the repair (专业维修)' })
   @ApiBody({ type: BusinessTimeDto, examples: { now: { value: {} } } })
@@ -76,6 +79,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/complete-work')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Complete the repair with the hours each technician clocked per operation' })
   @ApiBody({ type: CompleteWorkDto })
@@ -97,6 +101,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/inspection')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record the quality inspection (质量检验); a failure sends the order back to repair',
@@ -118,6 +123,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/deliver')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deliver the vehicle to the customer (交车)' })
   @ApiBody({ type: BusinessTimeDto, examples: { now: { value: {} } } })
@@ -138,6 +144,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/settle')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Settle the repair order (结算): amounts, type and payer; schedules the 3-day callback',
@@ -161,6 +168,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/cancel')
+  @Permit('repair.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel the repair order or appointment, with a reason' })
   @ApiBody({ type: CancelRepairOrderDto })
@@ -180,6 +188,7 @@ export class RepairOrderWorkshopController {
   }
 
   @Post(':repairOrderId/csi-survey')
+  @Permit('repair.survey')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Record the CSI survey the 3-day callback brought (服务回访); completes the callback',

@@ -38,6 +38,7 @@ import {
   RegisterProspectCommand,
 } from './sales.commands';
 import { stepRoute } from './sales-routes';
+import { Permit } from '../access/permission.decorator';
 
 const ID = new RecordIdPipe('prospectId');
 const NOT_FOUND = 'PROSPECT_NOT_FOUND';
@@ -53,6 +54,7 @@ export class ProspectController {
   ) {}
 
   @Post()
+  @Permit('prospect.register')
   @ApiOperation({
     summary: 'Register a prospect (潜客建档), or count a repeat enquiry',
     description:
@@ -90,6 +92,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/order')
+  @Permit('prospect.work')
   @ApiOperation({
     summary: 'Order: the prospect signs and the vehicle sale opens (grade O)',
     description:
@@ -120,6 +123,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/grade')
+  @Permit('prospect.work')
   @stepRoute(
     'Grade a prospect H/A/B/C, or F (lost) with a reason',
     NOT_FOUND,
@@ -136,6 +140,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/follow-ups/scheduled')
+  @Permit('prospect.work')
   @stepRoute('Plan the next contact (潜客跟踪计划)', NOT_FOUND, CLOSED)
   schedule(
     @Param('prospectId', ID) id: string,
@@ -149,6 +154,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/follow-ups')
+  @Permit('prospect.work')
   @stepRoute('Record a follow-up contact with its outcome and the next contact', NOT_FOUND, CLOSED)
   followUp(
     @Param('prospectId', ID) id: string,
@@ -165,6 +171,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/needs-analysis')
+  @Permit('prospect.work')
   @stepRoute('Record the needs analysis (弄清客户需求)', NOT_FOUND, CLOSED)
   needs(
     @Param('prospectId', ID) id: string,
@@ -180,6 +187,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/presentations')
+  @Permit('prospect.work')
   @stepRoute('Record a vehicle presentation (新车展示)', NOT_FOUND, CLOSED)
   present(
     @Param('prospectId', ID) id: string,
@@ -192,6 +200,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/test-drives/bookings')
+  @Permit('prospect.work')
   @stepRoute('Book a test drive', NOT_FOUND, CLOSED)
   bookTestDrive(
     @Param('prospectId', ID) id: string,
@@ -205,6 +214,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/test-drives')
+  @Permit('prospect.work')
   @stepRoute(
     'Record a completed test drive (试车)',
     NOT_FOUND,
@@ -224,6 +234,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/quotes')
+  @Permit('prospect.work')
   @stepRoute(
     'Issue a quote: price, discount and finance option in fen (报价)',
     NOT_FOUND,
@@ -240,6 +251,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/reassign')
+  @Permit('prospect.reassign')
   @stepRoute(
     'Reassign to another consultant, with the reason',
     NOT_FOUND,
@@ -256,6 +268,7 @@ export class ProspectController {
   }
 
   @Post(':prospectId/reactivate')
+  @Permit('prospect.work')
   @stepRoute('Reactivate a lost prospect with a new grade', NOT_FOUND, 'PROSPECT_NOT_LOST')
   reactivate(
     @Param('prospectId', ID) id: string,

@@ -36,6 +36,8 @@ import {
 import { LogWalkInGroupsCommand } from './sales.commands';
 import { LogWalkInGroupsDto } from './vehicle-sale.dto';
 import { ShowroomTrafficQuery, SsiMonthlyQuery } from './vehicle-sale.queries';
+import { Permit } from '../access/permission.decorator';
+import { RecordsFileAccess } from '../privacy/file-access.decorator';
 
 /** The sales floor's reads (prospects, worklist, funnel, SSI) and the showroom traffic log. */
 @ApiTags('sales')
@@ -47,6 +49,7 @@ export class SalesQueriesController {
   ) {}
 
   @Get('prospects')
+  @Permit('prospect.read', 'dealer-and-consultant')
   @ApiTags('prospects')
   @ApiOperation({ summary: 'List prospects, newest registration first' })
   listProspects(@Query() query: ListProspectsQueryDto): Promise<Page<ProspectDetails>> {
@@ -55,6 +58,7 @@ export class SalesQueriesController {
   }
 
   @Get('prospects/worklist')
+  @Permit('prospect.read', 'dealer-and-consultant')
   @ApiTags('prospects')
   @ApiOperation({
     summary: "Each consultant's follow-up worklist: open prospects due or overdue for contact",
@@ -66,6 +70,8 @@ export class SalesQueriesController {
   }
 
   @Get('prospects/:prospectId')
+  @RecordsFileAccess()
+  @Permit('prospect.read', 'record')
   @ApiTags('prospects')
   @ApiOperation({ summary: 'One prospect file; the ETag is its revision, for If-Match on the next command' })
   @ApiHeader({ name: 'ETag', required: false, description: 'Returned: the stream revision' })
@@ -80,6 +86,7 @@ export class SalesQueriesController {
   }
 
   @Get('sales/funnel')
+  @Permit('sales.kpi', 'dealer')
   @ApiOperation({
     summary: 'The sales funnel of a dealer and cohort month (month of registration, CST)',
     description:
@@ -91,6 +98,7 @@ export class SalesQueriesController {
   }
 
   @Get('sales/ssi/monthly')
+  @Permit('sales.kpi', 'dealer')
   @ApiOperation({
     summary: 'SSI per dealer and month of survey',
     description:
@@ -101,6 +109,7 @@ export class SalesQueriesController {
   }
 
   @Post('showroom-traffic')
+  @Permit('showroom.log')
   @ApiTags('showroom')
   @ApiOperation({ summary: 'Log walk-in groups for a dealer and business day (展厅来店登记)' })
   @COMMAND_HEADERS()
@@ -123,6 +132,7 @@ export class SalesQueriesController {
   }
 
   @Get('showroom-traffic')
+  @Permit('sales.kpi', 'dealer')
   @ApiTags('showroom')
   @ApiOperation({ summary: 'Walk-in groups per dealer and month, with the days' })
   traffic(@Query() query: DealerMonthQueryDto): Promise<SalesShowroomTraffic[]> {

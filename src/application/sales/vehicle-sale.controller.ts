@@ -26,6 +26,8 @@ import {
   GetVehicleSaleQuery,
   ListVehicleSalesQuery,
 } from './vehicle-sale.queries';
+import { Permit } from '../access/permission.decorator';
+import { RecordsFileAccess } from '../privacy/file-access.decorator';
 
 const ID = new RecordIdPipe('saleId');
 const NOT_FOUND = 'SALE_NOT_FOUND';
@@ -43,6 +45,7 @@ export class VehicleSaleController {
   ) {}
 
   @Post(':saleId/deposit')
+  @Permit('sale.work')
   @stepRoute('Record the deposit (定金) in fen', NOT_FOUND, `${CLOSED}, SALE_STEP_ALREADY_DONE`)
   deposit(
     @Param('saleId', ID) saleId: string,
@@ -55,6 +58,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/allocation')
+  @Permit('sale.work')
   @stepRoute('Allocate a vehicle (VIN); a new allocation voids the inspection', NOT_FOUND, CLOSED)
   allocate(
     @Param('saleId', ID) saleId: string,
@@ -67,6 +71,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/invoice')
+  @Permit('sale.work')
   @stepRoute(
     'Invoice the sale',
     NOT_FOUND,
@@ -83,6 +88,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/settlement')
+  @Permit('sale.work')
   @stepRoute(
     'Settle the sale (结算)',
     NOT_FOUND,
@@ -98,6 +104,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/inspection')
+  @Permit('sale.work')
   @stepRoute(
     'Record the passed pre-delivery inspection (交车前检查)',
     NOT_FOUND,
@@ -117,6 +124,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/delivery')
+  @Permit('sale.work')
   @stepRoute(
     'Deliver the vehicle (递交新车)',
     NOT_FOUND,
@@ -133,6 +141,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/cancel')
+  @Permit('sale.work')
   @stepRoute('Cancel the order, with the reason', NOT_FOUND, CLOSED)
   cancel(
     @Param('saleId', ID) saleId: string,
@@ -145,6 +154,7 @@ export class VehicleSaleController {
   }
 
   @Post(':saleId/callback')
+  @Permit('sale.callback')
   @stepRoute(
     'Record the 7-day delivery callback, with the SSI survey if answered',
     NOT_FOUND,
@@ -168,6 +178,7 @@ export class VehicleSaleController {
   }
 
   @Get()
+  @Permit('sale.read', 'dealer')
   @ApiOperation({ summary: 'List vehicle sales, newest order first' })
   list(@Query() query: ListVehicleSalesQueryDto): Promise<Page<VehicleSaleDetails>> {
     const { limit = 50, offset = 0, ...filter } = query;
@@ -175,6 +186,7 @@ export class VehicleSaleController {
   }
 
   @Get('callbacks')
+  @Permit('sale.read', 'dealer')
   @ApiOperation({
     summary: 'Open 7-day delivery callbacks due by the end of the business day of asOf',
     description: 'A callback leaves the list once one reaches the customer.',
@@ -184,6 +196,8 @@ export class VehicleSaleController {
   }
 
   @Get(':saleId')
+  @RecordsFileAccess()
+  @Permit('sale.read', 'record')
   @ApiOperation({ summary: 'One vehicle sale; the ETag is its revision' })
   @ApiHeader({ name: 'ETag', required: false, description: 'Returned: the stream revision' })
   @ApiNotFoundResponse({ description: NOT_FOUND })

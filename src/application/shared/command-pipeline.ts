@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Command, Decider, Event } from '../../domain/shared/event';
 import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
+import type { CommandAuthoriser } from '../access/command-authoriser';
 import type { CommandContext, CommandResult } from './command-context';
 import type { EventCatalog } from './event-catalog';
 import { EventEncoder } from './event-encoder';
@@ -25,6 +26,8 @@ export class IdempotencyKeyReused extends DomainError {
  */
 export class CommandPipeline {
   private readonly encoder: EventEncoder;
+  /** Checks the principal against the record (dealer, owner); the app sets it, tools and tests may not. */
+  authorise?: CommandAuthoriser;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -58,6 +61,8 @@ export class CommandPipeline {
         (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
         decider.initialState(),
       );
+    // Refused here, before deciding, a forbidden command appends nothing (docs/access.md).
+    this.authorise?.({ streamId, state, command, actor: context.actor });
     const now = new Date(context.now).toISOString();
     const decided = decider.decide(
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,

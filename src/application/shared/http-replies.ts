@@ -23,13 +23,6 @@ export const COMMAND_HEADERS = () =>
       required: false,
       description: 'Carried into every event and log line.',
     }),
-    ApiHeader({
-      name: 'X-Actor-Id',
-      required: false,
-      description: 'Acting user (until authentication lands).',
-    }),
-    ApiHeader({ name: 'X-Actor-Role', required: false }),
-    ApiHeader({ name: 'X-Dealer-Id', required: false }),
   );
 
 /** The answer to a command: its outcome, the new ETag, and whether it was a replayed retry. */

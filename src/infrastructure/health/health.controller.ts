@@ -8,6 +8,7 @@ import { READ_STORE, type ReadStore } from '../../application/ports/read-store.p
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ProjectionEngine } from '../projections/projection-engine';
 import { describeEventStore, describeReadStore } from '../stores';
+import { Public } from '../../application/access/permission.decorator';
 
 const probe = async (ping: () => Promise<void>) => {
   try {
@@ -30,6 +31,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({
     summary: 'Stores, projections and reactors',
     description:

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../../application/ports/event-store.port';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/domain-error';
+import { AccessError } from '../../application/access/access-errors';
 
 export type FieldError = Readonly<{ field: string; reason: string }>;
 
@@ -35,12 +36,15 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -104,6 +108,9 @@ const fastifyError = (error: unknown): { statusCode: number; code: string; messa
 export const problemFromError = (error: unknown): ProblemDetails => {
   if (error instanceof RequestValidationError) {
     return problem(400, 'VALIDATION_FAILED', error.message, { errors: error.errors });
+  }
+  if (error instanceof AccessError) {
+    return problem(error.status, error.code, error.message, { details: error.details });
   }
   if (error instanceof DomainError) {
     return problem(STATUS_OF_KIND[error.kind], error.code, error.message, { details: error.details });

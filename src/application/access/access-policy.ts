@@ -1,0 +1,99 @@
+import type { Role } from './principal';
+
+/**
+ * The one policy table: which roles hold each permission. Every route names exactly one permission
+ * (`@Permit`), so this table is the whole answer to "who may call what" (docs/access.md shows it).
+ * Dealer and owner limits come on top of it (tenancy.ts, command-authoriser.ts).
+ */
+export const ACCESS_POLICY = {
+  // complaints (the closed loop)
+  'complaint.file': ['customer-service', 'dealer-manager', 'oem-staff', 'admin'],
+  'complaint.handle': ['customer-service', 'dealer-manager', 'admin'],
+  'complaint.assign': ['customer-service', 'dealer-manager', 'oem-staff', 'admin'],
+  'complaint.read': ['customer-service', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'complaint.trail': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'complaint.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // sales
+  'prospect.register': ['sales-consultant', 'dealer-manager', 'oem-staff', 'admin'],
+  'prospect.work': ['sales-consultant', 'dealer-manager', 'admin'],
+  'prospect.reassign': ['dealer-manager', 'admin'],
+  'prospect.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'sale.work': ['sales-consultant', 'dealer-manager', 'admin'],
+  'sale.callback': ['customer-service', 'dealer-manager', 'admin'],
+  'sale.read': [
+    'sales-consultant',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+  'showroom.log': ['sales-consultant', 'dealer-manager', 'admin'],
+  'sales.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // service
+  'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
+  'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],
+  'repair.read': [
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+  'service.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // loyalty club
+  'membership.manage': ['service-advisor', 'dealer-manager', 'admin'],
+  'membership.adjust': ['dealer-manager', 'admin'],
+  'membership.read': [
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+  'loyalty.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'loyalty.simulate': ['dealer-manager', 'oem-staff', 'analyst', 'admin'],
+  // oversight
+  'integrity.verify': ['auditor', 'admin'],
+  // One person's file; a dealer-bound reader sees only their dealer's records in it (customer-file.query.ts).
+  'customer.read': [
+    'sales-consultant',
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'auditor',
+    'admin',
+  ],
+  'customer.forget': ['admin'],
+  'access-audit.read': ['auditor', 'admin'],
+  'admin.read': ['analyst', 'auditor', 'admin'],
+  'admin.rebuild': ['analyst', 'admin'],
+  'admin.manage': ['admin'],
+  // checks a credential and the connection; does nothing, so every role may
+  'diagnostics.noop': [
+    'sales-consultant',
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ACCESS_POLICY;
+
+export const PERMISSIONS = Object.keys(ACCESS_POLICY) as Permission[];
+
+export const isPermission = (value: unknown): value is Permission =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ACCESS_POLICY, value);
+
+export const roleMay = (role: Role, permission: Permission): boolean =>
+  (ACCESS_POLICY[permission] as readonly Role[]).includes(role);

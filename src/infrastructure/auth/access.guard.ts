@@ -1,0 +1,54 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, unauthenticated } from '../../application/access/access-errors';
+import { isPermission, roleMay } from '../../application/access/access-policy';
+import {
+  PERMISSION_KEY,
+  PUBLIC_KEY,
+  TENANCY_KEY,
+  type Tenancy,
+} from '../../application/access/permission.decorator';
+import { scopeQuery } from '../../application/access/tenancy';
+import { authenticationOf } from './http-authentication';
+
+/**
+ * Every route: authenticated (401), allowed for the role by its permission (403), and for lists and KPIs
+ * held to the principal's dealer. A route that names no permission is refused for everyone: forgetting
+ * the decorator must not open a route.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const outcome = authenticationOf(request);
+    if (outcome && 'failed' in outcome) throw outcome.failed;
+    if (!outcome || 'refused' in outcome) {
+      const reply = context.switchToHttp().getResponse<FastifyReply>();
+      void reply.header('www-authenticate', 'Bearer realm="dealer-crm"');
+      throw outcome && 'refused' in outcome
+        ? outcome.refused
+        : unauthenticated('CREDENTIAL_MISSING', 'send Authorization: Bearer <API key or token>');
+    }
+    const { principal } = outcome;
+    const permission: unknown = this.reflector.getAllAndOverride(PERMISSION_KEY, targets);
+    if (!isPermission(permission))
+      throw forbidden(
+        'ROUTE_WITHOUT_PERMISSION',
+        `${request.method} ${request.routeOptions.url ?? request.url} names no permission, so nobody may call it: report this`,
+      );
+    if (!roleMay(principal.role, permission))
+      throw forbidden('ROLE_FORBIDDEN', `role ${principal.role} lacks permission ${permission}`, {
+        permission,
+        role: principal.role,
+      });
+    const tenancy = this.reflector.getAllAndOverride<Tenancy | undefined>(TENANCY_KEY, targets);
+    if (tenancy) scopeQuery(principal, tenancy, (request.query ?? {}) as Record<string, unknown>);
+    return true;
+  }
+}

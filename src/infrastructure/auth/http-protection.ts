@@ -1,0 +1,45 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '../config/app-config';
+import { currentCorrelationId } from '../http/request-context';
+import { CredentialService } from './credential.service';
+import { rateLimitKeyOf, registerAuthentication } from './http-authentication';
+
+/**
+ * Authentication, rate limit and security headers, in that order on every request: the limiter counts
+ * per proven credential, or per IP for anything unauthenticated (so guessing credentials is limited too).
+ * Must run before `app.init()`, which registers the routes.
+ */
+export const protectHttp = async (app: NestFastifyApplication, config: AppConfig): Promise<void> => {
+  const fastify = app.getHttpAdapter().getInstance();
+  registerAuthentication(fastify, app.get(CredentialService));
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: rateLimitKeyOf,
+      errorResponseBuilder: (request, context) => ({
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+        message: `more than ${context.max} requests a minute: retry after ${Math.ceil(context.ttl / 1000)} s`,
+        correlationId: currentCorrelationId(),
+        url: request.url,
+      }),
+    });
+  }
+  // Swagger UI at /docs loads its own inline script and styles; everything else is plain JSON.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+};

@@ -1,0 +1,175 @@
+import type { Role } from '../../src/application/access/principal';
+import { appRoutes } from '../support/app-routes';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every route × every role, with who may call it written out by hand from the role descriptions of
+ * issue 8 (not read from the policy table): SC sales consultant, SA service advisor, CS customer
+ * service, DM dealer manager, OEM OEM staff, AN analyst, AU auditor, AD admin. Allowed means "not 401 or
+ * 403" (a dummy id may well be a 404, an empty body a 400); refused means 403 ROLE_FORBIDDEN.
+ */
+const ALL = 'SC SA CS DM OEM AN AU AD';
+const MATRIX: ReadonlyArray<readonly [string, string]> = [
+  // complaints
+  ['POST /complaints', 'CS DM OEM AD'],
+  ['POST /complaints/:complaintId/acknowledge', 'CS DM AD'],
+  ['POST /complaints/:complaintId/assign', 'CS DM OEM AD'],
+  ['POST /complaints/:complaintId/contacts', 'CS DM AD'],
+  ['POST /complaints/:complaintId/investigation-notes', 'CS DM AD'],
+  ['POST /complaints/:complaintId/proposals', 'CS DM AD'],
+  ['POST /complaints/:complaintId/proposals/response', 'CS DM AD'],
+  ['POST /complaints/:complaintId/resolve', 'CS DM AD'],
+  ['POST /complaints/:complaintId/callback', 'CS DM AD'],
+  ['POST /complaints/:complaintId/close', 'CS DM AD'],
+  ['POST /complaints/:complaintId/reopen', 'CS DM AD'],
+  ['POST /complaints/:complaintId/escalate', 'CS DM AD'],
+  ['GET /complaints', 'CS DM OEM AN AU AD'],
+  ['GET /complaints/worklist', 'CS DM OEM AN AU AD'],
+  ['GET /complaints/compliance', 'DM OEM AN AU AD'],
+  ['GET /complaints/sla/monthly', 'DM OEM AN AU AD'],
+  ['GET /complaints/:complaintId', 'CS DM OEM AN AU AD'],
+  ['GET /complaints/:complaintId/trail', 'DM OEM AN AU AD'],
+  // service
+  ['GET /repair-orders', 'SA CS DM OEM AN AU AD'],
+  ['GET /repair-orders/:repairOrderId', 'SA CS DM OEM AN AU AD'],
+  ['GET /service/csi/monthly', 'DM OEM AN AU AD'],
+  ['GET /service/workshop/monthly', 'DM OEM AN AU AD'],
+  ['GET /service/retention', 'DM OEM AN AU AD'],
+  ['GET /service/lost-vehicles', 'DM OEM AN AU AD'],
+  ['GET /service/maintenance-due', 'SA CS DM OEM AN AU AD'],
+  ['GET /service/callbacks', 'SA CS DM OEM AN AU AD'],
+  ['GET /service/vehicles/:vin/history', 'SA CS DM OEM AN AU AD'],
+  ['POST /repair-orders/appointments', 'SA DM AD'],
+  ['POST /repair-orders', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/check-in', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/diagnosis', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/authorise', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/rework', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/start-work', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/complete-work', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/inspection', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/deliver', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/settle', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/cancel', 'SA DM AD'],
+  ['POST /repair-orders/:repairOrderId/csi-survey', 'SA CS DM AD'],
+  // oversight and operations
+  ['GET /integrity/streams/:streamId', 'AU AD'],
+  ['POST /integrity/verify', 'AU AD'],
+  ['GET /admin/projections', 'AN AU AD'],
+  ['POST /admin/projections/rebuilds', 'AN AD'],
+  ['GET /admin/projections/rebuilds/:id', 'AN AU AD'],
+  ['DELETE /admin/projections/rebuilds/:id', 'AN AD'],
+  ['GET /customers/:customerId', 'SC SA CS DM OEM AU AD'],
+  ['POST /customers/:customerId/forget', 'AD'],
+  ['GET /access-audit', 'AU AD'],
+  ['POST /diagnostics/noop', ALL],
+  // sales
+  ['POST /prospects', 'SC DM OEM AD'],
+  ['POST /prospects/:prospectId/order', 'SC DM AD'],
+  ['POST /prospects/:prospectId/grade', 'SC DM AD'],
+  ['POST /prospects/:prospectId/follow-ups/scheduled', 'SC DM AD'],
+  ['POST /prospects/:prospectId/follow-ups', 'SC DM AD'],
+  ['POST /prospects/:prospectId/needs-analysis', 'SC DM AD'],
+  ['POST /prospects/:prospectId/presentations', 'SC DM AD'],
+  ['POST /prospects/:prospectId/test-drives/bookings', 'SC DM AD'],
+  ['POST /prospects/:prospectId/test-drives', 'SC DM AD'],
+  ['POST /prospects/:prospectId/quotes', 'SC DM AD'],
+  ['POST /prospects/:prospectId/reassign', 'DM AD'],
+  ['POST /prospects/:prospectId/reactivate', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/deposit', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/allocation', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/invoice', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/settlement', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/inspection', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/delivery', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/cancel', 'SC DM AD'],
+  ['POST /vehicle-sales/:saleId/callback', 'CS DM AD'],
+  ['GET /vehicle-sales', 'SC CS DM OEM AN AU AD'],
+  ['GET /vehicle-sales/callbacks', 'SC CS DM OEM AN AU AD'],
+  ['GET /vehicle-sales/:saleId', 'SC CS DM OEM AN AU AD'],
+  ['GET /prospects', 'SC DM OEM AN AU AD'],
+  ['GET /prospects/worklist', 'SC DM OEM AN AU AD'],
+  ['GET /prospects/:prospectId', 'SC DM OEM AN AU AD'],
+  ['GET /sales/funnel', 'DM OEM AN AU AD'],
+  ['GET /sales/ssi/monthly', 'DM OEM AN AU AD'],
+  ['POST /showroom-traffic', 'SC DM AD'],
+  ['GET /showroom-traffic', 'DM OEM AN AU AD'],
+  // loyalty club
+  ['POST /memberships', 'SA DM AD'],
+  ['POST /memberships/:customerId/redemptions', 'SA DM AD'],
+  ['POST /memberships/:customerId/vouchers', 'SA DM AD'],
+  ['POST /memberships/:customerId/vouchers/:voucherCode/redeem', 'SA DM AD'],
+  ['POST /memberships/:customerId/adjustments', 'DM AD'],
+  ['POST /memberships/:customerId/cancel', 'SA DM AD'],
+  ['GET /memberships/:customerId', 'SA CS DM OEM AN AU AD'],
+  ['GET /memberships/:customerId/ledger', 'SA CS DM OEM AN AU AD'],
+  ['GET /loyalty/liability', 'DM OEM AN AU AD'],
+  ['GET /loyalty/tiers', 'DM OEM AN AU AD'],
+  ['GET /loyalty/activity', 'DM OEM AN AU AD'],
+  ['POST /loyalty/simulations', 'DM OEM AN AD'],
+];
+
+const ROLE_OF: Readonly<Record<string, Role>> = {
+  SC: 'sales-consultant',
+  SA: 'service-advisor',
+  CS: 'customer-service',
+  DM: 'dealer-manager',
+  OEM: 'oem-staff',
+  AN: 'analyst',
+  AU: 'auditor',
+  AD: 'admin',
+};
+
+describe('role × endpoint matrix over HTTP', () => {
+  let api: TestApp;
+  const headersOf = new Map<string, { authorization: string }>();
+  beforeAll(async () => {
+    api = await startTestApp();
+    for (const [short, role] of Object.entries(ROLE_OF)) headersOf.set(short, await api.as({ role }));
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('covers every route of the app, and only /health is public', () => {
+    const routes = appRoutes(api.app).map((route) => route.route);
+    expect([...MATRIX.map(([route]) => route), 'GET /health'].sort()).toEqual([...routes].sort());
+  });
+
+  it.each(MATRIX)('%s: allowed for %s, 403 for every other role', async (route, allowed) => {
+    const [method, template] = route.split(' ');
+    const url = template.replace(/:\w+/g, 'zz-1');
+    const outcomes: string[] = [];
+    for (const short of Object.keys(ROLE_OF)) {
+      const response = await api.request({
+        method: method as 'GET' | 'POST' | 'DELETE',
+        url,
+        headers: {
+          ...headersOf.get(short),
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(method === 'POST' ? { payload: '{}' } : {}),
+      });
+      const refused = response.statusCode === 403 && response.json().code === 'ROLE_FORBIDDEN';
+      const expected = allowed.split(' ').includes(short);
+      if (response.statusCode === 401 || (response.statusCode === 403 && !refused) || refused === expected)
+        outcomes.push(
+          `${short}: expected ${expected ? 'allowed' : 'refused'}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+        );
+    }
+    expect(outcomes).toEqual([]);
+  });
+
+  it('answers /health without a credential, and every other route with 401 without one', async () => {
+    const health = await api.app.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+    for (const [route] of MATRIX) {
+      const [method, template] = route.split(' ');
+      const response = await api.app.inject({
+        method: method as 'GET' | 'POST' | 'DELETE',
+        url: template.replace(/:\w+/g, 'zz-1'),
+      });
+      expect([route, response.statusCode, response.json().code]).toEqual([route, 401, 'CREDENTIAL_MISSING']);
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { tempDir } from '../support/projection-fixtures';
+import { startTestApp } from '../support/test-app';
+
+const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
+const crm = (dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, AUTH_TOKEN_SECRET: '' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+describe('crm credentials', () => {
+  const dir = tempDir('crm-credentials-');
+  afterAll(() => dir.remove());
+
+  it('issues an API key and a token that the API accepts, lists them without secrets, and revokes one for every process at once', async () => {
+    const key = crm(
+      dir.dir,
+      'credentials',
+      'issue',
+      '--kind',
+      'api-key',
+      '--user',
+      'dms-sync',
+      '--role',
+      'service-advisor',
+      '--dealer',
+      'd-7',
+    );
+    expect(key.status).toBe(0);
+    const apiKey = JSON.parse(key.stdout);
+    expect(apiKey).toMatchObject({
+      kind: 'api-key',
+      userId: 'dms-sync',
+      role: 'service-advisor',
+      dealerId: 'd-7',
+      expiresAt: null,
+    });
+    expect(apiKey.secret).toMatch(new RegExp(`^crm_${apiKey.credentialId}_[A-Za-z0-9_-]{43}$`));
+
+    const token = crm(
+      dir.dir,
+      'credentials',
+      'issue',
+      '--kind',
+      'token',
+      '--user',
+      'li.na',
+      '--role',
+      'auditor',
+      '--expires-in',
+      '30d',
+      '--as',
+      'ops.wang',
+    );
+    expect(token.status).toBe(0);
+    const signed = JSON.parse(token.stdout);
+    expect(signed.secret.split('.')).toHaveLength(3);
+    expect(Date.parse(signed.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+
+    // The API in this process verifies what the CLI in another process issued (same DATA_DIR key file).
+    const api = await startTestApp({ dataDir: dir.dir });
+    try {
+      const asKey = await api.request({
+        method: 'GET',
+        url: '/repair-orders',
+        headers: { authorization: `Bearer ${apiKey.secret}` },
+      });
+      expect(asKey.statusCode).toBe(200);
+      const asToken = await api.request({
+        method: 'POST',
+        url: '/integrity/verify',
+        headers: { authorization: `Bearer ${signed.secret}` },
+      });
+      expect(asToken.statusCode).toBe(200);
+
+      const listed = crm(dir.dir, 'credentials', 'list');
+      expect(listed.status).toBe(0);
+      expect(listed.stdout).not.toContain(apiKey.secret.split('_').slice(2).join('_'));
+      expect(listed.stdout).not.toContain('secretHash');
+      const rows = JSON.parse(listed.stdout) as Array<Record<string, unknown>>;
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            credentialId: apiKey.credentialId,
+            status: 'active',
+            issuedBy: 'system:cli',
+          }),
+          expect.objectContaining({ credentialId: signed.credentialId, kind: 'token', issuedBy: 'ops.wang' }),
+        ]),
+      );
+
+      const revoked = crm(
+        dir.dir,
+        'credentials',
+        'revoke',
+        apiKey.credentialId,
+        '--reason',
+        'integration retired',
+      );
+      expect(revoked.status).toBe(0);
+      // No cache: the very next request sees the revocation made by the other process.
+      const after = await api.request({
+        method: 'GET',
+        url: '/repair-orders',
+        headers: { authorization: `Bearer ${apiKey.secret}` },
+      });
+      expect([after.statusCode, after.json().code]).toEqual([401, 'CREDENTIAL_REVOKED']);
+      const again = JSON.parse(crm(dir.dir, 'credentials', 'list').stdout) as Array<Record<string, unknown>>;
+      expect(again.find((row) => row.credentialId === apiKey.credentialId)).toMatchObject({
+        status: 'revoked',
+        reason: 'integration retired',
+        revokedBy: 'system:cli',
+      });
+    } finally {
+      await api.close({ keepData: true });
+    }
+  });
+
+  it('refuses a dealer-bound role without --dealer, a network role with one, and an unknown credential', () => {
+    const noDealer = crm(
+      dir.dir,
+      'credentials',
+      'issue',
+      '--kind',
+      'api-key',
+      '--user',
+      'x',
+      '--role',
+      'dealer-manager',
+    );
+    expect([noDealer.status, noDealer.stderr]).toEqual([1, expect.stringContaining('give --dealer')]);
+    const extraDealer = crm(
+      dir.dir,
+      'credentials',
+      'issue',
+      '--kind',
+      'token',
+      '--user',
+      'x',
+      '--role',
+      'analyst',
+      '--dealer',
+      'd-1',
+    );
+    expect([extraDealer.status, extraDealer.stderr]).toEqual([
+      1,
+      expect.stringContaining('leave --dealer out'),
+    ]);
+    const unknown = crm(
+      dir.dir,
+      'credentials',
+      'revoke',
+      '00000000-0000-0000-0000-000000000000',
+      '--reason',
+      'x',
+    );
+    expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringContaining('does not exist')]);
+    const help = crm(dir.dir, 'credentials', 'issue', '--help');
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining('--expires-in')]);
+  });
+});
