@@ -10,6 +10,7 @@ import { READ_STORE, type ReadStore } from './application/ports/read-store.port'
 import { CommandPipeline } from './application/shared/command-pipeline';
 import { CommandSender } from './application/shared/command-sender';
 import { EventCatalog } from './application/shared/event-catalog';
+import { EventEncoder } from './application/shared/event-encoder';
 import type { ReactorDefinition } from './application/shared/reactor';
 import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config';
 import { HealthController } from './infrastructure/health/health.controller';
@@ -17,6 +18,7 @@ import { CommandContextFactory } from './infrastructure/http/command-context.fac
 import { JsonLogger } from './infrastructure/logging/json-logger';
 import { PROJECTIONS, ProjectionEngine, REACTORS } from './infrastructure/projections/projection-engine';
 import { openEventStore, openReadStore } from './infrastructure/stores';
+import { PRIVACY_CORE_PROVIDERS } from './infrastructure/keystore/privacy-providers';
 import { ALL_PROJECTIONS } from './projections';
 import type { AnyProjection } from './projections/shared/projection';
 
@@ -53,11 +55,13 @@ class CoreModule {
       { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
       { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
       { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
+      ...PRIVACY_CORE_PROVIDERS,
       {
         provide: CommandPipeline,
-        useFactory: (eventStore: EventStore, catalog: EventCatalog) =>
-          new CommandPipeline(eventStore, catalog),
-        inject: [EVENT_STORE, EventCatalog],
+        // The encoder encrypts personal data with its subject's key before anything is stored.
+        useFactory: (eventStore: EventStore, catalog: EventCatalog, encoder: EventEncoder) =>
+          new CommandPipeline(eventStore, catalog, encoder),
+        inject: [EVENT_STORE, EventCatalog, EventEncoder],
       },
       { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
       {

@@ -11,6 +11,7 @@ import { ssiMonthlyProjection } from './ssi-monthly/ssi-monthly.projection';
 import { vehicleSaleDetailsProjection } from './vehicle-sale-details/vehicle-sale-details.projection';
 import { loyaltyMembersProjection } from './loyalty-members/loyalty-members.projection';
 import { loyaltyLedgerProjection } from './loyalty-ledger/loyalty-ledger.projection';
+import { accessAuditProjection } from './access-audit/access-audit.projection';
 import type { AnyProjection } from './shared/projection';
 
 /** Every projection the engine runs. A new read model is added here. */
@@ -28,4 +29,5 @@ export const ALL_PROJECTIONS: readonly AnyProjection[] = [
   ssiMonthlyProjection,
   loyaltyMembersProjection,
   loyaltyLedgerProjection,
+  accessAuditProjection,
 ];

@@ -30,8 +30,7 @@ describe('complaints over HTTP: the reference slice', () => {
       url: '/complaints',
       headers: {
         ...json,
-        'x-actor-id': 'u-hotline-7',
-        'x-actor-role': 'oem-staff',
+        ...(await api.as({ role: 'oem-staff', userId: 'u-hotline-7' })),
         'x-correlation-id': 'corr-42',
       },
       payload: fileBody({ complaintId: 'c-42' }),
@@ -78,7 +77,11 @@ describe('complaints over HTTP: the reference slice', () => {
     const acknowledged = await api.request({
       method: 'POST',
       url: '/complaints/c-42/acknowledge',
-      headers: { ...json, 'if-match': '"0"', 'x-actor-id': 'u-crm-2' },
+      headers: {
+        ...json,
+        'if-match': '"0"',
+        ...(await api.as({ role: 'customer-service', dealerId: 'd-sh-01', userId: 'u-crm-2' })),
+      },
       payload: { note: 'called back' },
     });
     expect(acknowledged.statusCode).toBe(200);
@@ -90,7 +93,7 @@ describe('complaints over HTTP: the reference slice', () => {
       schemaVersion: 1,
       occurredAt: '2026-03-02T15:30:00.000Z',
       data: { onTime: true, acknowledgeBy: '2026-03-03T09:00:00.000Z' },
-      metadata: { actor: { userId: 'u-crm-2', role: 'integrator', dealerId: null } },
+      metadata: { actor: { userId: 'u-crm-2', role: 'customer-service', dealerId: 'd-sh-01' } },
     });
     const [first] = await api.eventStore.readStream('complaint-c-42');
     expect(first.metadata).toMatchObject({ correlationId: 'corr-42', causationId: null });
@@ -176,6 +179,21 @@ describe('complaints over HTTP: the reference slice', () => {
     });
     expect(reused.statusCode).toBe(422);
     expect(reused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await api.eventStore.headPosition()).toBe(head);
+  });
+
+  it("never hands one principal the outcome of another's Idempotency-Key: the same key and body from someone else is refused", async () => {
+    const other = await api.as({ role: 'oem-staff', userId: 'u-hotline-9' });
+    const head = await api.eventStore.headPosition();
+    const replayedForOther = await api.request({
+      method: 'POST',
+      url: '/complaints',
+      headers: { ...json, ...other, 'idempotency-key': 'hotline-call-8812' },
+      payload: fileBody(),
+    });
+    expect(replayedForOther.statusCode).toBe(422);
+    expect(replayedForOther.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(replayedForOther.json()).not.toHaveProperty('streamId');
     expect(await api.eventStore.headPosition()).toBe(head);
   });
 

@@ -1,4 +1,4 @@
-import { phoneHashOf } from '../../src/application/sales/register-prospect.handler';
+import { PhoneBlindIndex } from '../../src/application/privacy/phone-blind-index';
 import { saleIdOf } from '../../src/application/sales/order-prospect.handler';
 import { prospectPhoneStreamId } from '../../src/domain/prospect/prospect-phone-index';
 import { prospectBody, salesApi } from '../support/sales-api';
@@ -87,7 +87,7 @@ describe('duplicate enquiries and two-stream orders over HTTP', () => {
   });
 
   it('completes a registration whose process died between the phone claim and the prospect', async () => {
-    const phoneHash = phoneHashOf('13700000004');
+    const phoneHash = api.app.get(PhoneBlindIndex).hashOf('13700000004');
     await api.eventStore.appendToStream(
       prospectPhoneStreamId('d-sh-01', phoneHash),
       [

@@ -1,3 +1,4 @@
+import { PhoneBlindIndex } from '../../src/application/privacy/phone-blind-index';
 import { ALL_EVENT_TYPES } from '../../src/application/event-types';
 import type { EventStore } from '../../src/application/ports/event-store.port';
 import { OrderProspectHandler } from '../../src/application/sales/order-prospect.handler';
@@ -37,7 +38,12 @@ import { EventCatalog } from '../../src/application/shared/event-catalog';
 export const writeSalesHistory = async (eventStore: EventStore): Promise<void> => {
   const catalog = new EventCatalog(ALL_EVENT_TYPES);
   const pipeline = new CommandPipeline(eventStore, catalog);
-  const register = new RegisterProspectHandler(pipeline, eventStore);
+  // A fixed blind-index key: these tests need stable phone hashes, not secret ones.
+  const register = new RegisterProspectHandler(
+    pipeline,
+    eventStore,
+    new PhoneBlindIndex(Buffer.alloc(32, 7)),
+  );
   const order = new OrderProspectHandler(pipeline, catalog, eventStore);
   const prospectStep = new ProspectStepHandler(pipeline);
   const saleStep = new VehicleSaleStepHandler(pipeline);

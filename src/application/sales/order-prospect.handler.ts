@@ -97,6 +97,8 @@ export class OrderProspectHandler implements ICommandHandler<OrderProspectComman
     terms: OrderProspectCommand['terms'],
     context: CommandContext,
   ): Promise<boolean> {
+    // The buyer's details join the prospect's contact as the sale's customer, never as loose fields.
+    const { buyer, ...saleTerms } = terms;
     try {
       const signed = await this.pipeline.execute(
         sales,
@@ -104,12 +106,16 @@ export class OrderProspectHandler implements ICommandHandler<OrderProspectComman
         {
           type: 'SignOrder',
           data: {
-            ...terms,
+            ...saleTerms,
             saleId,
             prospectId: state.prospectId,
             dealerId: state.dealerId,
             consultantId: state.consultantId,
-            customer: state.contact,
+            customer: {
+              ...state.contact,
+              ...(buyer?.idNumber ? { idNumber: buyer.idNumber } : {}),
+              ...(buyer?.address ? { address: buyer.address } : {}),
+            },
           },
         },
         // If-Match is about the prospect, never the new sale stream.

@@ -215,7 +215,27 @@ export class IssueQuoteDto extends PresentVehicleDto {
   financeOption!: PaymentMethod;
 }
 
+/** Personal data, encrypted with the customer's key when stored; only some roles see the ID number. */
+export class BuyerDetailsDto {
+  @ApiPropertyOptional({ example: '310101199001011234', description: 'Resident ID (or passport) number' })
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z-]{5,40}$/, { message: 'must be 5 to 40 letters, digits or dashes' })
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '上海市徐汇区漕溪北路 88 号' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string;
+}
+
 export class OrderProspectDto extends PresentVehicleDto {
+  @ApiPropertyOptional({ type: BuyerDetailsDto, description: 'For the invoice and the vehicle registration' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BuyerDetailsDto)
+  buyer?: BuyerDetailsDto;
+
   @ApiProperty({ example: 15_000_000, description: 'List price in fen' })
   @IsInt()
   @Min(0)

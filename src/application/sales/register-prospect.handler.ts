@@ -1,24 +1,20 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createHash } from 'node:crypto';
 import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
 import { ProspectAlreadyRegistered } from '../../domain/prospect/prospect.errors';
 import {
-  normalisePhone,
   prospectPhoneDecider,
   prospectPhoneStreamId,
   ProspectPhoneTaken,
 } from '../../domain/prospect/prospect-phone-index';
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
+import { PersonalDataProtector } from '../privacy/personal-data-protector';
+import { PhoneBlindIndex } from '../privacy/phone-blind-index';
 import type { CommandContext } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { RegisterProspectCommand, type RegistrationOutcome } from './sales.commands';
 
 const prospects = createProspectDecider();
-
-/** A plain SHA-256 for now; the privacy issue (#8) replaces it with a keyed hash. */
-export const phoneHashOf = (phone: string): string =>
-  createHash('sha256').update(normalisePhone(phone), 'utf8').digest('hex');
 
 /**
  * Registers a prospect, or records a touch on the prospect that already has this phone at this dealer.
@@ -37,11 +33,23 @@ export class RegisterProspectHandler implements ICommandHandler<
   constructor(
     private readonly pipeline: CommandPipeline,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    /** The duplicate check's key is a keyed hash of the phone, never the phone (docs/privacy.md). */
+    private readonly phones: PhoneBlindIndex,
+    /** Refuses a forgotten customer before the phone claim is appended (absent in bare unit wiring). */
+    @Optional() private readonly protector?: PersonalDataProtector,
   ) {}
 
   async execute({ data, context }: RegisterProspectCommand): Promise<RegistrationOutcome> {
-    const phoneHash = phoneHashOf(data.contact.phone);
+    await this.protector?.refuseIfForgotten(data.contact.customerId);
+    const phoneHash = this.phones.hashOf(data.contact.phone);
     await this.refuseIdOfAnotherPhone(data.prospectId, data.dealerId, phoneHash);
+    // The phone claim is appended before the prospect: check the principal first, so a refusal appends nothing.
+    this.pipeline.authorise?.({
+      streamId: prospectStreamId(data.prospectId),
+      state: undefined,
+      command: { type: 'RegisterProspect', data },
+      actor: context.actor,
+    });
     const owner = await this.claim(data.dealerId, phoneHash, data.prospectId, context);
     const stream = prospectStreamId(owner);
     try {

@@ -31,7 +31,10 @@ export class RegisterProspectCommand extends Command<RegistrationOutcome> {
 export type OrderTerms = Omit<
   SignOrder['data'],
   'saleId' | 'prospectId' | 'dealerId' | 'consultantId' | 'customer'
->;
+> & {
+  /** The buyer's ID number and address for the invoice and registration; added to the sale's customer. */
+  buyer?: Readonly<{ idNumber?: string; address?: string }>;
+};
 
 export class OrderProspectCommand extends Command<OrderOutcome> {
   constructor(

@@ -1,4 +1,6 @@
+import type { PersonalDataDeclaration } from '../../domain/shared/personal-data';
 import type { StoredEvent } from '../ports/event-store.port';
+import { markLegacyPersonalData } from '../privacy/legacy-personal-data';
 
 /** Turns the data of schema version `n` into version `n + 1`. */
 export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
@@ -8,6 +10,8 @@ export type EventTypeRegistration = Readonly<{
   schemaVersion: number;
   /** Keyed by the version they upgrade from. */
   upcasters?: Readonly<Record<number, Upcaster>>;
+  /** The fields holding personal data and whose they are; the EventEncoder encrypts them (docs/privacy.md). */
+  personalData?: PersonalDataDeclaration;
 }>;
 
 /**
@@ -34,6 +38,14 @@ export class EventCatalog {
     return registration.schemaVersion;
   }
 
+  personalDataOf(type: string): PersonalDataDeclaration | undefined {
+    return this.types.get(type)?.personalData;
+  }
+
+  registrations(): EventTypeRegistration[] {
+    return [...this.types.values()];
+  }
+
   readonly upcast = (event: StoredEvent): StoredEvent => {
     const registration = this.types.get(event.type);
     if (!registration || event.schemaVersion >= registration.schemaVersion) return event;
@@ -47,6 +59,24 @@ export class EventCatalog {
   };
 }
 
-/** Registrations from a `{ Type: schemaVersion }` table. */
-export const registrationsOf = (table: Readonly<Record<string, number>>): EventTypeRegistration[] =>
-  Object.entries(table).map(([type, schemaVersion]) => ({ type, schemaVersion }));
+/**
+ * Registrations from a `{ Type: schemaVersion }` table, with the personal data each type declares. A type
+ * whose personal data became protected at version `since` gets the upcaster from `since - 1` that tags its
+ * old clear values with their subject (see markLegacyPersonalData).
+ */
+export const registrationsOf = (
+  table: Readonly<Record<string, number>>,
+  personalData: Readonly<Record<string, PersonalDataDeclaration>> = {},
+): EventTypeRegistration[] =>
+  Object.entries(table).map(([type, schemaVersion]) => {
+    const declaration = personalData[type];
+    if (!declaration) return { type, schemaVersion };
+    const upcasters =
+      declaration.since > 1
+        ? {
+            [declaration.since - 1]: (data: Readonly<Record<string, unknown>>) =>
+              markLegacyPersonalData(data, declaration),
+          }
+        : undefined;
+    return { type, schemaVersion, personalData: declaration, ...(upcasters ? { upcasters } : {}) };
+  });

@@ -1,5 +1,6 @@
 import type { Event } from '../../domain/shared/event';
 import type { NewEvent, StoredEvent } from '../ports/event-store.port';
+import type { PersonalDataProtector } from '../privacy/personal-data-protector';
 import type { CommandContext } from './command-context';
 import { deterministicUuid } from './deterministic-id';
 import type { EventCatalog } from './event-catalog';
@@ -13,7 +14,16 @@ import { uuidV7 } from './uuid-v7';
  * every stored event has the same shape whoever wrote it.
  */
 export class EventEncoder {
-  constructor(private readonly catalog: EventCatalog) {}
+  /** `newEventId` is for writers that must be reproducible (the seeded history generator); the API keeps v7. */
+  constructor(
+    private readonly catalog: EventCatalog,
+    private readonly newEventId: () => string = () => uuidV7(),
+    /**
+     * Encrypts the declared personal fields with their subject's key (docs/privacy.md). The application
+     * always sets it; without it events are stored as decided (unit tests of projections only).
+     */
+    private readonly protector?: PersonalDataProtector,
+  ) {}
 
   async encode(
     streamId: string,
@@ -21,17 +31,18 @@ export class EventEncoder {
     decided: readonly Event[],
     context: CommandContext,
   ): Promise<NewEvent[]> {
+    const stored = this.protector ? await this.protector.protect(decided) : decided;
     return chainEvents(
       streamId,
       previous,
-      decided.map((event, index) => this.envelope(streamId, event, index, context)),
+      stored.map((event, index) => this.envelope(streamId, event, index, context)),
     );
   }
 
   private envelope(streamId: string, event: Event, index: number, context: CommandContext): NewEvent {
     const key = context.idempotencyKey;
     return {
-      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : uuidV7(),
+      eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : this.newEventId(),
       type: event.type,
       schemaVersion: this.catalog.schemaVersionOf(event.type),
       data: event.data as Record<string, unknown>,

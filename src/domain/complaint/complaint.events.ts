@@ -1,4 +1,5 @@
 import type { Event } from '../shared/event';
+import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type {
   ComplaintCategory,
   ComplaintChannel,
@@ -163,7 +164,7 @@ export type ComplaintEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const COMPLAINT_EVENT_TYPES = {
-  ComplaintFiled: 1,
+  ComplaintFiled: 2,
   ComplaintAcknowledged: 1,
   ComplaintAssigned: 1,
   CustomerContactRecorded: 1,
@@ -178,3 +179,15 @@ export const COMPLAINT_EVENT_TYPES = {
   ComplaintEscalated: 1,
   ComplaintDeadlineMissed: 1,
 } as const satisfies Record<ComplaintEvent['type'], number>;
+
+/**
+ * Personal data per event type, encrypted with the subject's key when stored (docs/privacy.md). Version 2
+ * of these types is the first with protected values; v1 events are upcast with their values tagged.
+ */
+export const COMPLAINT_PERSONAL_DATA = {
+  ComplaintFiled: {
+    subject: 'customer.customerId',
+    fields: { 'customer.name': 'name', 'customer.phone': 'phone' },
+    since: 2,
+  },
+} as const satisfies Partial<Record<ComplaintEvent['type'], PersonalDataDeclaration>>;

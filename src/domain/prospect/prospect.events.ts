@@ -1,4 +1,5 @@
 import type { Event } from '../shared/event';
+import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type {
   FinanceOption,
   FollowUpChannel,
@@ -19,7 +20,7 @@ export type ProspectRegistered = Event<
     consultantId: string;
     channel: ProspectChannel;
     contact: ProspectContact;
-    /** SHA-256 of the normalised phone: the key of the duplicate check. */
+    /** Keyed HMAC-SHA-256 of the normalised phone (v2; v1 held a bare SHA-256): the duplicate check's key. */
     phoneHash: string;
     modelOfInterest: string;
     /** Budget in fen (1/100 RMB), never a float. */
@@ -137,7 +138,7 @@ export type ProspectEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const PROSPECT_EVENT_TYPES = {
-  ProspectRegistered: 1,
+  ProspectRegistered: 2,
   ProspectTouched: 1,
   ProspectGraded: 1,
   FollowUpScheduled: 1,
@@ -152,3 +153,15 @@ export const PROSPECT_EVENT_TYPES = {
   ProspectReassigned: 1,
   ProspectReactivated: 1,
 } as const satisfies Record<ProspectEvent['type'], number>;
+
+/**
+ * Personal data per event type, encrypted with the subject's key when stored (docs/privacy.md). Version 2
+ * of these types is the first with protected values; v1 events are upcast with their values tagged.
+ */
+export const PROSPECT_PERSONAL_DATA = {
+  ProspectRegistered: {
+    subject: 'contact.customerId',
+    fields: { 'contact.name': 'name', 'contact.phone': 'phone' },
+    since: 2,
+  },
+} as const satisfies Partial<Record<ProspectEvent['type'], PersonalDataDeclaration>>;

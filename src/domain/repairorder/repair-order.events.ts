@@ -1,4 +1,5 @@
 import type { Event } from '../shared/event';
+import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type { CsiFactor } from './csi-weights';
 import type {
   ClockedWork,
@@ -142,8 +143,8 @@ export type RepairOrderEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const REPAIR_ORDER_EVENT_TYPES = {
-  AppointmentBooked: 1,
-  VehicleCheckedIn: 1,
+  AppointmentBooked: 2,
+  VehicleCheckedIn: 2,
   DiagnosisRecorded: 1,
   WorkOrderAuthorised: 1,
   RepairOrderMarkedAsRework: 1,
@@ -152,7 +153,17 @@ export const REPAIR_ORDER_EVENT_TYPES = {
   RepairInspectionPassed: 1,
   RepairInspectionFailed: 1,
   RepairOrderDelivered: 1,
-  RepairOrderSettled: 1,
+  RepairOrderSettled: 2,
   RepairOrderCancelled: 1,
   CsiSurveyRecorded: 1,
 } as const satisfies Record<RepairOrderEvent['type'], number>;
+
+/**
+ * Personal data per event type, encrypted with the subject's key when stored (docs/privacy.md). Version 2
+ * of these types is the first with protected values; v1 events are upcast with their values tagged.
+ */
+export const REPAIR_ORDER_PERSONAL_DATA = {
+  AppointmentBooked: { subject: 'customerId', fields: { plate: 'plate' }, since: 2 },
+  VehicleCheckedIn: { subject: 'customerId', fields: { plate: 'plate' }, since: 2 },
+  RepairOrderSettled: { subject: 'customerId', fields: { plate: 'plate' }, since: 2 },
+} as const satisfies Partial<Record<RepairOrderEvent['type'], PersonalDataDeclaration>>;

@@ -1,4 +1,5 @@
 import type { Event } from '../shared/event';
+import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type { PaymentMethod, SaleCustomer, SsiFactor, SsiSurvey } from './vehicle-sale.types';
 
 type Id = { saleId: string };
@@ -82,7 +83,7 @@ export type VehicleSaleEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const VEHICLE_SALE_EVENT_TYPES = {
-  OrderSigned: 1,
+  OrderSigned: 2,
   DepositPaid: 1,
   VehicleAllocated: 1,
   SaleInvoiced: 1,
@@ -92,3 +93,20 @@ export const VEHICLE_SALE_EVENT_TYPES = {
   OrderCancelled: 1,
   DeliveryCallbackRecorded: 1,
 } as const satisfies Record<VehicleSaleEvent['type'], number>;
+
+/**
+ * Personal data per event type, encrypted with the subject's key when stored (docs/privacy.md). Version 2
+ * of these types is the first with protected values; v1 events are upcast with their values tagged.
+ */
+export const VEHICLE_SALE_PERSONAL_DATA = {
+  OrderSigned: {
+    subject: 'customer.customerId',
+    fields: {
+      'customer.name': 'name',
+      'customer.phone': 'phone',
+      'customer.idNumber': 'idNumber',
+      'customer.address': 'address',
+    },
+    since: 2,
+  },
+} as const satisfies Partial<Record<VehicleSaleEvent['type'], PersonalDataDeclaration>>;

@@ -2,7 +2,14 @@ export type PaymentMethod = 'cash' | 'loan' | 'lease';
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'loan', 'lease'];
 
 /** The buyer as the prospect file named them; the customer id ties the sale to service, complaints and club. */
-export type SaleCustomer = Readonly<{ customerId: string; name: string; phone: string }>;
+export type SaleCustomer = Readonly<{
+  customerId: string;
+  name: string;
+  phone: string;
+  /** For the invoice and the vehicle registration, when the buyer gives them (personal data). */
+  idNumber?: string;
+  address?: string;
+}>;
 
 /** The five SSI factors of the 7-day post-delivery survey (J.D. Power China). */
 export type SsiFactor = 'delivery-process' | 'sales-initiation' | 'deal' | 'dealer-facility' | 'salesperson';

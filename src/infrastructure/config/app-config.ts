@@ -21,6 +21,12 @@ export type AppConfig = Readonly<{
   /** How often the loyalty watcher expires lots and vouchers and lapses memberships; 0 turns it off. */
   loyaltySweepMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Requests per minute per credential (per IP before authentication); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** `AUTH_TOKEN_SECRET`, base64 of at least 32 bytes: signs tokens. Unset: generated under `dataDir/secrets`. */
+  authTokenSecret: string | null;
+  /** `PII_MASTER_KEY`, base64 of 32 bytes: wraps the personal-data keys (docs/privacy.md). */
+  piiMasterKey: string | null;
 }>;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -81,5 +87,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+    authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),
+    piiMasterKey: text(env, 'PII_MASTER_KEY'),
   };
 };

@@ -1,15 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../application/shared/canonical-json';
 import type { CommandContext } from '../../application/shared/command-context';
+import { RequestFingerprint } from '../../application/privacy/request-fingerprint';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
-import { currentCorrelationId } from './request-context';
+import { unauthenticated } from '../../application/access/access-errors';
+import { currentCorrelationId, currentPrincipal } from './request-context';
 import { type FieldError, RequestValidationError } from './problem-details';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const ENTITY_TAG = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
-const ACTOR_FIELD = /^[\w.@:-]{1,100}$/;
+
+/** The actor is the authenticated principal: never a body field or a free header. */
+const actorOfRequest = () => {
+  const principal = currentPrincipal();
+  if (!principal)
+    throw unauthenticated('CREDENTIAL_MISSING', 'send Authorization: Bearer <API key or token>');
+  return { userId: principal.userId, role: principal.role, dealerId: principal.dealerId };
+};
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
@@ -20,12 +29,15 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
  * Builds the context of a command from its HTTP request: business time, correlation, actor,
  * Idempotency-Key with the request's fingerprint, and If-Match.
  *
- * The actor comes from `X-Actor-Id`, `X-Actor-Role` and `X-Dealer-Id` until authentication lands
- * (issue 8); it never comes from the body.
+ * The actor is the principal the bearer credential proved (docs/access.md); it never comes from the
+ * body or a header the client chooses.
  */
 @Injectable()
 export class CommandContextFactory {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly fingerprint: RequestFingerprint,
+  ) {}
 
   fromRequest(request: FastifyRequest, occurredAt?: string): CommandContext {
     const errors: FieldError[] = [];
@@ -40,29 +52,22 @@ export class CommandContextFactory {
       if (match) expectedRevision = Number(match[1]);
       else errors.push({ field: 'If-Match', reason: 'must be an ETag returned by this API, e.g. "3"' });
     }
-    const actorId = header(request, 'x-actor-id') ?? 'anonymous';
-    const role = header(request, 'x-actor-role') ?? 'integrator';
-    const dealerId = header(request, 'x-dealer-id') ?? null;
-    for (const [field, value] of [
-      ['X-Actor-Id', actorId],
-      ['X-Actor-Role', role],
-      ['X-Dealer-Id', dealerId],
-    ] as const) {
-      if (value !== null && !ACTOR_FIELD.test(value))
-        errors.push({ field, reason: 'must be 1 to 100 of [A-Za-z0-9_.@:-]' });
-    }
     if (errors.length) throw new RequestValidationError(errors);
 
+    const actor = actorOfRequest();
     const requestHash = idempotencyKey
-      ? createHash('sha256')
-          .update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`)
-          .digest('hex')
+      ? this.fingerprint.of(
+          actor.userId,
+          request.method,
+          request.url.split('?')[0],
+          canonicalJson(request.body ?? null),
+        )
       : undefined;
     return {
       now: occurredAt ?? this.clock.now().toISOString(),
       correlationId: currentCorrelationId() ?? randomUUID(),
       causationId: header(request, 'x-causation-id') ?? null,
-      actor: { userId: actorId, role, dealerId },
+      actor,
       ...(idempotencyKey ? { idempotencyKey, requestHash } : {}),
       ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     };

@@ -178,6 +178,8 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
     ['dealerId', 'filedMonth'],
     ['dealerId', 'nextDeadline'],
     ['nextUnmissedDeadline'],
+    // The customer's file (GET /customers/:customerId).
+    ['customer.customerId'],
   ],
   handles: [
     'ComplaintFiled',

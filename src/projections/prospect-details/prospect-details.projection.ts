@@ -165,6 +165,8 @@ export const prospectDetailsProjection: ProjectionDefinition<ProspectEvent, Pros
     ['dealerId', 'status', 'nextContactDue'],
     ['consultantId', 'status', 'nextContactDue'],
     ['registeredAt'],
+    // The customer's file (GET /customers/:customerId).
+    ['contact.customerId'],
   ],
   handles: [
     'ProspectRegistered',

@@ -195,6 +195,8 @@ export const repairOrderDetailsProjection: ProjectionDefinition<RepairOrderEvent
     ['dealerId', 'vin', 'status'],
     ['dealerId', 'status', 'callbackDueAt'],
     ['createdAt'],
+    // The customer's file (GET /customers/:customerId).
+    ['customerId'],
   ],
   handles: [
     'AppointmentBooked',

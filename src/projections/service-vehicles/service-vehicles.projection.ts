@@ -38,7 +38,8 @@ export const serviceVehiclesProjection: ProjectionDefinition<RepairOrderSettled,
   name: 'service-vehicles',
   version: 1,
   collection: 'service_vehicles',
-  indexes: [['dealerId', 'vin'], ['vin'], ['dealerId', 'last.settledAt']],
+  // customerId: the customer's file (GET /customers/:customerId).
+  indexes: [['dealerId', 'vin'], ['vin'], ['dealerId', 'last.settledAt'], ['customerId']],
   handles: ['RepairOrderSettled'],
   documentIds: (event) => [`${event.data.dealerId}:${event.data.vin}`],
   apply: (doc, event) => {

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ComplaintDetails,
+  complaintDetailsProjection,
+} from '../../projections/complaint-details/complaint-details.projection';
+import {
+  type LoyaltyMember,
+  loyaltyMembersProjection,
+} from '../../projections/loyalty-members/loyalty-members.projection';
+import {
+  type ProspectDetails,
+  prospectDetailsProjection,
+} from '../../projections/prospect-details/prospect-details.projection';
+import {
+  type RepairOrderDetails,
+  repairOrderDetailsProjection,
+} from '../../projections/repair-order-details/repair-order-details.projection';
+import {
+  type ServiceVehicle,
+  serviceVehiclesProjection,
+} from '../../projections/service-vehicles/service-vehicles.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import {
+  type VehicleSaleDetails,
+  vehicleSaleDetailsProjection,
+} from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
+import type { Principal } from '../access/principal';
+import { DEALER_BOUND_ROLES } from '../access/principal';
+import { READ_STORE, type Filter, type ReadStore } from '../ports/read-store.port';
+
+/** Most records of one kind a file lists; a person with more is an anomaly worth a look, not a page. */
+const LIMIT = 200;
+
+export type CustomerFile = {
+  customerId: string;
+  prospects: ProspectDetails[];
+  vehicleSales: VehicleSaleDetails[];
+  vehicles: ServiceVehicle[];
+  repairOrders: RepairOrderDetails[];
+  complaints: ComplaintDetails[];
+  membership: LoyaltyMember | null;
+};
+
+/**
+ * One person's file, gathered from the read models by customer id (each has an index on it). A dealer-
+ * bound reader sees only their own dealer's records; the club membership is network-wide.
+ */
+@Injectable()
+export class CustomerFileQuery {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async fileOf(customerId: string, principal: Principal | undefined): Promise<CustomerFile> {
+    const dealerId =
+      principal && DEALER_BOUND_ROLES.includes(principal.role) ? principal.dealerId : undefined;
+    const own = (filter: Filter, field = 'dealerId'): Filter =>
+      dealerId ? { ...filter, [field]: dealerId } : filter;
+    const find = <T extends Record<string, unknown>>(collection: string, filter: Filter, sortBy: string) =>
+      this.readStore.find<T>(collection, filter, { sort: [[sortBy, 1]], limit: LIMIT });
+    const [prospects, vehicleSales, vehicles, repairOrders, complaints, membership] = await Promise.all([
+      find<ProspectDetails>(
+        physicalCollection(prospectDetailsProjection),
+        own({ 'contact.customerId': customerId }),
+        'registeredAt',
+      ),
+      find<VehicleSaleDetails>(
+        physicalCollection(vehicleSaleDetailsProjection),
+        own({ customerId }),
+        'signedAt',
+      ),
+      find<ServiceVehicle>(physicalCollection(serviceVehiclesProjection), own({ customerId }), 'vin'),
+      find<RepairOrderDetails>(
+        physicalCollection(repairOrderDetailsProjection),
+        own({ customerId }),
+        'createdAt',
+      ),
+      find<ComplaintDetails>(
+        physicalCollection(complaintDetailsProjection),
+        own({ 'customer.customerId': customerId }),
+        'filedAt',
+      ),
+      // A membership's document id is the customer id.
+      this.readStore.get<LoyaltyMember>(physicalCollection(loyaltyMembersProjection), customerId),
+    ]);
+    return {
+      customerId,
+      prospects,
+      vehicleSales,
+      vehicles,
+      repairOrders,
+      complaints,
+      membership,
+    };
+  }
+}

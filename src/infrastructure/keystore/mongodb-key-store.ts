@@ -1,0 +1,116 @@
+import { Binary, type Collection, MongoClient, MongoServerError } from 'mongodb';
+import type {
+  DataKey,
+  Erased,
+  KeyTombstone,
+  PersonalDataKeyStore,
+} from '../../application/ports/personal-data-key-store.port';
+import { newDataKey, unwrapKey, wrapKey } from './key-wrap';
+
+type KeyDoc = {
+  _id: string;
+  wrappedKey?: Binary;
+  createdAt: string;
+  erasedAt: string | null;
+  reason: string | null;
+};
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Keys in the `personal_data_keys` collection, one document per subject, wrapped by the master key.
+ * Writes use majority write concern, so an acknowledged destroy is not rolled back by a failover.
+ * Unlike the SQLite file, MongoDB may keep a destroyed key's old bytes in its oplog and in free pages
+ * until they are reused: see "Limits" in docs/privacy.md.
+ */
+export class MongoKeyStore implements PersonalDataKeyStore {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly keys: Collection<KeyDoc>,
+    private readonly master: Buffer,
+  ) {}
+
+  static async connect(
+    url: string,
+    database: string,
+    master: Buffer,
+    serverSelectionTimeoutMS = 5000,
+  ): Promise<MongoKeyStore> {
+    const client = new MongoClient(url, {
+      serverSelectionTimeoutMS,
+      connectTimeoutMS: serverSelectionTimeoutMS,
+      socketTimeoutMS: 30_000,
+      writeConcern: { w: 'majority' },
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw new Error(
+        `MongoDB could not open the key store (${error instanceof Error ? error.message : String(error)}): check MONGODB_URL and that the server is up`,
+      );
+    }
+    return new MongoKeyStore(client, client.db(database).collection<KeyDoc>('personal_data_keys'), master);
+  }
+
+  async getOrCreate(subjectId: string): Promise<DataKey | Erased> {
+    try {
+      await this.keys.updateOne(
+        { _id: subjectId },
+        {
+          $setOnInsert: {
+            wrappedKey: new Binary(wrapKey(this.master, subjectId, newDataKey())),
+            createdAt: new Date().toISOString(),
+            erasedAt: null,
+            reason: null,
+          },
+        },
+        { upsert: true },
+      );
+    } catch (error) {
+      // Two upserts of a new subject can race; the loser reads the winner's key.
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    }
+    const doc = await this.keys.findOne({ _id: subjectId });
+    if (!doc) throw new Error(`the key of subject ${subjectId} vanished right after it was written`);
+    return this.keyOf(doc);
+  }
+
+  async getMany(subjectIds: readonly string[]): Promise<Map<string, DataKey | Erased>> {
+    const keys = new Map<string, DataKey | Erased>();
+    if (subjectIds.length === 0) return keys;
+    const docs = await this.keys.find({ _id: { $in: [...new Set(subjectIds)] } }).toArray();
+    for (const doc of docs) keys.set(doc._id, this.keyOf(doc));
+    return keys;
+  }
+
+  async destroy(subjectId: string, at: string, reason: string): Promise<KeyTombstone> {
+    const earlier = await this.keys.findOne({ _id: subjectId });
+    if (earlier?.erasedAt) return { subjectId, erasedAt: earlier.erasedAt, reason: earlier.reason ?? '' };
+    try {
+      await this.keys.updateOne(
+        { _id: subjectId, erasedAt: null },
+        { $set: { erasedAt: at, reason }, $unset: { wrappedKey: '' }, $setOnInsert: { createdAt: at } },
+        { upsert: true },
+      );
+    } catch (error) {
+      // Erased by someone else in between (the upsert then collides with their tombstone): keep theirs.
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    }
+    const tombstone = await this.keys.findOne({ _id: subjectId });
+    return { subjectId, erasedAt: tombstone?.erasedAt ?? at, reason: tombstone?.reason ?? reason };
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private keyOf(doc: KeyDoc): DataKey | Erased {
+    if (doc.erasedAt || !doc.wrappedKey) return 'erased';
+    return unwrapKey(
+      this.master,
+      doc._id,
+      Buffer.from(doc.wrappedKey.buffer.subarray(0, doc.wrappedKey.position)),
+    );
+  }
+}

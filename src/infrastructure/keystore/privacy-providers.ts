@@ -1,0 +1,81 @@
+import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  PERSONAL_DATA_KEY_STORE,
+  type PersonalDataKeyStore,
+} from '../../application/ports/personal-data-key-store.port';
+import { PersonalDataProtector } from '../../application/privacy/personal-data-protector';
+import { PersonalDataRevealer } from '../../application/privacy/personal-data-revealer';
+import { PhoneBlindIndex } from '../../application/privacy/phone-blind-index';
+import { RequestFingerprint } from '../../application/privacy/request-fingerprint';
+import { EventCatalog } from '../../application/shared/event-catalog';
+import { EventEncoder } from '../../application/shared/event-encoder';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
+import { deriveBlindIndexKey, deriveRequestFingerprintKey, masterKeyFile } from './master-key';
+import { describeKeyStore, openKeyStore, type OpenedKeyStore } from './open-key-store';
+
+const OPENED_KEY_STORE = Symbol('OPENED_KEY_STORE');
+
+@Injectable()
+class KeyStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(PERSONAL_DATA_KEY_STORE) private readonly keyStore: PersonalDataKeyStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.keyStore.close();
+  }
+}
+
+/**
+ * The key store, the protector every event goes through (via the EventEncoder), the revealer of
+ * responses and the phone blind index: provided by the core module, since the command pipeline needs them.
+ */
+export const PRIVACY_CORE_PROVIDERS: Provider[] = [
+  {
+    provide: OPENED_KEY_STORE,
+    useFactory: async (config: AppConfig, logger: JsonLogger): Promise<OpenedKeyStore> => {
+      const opened = await openKeyStore(config);
+      if (opened.master.source === 'generated')
+        logger.entry('warn', 'PII_MASTER_KEY is not set: generated a master key for personal data', {
+          file: masterKeyFile(config.dataDir),
+          keyStore: describeKeyStore(config).location,
+          next: 'back this file up apart from the data, or set PII_MASTER_KEY from a secret store',
+        });
+      return opened;
+    },
+    inject: [APP_CONFIG, JsonLogger],
+  },
+  {
+    provide: PERSONAL_DATA_KEY_STORE,
+    useFactory: (opened: OpenedKeyStore) => opened.keyStore,
+    inject: [OPENED_KEY_STORE],
+  },
+  {
+    provide: RequestFingerprint,
+    useFactory: (opened: OpenedKeyStore) =>
+      new RequestFingerprint(deriveRequestFingerprintKey(opened.master.key)),
+    inject: [OPENED_KEY_STORE],
+  },
+  {
+    provide: PhoneBlindIndex,
+    useFactory: (opened: OpenedKeyStore) => new PhoneBlindIndex(deriveBlindIndexKey(opened.master.key)),
+    inject: [OPENED_KEY_STORE],
+  },
+  {
+    provide: PersonalDataProtector,
+    useFactory: (keyStore: PersonalDataKeyStore, catalog: EventCatalog) =>
+      new PersonalDataProtector(keyStore, (type) => catalog.personalDataOf(type)),
+    inject: [PERSONAL_DATA_KEY_STORE, EventCatalog],
+  },
+  {
+    provide: PersonalDataRevealer,
+    useFactory: (keyStore: PersonalDataKeyStore) => new PersonalDataRevealer(keyStore),
+    inject: [PERSONAL_DATA_KEY_STORE],
+  },
+  {
+    provide: EventEncoder,
+    useFactory: (catalog: EventCatalog, protector: PersonalDataProtector) =>
+      new EventEncoder(catalog, undefined, protector),
+    inject: [EventCatalog, PersonalDataProtector],
+  },
+  KeyStoreCloser,
+];
