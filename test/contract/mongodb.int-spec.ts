@@ -6,6 +6,7 @@ import { StoreUnavailableError } from '../../src/application/ports/event-store.p
 import { MongoReadStore } from '../../src/infrastructure/mongodb/mongodb-read-store';
 import { CONTAINER_START_TIMEOUT_MS, describeWithContainers } from '../support/container-runtime';
 import { readStoreContract } from './read-store.contract';
+import { readStoreGenerationContract } from './read-store-generations.contract';
 
 const IMAGE = 'mongo:7';
 
@@ -81,6 +82,7 @@ describeWithContainers(`MongoDB read store on ${IMAGE}`, 'the MongoDB read store
   readStoreContract('MongoDB standalone (position guard only)', () =>
     freshStore(standaloneUrl, 'position-guard'),
   );
+  readStoreGenerationContract('MongoDB replica set', () => freshStore(replicaSetUrl, 'transaction'));
 });
 
 // No container needed: these run everywhere and prove an unusable server gives a 503, never a hang.

@@ -5,6 +5,7 @@ import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-s
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
 import { eventStoreContract } from './event-store.contract';
 import { readStoreContract } from './read-store.contract';
+import { readStoreGenerationContract } from './read-store-generations.contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-contract-'));
 let files = 0;
@@ -18,3 +19,4 @@ readStoreContract('SQLite (transactional checkpoint)', async () => SqliteReadSto
 readStoreContract('SQLite (position guard only)', async () =>
   SqliteReadStore.open(nextFile('read'), { atomicCheckpoint: false }),
 );
+readStoreGenerationContract('SQLite', async () => SqliteReadStore.open(nextFile('read')));

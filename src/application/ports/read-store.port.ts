@@ -66,9 +66,42 @@ export type Checkpoint = Readonly<{
 
 export type IndexSpec = readonly string[];
 
+/** One generation of a projection's collection: `<collection>_v<version>`, then `_g<generation>` from 1 on. */
+export type GenerationRef = Readonly<{ version: number; generation: number }>;
+
+/** A generation that is no longer live; dropped once no reader can still be using it. */
+export type RetiredGeneration = GenerationRef & Readonly<{ dropAfter: string }>;
+
+/**
+ * The slot registry (blue/green): which generation of a logical collection readers see, and which one a
+ * rebuild is building beside it. The switch is one compare-and-set write of the slot.
+ */
+export type Slot = Readonly<{
+  /** Logical collection, e.g. `prospect_details`: readers of `prospect_details_v<any>` see `live`. */
+  collection: string;
+  projection: string;
+  live: GenerationRef;
+  building: GenerationRef | null;
+  retired: readonly RetiredGeneration[];
+  /** Highest generation number ever handed out: numbers are never reused, so no table name is either. */
+  lastGeneration: number;
+  /** Bumped on every write; the compare-and-set compares it. */
+  revision: number;
+  updatedAt: string;
+}>;
+
+export type EnsureCollectionOptions = Readonly<{
+  /** false: create the table and its field columns but not the indexes (a bulk build adds them at the end). */
+  createIndexes?: boolean;
+}>;
+
 export interface ReadStore {
   /** Creates the collection and its indexes if they are missing. */
-  ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
+  ensureCollection(
+    collection: string,
+    indexes: readonly IndexSpec[],
+    options?: EnsureCollectionOptions,
+  ): Promise<void>;
   dropCollection(collection: string): Promise<void>;
 
   get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null>;
@@ -76,6 +109,8 @@ export interface ReadStore {
   getMany(collection: string, ids: readonly string[]): Promise<Map<string, PositionedDoc>>;
   find<T extends ReadModelDoc>(collection: string, filter: Filter, options?: FindOptions): Promise<T[]>;
   count(collection: string, filter: Filter): Promise<number>;
+  /** Every matching document, read in chunks (by id) so a large collection is never held in memory. */
+  stream<T extends ReadModelDoc>(collection: string, filter: Filter): AsyncIterable<T>;
 
   /**
    * Writes a batch of documents and the checkpoint that covers them.
@@ -89,6 +124,19 @@ export interface ReadStore {
   listCheckpoints(): Promise<Checkpoint[]>;
   writeCheckpoint(checkpoint: Checkpoint): Promise<void>;
   deleteCheckpoint(name: string): Promise<void>;
+
+  /*
+   * Blue/green slots. `get`, `find`, `count` and `stream` of a name `<collection>_v<n>` read the live
+   * generation of the slot of `<collection>` when there is one; writers (`getMany`, `commitBatch`,
+   * `ensureCollection`, `dropCollection`) always name the physical generation.
+   */
+  readSlot(collection: string): Promise<Slot | null>;
+  listSlots(): Promise<Slot[]>;
+  /**
+   * Writes `next` if the stored slot's revision is still `expectedRevision` (null: the slot must not exist).
+   * Returns false, writing nothing, when another writer got there first.
+   */
+  compareAndSetSlot(next: Slot, expectedRevision: number | null): Promise<boolean>;
 
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -17,15 +17,18 @@ import { StoreUnavailableError } from '../../application/ports/event-store.port'
 import type {
   Checkpoint,
   DocWrite,
+  EnsureCollectionOptions,
   Filter,
   FindOptions,
   IndexSpec,
   PositionedDoc,
   ReadModelDoc,
   ReadStore,
+  Slot,
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
 import { toMongoFilter, toMongoSort, valuePath } from './mongodb-filter';
+import { MongoSlots } from './mongodb-slots';
 
 /** A read-model document as stored: the value is nested so our fields never collide with `_id`. */
 type StoredDoc = { _id: string; value: ReadModelDoc; position: number };
@@ -60,11 +63,15 @@ export type MongoReadStoreOptions = Readonly<{
  *   replayed write carries the same value it did the first time.
  */
 export class MongoReadStore implements ReadStore {
+  private readonly slots: MongoSlots;
+
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
     readonly mode: 'transaction' | 'position-guard',
-  ) {}
+  ) {
+    this.slots = new MongoSlots(db);
+  }
 
   static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
     let client: MongoClient;
@@ -94,13 +101,18 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
-  async ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+  async ensureCollection(
+    collection: string,
+    indexes: readonly IndexSpec[],
+    options: EnsureCollectionOptions = {},
+  ): Promise<void> {
     await this.run(`ensuring collection ${collection}`, async () => {
       try {
         await this.db.createCollection(checkName(collection));
       } catch (error) {
         if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
       }
+      if (options.createIndexes === false) return;
       for (const fields of indexes) {
         // createIndex is idempotent for an identical key; the default name is derived from the key.
         await this.docs(collection).createIndex(
@@ -120,9 +132,9 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  async get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null> {
-    const found = await this.run(`reading ${collection}/${id}`, () =>
-      this.docs(collection).findOne({ _id: id }),
+  async get<T extends ReadModelDoc>(name: string, id: string): Promise<T | null> {
+    const found = await this.run(`reading ${name}/${id}`, async () =>
+      this.docs(await this.slots.resolve(name)).findOne({ _id: id }),
     );
     return found ? (found.value as T) : null;
   }
@@ -139,14 +151,11 @@ export class MongoReadStore implements ReadStore {
     return found;
   }
 
-  async find<T extends ReadModelDoc>(
-    collection: string,
-    filter: Filter,
-    options: FindOptions = {},
-  ): Promise<T[]> {
+  async find<T extends ReadModelDoc>(name: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
     // MongoDB reads limit 0 as "no limit"; the port (like SQL) means "none".
     if (options.limit === 0) return [];
-    const docs = await this.run(`querying ${collection}`, () => {
+    const docs = await this.run(`querying ${name}`, async () => {
+      const collection = await this.slots.resolve(name);
       let cursor = this.docs(collection).find(toMongoFilter(filter)).sort(toMongoSort(options.sort));
       if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit !== undefined) cursor = cursor.limit(options.limit);
@@ -155,10 +164,23 @@ export class MongoReadStore implements ReadStore {
     return docs.map((doc) => doc.value as T);
   }
 
-  async count(collection: string, filter: Filter): Promise<number> {
-    return this.run(`counting ${collection}`, () =>
-      this.docs(collection).countDocuments(toMongoFilter(filter)),
+  async count(name: string, filter: Filter): Promise<number> {
+    return this.run(`counting ${name}`, async () =>
+      this.docs(await this.slots.resolve(name)).countDocuments(toMongoFilter(filter)),
     );
+  }
+
+  /** A cursor in id order; the driver fetches it in batches, so memory stays flat. */
+  async *stream<T extends ReadModelDoc>(name: string, filter: Filter): AsyncIterable<T> {
+    const collection = await this.run(`resolving ${name}`, () => this.slots.resolve(name));
+    const cursor = this.docs(collection).find(toMongoFilter(filter)).sort({ _id: 1 }).batchSize(1000);
+    try {
+      for await (const doc of cursor) yield doc.value as T;
+    } catch (error) {
+      throw toStoreError(`streaming ${name}`, error);
+    } finally {
+      await cursor.close();
+    }
   }
 
   async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
@@ -205,6 +227,20 @@ export class MongoReadStore implements ReadStore {
 
   async deleteCheckpoint(name: string): Promise<void> {
     await this.run(`deleting checkpoint ${name}`, () => this.checkpoints().deleteOne({ _id: name }));
+  }
+
+  async readSlot(collection: string): Promise<Slot | null> {
+    return this.run(`reading slot ${collection}`, () => this.slots.read(collection));
+  }
+
+  async listSlots(): Promise<Slot[]> {
+    return this.run('listing slots', () => this.slots.list());
+  }
+
+  async compareAndSetSlot(next: Slot, expectedRevision: number | null): Promise<boolean> {
+    return this.run(`switching slot ${next.collection}`, () =>
+      this.slots.compareAndSet(next, expectedRevision),
+    );
   }
 
   async ping(): Promise<void> {

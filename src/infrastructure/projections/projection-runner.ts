@@ -27,6 +27,9 @@ export type ProjectionRunnerOptions = Readonly<{
   commitEvery: number;
 }>;
 
+/** Where a runner writes: one generation's collection and its checkpoint (default: generation 0). */
+export type RunnerTarget = Readonly<{ collection: string; checkpointName: string }>;
+
 const DEFAULTS: ProjectionRunnerOptions = { batchSize: 1000, cacheLimit: 100_000, commitEvery: 10_000 };
 
 /**
@@ -41,6 +44,11 @@ export class ProjectionRunner {
   private readonly handles: ReadonlySet<string>;
   private readonly options: ProjectionRunnerOptions;
   private readonly cache = new Map<string, PositionedDoc | null>();
+  /**
+   * True while the cache holds every document of the collection (a build into an empty collection that
+   * has not evicted anything yet): a document missing from it does not exist, so nothing is read back.
+   */
+  private cacheComplete = false;
   private subscription: Subscription | undefined;
   /** Committed: the checkpoint, and what the read model shows. */
   private position = 0;
@@ -56,9 +64,10 @@ export class ProjectionRunner {
     private readonly deps: RunnerDeps,
     readonly definition: AnyProjection,
     options: Partial<ProjectionRunnerOptions> = {},
+    target?: RunnerTarget,
   ) {
-    this.checkpointName = `projection:${definition.name}@v${definition.version}`;
-    this.collection = physicalCollection(definition);
+    this.checkpointName = target?.checkpointName ?? `projection:${definition.name}@v${definition.version}`;
+    this.collection = target?.collection ?? physicalCollection(definition);
     this.handles = new Set(definition.handles);
     this.options = { ...DEFAULTS, ...options };
   }
@@ -66,16 +75,7 @@ export class ProjectionRunner {
   /** Starts from the stored checkpoint. A projection that failed before is retried from its failing event. */
   async start(): Promise<void> {
     if (this.state === 'running') return;
-    await this.deps.readStore.ensureCollection(this.collection, this.definition.indexes);
-    const checkpoint = await this.deps.readStore.readCheckpoint(this.checkpointName);
-    this.position = checkpoint?.position ?? 0;
-    this.applied = this.position;
-    this.pending.clear();
-    this.pendingEvents = 0;
-    // Another process may have changed the read model while this runner was stopped.
-    this.cache.clear();
-    this.error = null;
-    this.state = 'running';
+    await this.load();
     this.subscription = this.deps.eventStore.subscribeToAll({
       after: this.position,
       batchSize: this.options.batchSize,
@@ -84,6 +84,44 @@ export class ProjectionRunner {
       // At the head, whatever is still pending is committed before waiting for new events.
       onCaughtUp: () => this.commit(this.applied),
     });
+  }
+
+  /**
+   * Makes the collection and takes up the stored checkpoint without subscribing: a rebuild feeds several
+   * runners from one shared reader through `handleBatch`. `createIndexes: false` leaves the indexes to
+   * the end of a bulk build.
+   */
+  async load(options: Readonly<{ createIndexes?: boolean; empty?: boolean }> = {}): Promise<void> {
+    await this.deps.readStore.ensureCollection(this.collection, this.definition.indexes, {
+      createIndexes: options.createIndexes,
+    });
+    const checkpoint = await this.deps.readStore.readCheckpoint(this.checkpointName);
+    this.position = checkpoint?.position ?? 0;
+    this.applied = this.position;
+    this.pending.clear();
+    this.pendingEvents = 0;
+    // Another process may have changed the read model while this runner was stopped.
+    this.cache.clear();
+    this.cacheComplete =
+      options.empty === true &&
+      this.position === 0 &&
+      (await this.deps.readStore.count(this.collection, {})) === 0;
+    this.error = null;
+    this.state = 'running';
+  }
+
+  /** Commits whatever is applied but pending (a rebuild's pause, stop or end). */
+  async flush(): Promise<void> {
+    await this.commit(this.applied);
+  }
+
+  /** The checkpoint committed so far. */
+  get committedPosition(): number {
+    return this.position;
+  }
+
+  get targetCollection(): string {
+    return this.collection;
   }
 
   async stop(): Promise<void> {
@@ -175,7 +213,10 @@ export class ProjectionRunner {
     if (batch.length < this.options.batchSize || this.pendingEvents >= this.options.commitEvery) {
       await this.commit(this.applied);
     }
-    if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) this.cache.clear();
+    if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) {
+      this.cache.clear();
+      this.cacheComplete = false;
+    }
   }
 
   private applyEvent(event: StoredEvent, ids: readonly string[]): PositionedDoc[] {
@@ -195,6 +236,10 @@ export class ProjectionRunner {
       for (const id of ids) if (!this.cache.has(id)) missing.add(id);
     }
     if (missing.size === 0) return;
+    if (this.cacheComplete) {
+      for (const id of missing) this.cache.set(id, null);
+      return;
+    }
     const found = await this.deps.readStore.getMany(this.collection, [...missing]);
     for (const id of missing) this.cache.set(id, found.get(id) ?? null);
   }
@@ -225,6 +270,7 @@ export class ProjectionRunner {
     this.error = error;
     // The cache may hold documents of the failing batch that were never committed.
     this.cache.clear();
+    this.cacheComplete = false;
     this.deps.log('error', `projection ${this.definition.name} stopped at position ${error.position}`, {
       projection: this.definition.name,
       ...error,
@@ -242,6 +288,7 @@ export class ProjectionRunner {
     if (error instanceof StopAfterFailure) return;
     this.state = 'failed';
     this.cache.clear();
+    this.cacheComplete = false;
     this.error = {
       message: error instanceof Error ? error.message : String(error),
       position: this.position,

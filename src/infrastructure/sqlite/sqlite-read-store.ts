@@ -2,16 +2,19 @@ import type Database from 'better-sqlite3';
 import type {
   Checkpoint,
   DocWrite,
+  EnsureCollectionOptions,
   Filter,
   FindOptions,
   IndexSpec,
   PositionedDoc,
   ReadModelDoc,
   ReadStore,
+  Slot,
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
 import { openSqlite } from './sqlite-database';
 import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
+import { SqliteSlots } from './sqlite-slots';
 
 type DocRow = { id: string; doc: string; position: number };
 type CheckpointRow = {
@@ -50,6 +53,15 @@ export class SqliteReadStore implements ReadStore {
    */
   private readonly columns = new Map<string, ReadonlyMap<string, string>>();
   private readonly checkpointStatements;
+  private readonly slots: SqliteSlots;
+  /**
+   * The schema version the caches above were filled at. Another process (the CLI rebuilding beside the
+   * API) creates and drops tables; when the version moves, every cached column list and statement is
+   * forgotten, so a dropped or recreated table is never written or read through a stale cache.
+   */
+  private cachedSchemaVersion = -1;
+  private readonly schemaVersion;
+  private readonly readSnapshotTransaction;
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
 
@@ -71,6 +83,14 @@ export class SqliteReadStore implements ReadStore {
       list: db.prepare<[], CheckpointRow>('SELECT * FROM _checkpoints ORDER BY name'),
       remove: db.prepare<[string]>('DELETE FROM _checkpoints WHERE name = ?'),
     };
+    this.slots = new SqliteSlots(db);
+    this.schemaVersion = db.prepare<[], number>('PRAGMA schema_version').pluck();
+    // The slot and the documents are read in one snapshot: a switch by another process lands either
+    // wholly before or wholly after, and a table dropped after the switch is still there for this read.
+    this.readSnapshotTransaction = db.transaction((name: string, read: (table: string) => unknown) => {
+      this.refreshCaches();
+      return read(this.slots.resolve(name));
+    });
     this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[]) => {
       for (const write of docs) this.upsertFor(write.collection)(write);
     });
@@ -86,7 +106,12 @@ export class SqliteReadStore implements ReadStore {
     return new SqliteReadStore(openSqlite(file, 'normal'), options);
   }
 
-  async ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+  async ensureCollection(
+    collection: string,
+    indexes: readonly IndexSpec[],
+    options: EnsureCollectionOptions = {},
+  ): Promise<void> {
+    this.refreshCaches();
     const table = tableOf(collection);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL
@@ -101,6 +126,7 @@ export class SqliteReadStore implements ReadStore {
     this.upserts.delete(collection);
     this.columns.delete(collection);
     const columns = this.columnsOf(collection);
+    if (options.createIndexes === false) return;
     for (const index of indexes) {
       const name = `"ix_${collection}__${index.join('__').replace(/\./g, '_')}"`;
       this.db.exec(
@@ -115,16 +141,19 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
   }
 
-  async get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null> {
-    if (!this.exists(collection)) return null;
-    const row = this.db
-      .prepare<[string], DocRow>(`SELECT doc FROM ${tableOf(collection)} WHERE id = ?`)
-      .get(id);
-    return row ? (JSON.parse(row.doc) as T) : null;
+  async get<T extends ReadModelDoc>(name: string, id: string): Promise<T | null> {
+    return this.readSnapshot(name, (collection) => {
+      if (!this.exists(collection)) return null;
+      const row = this.db
+        .prepare<[string], DocRow>(`SELECT doc FROM ${tableOf(collection)} WHERE id = ?`)
+        .get(id);
+      return row ? (JSON.parse(row.doc) as T) : null;
+    });
   }
 
   async getMany(collection: string, ids: readonly string[]): Promise<Map<string, PositionedDoc>> {
     const found = new Map<string, PositionedDoc>();
+    this.refreshCaches();
     if (!this.exists(collection)) return found;
     const table = tableOf(collection);
     // SQLite caps bound parameters; 500 per query stays well inside it.
@@ -141,33 +170,57 @@ export class SqliteReadStore implements ReadStore {
     return found;
   }
 
-  async find<T extends ReadModelDoc>(
-    collection: string,
-    filter: Filter,
-    options: FindOptions = {},
-  ): Promise<T[]> {
-    if (!this.exists(collection)) return [];
-    const resolve = this.resolverOf(collection);
-    const where = whereClause(filter, resolve);
-    const limit = options.limit ?? -1;
-    const rows = this.db
-      .prepare<unknown[], DocRow>(
-        `SELECT doc FROM ${tableOf(collection)} ${where.sql} ${orderByClause(options.sort, resolve)} LIMIT ? OFFSET ?`,
-      )
-      .all(...where.params, limit, options.skip ?? 0);
-    return rows.map((row) => JSON.parse(row.doc) as T);
+  async find<T extends ReadModelDoc>(name: string, filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.readSnapshot(name, (collection) => {
+      if (!this.exists(collection)) return [];
+      const resolve = this.resolverOf(collection);
+      const where = whereClause(filter, resolve);
+      const limit = options.limit ?? -1;
+      const rows = this.db
+        .prepare<unknown[], DocRow>(
+          `SELECT doc FROM ${tableOf(collection)} ${where.sql} ${orderByClause(options.sort, resolve)} LIMIT ? OFFSET ?`,
+        )
+        .all(...where.params, limit, options.skip ?? 0);
+      return rows.map((row) => JSON.parse(row.doc) as T);
+    });
   }
 
-  async count(collection: string, filter: Filter): Promise<number> {
-    if (!this.exists(collection)) return 0;
-    const where = whereClause(filter, this.resolverOf(collection));
-    const row = this.db
-      .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${tableOf(collection)} ${where.sql}`)
-      .get(...where.params);
-    return row?.n ?? 0;
+  async count(name: string, filter: Filter): Promise<number> {
+    return this.readSnapshot(name, (collection) => {
+      if (!this.exists(collection)) return 0;
+      const where = whereClause(filter, this.resolverOf(collection));
+      const row = this.db
+        .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM ${tableOf(collection)} ${where.sql}`)
+        .get(...where.params);
+      return row?.n ?? 0;
+    });
+  }
+
+  /**
+   * Chunks of 1000 by id, each its own short read: no read transaction stays open while the caller
+   * writes a file. The generation is resolved once, so a switch mid-way does not mix two generations.
+   */
+  async *stream<T extends ReadModelDoc>(name: string, filter: Filter): AsyncIterable<T> {
+    const collection = this.readSnapshot(name, (physical) => physical);
+    let after: string | null = null;
+    for (;;) {
+      this.refreshCaches();
+      if (!this.exists(collection)) return;
+      const where = whereClause(filter, this.resolverOf(collection));
+      const keyset = after === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id > ?`;
+      const rows: DocRow[] = this.db
+        .prepare<unknown[], DocRow>(
+          `SELECT id, doc FROM ${tableOf(collection)} ${where.sql}${keyset} ORDER BY id LIMIT 1000`,
+        )
+        .all(...where.params, ...(after === null ? [] : [after]));
+      for (const row of rows) yield JSON.parse(row.doc) as T;
+      if (rows.length < 1000) return;
+      after = rows[rows.length - 1].id;
+    }
   }
 
   async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
+    this.refreshCaches();
     if (this.mode === 'transaction') {
       this.commitTransaction.immediate(docs, checkpoint);
       return;
@@ -194,6 +247,18 @@ export class SqliteReadStore implements ReadStore {
     this.checkpointStatements.remove.run(name);
   }
 
+  async readSlot(collection: string): Promise<Slot | null> {
+    return this.slots.read(collection);
+  }
+
+  async listSlots(): Promise<Slot[]> {
+    return this.slots.list();
+  }
+
+  async compareAndSetSlot(next: Slot, expectedRevision: number | null): Promise<boolean> {
+    return this.slots.compareAndSet(next, expectedRevision);
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -210,6 +275,18 @@ export class SqliteReadStore implements ReadStore {
       checkpoint.error ? JSON.stringify(checkpoint.error) : null,
       checkpoint.updatedAt,
     );
+  }
+
+  private readSnapshot<T>(name: string, read: (table: string) => T): T {
+    return this.readSnapshotTransaction(name, read) as T;
+  }
+
+  private refreshCaches(): void {
+    const version = this.schemaVersion.get() as number;
+    if (version === this.cachedSchemaVersion) return;
+    this.upserts.clear();
+    this.columns.clear();
+    this.cachedSchemaVersion = version;
   }
 
   private exists(collection: string): boolean {

@@ -1,0 +1,104 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DomainError } from '../../domain/shared/domain-error';
+import { Permit } from '../access/permission.decorator';
+import type { ProjectionListing } from '../../infrastructure/projections/projection-listing';
+import { ProjectionEngine, UnknownProjection } from '../../infrastructure/projections/projection-engine';
+import { RebuildAlreadyRunning, type RebuildJob } from '../../infrastructure/projections/rebuild-jobs';
+import { RebuildRequestDto } from './rebuild-request.dto';
+
+const REBUILD_ID = /^[0-9a-f-]{36}$/;
+
+const rebuildNotFound = (id: string) =>
+  new DomainError(
+    'REBUILD_NOT_FOUND',
+    'not-found',
+    `no rebuild ${id} in this process: rebuilds started by the CLI or before a restart are seen in GET /admin/projections`,
+    { rebuildId: id },
+  );
+
+@ApiTags('admin')
+@Controller('admin/projections')
+export class AdminProjectionsController {
+  constructor(@Inject(ProjectionEngine) private readonly engine: ProjectionEngine) {}
+
+  @Get()
+  @Permit('admin.read')
+  @ApiOperation({
+    summary: 'List the projections',
+    description:
+      'Each projection with its deployed version, state (running, rebuilding, stale, failed, stopped), live generation and its checkpoint, the generation being built if any, and lag in events and milliseconds.',
+  })
+  @ApiOkResponse({ description: '`{ projections: [...] }`' })
+  async list(): Promise<{ projections: ProjectionListing[] }> {
+    return { projections: await this.engine.listProjections() };
+  }
+
+  @Post('rebuilds')
+  @Permit('admin.rebuild')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Start a blue/green rebuild',
+    description:
+      'Builds a new generation of each named projection beside the live one, while queries keep reading the live one; at the head of the log the new generation is indexed and switched to atomically, and the old one is dropped a few seconds later. A rebuild of the same projections that was stopped or interrupted resumes from its own checkpoint.',
+  })
+  @ApiAcceptedResponse({ description: 'The rebuild id and its first progress; watch it at the Location.' })
+  @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND: a name is not a registered projection' })
+  @ApiConflictResponse({ description: 'REBUILD_ALREADY_RUNNING: one of them is being rebuilt already' })
+  start(@Body() body: RebuildRequestDto): RebuildJob {
+    try {
+      return this.engine.startRebuild(body.projections);
+    } catch (error) {
+      if (error instanceof UnknownProjection)
+        throw new DomainError('PROJECTION_NOT_FOUND', 'not-found', error.message, {
+          projection: error.projection,
+          known: error.known,
+        });
+      if (error instanceof RebuildAlreadyRunning)
+        throw new DomainError('REBUILD_ALREADY_RUNNING', 'already-exists', error.message, {
+          rebuildId: error.rebuildId,
+          projections: error.projections,
+        });
+      throw error;
+    }
+  }
+
+  @Get('rebuilds/:id')
+  @Permit('admin.read')
+  @ApiOperation({
+    summary: 'Progress of a rebuild',
+    description:
+      'State (building, indexing, switching, done, stopped, failed), events done of the total, rate in events per second, estimated time left, and the error of a failed one.',
+  })
+  @ApiOkResponse({ description: 'The rebuild and its progress.' })
+  @ApiNotFoundResponse({ description: 'REBUILD_NOT_FOUND' })
+  progress(@Param('id') id: string): RebuildJob {
+    const job = REBUILD_ID.test(id) ? this.engine.rebuildJob(id) : null;
+    if (!job) throw rebuildNotFound(id);
+    return job;
+  }
+
+  @Delete('rebuilds/:id')
+  @Permit('admin.rebuild')
+  @ApiOperation({
+    summary: 'Stop a rebuild',
+    description:
+      'Commits what was applied and stops; the live generation keeps serving. Starting a rebuild of the same projections resumes from where this one stopped.',
+  })
+  @ApiOkResponse({
+    description: 'The rebuild as it stopped (state `stopped`, or `done` if it had finished).',
+  })
+  @ApiNotFoundResponse({ description: 'REBUILD_NOT_FOUND' })
+  async stop(@Param('id') id: string): Promise<RebuildJob> {
+    const job = REBUILD_ID.test(id) ? await this.engine.stopRebuild(id) : null;
+    if (!job) throw rebuildNotFound(id);
+    return job;
+  }
+}

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { openAnalyticsReadStore } from '../analytics/cli-stores';
+import { csvRow, flatten } from '../analytics/csv';
+import { KPIS, type KpiParams } from '../analytics/kpi-catalog';
+import type { CliCommand } from '../cli-command';
+
+type KpiOptions = KpiParams & { from?: string; format: string; window?: string };
+
+const FLAGS: Record<keyof KpiParams, string> = {
+  dealer: '--dealer',
+  month: '--month',
+  fromMonth: '--from-month',
+  toMonth: '--to-month',
+  asOf: '--as-of',
+  window: '--window',
+  customer: '--customer',
+};
+
+/** Rows for CSV: a list as it is, an object with one list inside as that list, else the object alone. */
+const rowsOf = (result: unknown): Record<string, unknown>[] => {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  if (result && typeof result === 'object') {
+    const lists = Object.values(result).filter(Array.isArray);
+    if (lists.length === 1) return lists[0] as Record<string, unknown>[];
+    return [result as Record<string, unknown>];
+  }
+  return [{ value: result }];
+};
+
+const toCsv = (result: unknown): string => {
+  const rows = rowsOf(result).map((row) => flatten(row));
+  const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  return [csvRow(header), ...rows.map((row) => csvRow(header.map((column) => row[column])))].join('');
+};
+
+export const kpiCommand: CliCommand = (program: Command, run) => {
+  program
+    .command('kpi')
+    .argument('<name>', `one of: ${Object.keys(KPIS).join(', ')}`)
+    .description(
+      'Read a KPI through the same query code the API uses, from the live read models or a scratch replay (--from), as JSON or CSV. A KPI as it stood on a date: "crm replay --as-of <date> --out <dir>", then "crm kpi <name> --from <dir>".',
+    )
+    .option('--from <dir>', 'a scratch directory written by "crm replay"')
+    .option('--dealer <id>', 'dealer id')
+    .option('--month <YYYY-MM>', 'business month (UTC+8)')
+    .option('--from-month <YYYY-MM>', 'first month (retention)')
+    .option('--to-month <YYYY-MM>', 'last month (retention)')
+    .option('--as-of <instant>', 'ISO instant for KPIs that depend on "now" (churn, loyalty)')
+    .option('--window <months>', 'window in months (retention, churn)')
+    .option('--customer <id>', 'customer id (loyalty-balance)')
+    .option('--format <format>', 'json or csv', 'json')
+    .addHelpText(
+      'after',
+      `\nKPIs:\n${Object.entries(KPIS)
+        .map(
+          ([name, kpi]) =>
+            `  ${name.padEnd(22)}${kpi.description}${kpi.required.length ? ` (needs ${kpi.required.map((key) => FLAGS[key]).join(', ')})` : ''}`,
+        )
+        .join('\n')}\n`,
+    )
+    .action((name: string, options: KpiOptions) =>
+      run(async () => {
+        const kpi = KPIS[name];
+        if (!kpi) throw new Error(`no KPI named ${name}: known are ${Object.keys(KPIS).join(', ')}`);
+        if (!['json', 'csv'].includes(options.format))
+          throw new Error(`--format ${options.format} is not json or csv`);
+        const window = options.window === undefined ? undefined : Number(options.window);
+        if (window !== undefined && (!Number.isInteger(window) || window < 1))
+          throw new Error(`--window ${options.window} is not a whole number of months above 0`);
+        const params: KpiParams = { ...options, window };
+        const missing = kpi.required.filter((key) => params[key] === undefined);
+        if (missing.length > 0)
+          throw new Error(
+            `kpi ${name} needs ${missing.map((key) => FLAGS[key]).join(', ')}: see "crm kpi --help"`,
+          );
+        if (options.asOf !== undefined && Number.isNaN(Date.parse(options.asOf)))
+          throw new Error(`--as-of ${options.asOf} is not an ISO instant`);
+        const readStore = await openAnalyticsReadStore(options.from);
+        try {
+          const now = options.asOf ? new Date(options.asOf) : new Date();
+          const result = await kpi.read(readStore, { now: () => now }, params);
+          process.stdout.write(
+            options.format === 'csv' ? toCsv(result) : `${JSON.stringify(result, null, 2)}\n`,
+          );
+          return 0;
+        } finally {
+          await readStore.close();
+        }
+      }),
+    );
+};

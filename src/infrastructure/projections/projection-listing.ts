@@ -1,0 +1,82 @@
+import type { CheckpointError, GenerationRef, Slot } from '../../application/ports/read-store.port';
+import type { AnyProjection } from '../../projections/shared/projection';
+import { generationCheckpoint, generationCollection } from './generations';
+import { lagOf, type Lag, type RunnerDeps } from './runner-support';
+
+/**
+ * - `running`: the live generation is kept current;
+ * - `rebuilding`: a new generation is being built (or an interrupted one waits to be resumed);
+ * - `stale`: the live generation is of another version than the deployed code: rebuild it;
+ * - `failed`: the live runner stopped at an event (see `error`);
+ * - `stopped`: no live runner (RUN_PROJECTIONS=false, or listed from the CLI with no checkpoint yet).
+ */
+export type ProjectionListState = 'running' | 'rebuilding' | 'stale' | 'failed' | 'stopped';
+
+export type GenerationInfo = Readonly<{
+  version: number;
+  generation: number;
+  collection: string;
+  checkpoint: number;
+}>;
+
+export type ProjectionListing = Readonly<{
+  name: string;
+  /** Version of the deployed code. */
+  version: number;
+  collection: string;
+  state: ProjectionListState;
+  live: GenerationInfo;
+  building: GenerationInfo | null;
+  lag: Lag;
+  error: CheckpointError | null;
+}>;
+
+/** Where every projection stands, from the slots and checkpoints alone: the CLI and the admin API agree. */
+export const listProjections = async (
+  deps: Pick<RunnerDeps, 'eventStore' | 'readStore' | 'clock'>,
+  definitions: readonly AnyProjection[],
+  runnerState: (name: string) => 'running' | 'stopped' | 'failed' | undefined = () => undefined,
+): Promise<ProjectionListing[]> => {
+  const slots = new Map((await deps.readStore.listSlots()).map((slot) => [slot.collection, slot]));
+  const rows: ProjectionListing[] = [];
+  for (const definition of definitions) {
+    const slot: Pick<Slot, 'live' | 'building'> = slots.get(definition.collection) ?? {
+      live: { version: definition.version, generation: 0 },
+      building: null,
+    };
+    const info = async (ref: GenerationRef) => {
+      const checkpoint = await deps.readStore.readCheckpoint(generationCheckpoint(definition.name, ref));
+      return {
+        info: {
+          ...ref,
+          collection: generationCollection(definition.collection, ref),
+          checkpoint: checkpoint?.position ?? 0,
+        },
+        checkpoint,
+      };
+    };
+    const live = await info(slot.live);
+    const building = slot.building ? (await info(slot.building)).info : null;
+    const error = live.checkpoint?.status === 'failed' ? live.checkpoint.error : null;
+    const inProcess = runnerState(definition.name);
+    const state: ProjectionListState =
+      slot.live.version !== definition.version
+        ? building
+          ? 'rebuilding'
+          : 'stale'
+        : building
+          ? 'rebuilding'
+          : (inProcess ?? (error ? 'failed' : live.checkpoint ? 'running' : 'stopped'));
+    rows.push({
+      name: definition.name,
+      version: definition.version,
+      collection: definition.collection,
+      state,
+      live: live.info,
+      building,
+      lag: await lagOf(deps, live.info.checkpoint),
+      error,
+    });
+  }
+  return rows;
+};

@@ -1,0 +1,196 @@
+import type { StoredEvent } from '../../application/ports/event-store.port';
+import type { GenerationRef, Slot } from '../../application/ports/read-store.port';
+import type { AnyProjection } from '../../projections/shared/projection';
+import { generationCheckpoint, generationCollection } from './generations';
+import { ProjectionRunner } from './projection-runner';
+import type { RunnerDeps } from './runner-support';
+import { beginBuilding, collectRetired, switchToBuilt } from './slot-registry';
+
+export type RebuildState = 'building' | 'indexing' | 'switching' | 'done' | 'stopped' | 'failed';
+
+export type RebuildProgress = Readonly<{
+  projections: readonly string[];
+  state: RebuildState;
+  /** Position the shared reader started from (the lowest checkpoint of the generations being built). */
+  startPosition: number;
+  position: number;
+  head: number;
+  eventsDone: number;
+  eventsTotal: number;
+  eventsPerSecond: number;
+  /** Estimated time left; null until there is a rate to go by. */
+  etaMs: number | null;
+  elapsedMs: number;
+  error: string | null;
+}>;
+
+export type RebuildOptions = Readonly<{
+  /** Events per read of the shared reader (default 5000). */
+  batchSize?: number;
+  /** Events between commits of the building generations (default 50 000): large transactions. */
+  commitEvery?: number;
+  /** Documents each runner keeps in memory (default 200 000). */
+  cacheLimit?: number;
+  /** Abort to stop: applied events are committed, so a rerun resumes from there. */
+  signal?: AbortSignal;
+  onProgress?: (progress: RebuildProgress) => void;
+  /** How often onProgress is called while building (default 250 ms). */
+  progressEveryMs?: number;
+  /** How long a retired generation is kept after the switch (default 5000 ms). */
+  retireGraceMs?: number;
+  /** Wait out the grace and drop the old generations before returning (the CLI: nobody else may). */
+  dropRetired?: boolean;
+  /** Called after each projection's switch, e.g. to move this process's live runner. */
+  onSwitched?: (definition: AnyProjection, slot: Slot) => Promise<void> | void;
+  /** Replay: only these events are applied (business time as of a date). */
+  include?: (event: StoredEvent) => boolean;
+  /** Replay: read no further than this position. */
+  upTo?: number;
+}>;
+
+type Build = { definition: AnyProjection; generation: GenerationRef; runner: ProjectionRunner };
+
+/**
+ * Blue/green rebuild of several projections with one shared reader of the log. Each projection gets a
+ * new generation beside the live one (tables without secondary indexes, large transactions), with its
+ * own checkpoint so an interrupted rebuild resumes. At the head the indexes are created, the last events
+ * are applied, and each slot switches with one compare-and-set. Readers never see a half-built generation.
+ */
+export const rebuildProjections = async (
+  deps: RunnerDeps,
+  definitions: readonly AnyProjection[],
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> => {
+  const batchSize = options.batchSize ?? 5000;
+  const { readStore, eventStore } = deps;
+  await collectRetired(readStore, deps.clock());
+  const builds: Build[] = [];
+  for (const definition of definitions) {
+    const generation = await beginBuilding(readStore, definition, deps.clock());
+    const runner = new ProjectionRunner(
+      deps,
+      definition,
+      {
+        batchSize,
+        commitEvery: options.commitEvery ?? 50_000,
+        cacheLimit: options.cacheLimit ?? 200_000,
+      },
+      {
+        collection: generationCollection(definition.collection, generation),
+        checkpointName: generationCheckpoint(definition.name, generation),
+      },
+    );
+    await runner.load({ createIndexes: false, empty: true });
+    builds.push({ definition, generation, runner });
+  }
+  const startPosition = Math.min(...builds.map((build) => build.runner.committedPosition));
+  const started = Date.now();
+  let position = startPosition;
+  let head = Math.min(options.upTo ?? Infinity, await eventStore.headPosition());
+  let state: RebuildState = 'building';
+  let error: string | null = null;
+  let lastReport = 0;
+  /** Set at the switch: the grace before dropping the old generation is not rebuild time. */
+  let finishedAt: number | null = null;
+
+  const progress = (): RebuildProgress => {
+    const elapsedMs = (finishedAt ?? Date.now()) - started;
+    const eventsDone = Math.max(0, position - startPosition);
+    const eventsTotal = Math.max(eventsDone, head - startPosition);
+    const eventsPerSecond = elapsedMs > 0 ? Math.round((eventsDone * 1000) / elapsedMs) : 0;
+    const etaMs =
+      eventsPerSecond > 0 ? Math.round(((eventsTotal - eventsDone) * 1000) / eventsPerSecond) : null;
+    return {
+      projections: definitions.map((definition) => definition.name),
+      state,
+      startPosition,
+      position,
+      head,
+      eventsDone,
+      eventsTotal,
+      eventsPerSecond,
+      etaMs: state === 'done' ? 0 : etaMs,
+      elapsedMs,
+      error,
+    };
+  };
+  const report = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastReport < (options.progressEveryMs ?? 250)) return;
+    lastReport = now;
+    options.onProgress?.(progress());
+  };
+
+  /** Reads and applies until the head (or `upTo`); false when stopped. */
+  const catchUp = async (): Promise<boolean> => {
+    for (;;) {
+      if (options.signal?.aborted) return false;
+      const batch = await eventStore.readAll({ after: position, limit: batchSize, upTo: options.upTo });
+      if (batch.length === 0) return true;
+      const events = options.include ? batch.filter(options.include) : batch;
+      for (const build of builds) await build.runner.handleBatch(events);
+      position = batch[batch.length - 1].globalPosition;
+      // SQLite answers synchronously: without this the whole rebuild would be one chain of resolved
+      // promises and an API in the same process would not answer a single request until it ended.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (position > head) head = Math.min(options.upTo ?? Infinity, await eventStore.headPosition());
+      report();
+      // A short batch was the head when it was read. Under steady appends a read may never come back
+      // empty; the live runner takes over the few events after it once the switch is made.
+      if (batch.length < batchSize) return true;
+    }
+  };
+  const flushAll = async () => {
+    for (const build of builds) await build.runner.flush();
+  };
+
+  try {
+    report(true);
+    const finished = await catchUp();
+    await flushAll();
+    if (!finished) {
+      state = 'stopped';
+      report(true);
+      return progress();
+    }
+    state = 'indexing';
+    report(true);
+    for (const { definition, runner } of builds) {
+      await readStore.ensureCollection(runner.targetCollection, definition.indexes);
+    }
+    // Events appended while the indexes were built; then the generations are at the head.
+    if (!(await catchUp())) {
+      await flushAll();
+      state = 'stopped';
+      report(true);
+      return progress();
+    }
+    await flushAll();
+    state = 'switching';
+    report(true);
+    const graceMs = options.retireGraceMs ?? 5000;
+    finishedAt = Date.now();
+    for (const { definition, generation } of builds) {
+      const slot = await switchToBuilt(readStore, definition, generation, graceMs, deps.clock());
+      if (slot) await options.onSwitched?.(definition, slot);
+    }
+    if (options.dropRetired) {
+      await new Promise((resolve) => setTimeout(resolve, graceMs));
+      await collectRetired(readStore, deps.clock());
+    }
+    state = 'done';
+    report(true);
+    return progress();
+  } catch (failure) {
+    state = 'failed';
+    const failed = await Promise.all(builds.map((build) => build.runner.status()));
+    const cause = failed.find((status) => status.error)?.error;
+    error = cause
+      ? `projection ${failed.find((status) => status.error)?.name} failed at position ${cause.position} (${cause.eventType}): ${cause.message}; fix it and rerun the rebuild: it resumes`
+      : failure instanceof Error
+        ? failure.message
+        : String(failure);
+    report(true);
+    return progress();
+  }
+};
