@@ -4,12 +4,20 @@ import { ComplaintModule } from './complaint/complaint.module';
 import { RepairOrderModule } from './repairorder/repair-order.module';
 import { MembershipModule } from './membership/membership.module';
 import { IntegrityModule } from './integrity/integrity.module';
+import { AdminModule } from './admin/admin.module';
+import { AccessModule } from '../infrastructure/auth/access.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { DiagnosticsModule } from './diagnostics/noop.controller';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
 export const FEATURE_MODULES: readonly Type[] = [
   ComplaintModule,
   RepairOrderModule,
   IntegrityModule,
+  AdminModule,
   SalesModule,
   MembershipModule,
+  AccessModule,
+  PrivacyModule,
+  DiagnosticsModule,
 ];

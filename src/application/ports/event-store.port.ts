@@ -82,6 +82,13 @@ export type SubscribeOptions = Readonly<{
   onCaughtUp?: () => Promise<void>;
 }>;
 
+/** One stream's part of a batch append. */
+export type StreamAppend = Readonly<{
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+}>;
+
 export interface EventStore {
   /** Appends all events or none. Throws WrongExpectedRevisionError when `expected` does not hold. */
   appendToStream(
@@ -89,6 +96,12 @@ export interface EventStore {
     events: readonly NewEvent[],
     expected: ExpectedRevision,
   ): Promise<AppendResult>;
+  /**
+   * Optional: appends to several streams in one transaction, all or none, each checked against its expected
+   * revision; results in the order given. For bulk loads (the history generator). Stores without
+   * multi-stream transactions (EventStoreDB) leave it out and are written one stream at a time.
+   */
+  appendBatch?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** All events of one stream in order; empty when the stream does not exist. */
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** One batch of events across all streams, in global order. */

@@ -7,6 +7,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type StoredEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
   WrongExpectedRevisionError,
@@ -72,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly statements;
   private readonly appendTransaction;
+  private readonly batchTransaction;
 
   private constructor(
     private readonly db: Database.Database,
@@ -98,31 +100,37 @@ export class SqliteEventStore implements EventStore {
       ),
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
     };
-    this.appendTransaction = db.transaction(
-      (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult => {
-        const current = this.statements.streamRevision.get(streamId)?.revision;
-        assertExpected(streamId, expected, current);
-        const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
-        let revision = current ?? -1;
-        let lastPosition = 0;
-        for (const event of events) {
-          revision += 1;
-          const info = this.statements.insertEvent.run(
-            event.eventId,
-            streamId,
-            revision,
-            event.type,
-            event.schemaVersion,
-            JSON.stringify(event.data),
-            JSON.stringify(event.metadata),
-            event.occurredAt,
-            recordedAt,
-          );
-          lastPosition = Number(info.lastInsertRowid);
-        }
-        this.statements.upsertStream.run(streamId, revision);
-        return { nextExpectedRevision: revision, lastPosition };
-      },
+    const appendOne = (
+      streamId: string,
+      events: readonly NewEvent[],
+      expected: ExpectedRevision,
+    ): AppendResult => {
+      const current = this.statements.streamRevision.get(streamId)?.revision;
+      assertExpected(streamId, expected, current);
+      const recordedAt = (this.options.now?.() ?? new Date()).toISOString();
+      let revision = current ?? -1;
+      let lastPosition = 0;
+      for (const event of events) {
+        revision += 1;
+        const info = this.statements.insertEvent.run(
+          event.eventId,
+          streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          event.occurredAt,
+          recordedAt,
+        );
+        lastPosition = Number(info.lastInsertRowid);
+      }
+      this.statements.upsertStream.run(streamId, revision);
+      return { nextExpectedRevision: revision, lastPosition };
+    };
+    this.appendTransaction = db.transaction(appendOne);
+    this.batchTransaction = db.transaction((appends: readonly StreamAppend[]): AppendResult[] =>
+      appends.map((append) => appendOne(append.streamId, append.events, append.expected)),
     );
   }
 
@@ -140,6 +148,16 @@ export class SqliteEventStore implements EventStore {
     const result = this.appendTransaction.immediate(streamId, events, expected);
     this.appended.emit('append', result.lastPosition);
     return result;
+  }
+
+  /** Several streams in one IMMEDIATE transaction, all or nothing: one commit for a bulk load's batch. */
+  async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.some((append) => append.events.length === 0))
+      throw new Error('append batch with an empty append: give every stream at least one event');
+    if (appends.length === 0) return [];
+    const results = this.batchTransaction.immediate(appends);
+    this.appended.emit('append', results[results.length - 1].lastPosition);
+    return results;
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {

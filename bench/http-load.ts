@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { percentile, round1 } from './stage';
+import { nowMs } from './support';
+
+export type Server = Readonly<{ base: string; authorization: string; child: ChildProcess }>;
+
+/** Starts stage-http-server.ts and waits for its `{ port, authorization }` line. */
+export const startServer = (dataDir: string): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'stage-http-server.ts'), dataDir],
+      {
+        env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n').find((text) => text.startsWith('{'));
+      if (!line) return;
+      const { port, authorization } = JSON.parse(line) as { port: number; authorization: string };
+      resolve({ base: `http://127.0.0.1:${port}`, authorization, child });
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`bench HTTP server exited with ${String(code)} before listening`)),
+    );
+  });
+
+export type ServerLag = Readonly<{ events: number; p50Ms: number; p99Ms: number; maxMs: number }>;
+
+/** Stops the server; it answers with the projection lag it measured while it ran. */
+export const stopServer = (server: Server): Promise<ServerLag | null> =>
+  new Promise((resolve) => {
+    let out = '';
+    server.child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    server.child.once('exit', () => {
+      const line = out.split('\n').find((text) => text.startsWith('{"lag"'));
+      resolve(line ? (JSON.parse(line) as { lag: ServerLag }).lag : null);
+    });
+    server.child.stdin?.end();
+  });
+
+export type LoadResult = Readonly<{
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  seconds: number;
+  firstError: string | null;
+}>;
+
+/**
+ * `clients` loops, each sending its next request as soon as the last one answered, for `seconds` after a
+ * warm-up. Requests go through Node's fetch (undici, keep-alive connections).
+ */
+export const load = async (
+  server: Server,
+  request: (n: number) => Readonly<{ path: string; body: unknown; expect: number }>,
+  options: Readonly<{ clients: number; seconds: number; warmupSeconds: number }>,
+  onAnswer?: (body: string, at: number) => void,
+): Promise<LoadResult> => {
+  let n = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const times: number[] = [];
+  const start = nowMs();
+  const measureFrom = start + options.warmupSeconds * 1000;
+  const end = measureFrom + options.seconds * 1000;
+  const client = async () => {
+    for (;;) {
+      const sent = nowMs();
+      if (sent >= end) return;
+      const { path, body, expect } = request((n += 1));
+      const response = await fetch(`${server.base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: server.authorization },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      const done = nowMs();
+      onAnswer?.(text, done);
+      if (sent < measureFrom) continue;
+      if (response.status !== expect) {
+        errors += 1;
+        firstError ??= `${response.status} ${text.slice(0, 300)}`;
+      }
+      times.push(done - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: options.clients }, () => client()));
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    errors,
+    perSecond: Math.round(times.length / options.seconds),
+    p50Ms: round1(percentile(times, 50)),
+    p99Ms: round1(percentile(times, 99)),
+    seconds: options.seconds,
+    firstError,
+  };
+};
+
+/** Samples the worst projection lag (age of the oldest unprocessed event) from /health until stopped. */
+export const sampleLag = (
+  server: Server,
+  everyMs: number,
+): { stop: () => Promise<{ samples: number; p50Ms: number; p99Ms: number; maxMs: number }> } => {
+  const lags: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const response = await fetch(`${server.base}/health`);
+      const health = (await response.json()) as { projections: Array<{ lag: { ms: number } }> };
+      lags.push(Math.max(0, ...health.projections.map((projection) => projection.lag.ms)));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const sorted = [...lags].sort((a, b) => a - b);
+      return {
+        samples: sorted.length,
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        maxMs: sorted[sorted.length - 1] ?? 0,
+      };
+    },
+  };
+};

@@ -1,0 +1,27 @@
+/** Bench stage: `generate-history` into a data directory (argv: dataDir seed dealers months). */
+import 'reflect-metadata';
+import { loadConfig } from '../src/infrastructure/config/app-config';
+import { generateHistory } from '../src/infrastructure/history/history-target';
+import { report, stageProgress } from './stage';
+import { peakRssMiB } from './support';
+
+const [dataDir, seed, dealers, months] = process.argv.slice(2);
+
+const main = async () => {
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const result = await generateHistory(
+    config,
+    { seed: Number(seed), dealers: Number(dealers), months: Number(months), start: '2024-01' },
+    (progress) =>
+      stageProgress(
+        'generate',
+        `${progress.events.toLocaleString('en-US')} events, business time ${progress.businessTime.slice(0, 10)}`,
+      ),
+  );
+  report({ events: result.events, ms: result.ms, refused: result.refused, peakRssMiB: peakRssMiB() });
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
