@@ -1,4 +1,15 @@
-import type { Role } from './principal';
+import { ROLES, type Role } from './principal';
+
+/** Who reads service and club records: the service desk, complaint handling, the brand and oversight. */
+const SERVICE_READERS: readonly Role[] = [
+  'service-advisor',
+  'customer-service',
+  'dealer-manager',
+  'oem-staff',
+  'analyst',
+  'auditor',
+  'admin',
+];
 
 /**
  * The one policy table: which roles hold each permission. Every route names exactly one permission
@@ -34,28 +45,12 @@ export const ACCESS_POLICY = {
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],
-  'repair.read': [
-    'service-advisor',
-    'customer-service',
-    'dealer-manager',
-    'oem-staff',
-    'analyst',
-    'auditor',
-    'admin',
-  ],
+  'repair.read': SERVICE_READERS,
   'service.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // loyalty club
   'membership.manage': ['service-advisor', 'dealer-manager', 'admin'],
   'membership.adjust': ['dealer-manager', 'admin'],
-  'membership.read': [
-    'service-advisor',
-    'customer-service',
-    'dealer-manager',
-    'oem-staff',
-    'analyst',
-    'auditor',
-    'admin',
-  ],
+  'membership.read': SERVICE_READERS,
   'loyalty.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'loyalty.simulate': ['dealer-manager', 'oem-staff', 'analyst', 'admin'],
   // oversight
@@ -76,16 +71,7 @@ export const ACCESS_POLICY = {
   'admin.rebuild': ['analyst', 'admin'],
   'admin.manage': ['admin'],
   // checks a credential and the connection; does nothing, so every role may
-  'diagnostics.noop': [
-    'sales-consultant',
-    'service-advisor',
-    'customer-service',
-    'dealer-manager',
-    'oem-staff',
-    'analyst',
-    'auditor',
-    'admin',
-  ],
+  'diagnostics.noop': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS_POLICY;
