@@ -21,6 +21,8 @@ const config = {
   httpSeconds: intFromEnv('BENCH_HTTP_SECONDS', 15),
   /** Heap cap of the generator's process; the history is streamed, so this is plenty. */
   generatorHeapMiB: 256,
+  /** Heap cap of the rebuild's process: its caches are bounded (cacheLimit), the rest is garbage. */
+  rebuildHeapMiB: 256,
 };
 const TARGETS = {
   rebuildPerSec: 100_000,
@@ -77,7 +79,9 @@ const main = async () => {
     { maxOldSpaceMiB: config.generatorHeapMiB },
   );
   stageProgress('run', `history: ${fmtInt(generated.events)} events in ${Math.round(generated.ms / 1000)} s`);
-  const rebuilt = await runStage<Rebuilt>('stage-rebuild.ts', [historyDir]);
+  const rebuilt = await runStage<Rebuilt>('stage-rebuild.ts', [historyDir], {
+    maxOldSpaceMiB: config.rebuildHeapMiB,
+  });
   const kpis = await runStage<Kpis>('stage-kpi.ts', [
     historyDir,
     String(config.dealers),

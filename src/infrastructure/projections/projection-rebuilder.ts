@@ -29,7 +29,11 @@ export type RebuildOptions = Readonly<{
   batchSize?: number;
   /** Events between commits of the building generations (default 50 000): large transactions. */
   commitEvery?: number;
-  /** Documents each runner keeps in memory (default 200 000). */
+  /**
+   * Documents all the runners together keep in memory (default 50 000). Past it every runner commits
+   * and forgets its least recently written documents, down to half: memory stays flat however long the
+   * history, and the open records (the ones events still touch) stay cached.
+   */
   cacheLimit?: number;
   /** Abort to stop: applied events are committed, so a rerun resumes from there. */
   signal?: AbortSignal;
@@ -62,6 +66,7 @@ export const rebuildProjections = async (
   options: RebuildOptions = {},
 ): Promise<RebuildProgress> => {
   const batchSize = options.batchSize ?? 5000;
+  const cacheLimit = options.cacheLimit ?? 50_000;
   const { readStore, eventStore } = deps;
   await collectRetired(readStore, deps.clock());
   const builds: Build[] = [];
@@ -73,7 +78,8 @@ export const rebuildProjections = async (
       {
         batchSize,
         commitEvery: options.commitEvery ?? 50_000,
-        cacheLimit: options.cacheLimit ?? 200_000,
+        // The rebuild bounds the caches of all its runners together (`shrinkCaches`).
+        cacheLimit: Number.MAX_SAFE_INTEGER,
       },
       {
         collection: generationCollection(definition.collection, generation),
@@ -83,6 +89,32 @@ export const rebuildProjections = async (
     await runner.load({ createIndexes: false, empty: true });
     builds.push({ definition, generation, runner });
   }
+  /** Which runners handle each event type: an event is routed, and upcast, once for all of them. */
+  const routes = new Map<string, number[]>();
+  builds.forEach((build, index) => {
+    for (const type of new Set(build.definition.handles))
+      routes.set(type, [...(routes.get(type) ?? []), index]);
+  });
+  const applyAll = async (batch: readonly StoredEvent[]) => {
+    const perRunner: StoredEvent[][] = builds.map(() => []);
+    for (const stored of batch) {
+      const targets = routes.get(stored.type);
+      if (!targets || (options.include && !options.include(stored))) continue;
+      const event = deps.upcast(stored);
+      for (const index of targets) perRunner[index].push(event);
+    }
+    const last = batch[batch.length - 1].globalPosition;
+    for (const [index, build] of builds.entries()) {
+      await build.runner.applyBatch(perRunner[index], last, batch.length);
+    }
+  };
+  const shrinkCaches = async () => {
+    const total = builds.reduce((sum, build) => sum + build.runner.cachedDocuments, 0);
+    if (total <= cacheLimit) return;
+    for (const { runner } of builds) {
+      await runner.shrinkCache(Math.floor((runner.cachedDocuments * cacheLimit) / (2 * total)));
+    }
+  };
   const startPosition = Math.min(...builds.map((build) => build.runner.committedPosition));
   const started = Date.now();
   let position = startPosition;
@@ -127,8 +159,8 @@ export const rebuildProjections = async (
       if (options.signal?.aborted) return false;
       const batch = await eventStore.readAll({ after: position, limit: batchSize, upTo: options.upTo });
       if (batch.length === 0) return true;
-      const events = options.include ? batch.filter(options.include) : batch;
-      for (const build of builds) await build.runner.handleBatch(events);
+      await applyAll(batch);
+      await shrinkCaches();
       position = batch[batch.length - 1].globalPosition;
       // SQLite answers synchronously: without this the whole rebuild would be one chain of resolved
       // promises and an API in the same process would not answer a single request until it ended.

@@ -45,16 +45,18 @@ export class ProjectionRunner {
   private readonly options: ProjectionRunnerOptions;
   private readonly cache = new Map<string, PositionedDoc | null>();
   /**
-   * True while the cache holds every document of the collection (a build into an empty collection that
-   * has not evicted anything yet): a document missing from it does not exist, so nothing is read back.
+   * True in a build into an empty collection: every document of it was written by this runner, so one
+   * that is neither cached nor in `evicted` does not exist, and nothing is read back for it.
    */
   private cacheComplete = false;
+  /** While `cacheComplete`: ids written and then evicted, the only ones that must be read back. */
+  private readonly evicted = new Set<string>();
   private subscription: Subscription | undefined;
   /** Committed: the checkpoint, and what the read model shows. */
   private position = 0;
   /** Applied in memory; the changes between `position` and here wait in `pending` for the next commit. */
   private applied = 0;
-  private pending = new Map<string, DocWrite>();
+  private pending = new Map<string, PositionedDoc>();
   private pendingEvents = 0;
   private state: ProjectionState = 'stopped';
   private error: CheckpointError | null = null;
@@ -102,6 +104,7 @@ export class ProjectionRunner {
     this.pendingEvents = 0;
     // Another process may have changed the read model while this runner was stopped.
     this.cache.clear();
+    this.evicted.clear();
     this.cacheComplete =
       options.empty === true &&
       this.position === 0 &&
@@ -182,40 +185,77 @@ export class ProjectionRunner {
 
   /** Applies a batch; exposed so tests can feed the same events twice. */
   async handleBatch(batch: readonly StoredEvent[]): Promise<void> {
-    // Upcast and find the touched documents once per event: both the prefetch and the apply need them.
-    const relevant = new Map<StoredEvent, { event: StoredEvent; ids: readonly string[] }>();
-    for (const stored of batch) {
-      if (stored.globalPosition <= this.applied || !this.handles.has(stored.type)) continue;
-      const event = this.deps.upcast(stored);
-      relevant.set(stored, { event, ids: this.definition.documentIds(event) });
+    if (batch.length === 0) return;
+    const events: StoredEvent[] = [];
+    for (const stored of batch) if (this.handles.has(stored.type)) events.push(this.deps.upcast(stored));
+    await this.applyBatch(events, batch[batch.length - 1].globalPosition, batch.length);
+  }
+
+  /**
+   * Applies the events of a batch this projection handles, already upcast and in position order (a
+   * rebuild routes and upcasts each event once for all its runners), then stands at `lastPosition`, the
+   * batch's last position. `batchLength` (the whole batch) tells a catch-up batch from the head.
+   */
+  async applyBatch(events: readonly StoredEvent[], lastPosition: number, batchLength: number): Promise<void> {
+    if (lastPosition <= this.applied) return;
+    const touched: Array<{ event: StoredEvent; ids: readonly string[] }> = [];
+    for (const event of events) {
+      if (event.globalPosition > this.applied)
+        touched.push({ event, ids: this.definition.documentIds(event) });
     }
-    await this.prefetch(relevant.values());
-    for (const stored of batch) {
-      if (stored.globalPosition <= this.applied) continue;
-      const touched = relevant.get(stored);
-      if (touched) {
-        let updates: PositionedDoc[];
-        try {
-          updates = this.applyEvent(touched.event, touched.ids);
-        } catch (error) {
-          await this.commit(this.applied);
-          await this.markFailed(toCheckpointError(error, stored, this.deps.clock()));
-          throw new StopAfterFailure();
-        }
-        for (const update of updates) {
-          this.cache.set(update.id, update);
-          this.pending.set(update.id, { collection: this.collection, ...update });
-        }
+    await this.prefetch(touched);
+    for (const { event, ids } of touched) {
+      let updates: PositionedDoc[];
+      try {
+        updates = this.applyEvent(event, ids);
+      } catch (error) {
+        // Everything before the failing event is done: the events between were not this projection's.
+        this.applied = Math.max(this.applied, event.globalPosition - 1);
+        await this.commit(this.applied);
+        await this.markFailed(toCheckpointError(error, event, this.deps.clock()));
+        throw new StopAfterFailure();
       }
-      this.applied = stored.globalPosition;
-      this.pendingEvents += 1;
+      for (const update of updates) {
+        // Deleted and set again: the Map's order is then least recently written first, for `evict`.
+        this.cache.delete(update.id);
+        this.cache.set(update.id, update);
+        this.pending.set(update.id, update);
+      }
+      this.applied = event.globalPosition;
     }
-    if (batch.length < this.options.batchSize || this.pendingEvents >= this.options.commitEvery) {
+    this.pendingEvents += batchLength;
+    this.applied = lastPosition;
+    if (batchLength < this.options.batchSize || this.pendingEvents >= this.options.commitEvery) {
       await this.commit(this.applied);
     }
     if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) {
-      this.cache.clear();
-      this.cacheComplete = false;
+      this.evict(Math.floor(this.options.cacheLimit / 2));
+    }
+  }
+
+  /** Documents held in memory (pending ones included). */
+  get cachedDocuments(): number {
+    return this.cache.size;
+  }
+
+  /**
+   * Commits what is pending, then forgets the least recently written documents until `keep` remain:
+   * only committed documents are forgotten, so reading one back gives exactly what was cached.
+   */
+  async shrinkCache(keep: number): Promise<void> {
+    if (this.cache.size <= keep) return;
+    await this.commit(this.applied);
+    if (this.pending.size === 0) this.evict(keep);
+  }
+
+  private evict(keep: number): void {
+    let excess = this.cache.size - keep;
+    for (const [id, doc] of this.cache) {
+      if (excess <= 0) break;
+      this.cache.delete(id);
+      // A build into an empty collection still knows every id it wrote: the rest need no read.
+      if (this.cacheComplete && doc) this.evicted.add(id);
+      excess -= 1;
     }
   }
 
@@ -237,8 +277,14 @@ export class ProjectionRunner {
     }
     if (missing.size === 0) return;
     if (this.cacheComplete) {
-      for (const id of missing) this.cache.set(id, null);
-      return;
+      const stored: string[] = [];
+      for (const id of missing) {
+        if (this.evicted.has(id)) stored.push(id);
+        else this.cache.set(id, null);
+      }
+      if (stored.length === 0) return;
+      missing.clear();
+      for (const id of stored) missing.add(id);
     }
     const found = await this.deps.readStore.getMany(this.collection, [...missing]);
     for (const id of missing) this.cache.set(id, found.get(id) ?? null);
@@ -248,7 +294,12 @@ export class ProjectionRunner {
   private async commit(position: number): Promise<void> {
     if (position <= this.position) return;
     await this.deps.readStore.commitBatch({
-      docs: [...this.pending.values()],
+      docs: Array.from(this.pending.values(), (doc): DocWrite => ({
+        collection: this.collection,
+        id: doc.id,
+        value: doc.value,
+        position: doc.position,
+      })),
       checkpoint: {
         name: this.checkpointName,
         position,
@@ -271,6 +322,7 @@ export class ProjectionRunner {
     // The cache may hold documents of the failing batch that were never committed.
     this.cache.clear();
     this.cacheComplete = false;
+    this.evicted.clear();
     this.deps.log('error', `projection ${this.definition.name} stopped at position ${error.position}`, {
       projection: this.definition.name,
       ...error,
@@ -289,6 +341,7 @@ export class ProjectionRunner {
     this.state = 'failed';
     this.cache.clear();
     this.cacheComplete = false;
+    this.evicted.clear();
     this.error = {
       message: error instanceof Error ? error.message : String(error),
       position: this.position,
