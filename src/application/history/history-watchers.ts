@@ -6,7 +6,7 @@ import { type EnrolledMembership, lapseDueAt } from '../../domain/membership/mem
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Actor } from '../../domain/shared/event';
 import { DEADLINE_WATCHER_ACTOR } from '../complaint/deadline-watcher';
-import { LOYALTY_EARNING_REACTOR } from '../membership/loyalty-earning.reactor';
+import { LOYALTY_EARNING_REACTOR, NOTHING_TO_EARN } from '../membership/loyalty-earning.reactor';
 import { LOYALTY_SWEEP_ACTOR } from '../membership/loyalty-expiry-watcher';
 import type { NewEvent } from '../ports/event-store.port';
 import type { CommandContext } from '../shared/command-context';
@@ -26,14 +26,6 @@ type Execute = (
   context: CommandContext,
 ) => Promise<NewEvent[]>;
 
-/** The earning reactor's "nothing to earn" outcomes (see loyalty-earning.reactor.ts). */
-const NOTHING_TO_EARN = new Set([
-  'MEMBERSHIP_NOT_FOUND',
-  'MEMBERSHIP_LAPSED',
-  'MEMBERSHIP_CANCELLED',
-  'ACTION_BEFORE_ENROLMENT',
-  'POINTS_ALREADY_EARNED',
-]);
 const RULES = currentRules(DEFAULT_LOYALTY_RULE_SETS);
 
 const soonest = (dates: readonly string[]): string | null =>

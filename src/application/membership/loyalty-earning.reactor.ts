@@ -16,7 +16,7 @@ const ATTEMPTS = 5;
  * Outcomes that mean "nothing to earn", not a fault: the customer is not a member (or was not yet at the
  * time of the visit), the membership has lapsed or ended, or the source has earned already.
  */
-const NOTHING_TO_EARN = new Set([
+export const NOTHING_TO_EARN: ReadonlySet<string> = new Set([
   'MEMBERSHIP_NOT_FOUND',
   'MEMBERSHIP_LAPSED',
   'MEMBERSHIP_CANCELLED',
