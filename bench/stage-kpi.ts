@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { QueryBus } from '@nestjs/cqrs';
 import { ComplaintComplianceQuery } from '../src/application/complaint/complaint.queries';
 import { PointsLiabilityQuery } from '../src/application/membership/membership.queries';
-import { GetCsiMonthlyQuery, GetRetentionQuery } from '../src/application/repairorder/service-kpi.queries';
+import { GetCsiMonthlyQuery, GetRetentionQuery } from '../src/application/repair-order/service-kpi.queries';
 import { SalesFunnelQuery } from '../src/application/sales/prospect.queries';
 import { SsiMonthlyQuery } from '../src/application/sales/vehicle-sale.queries';
 import { createApp } from '../src/bootstrap';

@@ -2,14 +2,14 @@ import { COMPLAINT_EVENT_TYPES, COMPLAINT_PERSONAL_DATA } from '../domain/compla
 import {
   REPAIR_ORDER_EVENT_TYPES,
   REPAIR_ORDER_PERSONAL_DATA,
-} from '../domain/repairorder/repair-order.events';
+} from '../domain/repair-order/repair-order.events';
 import { PROSPECT_PHONE_EVENT_TYPES } from '../domain/prospect/prospect-phone-index';
 import { PROSPECT_EVENT_TYPES, PROSPECT_PERSONAL_DATA } from '../domain/prospect/prospect.events';
 import { SHOWROOM_EVENT_TYPES } from '../domain/showroom/showroom-traffic';
 import {
   VEHICLE_SALE_EVENT_TYPES,
   VEHICLE_SALE_PERSONAL_DATA,
-} from '../domain/vehiclesale/vehicle-sale.events';
+} from '../domain/vehicle-sale/vehicle-sale.events';
 import { MEMBERSHIP_EVENT_TYPES } from '../domain/membership/membership.events';
 import { PRIVACY_EVENT_TYPES } from '../domain/privacy/privacy.events';
 import { CREDENTIAL_EVENT_TYPES } from '../domain/credential/credential.events';

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { SalesModule } from './sales/sales.module';
 import { ComplaintModule } from './complaint/complaint.module';
-import { RepairOrderModule } from './repairorder/repair-order.module';
+import { RepairOrderModule } from './repair-order/repair-order.module';
 import { MembershipModule } from './membership/membership.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { AdminModule } from './admin/admin.module';

@@ -4,11 +4,11 @@ import { DEFAULT_LOYALTY_RULE_SETS } from '../../domain/membership/loyalty-rules
 import { createMembershipDecider } from '../../domain/membership/membership.decider';
 import { createProspectDecider } from '../../domain/prospect/prospect.decider';
 import { prospectPhoneDecider, prospectPhoneStreamId } from '../../domain/prospect/prospect-phone-index';
-import { createRepairOrderDecider } from '../../domain/repairorder/repair-order.decider';
+import { createRepairOrderDecider } from '../../domain/repair-order/repair-order.decider';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Actor, Decider } from '../../domain/shared/event';
 import { showroomTrafficDecider } from '../../domain/showroom/showroom-traffic';
-import { createVehicleSaleDecider, vehicleSaleStreamId } from '../../domain/vehiclesale/vehicle-sale.decider';
+import { createVehicleSaleDecider, vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
 import type { EventStore, NewEvent, StoredEvent } from '../ports/event-store.port';
 import type { CommandContext } from '../shared/command-context';
 import type { EventEncoder } from '../shared/event-encoder';

@@ -1,6 +1,6 @@
 import { membershipStreamId } from '../../domain/membership/membership.decider';
-import { repairOrderStreamId } from '../../domain/repairorder/repair-order.decider';
-import type { RepairOrderPayer, RepairOrderType } from '../../domain/repairorder/repair-order.types';
+import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
+import type { RepairOrderPayer, RepairOrderType } from '../../domain/repair-order/repair-order.types';
 import type { Actor } from '../../domain/shared/event';
 import {
   ADVISORS_PER_DEALER,

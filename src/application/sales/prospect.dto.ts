@@ -26,7 +26,7 @@ import {
   PROSPECT_CHANNELS,
   type ProspectChannel,
 } from '../../domain/prospect/prospect.types';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/vehiclesale/vehicle-sale.types';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/vehicle-sale/vehicle-sale.types';
 import { BusinessTimeDto } from '../shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 

@@ -5,7 +5,7 @@ import type {
   RegisterProspect,
 } from '../../domain/prospect/prospect.commands';
 import type { LogWalkInGroups } from '../../domain/showroom/showroom-traffic';
-import type { SignOrder, VehicleSaleCommand } from '../../domain/vehiclesale/vehicle-sale.commands';
+import type { SignOrder, VehicleSaleCommand } from '../../domain/vehicle-sale/vehicle-sale.commands';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
 /** A domain command as the API sends it: the pipeline adds the metadata. */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { VehicleSaleNotFound } from '../../domain/vehiclesale/vehicle-sale.errors';
+import { VehicleSaleNotFound } from '../../domain/vehicle-sale/vehicle-sale.errors';
 import {
   type SalesShowroomTraffic,
   salesShowroomTrafficProjection,

@@ -21,7 +21,7 @@ import {
   GetLostVehiclesQuery,
   GetRetentionHandler,
   GetRetentionQuery,
-} from '../../application/repairorder/service-kpi.queries';
+} from '../../application/repair-order/service-kpi.queries';
 import { SalesFunnelHandler, SalesFunnelQuery } from '../../application/sales/prospect.queries';
 import { SsiMonthlyHandler, SsiMonthlyQuery } from '../../application/sales/vehicle-sale.queries';
 

@@ -1,6 +1,6 @@
-import type { RepairOrderSettled } from '../repairorder/repair-order.events';
-import { PAID_TYPES } from '../repairorder/repair-order.types';
-import type { VehicleDelivered } from '../vehiclesale/vehicle-sale.events';
+import type { RepairOrderSettled } from '../repair-order/repair-order.events';
+import { PAID_TYPES } from '../repair-order/repair-order.types';
+import type { VehicleDelivered } from '../vehicle-sale/vehicle-sale.events';
 import type { EarnPoints } from './membership.commands';
 
 /** The events of other aggregates that earn points. */

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../vehiclesale/vehicle-sale.types';
+import type { PaymentMethod } from '../vehicle-sale/vehicle-sale.types';
 
 /** First contact (销售流程 step 1). */
 export type ProspectChannel = 'walk-in' | 'phone' | 'outbound' | 'oem-lead' | 'web' | 'campaign' | 'referral';

@@ -1,5 +1,5 @@
-import type { CsiFactor } from '../../domain/repairorder/csi-weights';
-import type { RepairOrderEvent } from '../../domain/repairorder/repair-order.events';
+import type { CsiFactor } from '../../domain/repair-order/csi-weights';
+import type { RepairOrderEvent } from '../../domain/repair-order/repair-order.events';
 import type {
   ClockedWork,
   LabourOperation,
@@ -7,7 +7,7 @@ import type {
   RepairOrderPayer,
   RepairOrderStage,
   RepairOrderType,
-} from '../../domain/repairorder/repair-order.types';
+} from '../../domain/repair-order/repair-order.types';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 

@@ -7,7 +7,7 @@ import {
   type ProspectGrade,
 } from '../../domain/prospect/prospect.types';
 import { businessMonthOf } from '../../domain/shared/time';
-import type { OrderCancelled, VehicleDelivered } from '../../domain/vehiclesale/vehicle-sale.events';
+import type { OrderCancelled, VehicleDelivered } from '../../domain/vehicle-sale/vehicle-sale.events';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 /**

@@ -1,5 +1,5 @@
-import { CSI_FACTORS, type CsiFactor } from '../../domain/repairorder/csi-weights';
-import type { CsiSurveyRecorded } from '../../domain/repairorder/repair-order.events';
+import { CSI_FACTORS, type CsiFactor } from '../../domain/repair-order/csi-weights';
+import type { CsiSurveyRecorded } from '../../domain/repair-order/repair-order.events';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { ProjectionDefinition } from '../shared/projection';
 

@@ -1,4 +1,4 @@
-import type { RepairOrderSettled } from '../../domain/repairorder/repair-order.events';
+import type { RepairOrderSettled } from '../../domain/repair-order/repair-order.events';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { ProjectionDefinition } from '../shared/projection';
 

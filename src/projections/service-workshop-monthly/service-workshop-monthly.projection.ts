@@ -2,14 +2,14 @@ import type {
   CsiSurveyRecorded,
   RepairOrderSettled,
   VehicleCheckedIn,
-} from '../../domain/repairorder/repair-order.events';
+} from '../../domain/repair-order/repair-order.events';
 import {
   FREE_TYPES,
   PAID_TYPES,
   REPAIR_ORDER_TYPES,
   type RepairOrderType,
   sumHours,
-} from '../../domain/repairorder/repair-order.types';
+} from '../../domain/repair-order/repair-order.types';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 

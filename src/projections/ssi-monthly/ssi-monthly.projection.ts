@@ -1,6 +1,6 @@
 import { businessMonthOf } from '../../domain/shared/time';
-import type { DeliveryCallbackRecorded } from '../../domain/vehiclesale/vehicle-sale.events';
-import { SSI_FACTORS, type SsiFactor } from '../../domain/vehiclesale/vehicle-sale.types';
+import type { DeliveryCallbackRecorded } from '../../domain/vehicle-sale/vehicle-sale.events';
+import { SSI_FACTORS, type SsiFactor } from '../../domain/vehicle-sale/vehicle-sale.types';
 import type { ProjectionDefinition } from '../shared/projection';
 
 /**

@@ -1,11 +1,11 @@
 import { businessMonthOf } from '../../domain/shared/time';
-import type { VehicleSaleEvent } from '../../domain/vehiclesale/vehicle-sale.events';
+import type { VehicleSaleEvent } from '../../domain/vehicle-sale/vehicle-sale.events';
 import {
   evolveVehicleSale,
   type VehicleSaleState,
   type VehicleSaleStatus,
-} from '../../domain/vehiclesale/vehicle-sale.state';
-import type { PaymentMethod, SaleCustomer, SsiSurvey } from '../../domain/vehiclesale/vehicle-sale.types';
+} from '../../domain/vehicle-sale/vehicle-sale.state';
+import type { PaymentMethod, SaleCustomer, SsiSurvey } from '../../domain/vehicle-sale/vehicle-sale.types';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 /** pending until delivery; open from delivery until a callback reaches the customer; then completed. */

@@ -4,7 +4,7 @@ import {
   maintenanceDue,
   retentionOf,
   shiftCalendarMonths,
-} from '../../../../src/domain/repairorder/service-kpis';
+} from '../../../../src/domain/repair-order/service-kpis';
 
 describe('service KPI definitions', () => {
   it('moves by calendar months in China Standard Time, clamping to the month end', () => {

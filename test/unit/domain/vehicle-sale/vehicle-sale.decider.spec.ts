@@ -1,6 +1,6 @@
-import type { VehicleSaleCommand } from '../../../../src/domain/vehiclesale/vehicle-sale.commands';
-import { createVehicleSaleDecider } from '../../../../src/domain/vehiclesale/vehicle-sale.decider';
-import type { OrderSigned, VehicleSaleEvent } from '../../../../src/domain/vehiclesale/vehicle-sale.events';
+import type { VehicleSaleCommand } from '../../../../src/domain/vehicle-sale/vehicle-sale.commands';
+import { createVehicleSaleDecider } from '../../../../src/domain/vehicle-sale/vehicle-sale.decider';
+import type { OrderSigned, VehicleSaleEvent } from '../../../../src/domain/vehicle-sale/vehicle-sale.events';
 import { deciderSpecification } from '../../../support/decider-specification';
 
 const decider = createVehicleSaleDecider();

@@ -1,6 +1,6 @@
-import type { RepairOrderCommand } from '../../../../src/domain/repairorder/repair-order.commands';
-import { createRepairOrderDecider } from '../../../../src/domain/repairorder/repair-order.decider';
-import type { RepairOrderEvent } from '../../../../src/domain/repairorder/repair-order.events';
+import type { RepairOrderCommand } from '../../../../src/domain/repair-order/repair-order.commands';
+import { createRepairOrderDecider } from '../../../../src/domain/repair-order/repair-order.decider';
+import type { RepairOrderEvent } from '../../../../src/domain/repair-order/repair-order.events';
 import { deciderSpecification } from '../../../support/decider-specification';
 
 const decider = createRepairOrderDecider();

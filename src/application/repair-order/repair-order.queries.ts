@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { RepairOrderNotFound } from '../../domain/repairorder/repair-order.errors';
+import { RepairOrderNotFound } from '../../domain/repair-order/repair-order.errors';
 import {
   type RepairOrderDetails,
   repairOrderDetailsProjection,

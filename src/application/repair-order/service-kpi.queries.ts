@@ -8,7 +8,7 @@ import {
   maintenanceDue,
   monthRange,
   retentionOf,
-} from '../../domain/repairorder/service-kpis';
+} from '../../domain/repair-order/service-kpis';
 import { physicalCollection } from '../../projections/shared/projection';
 import {
   type ServiceCsiMonthly,

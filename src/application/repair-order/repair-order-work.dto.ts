@@ -20,7 +20,7 @@ import {
   REPAIR_ORDER_TYPES,
   type RepairOrderPayer,
   type RepairOrderType,
-} from '../../domain/repairorder/repair-order.types';
+} from '../../domain/repair-order/repair-order.types';
 import { BusinessTimeDto } from '../shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 

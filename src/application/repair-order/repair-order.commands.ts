@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AuthoriseWorkOrder, RepairOrderCommand } from '../../domain/repairorder/repair-order.commands';
+import type { AuthoriseWorkOrder, RepairOrderCommand } from '../../domain/repair-order/repair-order.commands';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
 /** Any repair-order command that needs nothing but its own stream: the pipeline does all of it. */

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createRepairOrderDecider, repairOrderStreamId } from '../../domain/repairorder/repair-order.decider';
-import type { EarlierSettledRepairOrder } from '../../domain/repairorder/repair-order.types';
+import { createRepairOrderDecider, repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
+import type { EarlierSettledRepairOrder } from '../../domain/repair-order/repair-order.types';
 import {
   type RepairOrderDetails,
   repairOrderDetailsProjection,

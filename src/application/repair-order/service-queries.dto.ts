@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../domain/repairorder/repair-order.types';
+import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../domain/repair-order/repair-order.types';
 import { PageQueryDto } from '../shared/page';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 import { VIN } from './repair-order-intake.dto';
