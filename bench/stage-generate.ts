@@ -1,7 +1,7 @@
 /** Bench stage: `generate-history` into a data directory (argv: dataDir seed dealers months). */
 import 'reflect-metadata';
 import { loadConfig } from '../src/infrastructure/config/app-config';
-import { generateHistory } from '../src/infrastructure/history/history-target';
+import { generateHistory } from '../src/history/history-target';
 import { report, stageProgress } from './stage';
 import { peakRssMiB } from './support';
 

@@ -1,4 +1,4 @@
-import type { PlannedDay } from '../../src/application/history/history-plan.types';
+import type { PlannedDay } from '../../src/history/history-plan.types';
 
 /**
  * Hand-written counting over the plan's facts (never through the projections or the funnel code): the sales

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planHistory } from '../../src/application/history/history-plan';
-import type { HistoryOptions } from '../../src/application/history/history-plan.types';
+import { planHistory } from '../../src/history/history-plan';
+import type { HistoryOptions } from '../../src/history/history-plan.types';
 import { IntegrityService } from '../../src/application/integrity/integrity.service';
 import type { StoredEvent } from '../../src/application/ports/event-store.port';
 import { PersonalDataRevealer } from '../../src/application/privacy/personal-data-revealer';
 import { SalesFunnelHandler, SalesFunnelQuery } from '../../src/application/sales/prospect.queries';
 import { loadConfig } from '../../src/infrastructure/config/app-config';
-import { generateHistory } from '../../src/infrastructure/history/history-target';
+import { generateHistory } from '../../src/history/history-target';
 import { openKeyStore } from '../../src/infrastructure/keystore/open-key-store';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';

@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { DEFAULT_START } from '../../application/history/history-plan.types';
-import { monthStart } from '../../application/history/history-plan';
+import { DEFAULT_START } from '../../history/history-plan.types';
+import { monthStart } from '../../history/history-plan';
 import { loadConfig } from '../../infrastructure/config/app-config';
-import { generateHistory, historyDataDir } from '../../infrastructure/history/history-target';
+import { generateHistory, historyDataDir } from '../../history/history-target';
 import type { CliCommand } from '../cli-command';
 
 const positiveInt = (name: string, max: number) => (value: string) => {

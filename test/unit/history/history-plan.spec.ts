@@ -1,5 +1,5 @@
-import { historyEnd, monthStart, planHistory } from '../../../src/application/history/history-plan';
-import type { HistoryOptions, PlannedStep } from '../../../src/application/history/history-plan.types';
+import { historyEnd, monthStart, planHistory } from '../../../src/history/history-plan';
+import type { HistoryOptions, PlannedStep } from '../../../src/history/history-plan.types';
 
 const OPTIONS: HistoryOptions = { seed: 11, dealers: 2, months: 2, start: '2025-03' };
 const stepsOf = (options: HistoryOptions): PlannedStep[] =>

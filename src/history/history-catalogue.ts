@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/shared/event';
+import type { Actor } from '../domain/shared/event';
 import { type Random, intBetween, pick } from './random';
 
 /** The fixed vocabulary of the simulated network: models, labour operations, names, staff. */

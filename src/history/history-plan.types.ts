@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/shared/event';
+import type { Actor } from '../domain/shared/event';
 
 /** The deciders a planned command goes to; the writer keeps one folded state per open stream. */
 export type Aggregate =

@@ -1,25 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_EVENT_TYPES } from '../../application/event-types';
-import { HistoryWriter, type WriterProgress } from '../../application/history/history-writer';
-import { historyEnd, planHistory } from '../../application/history/history-plan';
-import type { HistoryOptions } from '../../application/history/history-plan.types';
-import { childRandom, seededUuidV7 } from '../../application/history/random';
-import type { EventStore } from '../../application/ports/event-store.port';
+import { ALL_EVENT_TYPES } from '../application/event-types';
+import { HistoryWriter, type WriterProgress } from './history-writer';
+import { historyEnd, planHistory } from './history-plan';
+import type { HistoryOptions } from './history-plan.types';
+import { childRandom, seededUuidV7 } from './random';
+import type { EventStore } from '../application/ports/event-store.port';
 import type {
   DataKey,
   Erased,
   PersonalDataKeyStore,
-} from '../../application/ports/personal-data-key-store.port';
-import { PersonalDataProtector } from '../../application/privacy/personal-data-protector';
-import { PhoneBlindIndex } from '../../application/privacy/phone-blind-index';
-import { EventCatalog } from '../../application/shared/event-catalog';
-import { EventEncoder } from '../../application/shared/event-encoder';
-import type { AppConfig } from '../config/app-config';
-import { deriveBlindIndexKey } from '../keystore/master-key';
-import { openKeyStore } from '../keystore/open-key-store';
-import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { describeEventStore, openEventStore } from '../stores';
+} from '../application/ports/personal-data-key-store.port';
+import { PersonalDataProtector } from '../application/privacy/personal-data-protector';
+import { PhoneBlindIndex } from '../application/privacy/phone-blind-index';
+import { EventCatalog } from '../application/shared/event-catalog';
+import { EventEncoder } from '../application/shared/event-encoder';
+import type { AppConfig } from '../infrastructure/config/app-config';
+import { deriveBlindIndexKey } from '../infrastructure/keystore/master-key';
+import { openKeyStore } from '../infrastructure/keystore/open-key-store';
+import { SqliteEventStore } from '../infrastructure/sqlite/sqlite-event-store';
+import { describeEventStore, openEventStore } from '../infrastructure/stores';
 
 /** Keys are asked for once per event with personal data; a bulk load keeps the ones it has seen. */
 const cachedKeys = (inner: PersonalDataKeyStore): PersonalDataKeyStore => {

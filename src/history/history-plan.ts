@@ -1,5 +1,5 @@
-import { membershipStreamId } from '../../domain/membership/membership.decider';
-import { showroomTrafficStreamId } from '../../domain/showroom/showroom-traffic';
+import { membershipStreamId } from '../domain/membership/membership.decider';
+import { showroomTrafficStreamId } from '../domain/showroom/showroom-traffic';
 import { dealerIdOf, MODELS, personName, phoneOf, plateOf, vinOf } from './history-catalogue';
 import type { HistoryOptions, PlannedDay, PlannedStep } from './history-plan.types';
 import { planComplaint } from './plan-complaints';

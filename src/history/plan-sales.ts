@@ -1,9 +1,9 @@
-import { prospectStreamId } from '../../domain/prospect/prospect.decider';
-import type { LostReason, OpenGrade, ProspectChannel } from '../../domain/prospect/prospect.types';
-import type { Actor } from '../../domain/shared/event';
-import { vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
-import { saleIdOf } from '../sales/order-prospect.handler';
-import type { OrderTerms } from '../sales/sales.commands';
+import { prospectStreamId } from '../domain/prospect/prospect.decider';
+import type { LostReason, OpenGrade, ProspectChannel } from '../domain/prospect/prospect.types';
+import type { Actor } from '../domain/shared/event';
+import { vehicleSaleStreamId } from '../domain/vehicle-sale/vehicle-sale.decider';
+import { saleIdOf } from '../application/sales/order-prospect.handler';
+import type { OrderTerms } from '../application/sales/sales.commands';
 import { CONSULTANTS_PER_DEALER, MODELS, personName, phoneOf, plateOf, vinOf } from './history-catalogue';
 import type { PlannedStep } from './history-plan.types';
 import { type DealerPlan, DAY, HOUR, MINUTE, Story, type Vehicle, iso, nextSerial } from './plan-context';

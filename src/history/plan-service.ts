@@ -1,7 +1,7 @@
-import { membershipStreamId } from '../../domain/membership/membership.decider';
-import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
-import type { RepairOrderPayer, RepairOrderType } from '../../domain/repair-order/repair-order.types';
-import type { Actor } from '../../domain/shared/event';
+import { membershipStreamId } from '../domain/membership/membership.decider';
+import { repairOrderStreamId } from '../domain/repair-order/repair-order.decider';
+import type { RepairOrderPayer, RepairOrderType } from '../domain/repair-order/repair-order.types';
+import type { Actor } from '../domain/shared/event';
 import {
   ADVISORS_PER_DEALER,
   LABOUR_RATE_FEN_PER_HOUR,

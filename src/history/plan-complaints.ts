@@ -1,13 +1,13 @@
-import { complaintStreamId } from '../../domain/complaint/complaint.decider';
-import { DEFAULT_COMPLAINT_SLA_POLICY } from '../../domain/complaint/complaint-sla-policy';
+import { complaintStreamId } from '../domain/complaint/complaint.decider';
+import { DEFAULT_COMPLAINT_SLA_POLICY } from '../domain/complaint/complaint-sla-policy';
 import type {
   ComplaintCategory,
   ComplaintChannel,
   ComplaintLevel,
   ComplaintSeverity,
   Satisfaction,
-} from '../../domain/complaint/complaint.types';
-import type { Actor } from '../../domain/shared/event';
+} from '../domain/complaint/complaint.types';
+import type { Actor } from '../domain/shared/event';
 import { OEM_AGENT } from './history-catalogue';
 import type { PlannedStep } from './history-plan.types';
 import { type DealerPlan, HOUR, DAY, Story, nextSerial } from './plan-context';

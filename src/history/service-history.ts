@@ -1,4 +1,4 @@
-import type { EarlierSettledRepairOrder } from '../../domain/repair-order/repair-order.types';
+import type { EarlierSettledRepairOrder } from '../domain/repair-order/repair-order.types';
 import type { PlannedStep } from './history-plan.types';
 import { iso } from './plan-context';
 

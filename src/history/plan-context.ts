@@ -1,4 +1,4 @@
-import type { Actor } from '../../domain/shared/event';
+import type { Actor } from '../domain/shared/event';
 import type { Aggregate, PlannedStep } from './history-plan.types';
 import { MinHeap } from './min-heap';
 import type { Random } from './random';
