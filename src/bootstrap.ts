@@ -3,9 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppOptions } from './app.module';
-import { ProblemDetailsFilter } from './infrastructure/http/problem-details.filter';
-import { requestContext } from './infrastructure/http/request-context';
-import { validationPipe } from './infrastructure/http/validation';
+import { ProblemDetailsFilter } from './infrastructure/http/shared/problem-details.filter';
+import { requestContext } from './infrastructure/http/shared/request-context';
+import { validationPipe } from './infrastructure/http/shared/validation';
 import { protectHttp } from './infrastructure/auth/http-protection';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PERMISSION_KEY, PUBLIC_KEY } from '../../src/application/access/permission.decorator';
+import { PERMISSION_KEY, PUBLIC_KEY } from '../../src/infrastructure/http/shared/permission.decorator';
 
 export type AppRoute = Readonly<{ route: string; permission: unknown; isPublic: boolean }>;
 

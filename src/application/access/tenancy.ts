@@ -1,6 +1,6 @@
 import { forbidden } from './access-errors';
 import { isDealerBound, type Principal } from './principal';
-import type { Tenancy } from './permission.decorator';
+import type { Tenancy } from '../../infrastructure/http/shared/permission.decorator';
 
 type QueryString = Record<string, unknown>;
 

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError } from '../../domain/shared/domain-error';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 import type { ProjectionListing } from '../../infrastructure/projections/projection-listing';
 import { ProjectionEngine, UnknownProjection } from '../../infrastructure/projections/projection-engine';
 import { RebuildAlreadyRunning, type RebuildJob } from '../../infrastructure/projections/rebuild-jobs';

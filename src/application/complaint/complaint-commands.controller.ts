@@ -11,11 +11,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComplaintCommand } from '../../domain/complaint/complaint.commands';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
-import type { BusinessTimeDto } from '../shared/command.dto';
-import { CommandResultDto } from '../shared/command.dto';
-import { type CommandReply, CommandSender } from '../shared/command-sender';
-import { COMMAND_HEADERS } from '../shared/http-replies';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
+import type { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
+import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
+import { type CommandReply, CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { COMMAND_HEADERS } from '../../infrastructure/http/shared/http-replies';
 import { ExecuteComplaintCommand } from './complaint.commands';
 import { AcknowledgeComplaintDto, FileComplaintDto } from './complaint.dto';
 import {
@@ -28,8 +28,8 @@ import {
   RecordContactDto,
   ResolutionResponseDto,
 } from './complaint-commands.dto';
-import { EmptyCommandDto } from '../shared/command.dto';
-import { Permit } from '../access/permission.decorator';
+import { EmptyCommandDto } from '../../infrastructure/http/shared/command.dto';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 
 const ID = new RecordIdPipe('complaintId');
 type Reply = FastifyReply;

@@ -8,7 +8,7 @@ import {
   SATISFACTIONS,
   type Satisfaction,
 } from '../../domain/complaint/complaint.types';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 export class AssignComplaintDto extends BusinessTimeDto {

@@ -2,10 +2,10 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { ComplaintDetails } from '../../projections/complaint-details/complaint-details.projection';
 import type { ComplaintSlaMonthly } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
-import { etag } from '../shared/http-replies';
+import { etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import type { ComplaintCompliance } from './complaint-compliance';
 import {
@@ -25,10 +25,10 @@ import {
   type WorklistItem,
 } from './complaint.queries';
 import { complaintTrailCsv } from './complaint-trail.csv';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 import { assertRecordVisible } from '../access/tenancy';
-import { currentPrincipal } from '../../infrastructure/http/request-context';
-import { RecordsFileAccess } from '../privacy/file-access.decorator';
+import { currentPrincipal } from '../../infrastructure/http/shared/request-context';
+import { RecordsFileAccess } from '../../infrastructure/http/shared/file-access.decorator';
 import { PersonalDataRevealer } from '../privacy/personal-data-revealer';
 
 const ID = new RecordIdPipe('complaintId');

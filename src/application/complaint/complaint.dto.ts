@@ -20,7 +20,7 @@ import {
   type ComplaintLevel,
   type ComplaintSeverity,
 } from '../../domain/complaint/complaint.types';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 export class ComplaintCustomerDto {

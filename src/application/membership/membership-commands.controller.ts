@@ -11,10 +11,10 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
-import { type BusinessTimeDto, CommandResultDto } from '../shared/command.dto';
-import { CommandSender } from '../shared/command-sender';
-import { COMMAND_HEADERS } from '../shared/http-replies';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
+import { type BusinessTimeDto, CommandResultDto } from '../../infrastructure/http/shared/command.dto';
+import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { COMMAND_HEADERS } from '../../infrastructure/http/shared/http-replies';
 import { ExecuteMembershipCommand } from './membership.commands';
 import {
   AdjustPointsDto,
@@ -24,7 +24,7 @@ import {
   RedeemPointsDto,
   RedeemVoucherDto,
 } from './membership.dto';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 
 const ID = new RecordIdPipe('customerId');
 const CODE = new RecordIdPipe('voucherCode');

@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DEFAULT_LOYALTY_RULES } from '../../domain/membership/loyalty-rules';
-import { RequestValidationError } from '../../infrastructure/http/problem-details';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
+import { RequestValidationError } from '../../infrastructure/http/shared/problem-details';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { LoyaltyLedgerEntry } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
-import { etag } from '../shared/http-replies';
+import { etag } from '../../infrastructure/http/shared/http-replies';
 import { type Page, PageQueryDto } from '../shared/page';
 import { SimulateLoyaltyRulesQuery, type SimulationReport } from './loyalty-simulation.query';
 import {
@@ -27,7 +27,7 @@ import {
   type TierDistribution,
   TierDistributionQuery,
 } from './membership.queries';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 
 const ID = new RecordIdPipe('customerId');
 

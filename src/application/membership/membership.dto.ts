@@ -10,7 +10,7 @@ import {
   Min,
   NotEquals,
 } from 'class-validator';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 const MAX_POINTS = 100_000_000;

@@ -5,7 +5,7 @@ import {
   accessAuditProjection,
 } from '../../projections/access-audit/access-audit.projection';
 import { physicalCollection } from '../../projections/shared/projection';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 import { type FieldCondition, type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { Page } from '../shared/page';
 import { AccessAuditQueryDto } from './privacy.dto';

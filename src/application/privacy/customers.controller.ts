@@ -8,11 +8,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { currentPrincipal } from '../../infrastructure/http/request-context';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
-import { Permit } from '../access/permission.decorator';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
-import { COMMAND_HEADERS, replyWithResult } from '../shared/http-replies';
+import { currentPrincipal } from '../../infrastructure/http/shared/request-context';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
+import { CommandContextFactory } from '../../infrastructure/http/shared/command-context.factory';
+import { COMMAND_HEADERS, replyWithResult } from '../../infrastructure/http/shared/http-replies';
 import { type CustomerFile, CustomerFileQuery } from './customer-file.query';
 import { accessReasonOf, FileAccessRecorder } from './file-access-recorder';
 import { ForgetCustomer } from './forget-customer';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { fileAccessDecider, fileAccessStreamId } from '../../domain/privacy/privacy.events';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
-import { RequestValidationError } from '../../infrastructure/http/problem-details';
+import { CommandContextFactory } from '../../infrastructure/http/shared/command-context.factory';
+import { RequestValidationError } from '../../infrastructure/http/shared/problem-details';
 import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
 

@@ -5,7 +5,7 @@ import { CustomerFileQuery } from './customer-file.query';
 import { CustomersController } from './customers.controller';
 import { FileAccessRecorder } from './file-access-recorder';
 import { ForgetCustomer } from './forget-customer';
-import { PersonalDataInterceptor } from './personal-data.interceptor';
+import { PersonalDataInterceptor } from '../../infrastructure/http/shared/personal-data.interceptor';
 
 /**
  * Forgetting, the customer's file and the access audit; the interceptor that reveals (or masks, or

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type CommandReply, CommandSender } from '../shared/command-sender';
+import { type CommandReply, CommandSender } from '../../infrastructure/http/shared/command-sender';
 import {
   AuthoriseWorkOrderCommand,
   ExecuteRepairOrderCommand,
   type PlainRepairOrderCommand,
 } from './repair-order.commands';
 
-export type { CommandReply } from '../shared/command-sender';
+export type { CommandReply } from '../../infrastructure/http/shared/command-sender';
 
 /** The repair-order routes' side of the shared CommandSender: which CQRS command carries what. */
 @Injectable()

@@ -10,9 +10,9 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
-import { CommandResultDto } from '../shared/command.dto';
-import { COMMAND_HEADERS } from '../shared/http-replies';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
+import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
+import { COMMAND_HEADERS } from '../../infrastructure/http/shared/http-replies';
 import { type CommandReply, RepairOrderCommandSender } from './repair-order-command-sender';
 import {
   AuthoriseWorkOrderDto,
@@ -21,7 +21,7 @@ import {
   OpenRepairOrderDto,
   RecordDiagnosisDto,
 } from './repair-order-intake.dto';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 
 const ID = new RecordIdPipe('repairOrderId');
 const NEGATIVE = 'REPAIR_ORDER_NEGATIVE_AMOUNT';

@@ -12,7 +12,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 /** ISO 3779: 17 characters, no I, O or Q. */

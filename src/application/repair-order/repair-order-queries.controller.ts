@@ -8,12 +8,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
-import { RequestValidationError } from '../../infrastructure/http/problem-details';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
+import { RequestValidationError } from '../../infrastructure/http/shared/problem-details';
 import type { RepairOrderDetails } from '../../projections/repair-order-details/repair-order-details.projection';
 import type { ServiceCsiMonthly } from '../../projections/service-csi-monthly/service-csi-monthly.projection';
 import type { ServiceWorkshopMonthly } from '../../projections/service-workshop-monthly/service-workshop-monthly.projection';
-import { etag } from '../shared/http-replies';
+import { etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import { VIN } from './repair-order-intake.dto';
 import {
@@ -42,10 +42,10 @@ import {
   type MaintenanceDueReport,
   type RetentionReport,
 } from './service-kpi.queries';
-import { Permit } from '../access/permission.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 import { onlyOwnDealer } from '../access/tenancy';
-import { currentPrincipal } from '../../infrastructure/http/request-context';
-import { RecordsFileAccess } from '../privacy/file-access.decorator';
+import { currentPrincipal } from '../../infrastructure/http/shared/request-context';
+import { RecordsFileAccess } from '../../infrastructure/http/shared/file-access.decorator';
 
 @ApiTags('repair orders')
 @Controller('repair-orders')

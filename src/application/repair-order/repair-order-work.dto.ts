@@ -21,7 +21,7 @@ import {
   type RepairOrderPayer,
   type RepairOrderType,
 } from '../../domain/repair-order/repair-order.types';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 const NEVER_NEGATIVE = 'Never negative: a negative figure is refused with 422 REPAIR_ORDER_NEGATIVE_AMOUNT.';

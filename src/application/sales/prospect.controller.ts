@@ -11,12 +11,12 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { CommandResult } from '../shared/command-context';
-import { CommandResultDto } from '../shared/command.dto';
+import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { CommandSender, newRecordId } from '../shared/command-sender';
-import { COMMAND_HEADERS, replyWithResult } from '../shared/http-replies';
+import { CommandSender, newRecordId } from '../../infrastructure/http/shared/command-sender';
+import { COMMAND_HEADERS, replyWithResult } from '../../infrastructure/http/shared/http-replies';
 import {
   BookTestDriveDto,
   CompleteTestDriveDto,
@@ -37,8 +37,8 @@ import {
   ProspectStepCommand,
   RegisterProspectCommand,
 } from './sales.commands';
-import { stepRoute } from './sales-routes';
-import { Permit } from '../access/permission.decorator';
+import { stepRoute } from '../../infrastructure/http/shared/step-route';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
 
 const ID = new RecordIdPipe('prospectId');
 const NOT_FOUND = 'PROSPECT_NOT_FOUND';

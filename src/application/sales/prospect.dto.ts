@@ -27,7 +27,7 @@ import {
   type ProspectChannel,
 } from '../../domain/prospect/prospect.types';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../domain/vehicle-sale/vehicle-sale.types';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 const ISO = { strict: true, strictSeparator: true } as const;

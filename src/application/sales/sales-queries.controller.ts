@@ -10,14 +10,14 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { ProspectDetails } from '../../projections/prospect-details/prospect-details.projection';
 import type { SalesShowroomTraffic } from '../../projections/sales-showroom-traffic/sales-showroom-traffic.projection';
 import type { SsiMonthly } from '../../projections/ssi-monthly/ssi-monthly.projection';
 import type { CommandResult } from '../shared/command-context';
-import { CommandResultDto } from '../shared/command.dto';
-import { CommandSender } from '../shared/command-sender';
-import { COMMAND_HEADERS, etag } from '../shared/http-replies';
+import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
+import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { COMMAND_HEADERS, etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import {
   type FollowUpWorklist,
@@ -36,8 +36,8 @@ import {
 import { LogWalkInGroupsCommand } from './sales.commands';
 import { LogWalkInGroupsDto } from './vehicle-sale.dto';
 import { ShowroomTrafficQuery, SsiMonthlyQuery } from './vehicle-sale.queries';
-import { Permit } from '../access/permission.decorator';
-import { RecordsFileAccess } from '../privacy/file-access.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
+import { RecordsFileAccess } from '../../infrastructure/http/shared/file-access.decorator';
 
 /** The sales floor's reads (prospects, worklist, funnel, SSI) and the showroom traffic log. */
 @ApiTags('sales')

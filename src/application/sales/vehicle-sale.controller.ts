@@ -2,15 +2,15 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RecordIdPipe } from '../../infrastructure/http/record-id.pipe';
+import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { VehicleSaleDetails } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import type { CommandResult } from '../shared/command-context';
-import { BusinessTimeDto } from '../shared/command.dto';
-import { CommandSender } from '../shared/command-sender';
-import { etag } from '../shared/http-replies';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
+import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import { CallbacksQueryDto, ListVehicleSalesQueryDto } from './sales-queries.dto';
-import { stepRoute } from './sales-routes';
+import { stepRoute } from '../../infrastructure/http/shared/step-route';
 import { type VehicleSaleStep, VehicleSaleStepCommand } from './sales.commands';
 import {
   AllocateVehicleDto,
@@ -26,8 +26,8 @@ import {
   GetVehicleSaleQuery,
   ListVehicleSalesQuery,
 } from './vehicle-sale.queries';
-import { Permit } from '../access/permission.decorator';
-import { RecordsFileAccess } from '../privacy/file-access.decorator';
+import { Permit } from '../../infrastructure/http/shared/permission.decorator';
+import { RecordsFileAccess } from '../../infrastructure/http/shared/file-access.decorator';
 
 const ID = new RecordIdPipe('saleId');
 const NOT_FOUND = 'SALE_NOT_FOUND';

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BusinessTimeDto } from '../shared/command.dto';
+import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../shared/record-id';
 
 const answer = (example: number) =>

@@ -3,12 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, unauthenticated } from '../../application/access/access-errors';
 import { isPermission, roleMay } from '../../application/access/access-policy';
-import {
-  PERMISSION_KEY,
-  PUBLIC_KEY,
-  TENANCY_KEY,
-  type Tenancy,
-} from '../../application/access/permission.decorator';
+import { PERMISSION_KEY, PUBLIC_KEY, TENANCY_KEY, type Tenancy } from '../http/shared/permission.decorator';
 import { scopeQuery } from '../../application/access/tenancy';
 import { authenticationOf } from './http-authentication';
 

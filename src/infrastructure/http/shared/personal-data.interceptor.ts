@@ -2,10 +2,10 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import { currentPrincipal } from '../../infrastructure/http/request-context';
+import { currentPrincipal } from './request-context';
 import { RECORDS_FILE_ACCESS } from './file-access.decorator';
-import { accessReasonOf, FileAccessRecorder } from './file-access-recorder';
-import { PersonalDataRevealer, subjectsIn } from './personal-data-revealer';
+import { accessReasonOf, FileAccessRecorder } from '../../../application/privacy/file-access-recorder';
+import { PersonalDataRevealer, subjectsIn } from '../../../application/privacy/personal-data-revealer';
 
 /**
  * Every JSON answer passes here on its way out: protected values become what the caller's role may see

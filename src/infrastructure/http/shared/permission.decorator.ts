@@ -5,7 +5,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ACCESS_POLICY, type Permission } from './access-policy';
+import { ACCESS_POLICY, type Permission } from '../../../application/access/access-policy';
 import { RecordVisibilityInterceptor } from './record-visibility.interceptor';
 
 export const PERMISSION_KEY = 'access:permission';

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CommandContextFactory } from '../../infrastructure/http/command-context.factory';
-import type { CommandContext, CommandResult } from './command-context';
-import { deterministicUuid } from './deterministic-id';
+import { CommandContextFactory } from './command-context.factory';
+import type { CommandContext, CommandResult } from '../../../application/shared/command-context';
+import { deterministicUuid } from '../../../application/shared/deterministic-id';
 import { replyWithResult } from './http-replies';
 
 export type CommandReply = CommandResult & { id: string };

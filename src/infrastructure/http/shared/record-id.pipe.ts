@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { RECORD_ID } from '../../application/shared/record-id';
+import { RECORD_ID } from '../../../application/shared/record-id';
 import { RequestValidationError } from './problem-details';
 
 /** Path ids get the same rule as ids in bodies, so a bad id is a 400 naming the parameter. */

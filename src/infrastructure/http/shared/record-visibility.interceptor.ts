@@ -2,8 +2,8 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { TENANCY_KEY, type Tenancy } from './permission.decorator';
-import { assertRecordVisible } from './tenancy';
-import { currentPrincipal } from '../../infrastructure/http/request-context';
+import { assertRecordVisible } from '../../../application/access/tenancy';
+import { currentPrincipal } from './request-context';
 
 /**
  * Detail routes (`@Permit(…, 'record')`): the record is read first, then refused with 403 when it is

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { CommandResult } from './command-context';
+import type { CommandResult } from '../../../application/shared/command-context';
 
 export const etag = (revision: number): string => `"${revision}"`;
 

@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClockWatcher } from '../../application/shared/periodic-sweep';
+import { ClockWatcher } from '../../../application/shared/periodic-sweep';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
-import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ProjectionEngine } from '../projections/projection-engine';
-import { describeEventStore, describeReadStore } from '../stores';
-import { Public } from '../../application/access/permission.decorator';
+import { EVENT_STORE, type EventStore } from '../../../application/ports/event-store.port';
+import { READ_STORE, type ReadStore } from '../../../application/ports/read-store.port';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ProjectionEngine } from '../../projections/projection-engine';
+import { describeEventStore, describeReadStore } from '../../stores';
+import { Public } from './permission.decorator';
 
 const probe = async (ping: () => Promise<void>) => {
   try {

@@ -7,8 +7,8 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CommandResultDto } from '../shared/command.dto';
-import { COMMAND_HEADERS } from '../shared/http-replies';
+import { CommandResultDto } from './command.dto';
+import { COMMAND_HEADERS } from './http-replies';
 
 /** What every step on an existing prospect or sale documents: 200, its headers, and its problems. */
 export const stepRoute = (summary: string, notFound: string, refusals: string, description?: string) =>

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../application/shared/canonical-json';
-import type { CommandContext } from '../../application/shared/command-context';
-import { RequestFingerprint } from '../../application/privacy/request-fingerprint';
-import { CLOCK, type Clock } from '../../application/ports/clock.port';
-import { unauthenticated } from '../../application/access/access-errors';
+import { canonicalJson } from '../../../application/shared/canonical-json';
+import type { CommandContext } from '../../../application/shared/command-context';
+import { RequestFingerprint } from '../../../application/privacy/request-fingerprint';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port';
+import { unauthenticated } from '../../../application/access/access-errors';
 import { currentCorrelationId, currentPrincipal } from './request-context';
 import { type FieldError, RequestValidationError } from './problem-details';
 

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { JsonLogger } from '../logging/json-logger';
+import type { JsonLogger } from '../../logging/json-logger';
 import { currentCorrelationId } from './request-context';
 import { problemFromError } from './problem-details';
 

@@ -1,7 +1,10 @@
 import { HttpException } from '@nestjs/common';
-import { StoreUnavailableError, WrongExpectedRevisionError } from '../../application/ports/event-store.port';
-import { DomainError, type DomainErrorKind } from '../../domain/shared/domain-error';
-import { AccessError } from '../../application/access/access-errors';
+import {
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../../application/ports/event-store.port';
+import { DomainError, type DomainErrorKind } from '../../../domain/shared/domain-error';
+import { AccessError } from '../../../application/access/access-errors';
 
 export type FieldError = Readonly<{ field: string; reason: string }>;
 
