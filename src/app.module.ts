@@ -8,12 +8,12 @@ import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
 import { CommandPipeline } from './application/shared/command-pipeline';
-import { CommandSender } from './infrastructure/http/shared/command-sender';
+import { LegacyCommandSender } from './infrastructure/http/shared/legacy-command-sender';
 import { EventCatalog } from './application/shared/event-catalog';
 import { EventEncoder } from './application/shared/event-encoder';
 import type { ReactorDefinition } from './application/shared/reactor';
 import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config';
-import { HealthController } from './infrastructure/http/shared/health.controller';
+import { HttpModule } from './infrastructure/http/http.module';
 import { CommandContextFactory } from './infrastructure/http/shared/command-context.factory';
 import { JsonLogger } from './infrastructure/logging/json-logger';
 import { PROJECTIONS, ProjectionEngine, REACTORS } from './infrastructure/projections/projection-engine';
@@ -71,7 +71,7 @@ class CoreModule {
       },
       StoreCloser,
       CommandContextFactory,
-      CommandSender,
+      LegacyCommandSender,
       ProjectionEngine,
     ];
     return { module: CoreModule, providers, exports: providers };
@@ -83,8 +83,13 @@ export class AppModule {
   static register(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), DiscoveryModule, CoreModule.register(options), ...FEATURE_MODULES],
-      controllers: [HealthController],
+      imports: [
+        CqrsModule.forRoot(),
+        DiscoveryModule,
+        CoreModule.register(options),
+        ...FEATURE_MODULES,
+        HttpModule,
+      ],
     };
   }
 }

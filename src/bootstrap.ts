@@ -6,6 +6,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { ProblemDetailsFilter } from './infrastructure/http/shared/problem-details.filter';
 import { requestContext } from './infrastructure/http/shared/request-context';
 import { validationPipe } from './infrastructure/http/shared/validation';
+import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
@@ -47,6 +48,8 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
 
+  // Schemas of bodies, parameters and responses, generated from their types (scripts/openapi-metadata.js).
+  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

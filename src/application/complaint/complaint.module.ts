@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ComplaintCommandsController } from './complaint-commands.controller';
-import { ComplaintQueriesController } from './complaint-queries.controller';
 import { ExecuteComplaintHandler } from './complaint.handlers';
 import {
   ComplaintComplianceHandler,
@@ -12,9 +10,8 @@ import {
 } from './complaint.queries';
 import { DeadlineWatcher } from './deadline-watcher';
 
-/** The complaint's commands, queries, routes and deadline watcher. Stores and pipeline come from the core. */
+/** The complaint's command and query handlers and deadline watcher (routes: src/infrastructure/http/complaint). Stores and pipeline come from the core. */
 @Module({
-  controllers: [ComplaintCommandsController, ComplaintQueriesController],
   providers: [
     ExecuteComplaintHandler,
     GetComplaintHandler,

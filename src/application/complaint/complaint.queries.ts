@@ -16,12 +16,15 @@ import { EVENT_STORE, type EventStore, type StoredEvent } from '../ports/event-s
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { definedFilter, type Page } from '../shared/page';
 import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
-import type { ClockStatus } from './complaint-queries.dto';
 import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
 
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
 const SLA = physicalCollection(complaintSlaMonthlyProjection);
 const DUE_SOON_MS = 4 * 3_600_000;
+
+export const CLOCK_STATUSES = ['overdue', 'due-soon', 'on-track', 'no-deadline'] as const;
+/** Where a complaint's soonest deadline stands; due-soon: within 4 hours. */
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
 export type WorklistItem = ComplaintDetails & { clockStatus: ClockStatus };
 

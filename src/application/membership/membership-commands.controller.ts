@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
 import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import { type BusinessTimeDto, CommandResultDto } from '../../infrastructure/http/shared/command.dto';
-import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { LegacyCommandSender } from '../../infrastructure/http/shared/legacy-command-sender';
 import { COMMAND_HEADERS } from '../../infrastructure/http/shared/http-replies';
 import { ExecuteMembershipCommand } from './membership.commands';
 import {
@@ -41,7 +41,7 @@ type ByHand = Exclude<MembershipCommand['type'], 'EarnPoints' | 'ApplyDueExpirie
   description: 'WRONG_EXPECTED_REVISION (If-Match, or two lost races): nothing was appended',
 })
 export class MembershipCommandsController {
-  constructor(private readonly sender: CommandSender) {}
+  constructor(private readonly sender: LegacyCommandSender) {}
 
   @Post()
   @Permit('membership.manage')

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type CommandReply, CommandSender } from '../../infrastructure/http/shared/command-sender';
+import {
+  type CommandReply,
+  LegacyCommandSender,
+} from '../../infrastructure/http/shared/legacy-command-sender';
 import {
   AuthoriseWorkOrderCommand,
   ExecuteRepairOrderCommand,
   type PlainRepairOrderCommand,
 } from './repair-order.commands';
 
-export type { CommandReply } from '../../infrastructure/http/shared/command-sender';
+export type { CommandReply } from '../../infrastructure/http/shared/legacy-command-sender';
 
-/** The repair-order routes' side of the shared CommandSender: which CQRS command carries what. */
+/** The repair-order routes' side of the shared LegacyCommandSender: which CQRS command carries what. */
 @Injectable()
 export class RepairOrderCommandSender {
-  constructor(private readonly sender: CommandSender) {}
+  constructor(private readonly sender: LegacyCommandSender) {}
 
   run(
     id: string,

@@ -15,7 +15,7 @@ import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { CommandResult } from '../shared/command-context';
 import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
 import { deterministicUuid } from '../shared/deterministic-id';
-import { CommandSender, newRecordId } from '../../infrastructure/http/shared/command-sender';
+import { LegacyCommandSender, newRecordId } from '../../infrastructure/http/shared/legacy-command-sender';
 import { COMMAND_HEADERS, replyWithResult } from '../../infrastructure/http/shared/http-replies';
 import {
   BookTestDriveDto,
@@ -50,7 +50,7 @@ type Result = CommandResult & { id: string };
 export class ProspectController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly sender: CommandSender,
+    private readonly sender: LegacyCommandSender,
   ) {}
 
   @Post()

@@ -16,7 +16,7 @@ import type { SalesShowroomTraffic } from '../../projections/sales-showroom-traf
 import type { SsiMonthly } from '../../projections/ssi-monthly/ssi-monthly.projection';
 import type { CommandResult } from '../shared/command-context';
 import { CommandResultDto } from '../../infrastructure/http/shared/command.dto';
-import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { LegacyCommandSender } from '../../infrastructure/http/shared/legacy-command-sender';
 import { COMMAND_HEADERS, etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import {
@@ -45,7 +45,7 @@ import { RecordsFileAccess } from '../../infrastructure/http/shared/file-access.
 export class SalesQueriesController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly sender: CommandSender,
+    private readonly sender: LegacyCommandSender,
   ) {}
 
   @Get('prospects')

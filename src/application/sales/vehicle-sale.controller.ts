@@ -6,7 +6,7 @@ import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
 import type { VehicleSaleDetails } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import type { CommandResult } from '../shared/command-context';
 import { BusinessTimeDto } from '../../infrastructure/http/shared/command.dto';
-import { CommandSender } from '../../infrastructure/http/shared/command-sender';
+import { LegacyCommandSender } from '../../infrastructure/http/shared/legacy-command-sender';
 import { etag } from '../../infrastructure/http/shared/http-replies';
 import type { Page } from '../shared/page';
 import { CallbacksQueryDto, ListVehicleSalesQueryDto } from './sales-queries.dto';
@@ -41,7 +41,7 @@ type Req = FastifyRequest;
 export class VehicleSaleController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly sender: CommandSender,
+    private readonly sender: LegacyCommandSender,
   ) {}
 
   @Post(':saleId/deposit')

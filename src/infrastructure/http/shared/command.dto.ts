@@ -1,3 +1,4 @@
+/** Legacy DTOs, until every route uses command.bodies.ts and command.responses.ts. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 

@@ -1,0 +1,123 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { complaintTrailCsv } from '../../../application/complaint/complaint-trail.csv';
+import {
+  ComplaintComplianceQuery,
+  ComplaintTrailQuery,
+  ComplaintWorklistQuery,
+  GetComplaintQuery,
+  GetComplaintSlaQuery,
+  ListComplaintsQuery,
+} from '../../../application/complaint/complaint.queries';
+import { assertRecordVisible } from '../../../application/access/tenancy';
+import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
+import { RecordsFileAccess } from '../shared/file-access.decorator';
+import { Permit } from '../shared/permission.decorator';
+import { CsvDownload, QueryRoute } from '../shared/query-route';
+import { RecordIdPipe } from '../shared/record-id.pipe';
+import { currentPrincipal } from '../shared/request-context';
+import {
+  ComplaintSlaParams,
+  ComplianceParams,
+  ListComplaintsParams,
+  TrailParams,
+  WorklistParams,
+} from './complaint.params';
+import {
+  ComplaintPage,
+  ComplaintSlaMonthlyView,
+  ComplaintTrailView,
+  ComplaintView,
+  ComplianceView,
+  WorklistPage,
+} from './complaint.responses';
+
+const ID = new RecordIdPipe('complaintId');
+const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
+
+@ApiTags('complaints')
+@Controller('complaints')
+export class ComplaintQueriesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly revealer: PersonalDataRevealer,
+  ) {}
+
+  @Get()
+  @Permit('complaint.read', 'dealer')
+  @QueryRoute({ summary: 'List complaints, newest filing first', type: ComplaintPage })
+  list(@Query() { limit = 50, offset = 0, ...filter }: ListComplaintsParams) {
+    return this.queries.execute(new ListComplaintsQuery(filter, limit, offset));
+  }
+
+  @Get('worklist')
+  @Permit('complaint.read', 'dealer')
+  @QueryRoute({
+    summary: 'Open complaints by level, owner and clock status, soonest deadline first',
+    description:
+      'Missed deadlines sort first; complaints with no running deadline (waiting to be closed) last.',
+    type: WorklistPage,
+  })
+  worklist(@Query() { limit = 50, offset = 0, clockStatus, asOf, ...filter }: WorklistParams) {
+    return this.queries.execute(new ComplaintWorklistQuery(filter, clockStatus, asOf, limit, offset));
+  }
+
+  @Get('compliance')
+  @Permit('complaint.kpi', 'dealer')
+  @QueryRoute({
+    summary: 'SLA compliance per dealer and month of filing',
+    description:
+      'Acknowledged on time, resolved on time, two-week closure rate (closed within 14 days ÷ filed) and breaches by level and category, for the complaints filed in the month.',
+    type: [ComplianceView],
+  })
+  compliance(@Query() query: ComplianceParams) {
+    return this.queries.execute(new ComplaintComplianceQuery(query));
+  }
+
+  @Get('sla/monthly')
+  @Permit('complaint.kpi', 'dealer')
+  @QueryRoute({
+    summary: 'Complaint activity per dealer and business month',
+    description:
+      'Filings by level in the month, and the acknowledgements made in the month and how many held their deadline.',
+    type: [ComplaintSlaMonthlyView],
+  })
+  slaMonthly(@Query() query: ComplaintSlaParams) {
+    return this.queries.execute(new GetComplaintSlaQuery(query));
+  }
+
+  @Get(':complaintId')
+  @RecordsFileAccess()
+  @Permit('complaint.read', 'record')
+  @QueryRoute({
+    summary: 'One complaint with its running deadlines; the ETag is its revision, for If-Match',
+    type: ComplaintView,
+    notFound: NOT_FOUND,
+    revision: (complaint) => complaint.revision,
+  })
+  get(@Param('complaintId', ID) complaintId: string) {
+    return this.queries.execute(new GetComplaintQuery(complaintId));
+  }
+
+  @Get(':complaintId/trail')
+  @Permit('complaint.trail', 'record')
+  @QueryRoute({
+    summary: "The auditor's trail",
+    description:
+      'Every stage with actor, role, time, reason and time spent; every deadline and whether it held; level changes; contacts; remedy sought against remedies offered; and the raw events with their metadata (correlation, causation, hash). Built from the event stream, never behind. `format=csv` gives one row per event.',
+    type: ComplaintTrailView,
+    notFound: NOT_FOUND,
+    revision: (trail) => trail.events[trail.events.length - 1].revision,
+    csv: true,
+  })
+  async trail(@Param('complaintId', ID) complaintId: string, @Query() { format, asOf }: TrailParams) {
+    const trail = await this.queries.execute(new ComplaintTrailQuery(complaintId, asOf));
+    if (format !== 'csv') return trail;
+    // A CSV is text, which neither the record check nor the revealer can read: both run here first.
+    assertRecordVisible(currentPrincipal(), trail);
+    const revealed = await this.revealer.reveal(trail, currentPrincipal());
+    const revision = trail.events[trail.events.length - 1].revision;
+    return new CsvDownload(`complaint-${complaintId}-trail.csv`, complaintTrailCsv(revealed), revision);
+  }
+}

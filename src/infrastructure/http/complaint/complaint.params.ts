@@ -1,0 +1,79 @@
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { CLOCK_STATUSES, type ClockStatus } from '../../../application/complaint/complaint.queries';
+import { RECORD_ID } from '../../../application/shared/record-id';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_LEVELS,
+  type ComplaintCategory,
+  type ComplaintLevel,
+  type ComplaintStage,
+} from '../../../domain/complaint/complaint.types';
+import { PageParams } from '../shared/page.params';
+
+const STAGES: readonly ComplaintStage[] = [
+  'filed',
+  'acknowledged',
+  'assigned',
+  'investigating',
+  'resolution-proposed',
+  'resolved',
+  'closed',
+];
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH_MESSAGE = '$property must be a month as YYYY-MM';
+
+export class ListComplaintsParams extends PageParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  @IsOptional() @IsIn(STAGES) status?: ComplaintStage;
+  @IsOptional() @IsIn(COMPLAINT_LEVELS) level?: ComplaintLevel;
+  @IsOptional() @IsIn(COMPLAINT_CATEGORIES) category?: ComplaintCategory;
+}
+
+export class WorklistParams extends PageParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  @IsOptional() @IsIn(COMPLAINT_LEVELS) level?: ComplaintLevel;
+  /**
+   * The owner the complaint is assigned to.
+   * @example u-sa-14
+   */
+  @IsOptional() @Matches(RECORD_ID) assigneeId?: string;
+  /** due-soon: a deadline within 4 hours. */
+  @IsOptional() @IsIn(CLOCK_STATUSES) clockStatus?: ClockStatus;
+  /**
+   * Clock status as of this time; default now.
+   * @example 2026-03-03T10:00:00+08:00
+   */
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
+}
+
+export class ComplianceParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  /**
+   * Month of filing (the cohort), YYYY-MM, China Standard Time.
+   * @example 2026-03
+   */
+  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+}
+
+export class ComplaintSlaParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  /**
+   * Business month, YYYY-MM (China Standard Time).
+   * @example 2026-03
+   */
+  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+}
+
+export class TrailParams {
+  /** @default json */
+  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  /**
+   * Time spent in the current stage is counted up to this time; default now.
+   * @example 2026-03-10T00:00:00Z
+   */
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
+}

@@ -1,0 +1,88 @@
+import {
+  applyDecorators,
+  type CallHandler,
+  type ExecutionContext,
+  HttpCode,
+  Injectable,
+  type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import { COMMAND_HEADERS, etag } from './http-replies';
+import type { CommandReply } from './command-sender';
+import { CommandReply as CommandReplySchema } from './command.responses';
+
+const CREATES = 'http:command-creates';
+
+/** Answers a command's reply with its status and headers: `ETag`, `Idempotent-Replayed`, and `Location` for a creation. */
+@Injectable()
+export class CommandReplyInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler<CommandReply>): Observable<CommandReply> {
+    const collection = this.reflector.get<string | undefined>(CREATES, context.getHandler());
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      map((answer) => {
+        void reply.header('etag', etag(answer.revision));
+        if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+        if (collection) void reply.header('location', `${collection}/${answer.id}`);
+        return answer;
+      }),
+    );
+  }
+}
+
+export type CommandRouteOptions = Readonly<{
+  summary: string;
+  description?: string;
+  /** For a command that opens a record: the collection path its `Location` is under (answers 201). */
+  creates?: string;
+  /** The code of the 404 when the record is unknown. */
+  notFound?: string;
+  /** The domain codes of the 409/422 refusals this command can give. */
+  refusals?: readonly string[];
+}>;
+
+/**
+ * Everything a command route shares, in one decorator: status (200, or 201 with `Location` for a
+ * creation), the reply's headers, the request headers it accepts, and its documented answers.
+ */
+export const CommandRoute = ({
+  summary,
+  description,
+  creates,
+  notFound,
+  refusals = [],
+}: CommandRouteOptions) =>
+  applyDecorators(
+    HttpCode(creates ? 201 : 200),
+    SetMetadata(CREATES, creates),
+    UseInterceptors(CommandReplyInterceptor),
+    ApiOperation({ summary, ...(description ? { description } : {}) }),
+    COMMAND_HEADERS(),
+    creates
+      ? ApiCreatedResponse({
+          type: CommandReplySchema,
+          description: '`Location` names the record, `ETag` its revision.',
+        })
+      : ApiOkResponse({ type: CommandReplySchema, description: '`ETag` is the new revision.' }),
+    ApiBadRequestResponse({ description: 'VALIDATION_FAILED: every bad field with its reason' }),
+    ...(notFound ? [ApiNotFoundResponse({ description: notFound })] : []),
+    ApiConflictResponse({
+      description: 'WRONG_EXPECTED_REVISION (a stale If-Match or a lost race): nothing was appended',
+    }),
+    ApiUnprocessableEntityResponse({ description: [...refusals, 'IDEMPOTENCY_KEY_REUSED'].join(', ') }),
+  );
