@@ -2,13 +2,11 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
-import { CommandSender } from './shared/command-sender';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
   imports: [DiscoveryModule],
   controllers: [HealthController, ComplaintCommandsController, ComplaintQueriesController],
-  providers: [CommandSender],
 })
 export class HttpModule {}

@@ -49,10 +49,7 @@ export class ComplaintCustomerBody implements ComplaintCustomer {
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) customerId!: string;
   /** @example 王芳 */
   @IsString() @Length(1, 100) name!: string;
-  /**
-   * Mobile number, digits with an optional leading +.
-   * @example 13812345678
-   */
+  /** Mobile number, digits with an optional leading +. @example 13812345678 */
   @Matches(PHONE, { message: '$property must be 6 to 20 digits, with an optional leading +' }) phone!: string;
 }
 
@@ -70,10 +67,7 @@ export class FileComplaintBody extends BusinessTime implements Body<FileComplain
   @IsIn(COMPLAINT_CATEGORIES) category!: ComplaintCategory;
   /** @example general */
   @IsIn(COMPLAINT_SEVERITIES) severity!: ComplaintSeverity;
-  /**
-   * Defaults to L1 (dealer level).
-   * @example L1
-   */
+  /** Defaults to L1 (dealer level). @example L1 */
   @IsOptional() @IsIn(COMPLAINT_LEVELS) level?: ComplaintLevel;
   @IsDefined()
   @IsNotEmptyObject()
@@ -96,15 +90,9 @@ export class AcknowledgeComplaintBody extends BusinessTime implements Body<Ackno
 }
 
 export class AssignComplaintBody extends BusinessTime implements Body<AssignComplaint> {
-  /**
-   * Another dealer: a transfer.
-   * @example d-bj-02
-   */
+  /** Another dealer: a transfer. @example d-bj-02 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId?: string;
-  /**
-   * Product → product dept., service → service, staff → manager.
-   * @example service
-   */
+  /** Product → product dept., service → service, staff → manager. @example service */
   @IsOptional() @IsString() @Length(1, 100) department?: string;
   /** @example u-sa-14 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) assigneeId?: string;
@@ -130,20 +118,14 @@ export class ProposeResolutionBody extends BusinessTime implements Body<ProposeR
 }
 
 export class ResolutionResponseBody extends BusinessTime implements Body<RecordResolutionResponse> {
-  /**
-   * Whether the customer accepts the proposed remedy.
-   * @example true
-   */
+  /** Whether the customer accepts the proposed remedy. @example true */
   @IsBoolean() accepted!: boolean;
   /** @example "Accepted on the phone" */
   @IsOptional() @IsString() @Length(1, 1000) comment?: string;
 }
 
 export class CallbackBody extends BusinessTime implements Body<RecordCallback> {
-  /**
-   * False when the customer could not be reached.
-   * @example true
-   */
+  /** False when the customer could not be reached. @example true */
   @IsBoolean() reached!: boolean;
   /** @example satisfied */
   @IsOptional() @IsIn(SATISFACTIONS) satisfaction?: Satisfaction;
@@ -157,9 +139,6 @@ export class ReasonBody extends BusinessTime implements Body<ReopenComplaint> {
 }
 
 export class EscalateComplaintBody extends ReasonBody implements Body<EscalateComplaint> {
-  /**
-   * Defaults to the next level up.
-   * @example L2
-   */
+  /** Defaults to the next level up. @example L2 */
   @IsOptional() @IsIn(COMPLAINT_LEVELS) to?: ComplaintLevel;
 }

@@ -34,37 +34,25 @@ export class WorklistParams extends PageParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   @IsOptional() @IsIn(COMPLAINT_LEVELS) level?: ComplaintLevel;
-  /**
-   * The owner the complaint is assigned to.
-   * @example u-sa-14
-   */
+  /** The owner the complaint is assigned to. @example u-sa-14 */
   @IsOptional() @Matches(RECORD_ID) assigneeId?: string;
   /** due-soon: a deadline within 4 hours. */
   @IsOptional() @IsIn(CLOCK_STATUSES) clockStatus?: ClockStatus;
-  /**
-   * Clock status as of this time; default now.
-   * @example 2026-03-03T10:00:00+08:00
-   */
+  /** Clock status as of this time; default now. @example 2026-03-03T10:00:00+08:00 */
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
 }
 
 export class ComplianceParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
-  /**
-   * Month of filing (the cohort), YYYY-MM, China Standard Time.
-   * @example 2026-03
-   */
+  /** Month of filing (the cohort), YYYY-MM, China Standard Time. @example 2026-03 */
   @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
 }
 
 export class ComplaintSlaParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
-  /**
-   * Business month, YYYY-MM (China Standard Time).
-   * @example 2026-03
-   */
+  /** Business month, YYYY-MM (China Standard Time). @example 2026-03 */
   @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
 }
 

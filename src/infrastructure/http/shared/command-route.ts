@@ -16,6 +16,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -52,8 +53,10 @@ export type CommandRouteOptions = Readonly<{
   creates?: string;
   /** The code of the 404 when the record is unknown. */
   notFound?: string;
-  /** The domain codes of the 409/422 refusals this command can give. */
-  refusals?: readonly string[];
+  /** The path parameter naming the record. */
+  idParam?: string;
+  /** The domain codes of the 409/422 refusals this command can give, comma-separated. */
+  refusals?: string;
 }>;
 
 /**
@@ -65,7 +68,8 @@ export const CommandRoute = ({
   description,
   creates,
   notFound,
-  refusals = [],
+  refusals,
+  idParam,
 }: CommandRouteOptions) =>
   applyDecorators(
     HttpCode(creates ? 201 : 200),
@@ -73,6 +77,9 @@ export const CommandRoute = ({
     UseInterceptors(CommandReplyInterceptor),
     ApiOperation({ summary, ...(description ? { description } : {}) }),
     COMMAND_HEADERS(),
+    ...(idParam
+      ? [ApiParam({ name: idParam, description: 'The record: 1 to 64 letters, digits, _ or -' })]
+      : []),
     creates
       ? ApiCreatedResponse({
           type: CommandReplySchema,
@@ -84,5 +91,21 @@ export const CommandRoute = ({
     ApiConflictResponse({
       description: 'WRONG_EXPECTED_REVISION (a stale If-Match or a lost race): nothing was appended',
     }),
-    ApiUnprocessableEntityResponse({ description: [...refusals, 'IDEMPOTENCY_KEY_REUSED'].join(', ') }),
+    ApiUnprocessableEntityResponse({
+      description: refusals ? `${refusals}, IDEMPOTENCY_KEY_REUSED` : 'IDEMPOTENCY_KEY_REUSED',
+    }),
   );
+
+/** The decorator of one aggregate's steps: a command on an existing record, which is a 404 when unknown. */
+export const stepRoutes =
+  (target: Readonly<{ idField: string }>, notFound: string) =>
+  (summary: string, refusals?: string, description?: string): MethodDecorator & ClassDecorator =>
+    CommandRoute({ summary, notFound, refusals, description, idParam: target.idField });
+
+/** A command that opens a record under `collection`: 201 with `Location`. */
+export const OpensRecord = (
+  collection: string,
+  summary: string,
+  refusals?: string,
+  description?: string,
+): MethodDecorator & ClassDecorator => CommandRoute({ summary, creates: collection, refusals, description });

@@ -1,15 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, Injectable, type PipeTransform } from '@nestjs/common';
 import { type Command as BusCommand, CommandBus } from '@nestjs/cqrs';
-import type { Command } from '../../../domain/shared/event';
+import type { FastifyRequest } from 'fastify';
 import type { CommandContext, CommandResult } from '../../../application/shared/command-context';
+import type { Command } from '../../../domain/shared/event';
+import { CommandContextFactory } from './command-context.factory';
 import { newRecordId } from './legacy-command-sender';
+import { recordIdOf } from './record-id.pipe';
 
 export type CommandReply = CommandResult & { id: string };
 
-/** The commands of one aggregate as the HTTP edge sends them: which field names the record, which bus message carries them. */
+/** How the HTTP edge sends one aggregate's commands: the path field naming the record, the bus message. */
 export type CommandTarget<C extends Command, IdField extends string> = Readonly<{
-  /** Stream category, for the id derived from an Idempotency-Key. */
+  /** Stream category, for an id derived from an Idempotency-Key. */
   category: string;
+  /** The path parameter and command field that name the record. */
   idField: IdField;
   toBus: (
     command: Readonly<{ type: C['type']; data: C['data'] }>,
@@ -19,7 +23,7 @@ export type CommandTarget<C extends Command, IdField extends string> = Readonly<
   commands?: C;
 }>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound of any target
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound of every target
 type AnyTarget = CommandTarget<any, string>;
 type CommandOf<Target> = Target extends { commands?: infer C } ? Extract<C, Command> : never;
 type IdFieldOf<Target> = Target extends { idField: infer F } ? F : never;
@@ -30,40 +34,59 @@ export type BodyOf<Target extends AnyTarget, T extends string> = Omit<
   IdFieldOf<Target>
 > & { occurredAt?: string };
 
-const withoutBusinessTime = <B extends { occurredAt?: string }>(body: B): Omit<B, 'occurredAt'> => {
-  const { occurredAt: _occurredAt, ...data } = body;
-  return data;
-};
-
 /**
- * Sends a route's command: its data is the body (less `occurredAt`, which went into the context) with the
- * record id, type-checked against the domain command, so a body that drifts from its command does not
- * compile. `CommandRoute` turns the reply into the response's status and headers.
+ * A route's commands, bound to its request: `send` acts on the record the path names, `create` opens one
+ * (the client's id, else one derived from the Idempotency-Key, so a retry cannot make a twin, else new).
+ * The body is type-checked against the domain command's data, so a body that drifts does not compile.
  */
-@Injectable()
-export class CommandSender {
-  constructor(private readonly bus: CommandBus) {}
-
-  async send<Target extends AnyTarget, T extends CommandOf<Target>['type']>(
-    target: Target,
-    id: string,
-    type: T,
-    body: BodyOf<Target, T>,
-    context: CommandContext,
-  ): Promise<CommandReply> {
-    const data = { ...withoutBusinessTime(body), [target.idField]: id };
-    const result = await this.bus.execute(target.toBus({ type, data }, context));
-    return { id, ...result };
-  }
-
-  /** A command that opens a record: the client's id, else one derived from the Idempotency-Key, else new. */
-  create<Target extends AnyTarget, T extends CommandOf<Target>['type']>(
-    target: Target,
+export type CommandsOf<Target extends AnyTarget> = Readonly<{
+  send: <T extends CommandOf<Target>['type']>(type: T, body: BodyOf<Target, T>) => Promise<CommandReply>;
+  create: <T extends CommandOf<Target>['type']>(
     requestedId: string | undefined,
     type: T,
     body: BodyOf<Target, T>,
-    context: CommandContext,
-  ): Promise<CommandReply> {
-    return this.send(target, newRecordId(target.category, requestedId, context), type, body, context);
+  ) => Promise<CommandReply>;
+}>;
+
+const withoutBusinessTime = ({ occurredAt: _occurredAt, ...data }: { occurredAt?: string }) => data;
+
+type Bound = Readonly<{ target: AnyTarget; request: FastifyRequest }>;
+
+@Injectable()
+class BindCommands implements PipeTransform<Bound, CommandsOf<AnyTarget>> {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  transform({ target, request }: Bound): CommandsOf<AnyTarget> {
+    const body = request.body as { occurredAt?: unknown } | null | undefined;
+    // The body's own validation checks `occurredAt`; a bad one is refused before the route runs.
+    const context = this.contexts.fromRequest(
+      request,
+      typeof body?.occurredAt === 'string' ? body.occurredAt : undefined,
+    );
+    const send = async (id: string, type: string, data: { occurredAt?: string }): Promise<CommandReply> => {
+      const command = { type, data: { ...withoutBusinessTime(data), [target.idField]: id } };
+      return { id, ...(await this.bus.execute(target.toBus(command, context))) };
+    };
+    return {
+      send: (type, data) =>
+        send(
+          recordIdOf(target.idField, (request.params as Record<string, string>)[target.idField]),
+          type,
+          data,
+        ),
+      create: (requestedId, type, data) =>
+        send(newRecordId(target.category, requestedId, context), type, data),
+    };
   }
 }
+
+const boundRequest = createParamDecorator((target: AnyTarget, context: ExecutionContext): Bound => ({
+  target,
+  request: context.switchToHttp().getRequest<FastifyRequest>(),
+}));
+
+/** The route's commands for `target`, with the context of this request (actor, time, keys, If-Match). */
+export const Commands = (target: AnyTarget): ParameterDecorator => boundRequest(target, BindCommands);

@@ -10,27 +10,15 @@ export class AppendedEvent {
 
 /** What every command answers. */
 export class CommandReply {
-  /**
-   * The record the command acted on.
-   * @example c-2026-000142
-   */
+  /** The record the command acted on. @example c-2026-000142 */
   id!: string;
   /** @example complaint-c-2026-000142 */
   streamId!: string;
-  /**
-   * Stream revision after the command; also the ETag.
-   * @example 0
-   */
+  /** Stream revision after the command; also the ETag. @example 0 */
   revision!: number;
-  /**
-   * Global position of the last event written (null when the command decided nothing).
-   * @example 17
-   */
+  /** Global position of the last event written (null when the command decided nothing). @example 17 */
   position!: number | null;
   events!: AppendedEvent[];
-  /**
-   * True when an Idempotency-Key retry returned the first outcome.
-   * @example false
-   */
+  /** True when an Idempotency-Key retry returned the first outcome. @example false */
   replayed!: boolean;
 }
