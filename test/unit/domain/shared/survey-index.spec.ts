@@ -1,4 +1,8 @@
-import { CSI_FACTORS, DEFAULT_CSI_WEIGHT_SET } from '../../../../src/domain/repair-order/csi-weights';
+import {
+  CSI_FACTORS,
+  type CsiFactor,
+  DEFAULT_CSI_WEIGHT_SET,
+} from '../../../../src/domain/repair-order/csi-weights';
 import {
   addSurvey,
   emptySurveyTally,
@@ -15,6 +19,14 @@ const ssiSums = (...sums: [number, number, number, number, number]): Record<SsiF
   deal: sums[2],
   'dealer-facility': sums[3],
   salesperson: sums[4],
+});
+/** Per CSI factor in the weight set's order: quality, facility, pick-up, initiation, advisor. */
+const csiScores = (...scores: [number, number, number, number, number]): Record<CsiFactor, number> => ({
+  'service-quality': scores[0],
+  'service-facility': scores[1],
+  'vehicle-pick-up': scores[2],
+  'service-initiation': scores[3],
+  'service-advisor': scores[4],
 });
 const tally = (
   surveys: number,
@@ -34,27 +46,10 @@ describe('survey tally', () => {
     const recommends = [10, 9, 8, 7, 6, 0];
     let sums = emptySurveyTally(CSI_FACTORS);
     for (const recommend of recommends)
-      sums = addSurvey(
-        CSI_FACTORS,
-        sums,
-        {
-          'service-quality': 9,
-          'service-facility': 8,
-          'vehicle-pick-up': 10,
-          'service-initiation': 7,
-          'service-advisor': 1,
-        },
-        recommend,
-      );
+      sums = addSurvey(CSI_FACTORS, sums, csiScores(9, 8, 10, 7, 1), recommend);
     expect(sums).toEqual({
       surveys: 6,
-      answerSums: {
-        'service-quality': 54,
-        'service-facility': 48,
-        'vehicle-pick-up': 60,
-        'service-initiation': 42,
-        'service-advisor': 6,
-      },
+      answerSums: csiScores(54, 48, 60, 42, 6),
       promoters: 2,
       passives: 2,
       detractors: 2,
@@ -105,39 +100,10 @@ describe('survey index: factor index and NPS to two decimals, the index whole, h
     // Two surveys (10, 9, 9, 8, 10; 10) and (8, 8, 7, 9, 8; 7): sums 18, 17, 16, 17, 18; indices 900, 850,
     // 800, 850, 900. (22×18 + 20×17 + 20×16 + 19×17 + 19×18) / 2 = (396 + 340 + 320 + 323 + 342) / 2
     // = 1721 / 2 = 860.5 → 861. One promoter, one passive: 100 / 2 = 50.
-    let sums = emptySurveyTally(CSI_FACTORS);
-    sums = addSurvey(
-      CSI_FACTORS,
-      sums,
-      {
-        'service-quality': 10,
-        'service-facility': 9,
-        'vehicle-pick-up': 9,
-        'service-initiation': 8,
-        'service-advisor': 10,
-      },
-      10,
-    );
-    sums = addSurvey(
-      CSI_FACTORS,
-      sums,
-      {
-        'service-quality': 8,
-        'service-facility': 8,
-        'vehicle-pick-up': 7,
-        'service-initiation': 9,
-        'service-advisor': 8,
-      },
-      7,
-    );
-    expect(surveyIndex(CSI_FACTORS, sums, DEFAULT_CSI_WEIGHT_SET.weights)).toEqual({
-      factorIndex: {
-        'service-quality': 900,
-        'service-facility': 850,
-        'vehicle-pick-up': 800,
-        'service-initiation': 850,
-        'service-advisor': 900,
-      },
+    const first = addSurvey(CSI_FACTORS, emptySurveyTally(CSI_FACTORS), csiScores(10, 9, 9, 8, 10), 10);
+    const both = addSurvey(CSI_FACTORS, first, csiScores(8, 8, 7, 9, 8), 7);
+    expect(surveyIndex(CSI_FACTORS, both, DEFAULT_CSI_WEIGHT_SET.weights)).toEqual({
+      factorIndex: csiScores(900, 850, 800, 850, 900),
       weightedIndex: 861,
       nps: 50,
     });
