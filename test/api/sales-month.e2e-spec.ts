@@ -216,9 +216,9 @@ describe('a month on the sales floor over HTTP', () => {
 
   it('computes SSI for March with its weight set and NPS as worked out by hand', async () => {
     // Surveys: p01 (10, 9, 8, 9, 10; recommend 10), p04 (8, 7, 6, 8, 9; recommend 6), p07 (9, 8, 7, 10, 9; 9).
-    // Sums 27, 24, 21, 27, 28 over 3: factor indices 900, 800, 700, 900, 933 (933.3 rounded).
+    // Sums 27, 24, 21, 27, 28 over 3: factor indices 900, 800, 700, 900, 933.33 (2800 / 3, to two decimals).
     // Weighted: (23×27 + 21×24 + 20×21 + 19×27 + 17×28) / 3 = (621 + 504 + 420 + 513 + 476) / 3 = 2534 / 3
-    // = 844.67 → 845. NPS: 2 promoters, 1 detractor of 3 = 33.3.
+    // = 844.67 → 845. NPS: 2 promoters, 1 detractor of 3 = 33.333… → 33.33.
     const ssi = await sales().get(`/sales/ssi/monthly?dealerId=${DEALER}&month=2026-03`);
     expect(ssi.body).toEqual([
       {
@@ -245,13 +245,13 @@ describe('a month on the sales floor over HTTP', () => {
           'sales-initiation': 800,
           deal: 700,
           'dealer-facility': 900,
-          salesperson: 933,
+          salesperson: 933.33,
         },
         weightedIndex: 845,
         promoters: 2,
         passives: 0,
         detractors: 1,
-        nps: 33.3,
+        nps: 33.33,
       },
     ]);
     const callbacks = await sales().get(

@@ -3,8 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Filter, ReadStore, Scalar } from '../../application/ports/read-store.port';
+import { csvRow } from '../../application/shared/csv';
 import { openAnalyticsReadStore, readNameOf } from '../analytics/cli-stores';
-import { csvRow, flatten } from '../analytics/csv';
+import { flatten } from '../analytics/flatten';
 import type { CliCommand } from '../cli-command';
 
 type ExportOptions = { from?: string; format: string; where: string[]; out?: string };
@@ -34,7 +35,12 @@ const write = async (out: Writable, text: string): Promise<void> => {
 };
 
 /** Two streamed passes for CSV: the first only collects the columns, so no document is held. */
-const exportCsv = async (readStore: ReadStore, name: string, filter: Filter, out: Writable) => {
+export const exportCsv = async (
+  readStore: Pick<ReadStore, 'stream'>,
+  name: string,
+  filter: Filter,
+  out: Writable,
+) => {
   const columns = new Set<string>();
   for await (const doc of readStore.stream(name, filter))
     for (const key of Object.keys(flatten(doc))) columns.add(key);

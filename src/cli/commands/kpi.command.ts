@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { toCsv } from '../../application/shared/csv';
 import { openAnalyticsReadStore } from '../analytics/cli-stores';
-import { csvRow, flatten } from '../analytics/csv';
+import { flatten } from '../analytics/flatten';
 import { KPIS, type KpiParams } from '../analytics/kpi-catalog';
 import type { CliCommand } from '../cli-command';
 
@@ -27,10 +28,14 @@ const rowsOf = (result: unknown): Record<string, unknown>[] => {
   return [{ value: result }];
 };
 
-const toCsv = (result: unknown): string => {
+/** A KPI's answer as CSV: one column per dotted field that any row has. */
+export const kpiCsv = (result: unknown): string => {
   const rows = rowsOf(result).map((row) => flatten(row));
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return [csvRow(header), ...rows.map((row) => csvRow(header.map((column) => row[column])))].join('');
+  return toCsv(
+    header,
+    rows.map((row) => header.map((column) => row[column])),
+  );
 };
 
 export const kpiCommand: CliCommand = (program: Command, run) => {
@@ -80,7 +85,7 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
           const now = options.asOf ? new Date(options.asOf) : new Date();
           const result = await kpi.read(readStore, { now: () => now }, params);
           process.stdout.write(
-            options.format === 'csv' ? toCsv(result) : `${JSON.stringify(result, null, 2)}\n`,
+            options.format === 'csv' ? kpiCsv(result) : `${JSON.stringify(result, null, 2)}\n`,
           );
           return 0;
         } finally {

@@ -1,3 +1,5 @@
+import type { SurveyWeightSet } from '../shared/survey-index';
+
 /** The five CSI factors of the 3-day post-service survey (J.D. Power China). */
 export type CsiFactor =
   'service-quality' | 'service-facility' | 'vehicle-pick-up' | 'service-initiation' | 'service-advisor';
@@ -10,8 +12,7 @@ export const CSI_FACTORS: readonly CsiFactor[] = [
   'service-advisor',
 ];
 
-/** Weights in percent, summing to 100. A survey stores the set it was scored with, so a new set never rewrites history. */
-export type CsiWeightSet = Readonly<{ version: string; weights: Readonly<Record<CsiFactor, number>> }>;
+export type CsiWeightSet = SurveyWeightSet<CsiFactor>;
 
 /** J.D. Power China 2015 defaults of the domain brief. */
 export const DEFAULT_CSI_WEIGHT_SET: CsiWeightSet = {

@@ -1,7 +1,7 @@
+import type { SurveyWeightSet } from '../shared/survey-index';
 import type { SsiFactor } from './vehicle-sale.types';
 
-/** Weights in percent, summing to 100. A survey stores the set it was scored with, so a new set never rewrites history. */
-export type SsiWeightSet = Readonly<{ version: string; weights: Readonly<Record<SsiFactor, number>> }>;
+export type SsiWeightSet = SurveyWeightSet<SsiFactor>;
 
 /** J.D. Power China 2015 defaults of the domain brief. */
 export const DEFAULT_SSI_WEIGHT_SET: SsiWeightSet = {

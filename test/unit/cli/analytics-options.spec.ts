@@ -1,5 +1,6 @@
 import { asOfCutoff } from '../../../src/cli/analytics/as-of';
-import { csvRow, flatten } from '../../../src/cli/analytics/csv';
+import { csvRow } from '../../../src/application/shared/csv';
+import { flatten } from '../../../src/cli/analytics/flatten';
 import { parseWhere } from '../../../src/cli/commands/export.command';
 
 describe('crm replay --as-of', () => {
