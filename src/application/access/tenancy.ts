@@ -1,6 +1,13 @@
 import { forbidden } from './access-errors';
 import { isDealerBound, type Principal } from './principal';
-import type { Tenancy } from '../../infrastructure/http/shared/permission.decorator';
+
+/**
+ * How a query is kept inside the principal's dealer:
+ * - `dealer`: the query string's `dealerId` is the principal's (filled in when absent, 403 when another);
+ * - `dealer-and-consultant`: also `consultantId` for a sales consultant (their own prospects only);
+ * - `record`: the answer names a dealer (and maybe an owner) and is refused when it is not theirs.
+ */
+export type Tenancy = 'dealer' | 'dealer-and-consultant' | 'record';
 
 type QueryString = Record<string, unknown>;
 

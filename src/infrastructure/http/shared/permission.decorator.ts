@@ -6,19 +6,14 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ACCESS_POLICY, type Permission } from '../../../application/access/access-policy';
+import type { Tenancy } from '../../../application/access/tenancy';
+
+export type { Tenancy } from '../../../application/access/tenancy';
 import { RecordVisibilityInterceptor } from './record-visibility.interceptor';
 
 export const PERMISSION_KEY = 'access:permission';
 export const TENANCY_KEY = 'access:tenancy';
 export const PUBLIC_KEY = 'access:public';
-
-/**
- * How a query is kept inside the principal's dealer:
- * - `dealer`: the query string's `dealerId` is the principal's (filled in when absent, 403 when another);
- * - `dealer-and-consultant`: also `consultantId` for a sales consultant (their own prospects only);
- * - `record`: the answer names a dealer (and maybe an owner) and is refused when it is not theirs.
- */
-export type Tenancy = 'dealer' | 'dealer-and-consultant' | 'record';
 
 export const BEARER_SCHEME = 'bearer';
 
