@@ -1,6 +1,5 @@
+import type { StoredEvent } from '../../application/ports/event-store.port';
 import type { PositionedDoc, ReadModelDoc } from '../../application/ports/read-store.port';
-import type { Event } from '../../domain/shared/event';
-import type { Envelope, ProjectionDefinition } from './projection';
 
 /**
  * The exactly-once rule every projection runs under: a document whose position is at or above the event's
@@ -8,10 +7,10 @@ import type { Envelope, ProjectionDefinition } from './projection';
  * `current` looks a document up (null or undefined when there is none); an id touched twice by one event
  * is applied once. Returns the documents to write, each at the event's position.
  */
-export const applyGuarded = <E extends Event, Doc extends ReadModelDoc>(
-  projection: Pick<ProjectionDefinition<E, Doc>, 'apply'>,
+export const applyGuarded = <Env extends Pick<StoredEvent, 'globalPosition'>, Doc extends ReadModelDoc>(
+  projection: Readonly<{ apply: (doc: Doc | null, event: Env, id: string) => Doc }>,
   current: (id: string) => PositionedDoc<Doc> | null | undefined,
-  event: Envelope<E>,
+  event: Env,
   ids: readonly string[],
 ): PositionedDoc<Doc>[] => {
   const updates: PositionedDoc<Doc>[] = [];
