@@ -28,7 +28,7 @@ export type DomainEvent =
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{
-  /** Default: the data's first field `at` or `*At` (the decider sets it to the command's `now`). */
+  /** Default: the event's time from its data (its only `at`/`*At` field, or the one WHEN names). */
   occurredAt?: string;
   /** Default: `stream-<first field of the data>` (every aggregate's id leads its events' data). */
   streamId?: string;
@@ -61,11 +61,36 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
+type DataKey<T extends DomainEvent['type']> = keyof Extract<DomainEvent, { type: T }>['data'] & string;
+
+/** The event's own time, for the types whose data holds other instants too (deadlines, earlier steps). */
+const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
+  ComplaintClosed: 'closedAt',
+  CredentialIssued: 'issuedAt',
+  PointsEarned: 'earnedAt',
+  VoucherIssued: 'issuedAt',
+  PointsAdjusted: 'adjustedAt',
+  MembershipLapsed: 'lapsedAt',
+  FollowUpScheduled: 'scheduledAt',
+  FollowUpRecorded: 'contactedAt',
+  RepairOrderSettled: 'settledAt',
+  CsiSurveyRecorded: 'surveyedAt',
+  OrderSigned: 'signedAt',
+  VehicleDelivered: 'deliveredAt',
+  DeliveryCallbackRecorded: 'calledAt',
+};
+
 const timeOf = (event: SpecEvent): string => {
   if (event.occurredAt) return event.occurredAt;
-  const at = Object.entries(event.data).find(([key]) => key === 'at' || key.endsWith('At'))?.[1];
+  const data: Readonly<Record<string, unknown>> = event.data;
+  const named = WHEN[event.type];
+  const instants = Object.keys(data).filter((key) => key === 'at' || key.endsWith('At'));
+  const key = named ?? (instants.length === 1 ? instants[0] : undefined);
+  const at = key === undefined ? undefined : data[key];
   if (typeof at !== 'string')
-    throw new Error(`${event.type} has no at or *At field in its data: give the spec event an occurredAt`);
+    throw new Error(
+      `${event.type}: no single time in its data (${instants.join(', ')}): give the spec event an occurredAt`,
+    );
   return at;
 };
 
