@@ -54,7 +54,7 @@ type DeepPartial<T> = T extends readonly (infer U)[]
 const catalog = new EventCatalog(ALL_EVENT_TYPES);
 
 const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value && typeof value === 'object') {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
@@ -99,7 +99,7 @@ const timeOf = (event: SpecEvent): string => {
  * revisions 0, 1, 2… per stream, the schema version the catalog registers. Frozen, as a projection must not
  * change what it reads.
  */
-export const storedEvents = (events: readonly SpecEvent[]): StoredEvent[] => {
+const storedEvents = (events: readonly SpecEvent[]): StoredEvent[] => {
   const revisions = new Map<string, number>();
   return events.map((event, index) => {
     const position = index + 1;

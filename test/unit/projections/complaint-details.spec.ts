@@ -88,28 +88,31 @@ const clock = (name: RunningClock['clock'], startedAt: string, dueBy: string, mi
 
 describe('complaint-details projection', () => {
   it('opens the complaint with both clocks running and the customer as stored (encrypted)', () => {
-    const clocks = [clock('acknowledge', FILED_AT, ACK_BY), clock('resolve', FILED_AT, RESOLVE_BY)];
-    const expected: ComplaintDetails = {
+    // Fields the details and the domain state share, as filed.
+    const opened = {
       complaintId: 'c-1',
       dealerId: 'd-1',
-      status: 'filed',
+      status: 'filed' as const,
+      category: 'service' as const,
+      severity: 'general' as const,
+      level: 'L1' as const,
+      remedySought: 'repair',
+      filedAt: FILED_AT,
+      slaPolicyVersion: 'complaint-sla-v1',
+      clocks: [clock('acknowledge', FILED_AT, ACK_BY), clock('resolve', FILED_AT, RESOLVE_BY)],
+    };
+    const expected: ComplaintDetails = {
+      ...opened,
       channel: 'hotline',
-      category: 'service',
-      severity: 'general',
-      level: 'L1',
       customer: { customerId: 'cu-1', name: NAME, phone: PHONE },
       relatedSaleId: null,
       relatedRepairOrderId: 'ro-1',
       description: 'rattle after the service',
-      remedySought: 'repair',
       remedyOffered: null,
-      filedAt: FILED_AT,
       filedMonth: '2026-03',
       filedBy: 'u-hotline',
-      slaPolicyVersion: 'complaint-sla-v1',
       department: null,
       assigneeId: null,
-      clocks,
       nextDeadline: ACK_BY,
       nextUnmissedDeadline: ACK_BY,
       firstAcknowledgement: null,
@@ -121,21 +124,7 @@ describe('complaint-details projection', () => {
       escalations: 0,
       contacts: 0,
       reopenings: 0,
-      state: {
-        status: 'filed',
-        complaintId: 'c-1',
-        dealerId: 'd-1',
-        level: 'L1',
-        severity: 'general',
-        category: 'service',
-        remedySought: 'repair',
-        filedAt: FILED_AT,
-        slaPolicyVersion: 'complaint-sla-v1',
-        acknowledgedAt: null,
-        clocks,
-        proposal: null,
-        callback: null,
-      },
+      state: { ...opened, acknowledgedAt: null, proposal: null, callback: null },
       revision: 0,
       updatedAt: FILED_AT,
     };

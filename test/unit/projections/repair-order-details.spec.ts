@@ -1,3 +1,4 @@
+import { DEFAULT_CSI_WEIGHT_SET } from '../../../src/domain/repair-order/csi-weights';
 import type { MembershipEvent } from '../../../src/domain/membership/membership.events';
 import type {
   AppointmentBooked,
@@ -216,13 +217,7 @@ describe('repair-order-details projection', () => {
             wouldRecommend: 9,
             comment: null,
             weightSetVersion: 'csi-jdp-cn-2015',
-            weights: {
-              'service-quality': 22,
-              'service-facility': 20,
-              'vehicle-pick-up': 20,
-              'service-initiation': 19,
-              'service-advisor': 19,
-            },
+            weights: DEFAULT_CSI_WEIGHT_SET.weights,
             settledAt: settled.data.settledAt,
             callbackDueAt: settled.data.callbackDueAt,
             onTime: true,
