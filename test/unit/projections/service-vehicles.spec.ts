@@ -48,6 +48,22 @@ const reading = (repairOrderId: string, settledAt: string, mileageKm: number) =>
   checkedInAt: settledAt,
 });
 
+const checkedIn: RepairOrderEvent = {
+  type: 'VehicleCheckedIn',
+  data: {
+    repairOrderId: 'ro-2',
+    dealerId: 'd-1',
+    vin: VIN,
+    plate: PLATE_CU1,
+    customerId: 'cu-1',
+    mileageKm: 11_000,
+    customerDescription: 'service',
+    serviceAdvisorId: 'u-sa-1',
+    checkedInAt: '2026-02-10T01:00:00.000Z',
+    fromAppointment: false,
+  },
+};
+
 describe('service-vehicles projection', () => {
   it('starts a vehicle at a dealer with its first settled repair order', () =>
     spec.when([settled('ro-1', '2026-01-10T02:00:00.000Z', 10_000)]).then({
@@ -106,22 +122,10 @@ describe('service-vehicles projection', () => {
       .when([settled('ro-9', '2026-02-10T02:00:00.000Z', 11_000, undefined, 'd-2')])
       .thenMatches({ [`d-1:${VIN}`]: { visits: 1 }, [`d-2:${VIN}`]: { dealerId: 'd-2', visits: 1 } }));
 
+  it('knows no vehicle before its first settlement', () =>
+    spec.when([checkedIn]).thenNoDocument(`d-1:${VIN}`));
+
   it('ignores the repair order steps before settlement', () => {
-    const checkedIn: RepairOrderEvent = {
-      type: 'VehicleCheckedIn',
-      data: {
-        repairOrderId: 'ro-2',
-        dealerId: 'd-1',
-        vin: VIN,
-        plate: PLATE_CU1,
-        customerId: 'cu-1',
-        mileageKm: 11_000,
-        customerDescription: 'service',
-        serviceAdvisorId: 'u-sa-1',
-        checkedInAt: '2026-02-10T01:00:00.000Z',
-        fromAppointment: false,
-      },
-    };
     spec
       .given([settled('ro-1', '2026-01-10T02:00:00.000Z', 10_000)])
       .when([checkedIn])
