@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createRepairOrderDecider, repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
+import {
+  createRepairOrderDecider,
+  repairOrderStreamId,
+} from '../../domain/repair-order/repair-order.decider';
 import type { EarlierSettledRepairOrder } from '../../domain/repair-order/repair-order.types';
 import {
   type RepairOrderDetails,

@@ -5,7 +5,10 @@ import { ProspectNotFound } from '../../domain/prospect/prospect.errors';
 import type { ProspectEvent } from '../../domain/prospect/prospect.events';
 import type { ProspectState } from '../../domain/prospect/prospect.state';
 import { DomainError } from '../../domain/shared/domain-error';
-import { createVehicleSaleDecider, vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
+import {
+  createVehicleSaleDecider,
+  vehicleSaleStreamId,
+} from '../../domain/vehicle-sale/vehicle-sale.decider';
 import { VehicleSaleAlreadySigned } from '../../domain/vehicle-sale/vehicle-sale.errors';
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandContext } from '../shared/command-context';

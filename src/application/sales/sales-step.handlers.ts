@@ -1,7 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
 import { showroomTrafficDecider, showroomTrafficStreamId } from '../../domain/showroom/showroom-traffic';
-import { createVehicleSaleDecider, vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
+import {
+  createVehicleSaleDecider,
+  vehicleSaleStreamId,
+} from '../../domain/vehicle-sale/vehicle-sale.decider';
 import type { CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { LogWalkInGroupsCommand, ProspectStepCommand, VehicleSaleStepCommand } from './sales.commands';
