@@ -1,5 +1,6 @@
 import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
 import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
+import { applyGuarded } from '../../projections/shared/apply-guarded';
 import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
 import { lagOf, type Lag, type RunnerDeps, StopAfterFailure, toCheckpointError } from './runner-support';
 
@@ -260,14 +261,7 @@ export class ProjectionRunner {
   }
 
   private applyEvent(event: StoredEvent, ids: readonly string[]): PositionedDoc[] {
-    const updates: PositionedDoc[] = [];
-    for (const id of ids) {
-      const current = updates.find((update) => update.id === id) ?? this.cache.get(id) ?? null;
-      if (current && current.position >= event.globalPosition) continue;
-      const value = this.definition.apply(current?.value ?? null, event, id);
-      updates.push({ id, value, position: event.globalPosition });
-    }
-    return updates;
+    return applyGuarded(this.definition, (id) => this.cache.get(id), event, ids);
   }
 
   private async prefetch(touched: Iterable<{ ids: readonly string[] }>): Promise<void> {
