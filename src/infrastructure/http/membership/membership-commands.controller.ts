@@ -1,167 +1,104 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ExecuteMembershipCommand } from '../../../application/membership/membership.commands';
+import type { MembershipCommand } from '../../../domain/membership/membership.commands';
+import { OpensRecord, stepRoutes } from '../shared/command-route';
+import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { Permit } from '../shared/permission.decorator';
+import { RecordIdPipe } from '../shared/record-id.pipe';
 import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MembershipCommand } from '../../domain/membership/membership.commands';
-import { RecordIdPipe } from '../../infrastructure/http/shared/record-id.pipe';
-import { type BusinessTimeDto, CommandResultDto } from '../../infrastructure/http/shared/command.dto';
-import { LegacyCommandSender } from '../../infrastructure/http/shared/legacy-command-sender';
-import { COMMAND_HEADERS } from '../../infrastructure/http/shared/http-replies';
-import { ExecuteMembershipCommand } from './membership.commands';
-import {
-  AdjustPointsDto,
-  BuyVoucherDto,
-  CancelMembershipDto,
-  EnrollMemberDto,
-  RedeemPointsDto,
-  RedeemVoucherDto,
-} from './membership.dto';
-import { Permit } from '../../infrastructure/http/shared/permission.decorator';
+  AdjustPointsBody,
+  BuyVoucherBody,
+  CancelMembershipBody,
+  EnrollMemberBody,
+  RedeemPointsBody,
+  RedeemVoucherBody,
+} from './membership.bodies';
 
-const ID = new RecordIdPipe('customerId');
+const MEMBERSHIP: CommandTarget<MembershipCommand, 'customerId'> = {
+  category: 'membership',
+  idField: 'customerId',
+  toBus: (command, context) => new ExecuteMembershipCommand(command, context),
+};
+type Membership = CommandsOf<typeof MEMBERSHIP>;
+const Step = stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND');
 const CODE = new RecordIdPipe('voucherCode');
-type Reply = FastifyReply;
-type ByHand = Exclude<MembershipCommand['type'], 'EarnPoints' | 'ApplyDueExpiries'>;
+
+/** What the membership adds to the generic 409: the duplicate it refuses, and its handler's second try. */
+const Conflicts = (duplicate?: string) =>
+  ApiConflictResponse({
+    description: `${duplicate ? `${duplicate}. ` : ''}A first lost race is decided again on the new state, so only a second one is a WRONG_EXPECTED_REVISION.`,
+  });
 
 /** The club desk's commands. Points are earned by the earning reactor and expire by the clock, not by hand. */
 @ApiTags('loyalty club')
 @Controller('memberships')
-@COMMAND_HEADERS()
-@ApiOkResponse({ type: CommandResultDto })
-@ApiNotFoundResponse({ description: 'MEMBERSHIP_NOT_FOUND' })
-@ApiConflictResponse({
-  description: 'WRONG_EXPECTED_REVISION (If-Match, or two lost races): nothing was appended',
-})
 export class MembershipCommandsController {
-  constructor(private readonly sender: LegacyCommandSender) {}
-
   @Post()
   @Permit('membership.manage')
-  @ApiOperation({ summary: 'Enrol a customer in the club (one membership per customer), as silver' })
-  @ApiBody({ type: EnrollMemberDto })
-  @ApiCreatedResponse({
-    type: CommandResultDto,
-    description: '`Location` names the membership, `ETag` its revision.',
-  })
-  @ApiConflictResponse({ description: 'MEMBERSHIP_ALREADY_ENROLLED' })
-  async enrol(
-    @Body() body: EnrollMemberDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
-  ) {
-    const { customerId } = body;
-    void rp.header('location', `/memberships/${customerId}`);
-    return this.run(customerId, 'EnrollMember', body, rq, rp);
+  @Conflicts('MEMBERSHIP_ALREADY_ENROLLED')
+  @OpensRecord('/memberships', 'Enrol a customer in the club (one membership per customer), as silver')
+  enrol(@Body() body: EnrollMemberBody, @Commands(MEMBERSHIP) membership: Membership) {
+    return membership.create(body.customerId, 'EnrollMember', body);
   }
 
   @Post(':customerId/redemptions')
   @Permit('membership.manage')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Redeem points for a gift',
-    description: 'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
-  })
-  @ApiConflictResponse({ description: 'REDEMPTION_ALREADY_RECORDED' })
-  @ApiUnprocessableEntityResponse({
-    description: 'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT',
-  })
-  redeem(
-    @Param('customerId', ID) id: string,
-    @Body() body: RedeemPointsDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
-  ) {
-    return this.run(id, 'RedeemPoints', body, rq, rp);
+  @Conflicts('REDEMPTION_ALREADY_RECORDED')
+  @Step(
+    'Redeem points for a gift',
+    'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT',
+    'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
+  )
+  redeem(@Body() body: RedeemPointsBody, @Commands(MEMBERSHIP) membership: Membership) {
+    return membership.send('RedeemPoints', body);
   }
 
   @Post(':customerId/vouchers')
   @Permit('membership.manage')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Buy a voucher with points (code, value, expiry)' })
-  @ApiConflictResponse({ description: 'VOUCHER_CODE_TAKEN' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED',
-  })
-  buyVoucher(
-    @Param('customerId', ID) id: string,
-    @Body() body: BuyVoucherDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
-  ) {
-    return this.run(id, 'BuyVoucher', body, rq, rp);
+  @Conflicts('VOUCHER_CODE_TAKEN')
+  @Step(
+    'Buy a voucher with points (code, value, expiry)',
+    'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED',
+  )
+  buyVoucher(@Body() body: BuyVoucherBody, @Commands(MEMBERSHIP) membership: Membership) {
+    return membership.send('BuyVoucher', body);
   }
 
   @Post(':customerId/vouchers/:voucherCode/redeem')
   @Permit('membership.manage')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Redeem a voucher on a repair order: once, and before its expiry' })
-  @ApiNotFoundResponse({ description: 'VOUCHER_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED' })
+  @Conflicts()
+  @(stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND, VOUCHER_NOT_FOUND')(
+    'Redeem a voucher on a repair order: once, and before its expiry',
+    'VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED',
+  ))
   redeemVoucher(
-    @Param('customerId', ID) id: string,
     @Param('voucherCode', CODE) voucherCode: string,
-    @Body() body: RedeemVoucherDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
+    @Body() body: RedeemVoucherBody,
+    @Commands(MEMBERSHIP) membership: Membership,
   ) {
-    return this.run(id, 'RedeemVoucher', { ...body, voucherCode } as BusinessTimeDto, rq, rp);
+    return membership.send('RedeemVoucher', { ...body, voucherCode });
   }
 
   @Post(':customerId/adjustments')
   @Permit('membership.adjust')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Adjust points by hand, with a reason; the actor is recorded' })
-  @ApiConflictResponse({ description: 'ADJUSTMENT_ALREADY_RECORDED' })
-  @ApiUnprocessableEntityResponse({ description: 'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED' })
-  adjust(
-    @Param('customerId', ID) id: string,
-    @Body() body: AdjustPointsDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
-  ) {
-    return this.run(id, 'AdjustPoints', body, rq, rp);
+  @Conflicts('ADJUSTMENT_ALREADY_RECORDED')
+  @Step(
+    'Adjust points by hand, with a reason; the actor is recorded',
+    'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED',
+  )
+  adjust(@Body() body: AdjustPointsBody, @Commands(MEMBERSHIP) membership: Membership) {
+    return membership.send('AdjustPoints', body);
   }
 
   @Post(':customerId/cancel')
   @Permit('membership.manage')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
-  })
-  @ApiUnprocessableEntityResponse({ description: 'MEMBERSHIP_CANCELLED' })
-  cancel(
-    @Param('customerId', ID) id: string,
-    @Body() body: CancelMembershipDto,
-    @Req() rq: FastifyRequest,
-    @Res({ passthrough: true }) rp: Reply,
-  ) {
-    return this.run(id, 'CancelMembership', body, rq, rp);
-  }
-
-  private async run(
-    customerId: string,
-    type: ByHand,
-    body: BusinessTimeDto,
-    request: FastifyRequest,
-    reply: Reply,
-  ) {
-    const { occurredAt, ...data } = body;
-    const command = { type, data: { ...data, customerId } } as ExecuteMembershipCommand['command'];
-    return this.sender.send(
-      customerId,
-      occurredAt,
-      request,
-      reply,
-      (context) => new ExecuteMembershipCommand(command, context),
-    );
+  @Conflicts()
+  @Step(
+    'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
+    'MEMBERSHIP_CANCELLED',
+  )
+  cancel(@Body() body: CancelMembershipBody, @Commands(MEMBERSHIP) membership: Membership) {
+    return membership.send('CancelMembership', body);
   }
 }
