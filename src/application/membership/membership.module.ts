@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LoyaltyExpiryWatcher } from './loyalty-expiry-watcher';
 import { SimulateLoyaltyRulesHandler } from './loyalty-simulation.query';
-import { MembershipCommandsController } from './membership-commands.controller';
-import { MembershipQueriesController } from './membership-queries.controller';
 import { ExecuteMembershipHandler } from './membership.handlers';
 import {
   GetMemberBalanceHandler,
@@ -17,7 +15,6 @@ import {
  * the expiry sweep. The earning reactor is registered in `reactors.ts`. Stores and pipeline come from the core.
  */
 @Module({
-  controllers: [MembershipCommandsController, MembershipQueriesController],
   providers: [
     ExecuteMembershipHandler,
     GetMemberBalanceHandler,

@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { MembershipCommandsController } from './membership/membership-commands.controller';
+import { MembershipQueriesController } from './membership/membership-queries.controller';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [HealthController, ComplaintCommandsController, ComplaintQueriesController],
+  controllers: [
+    HealthController,
+    ComplaintCommandsController,
+    ComplaintQueriesController,
+    MembershipCommandsController,
+    MembershipQueriesController,
+  ],
 })
 export class HttpModule {}

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
+import { SimulateLoyaltyRulesQuery } from '../../../application/membership/loyalty-simulation.query';
+import {
+  GetMemberBalanceQuery,
+  MemberActivityQuery,
+  MemberLedgerQuery,
+  PointsLiabilityQuery,
+  TierDistributionQuery,
+} from '../../../application/membership/membership.queries';
+import { DEFAULT_LOYALTY_RULES, type LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
+import { PageParams } from '../shared/page.params';
+import { Permit } from '../shared/permission.decorator';
+import { RequestValidationError } from '../shared/problem-details';
+import { QueryRoute } from '../shared/query-route';
+import { RecordIdPipe } from '../shared/record-id.pipe';
+import { type ProposedRulesBody, SimulationBody } from './membership.bodies';
+import { ActivityParams, AsOfParams, DealerAsOfParams, DealerParams } from './membership.params';
+import {
+  DealerLiabilityView,
+  LedgerPage,
+  MemberActivityView,
+  MemberBalanceView,
+  SimulationReportView,
+  TierDistributionView,
+} from './membership.responses';
+
+const ID = new RecordIdPipe('customerId');
+const NOT_FOUND = 'MEMBERSHIP_NOT_FOUND';
+
+/** The rule set a simulation tries: named `proposed`, with the live voucher validity unless given. */
+const proposal = ({ voucherValidityMonths, ...rules }: ProposedRulesBody): LoyaltyRuleSet => ({
+  version: 'proposed',
+  ...rules,
+  earnRatePerRmb: { ...rules.earnRatePerRmb },
+  tierThresholds: { ...rules.tierThresholds },
+  voucherValidityMonths: voucherValidityMonths ?? DEFAULT_LOYALTY_RULES.voucherValidityMonths,
+});
+
+@ApiTags('loyalty club')
+@Controller()
+export class MembershipQueriesController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('memberships/:customerId')
+  @Permit('membership.read', 'record')
+  @QueryRoute({
+    summary: "A member's balance: spendable and lifetime points, tier, the next expiry; ETag is its revision",
+    description:
+      'Spendable points are derived from the lots as of `asOf` (default now): an expired lot never counts.',
+    type: MemberBalanceView,
+    notFound: NOT_FOUND,
+    revision: (balance) => balance.revision,
+  })
+  balance(@Param('customerId', ID) customerId: string, @Query() { asOf }: AsOfParams) {
+    return this.queries.execute(new GetMemberBalanceQuery(customerId, asOf));
+  }
+
+  @Get('memberships/:customerId/ledger')
+  @Permit('membership.read', 'record')
+  @QueryRoute({
+    summary:
+      "A member's points ledger, oldest first, with the lots behind every redemption, debit and forfeit",
+    type: LedgerPage,
+    notFound: NOT_FOUND,
+  })
+  ledger(@Param('customerId', ID) customerId: string, @Query() { limit = 50, offset = 0 }: PageParams) {
+    return this.queries.execute(new MemberLedgerQuery(customerId, limit, offset));
+  }
+
+  @Get('loyalty/liability')
+  @Permit('loyalty.kpi', 'dealer')
+  @QueryRoute({
+    summary:
+      'Points liability per home dealer: outstanding points, and points expiring within 30 and 90 days',
+    type: [DealerLiabilityView],
+  })
+  liability(@Query() { dealerId, asOf }: DealerAsOfParams) {
+    return this.queries.execute(new PointsLiabilityQuery(dealerId, asOf));
+  }
+
+  @Get('loyalty/tiers')
+  @Permit('loyalty.kpi', 'dealer')
+  @QueryRoute({ summary: 'Active members per tier and home dealer', type: [TierDistributionView] })
+  tiers(@Query() { dealerId }: DealerParams) {
+    return this.queries.execute(new TierDistributionQuery(dealerId));
+  }
+
+  @Get('loyalty/activity')
+  @Permit('loyalty.kpi', 'dealer')
+  @QueryRoute({
+    summary: 'Members at risk of lapsing: last paid visit, and lapse due within `withinDays` (default 90)',
+    type: MemberActivityView,
+  })
+  activity(@Query() { limit = 50, offset = 0, withinDays = 90, dealerId, asOf }: ActivityParams) {
+    return this.queries.execute(new MemberActivityQuery({ dealerId, withinDays, asOf }, limit, offset));
+  }
+
+  @Post('loyalty/simulations')
+  @Permit('loyalty.simulate')
+  @HttpCode(200)
+  @QueryRoute({
+    summary:
+      '模拟测算: replay a period of recorded history under a proposed rule set, beside the live figures',
+    description:
+      'Nothing is written. Before `from` the live rules decide; from `from` the proposed ones. Points issued, redeemed, expired and forfeited count by the date they took effect within [from, to); the liability is the spendable points of active members at `to`.',
+    type: SimulationReportView,
+  })
+  @ApiBadRequestResponse({ description: 'Also when `to` is not after `from`.' })
+  simulate(@Body() { from, to, rules }: SimulationBody) {
+    if (Date.parse(to) <= Date.parse(from))
+      throw new RequestValidationError([{ field: 'to', reason: 'must be after from' }]);
+    const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    return this.queries.execute(new SimulateLoyaltyRulesQuery(period, proposal(rules)));
+  }
+}
