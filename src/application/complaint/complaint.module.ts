@@ -10,9 +10,11 @@ import {
   GetComplaintSlaHandler,
   ListComplaintsHandler,
 } from './complaint.queries';
-import { DeadlineWatcher } from './deadline-watcher';
 
-/** The complaint's commands, queries, routes and deadline watcher. Stores and pipeline come from the core. */
+/**
+ * The complaint's commands, queries and routes. Stores and pipeline come from the core, which also runs the
+ * deadline watcher the feature declares (complaint.feature.ts).
+ */
 @Module({
   controllers: [ComplaintCommandsController, ComplaintQueriesController],
   providers: [
@@ -23,8 +25,6 @@ import { DeadlineWatcher } from './deadline-watcher';
     ComplaintComplianceHandler,
     GetComplaintSlaHandler,
     ComplaintTrailHandler,
-    DeadlineWatcher,
   ],
-  exports: [DeadlineWatcher],
 })
 export class ComplaintModule {}
