@@ -4,9 +4,9 @@
  * Peak RSS is this process's, taken right after the rebuild.
  */
 import 'reflect-metadata';
-import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../src/application/features';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../src/application/features';
 import { EventCatalog } from '../src/application/shared/event-catalog';
 import { rebuildProjections } from '../src/infrastructure/projections/projection-rebuilder';
 import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';

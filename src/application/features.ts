@@ -16,16 +16,17 @@ import type { ReactorDefinition } from './shared/reactor';
 
 /**
  * Every feature, the only registry: everything below is derived from it. A new aggregate adds its
- * `<aggregate>.feature.ts` here. In the customer's order, which is also the order `crm kpi` lists the KPIs.
+ * `<aggregate>.feature.ts` here. The order is the order projections are listed and rebuilt in, and the
+ * order `crm kpi` lists the KPIs in.
  */
 export const FEATURES: readonly AnyFeature[] = [
+  complaintFeature,
+  repairOrderFeature,
   prospectFeature,
   prospectPhoneFeature,
   showroomTrafficFeature,
   vehicleSaleFeature,
-  repairOrderFeature,
   membershipFeature,
-  complaintFeature,
   credentialFeature,
   dataSubjectFeature,
   fileAccessFeature,

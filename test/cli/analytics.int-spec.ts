@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { ALL_PROJECTIONS } from '../../src/application/features';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
+import { ALL_PROJECTIONS } from '../../src/application/features';
 import { physicalCollection } from '../../src/projections/shared/projection';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { tempDir } from '../support/projection-fixtures';

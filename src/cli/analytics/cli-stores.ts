@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
-import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../../application/features';
 import { existsSync } from 'node:fs';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../../application/features';
 import type { EventStore } from '../../application/ports/event-store.port';
 import type { ReadStore } from '../../application/ports/read-store.port';
 import { EventCatalog } from '../../application/shared/event-catalog';
