@@ -1,4 +1,9 @@
-import type { EventStore, ExpectedRevision, NewEvent, StreamAppend } from '../application/ports/event-store.port';
+import type {
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  StreamAppend,
+} from '../application/ports/event-store.port';
 
 /**
  * Where the writer's events go: buffered, then appended in batches. A store with `appendBatch` (SQLite)
