@@ -6,12 +6,11 @@
 import 'reflect-metadata';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ALL_EVENT_TYPES } from '../src/application/event-types';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../src/application/features';
 import { EventCatalog } from '../src/application/shared/event-catalog';
 import { rebuildProjections } from '../src/infrastructure/projections/projection-rebuilder';
 import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../src/infrastructure/sqlite/sqlite-read-store';
-import { ALL_PROJECTIONS } from '../src/projections';
 import { report, stageProgress } from './stage';
 import { nowMs, peakRssMiB } from './support';
 

@@ -1,9 +1,8 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ALL_EVENT_TYPES } from './application/event-types';
-import { FEATURE_MODULES } from './application/features';
-import { createReactors } from './application/reactors';
+import { authoriseCommand } from './application/access/command-authoriser';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS, ALL_WATCHERS, createReactors } from './application/features';
 import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
@@ -12,6 +11,7 @@ import { LegacyCommandSender } from './infrastructure/http/shared/legacy-command
 import { EventCatalog } from './application/shared/event-catalog';
 import { EventEncoder } from './application/shared/event-encoder';
 import type { ReactorDefinition } from './application/shared/reactor';
+import { FEATURE_MODULES } from './feature-modules';
 import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config';
 import { HttpModule } from './infrastructure/http/http.module';
 import { CommandContextFactory } from './infrastructure/http/shared/command-context.factory';
@@ -19,7 +19,7 @@ import { JsonLogger } from './infrastructure/logging/json-logger';
 import { PROJECTIONS, ProjectionEngine, REACTORS } from './infrastructure/projections/projection-engine';
 import { openEventStore, openReadStore } from './infrastructure/stores';
 import { PRIVACY_CORE_PROVIDERS } from './infrastructure/keystore/privacy-providers';
-import { ALL_PROJECTIONS } from './projections';
+import { CLOCK_WATCHERS, ClockWatcherRunner } from './infrastructure/watchers/clock-watcher-runner';
 import type { AnyProjection } from './projections/shared/projection';
 
 export type AppOptions = Readonly<{
@@ -43,7 +43,7 @@ class StoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** Stores, clock, pipeline and engine: shared by every feature module. */
+/** Stores, clock, pipeline, engine and clock watchers: shared by every feature module. */
 @Global()
 @Module({})
 class CoreModule {
@@ -58,9 +58,10 @@ class CoreModule {
       ...PRIVACY_CORE_PROVIDERS,
       {
         provide: CommandPipeline,
-        // The encoder encrypts personal data with its subject's key before anything is stored.
+        // Every command's principal is checked against its record; the encoder encrypts personal data
+        // with its subject's key before anything is stored.
         useFactory: (eventStore: EventStore, catalog: EventCatalog, encoder: EventEncoder) =>
-          new CommandPipeline(eventStore, catalog, encoder),
+          new CommandPipeline(eventStore, catalog, authoriseCommand, encoder),
         inject: [EVENT_STORE, EventCatalog, EventEncoder],
       },
       { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
@@ -69,10 +70,12 @@ class CoreModule {
         useFactory: (pipeline: CommandPipeline) => options.reactors ?? createReactors({ pipeline }),
         inject: [CommandPipeline],
       },
+      { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
       StoreCloser,
       CommandContextFactory,
       LegacyCommandSender,
       ProjectionEngine,
+      ClockWatcherRunner,
     ];
     return { module: CoreModule, providers, exports: providers };
   }

@@ -1,23 +1,54 @@
-import type { Type } from '@nestjs/common';
-import { SalesModule } from './sales/sales.module';
-import { ComplaintModule } from './complaint/complaint.module';
-import { RepairOrderModule } from './repair-order/repair-order.module';
-import { MembershipModule } from './membership/membership.module';
-import { IntegrityModule } from './integrity/integrity.module';
-import { AdminModule } from './admin/admin.module';
-import { AccessModule } from '../infrastructure/auth/access.module';
-import { PrivacyModule } from './privacy/privacy.module';
-import { DiagnosticsModule } from './diagnostics/noop.controller';
+import { credentialFeature } from './access/credential.feature';
+import { complaintFeature } from './complaint/complaint.feature';
+import { membershipFeature } from './membership/membership.feature';
+import { dataSubjectFeature } from './privacy/data-subject.feature';
+import { fileAccessFeature } from './privacy/file-access.feature';
+import { repairOrderFeature } from './repair-order/repair-order.feature';
+import { prospectPhoneFeature } from './sales/prospect-phone.feature';
+import { prospectFeature } from './sales/prospect.feature';
+import { showroomTrafficFeature } from './sales/showroom-traffic.feature';
+import { vehicleSaleFeature } from './sales/vehicle-sale.feature';
+import type { ClockWatcher } from './shared/clock-watcher';
+import { type EventTypeRegistration, registrationsOf } from './shared/event-catalog';
+import type { AnyFeature, FeatureDeps } from './shared/feature';
+import type { AnyProjection } from '../projections/shared/projection';
+import type { ReactorDefinition } from './shared/reactor';
 
-/** The aggregates' Nest modules. A new aggregate adds its module here. */
-export const FEATURE_MODULES: readonly Type[] = [
-  ComplaintModule,
-  RepairOrderModule,
-  IntegrityModule,
-  AdminModule,
-  SalesModule,
-  MembershipModule,
-  AccessModule,
-  PrivacyModule,
-  DiagnosticsModule,
+/**
+ * Every feature, the only registry: everything below is derived from it. A new aggregate adds its
+ * `<aggregate>.feature.ts` here. The order is the order projections are listed and rebuilt in, and the
+ * order `crm kpi` lists the KPIs in.
+ */
+export const FEATURES: readonly AnyFeature[] = [
+  complaintFeature,
+  repairOrderFeature,
+  prospectFeature,
+  prospectPhoneFeature,
+  showroomTrafficFeature,
+  vehicleSaleFeature,
+  membershipFeature,
+  credentialFeature,
+  dataSubjectFeature,
+  fileAccessFeature,
 ];
+
+/** Every event type the system writes; the catalog refuses a type declared twice. */
+export const ALL_EVENT_TYPES: readonly EventTypeRegistration[] = FEATURES.flatMap((feature) =>
+  registrationsOf(feature.eventTypes, feature.personalData),
+);
+
+/** Every projection the engine runs. */
+export const ALL_PROJECTIONS: readonly AnyProjection[] = FEATURES.flatMap(
+  (feature) => feature.projections ?? [],
+);
+
+/** Every reactor the engine runs, with the dependencies it needs. */
+export const createReactors = (deps: FeatureDeps): ReactorDefinition[] =>
+  FEATURES.flatMap((feature) => feature.reactors?.(deps) ?? []);
+
+/** A clock watcher with the feature whose commands it sends. */
+export type FeatureWatcher = Readonly<{ feature: AnyFeature; watcher: ClockWatcher }>;
+
+export const ALL_WATCHERS: readonly FeatureWatcher[] = FEATURES.flatMap((feature) =>
+  (feature.watchers ?? []).map((watcher) => ({ feature, watcher })),
+);

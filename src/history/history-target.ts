@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALL_EVENT_TYPES } from '../application/event-types';
+import { ALL_EVENT_TYPES } from '../application/features';
 import { HistoryWriter, type WriterProgress } from './history-writer';
 import { historyEnd, planHistory } from './history-plan';
 import type { HistoryOptions } from './history-plan.types';

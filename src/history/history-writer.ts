@@ -1,14 +1,14 @@
-import { createComplaintDecider } from '../domain/complaint/complaint.decider';
-import { DEFAULT_COMPLAINT_SLA_POLICIES } from '../domain/complaint/complaint-sla-policy';
-import { DEFAULT_LOYALTY_RULE_SETS } from '../domain/membership/loyalty-rules';
-import { createMembershipDecider } from '../domain/membership/membership.decider';
-import { createProspectDecider } from '../domain/prospect/prospect.decider';
-import { prospectPhoneDecider, prospectPhoneStreamId } from '../domain/prospect/prospect-phone-index';
-import { createRepairOrderDecider } from '../domain/repair-order/repair-order.decider';
+import { prospectPhoneStreamId } from '../domain/prospect/prospect-phone-index';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor, Decider } from '../domain/shared/event';
-import { showroomTrafficDecider } from '../domain/showroom/showroom-traffic';
-import { createVehicleSaleDecider, vehicleSaleStreamId } from '../domain/vehicle-sale/vehicle-sale.decider';
+import { vehicleSaleStreamId } from '../domain/vehicle-sale/vehicle-sale.decider';
+import { complaintFeature } from '../application/complaint/complaint.feature';
+import { membershipFeature } from '../application/membership/membership.feature';
+import { repairOrderFeature } from '../application/repair-order/repair-order.feature';
+import { prospectPhoneFeature } from '../application/sales/prospect-phone.feature';
+import { prospectFeature } from '../application/sales/prospect.feature';
+import { showroomTrafficFeature } from '../application/sales/showroom-traffic.feature';
+import { vehicleSaleFeature } from '../application/sales/vehicle-sale.feature';
 import type { EventStore, NewEvent, StoredEvent } from '../application/ports/event-store.port';
 import type { CommandContext } from '../application/shared/command-context';
 import type { EventEncoder } from '../application/shared/event-encoder';
@@ -24,14 +24,15 @@ import { type Clocks, type Follow, HistoryWatchers } from './history-watchers';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, any, any>;
 
+/** The features' own deciders, so the history is decided by the rules and policies the API runs. */
 export const DECIDERS: Readonly<Record<Aggregate, AnyDecider>> = {
-  prospect: createProspectDecider(),
-  prospectphone: prospectPhoneDecider,
-  vehiclesale: createVehicleSaleDecider(),
-  showroom: showroomTrafficDecider,
-  repairorder: createRepairOrderDecider(),
-  complaint: createComplaintDecider(DEFAULT_COMPLAINT_SLA_POLICIES),
-  membership: createMembershipDecider(DEFAULT_LOYALTY_RULE_SETS),
+  prospect: prospectFeature.decider,
+  prospectphone: prospectPhoneFeature.decider,
+  vehiclesale: vehicleSaleFeature.decider,
+  showroom: showroomTrafficFeature.decider,
+  repairorder: repairOrderFeature.decider,
+  complaint: complaintFeature.decider,
+  membership: membershipFeature.decider,
 };
 
 /** What the writer remembers of an open stream: its folded state and where its hash chain stands. */

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import { ALL_EVENT_TYPES } from '../../src/application/event-types';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../../src/application/features';
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 import { rebuildProjections } from '../../src/infrastructure/projections/projection-rebuilder';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
 import { complaintDetailsProjection } from '../../src/projections/complaint-details/complaint-details.projection';
-import { ALL_PROJECTIONS } from '../../src/projections';
 import type { AnyProjection } from '../../src/projections/shared/projection';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { startTestApp, type TestApp } from '../support/test-app';

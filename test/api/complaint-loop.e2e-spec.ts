@@ -1,4 +1,4 @@
-import { DeadlineWatcher } from '../../src/application/complaint/deadline-watcher';
+import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
 /*
@@ -58,7 +58,7 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
   const sweepAt = async (at: string) => {
     clock.set(at);
     await api.settle();
-    return api.app.get(DeadlineWatcher).sweep();
+    return api.app.get(ClockWatcherRunner).sweep('complaint deadline');
   };
 
   beforeAll(async () => {

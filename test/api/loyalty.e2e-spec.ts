@@ -1,4 +1,4 @@
-import { LoyaltyExpiryWatcher } from '../../src/application/membership/loyalty-expiry-watcher';
+import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
 import { enrol, get, LOYALTY_TEST_PROJECTIONS, post } from '../support/loyalty-api';
 import { startTestApp, type TestApp, testClock } from '../support/test-app';
 
@@ -127,10 +127,10 @@ describe('loyalty club over HTTP: the rules, vouchers, expiry and lapse', () => 
       422,
       'MEMBERSHIP_LAPSED',
     );
-    const watcher = api.app.get(LoyaltyExpiryWatcher);
-    expect(await watcher.sweep()).toEqual({ checked: 1, recorded: 1 });
+    const watchers = api.app.get(ClockWatcherRunner);
+    expect(await watchers.sweep('loyalty expiry')).toEqual({ checked: 1, recorded: 1 });
     await api.settle();
-    expect(await watcher.sweep()).toEqual({ checked: 0, recorded: 0 });
+    expect(await watchers.sweep('loyalty expiry')).toEqual({ checked: 0, recorded: 0 });
     const balance = await get(api, '/memberships/cu-a');
     expect(balance).toMatchObject({ status: 'lapsed', spendablePoints: 0, outstandingPoints: 0 });
     const ledger = await get(api, '/memberships/cu-a/ledger');
@@ -181,7 +181,7 @@ describe('loyalty club over HTTP: the rules, vouchers, expiry and lapse', () => 
     ]);
     // The lapse (1 Sep 2027) comes before the lot's expiry (1 Mar 2028): the 250 are forfeited, not expired.
     clock.set('2027-09-02T00:00:00+08:00');
-    expect(await api.app.get(LoyaltyExpiryWatcher).sweep()).toMatchObject({ recorded: 1 });
+    expect(await api.app.get(ClockWatcherRunner).sweep('loyalty expiry')).toMatchObject({ recorded: 1 });
     await api.settle();
     expect(await get(api, '/memberships/cu-b')).toMatchObject({ status: 'lapsed', spendablePoints: 0 });
   });

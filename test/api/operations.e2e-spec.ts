@@ -1,5 +1,5 @@
 import { complaintDetailsProjection } from '../../src/projections/complaint-details/complaint-details.projection';
-import { ALL_PROJECTIONS } from '../../src/projections';
+import { ALL_PROJECTIONS } from '../../src/application/features';
 import type { AnyProjection } from '../../src/projections/shared/projection';
 import { startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { READ_STORE, type ReadStore } from '../../src/application/ports/read-store.port';
 import { CommandPipeline } from '../../src/application/shared/command-pipeline';
 import type { ReactorDefinition } from '../../src/application/shared/reactor';
-import { complaintStreamId, createComplaintDecider } from '../../src/domain/complaint/complaint.decider';
+import { complaintFeature } from '../../src/application/complaint/complaint.feature';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A reactor for the test: complaints filed on the web are acknowledged by the system at once. */
@@ -14,8 +14,7 @@ const autoAcknowledgeWeb: ReactorDefinition = {
     holder.reactions += 1;
     const complaintId = String(event.data.complaintId);
     await holder.pipeline!.execute(
-      createComplaintDecider(),
-      complaintStreamId(complaintId),
+      complaintFeature,
       { type: 'AcknowledgeComplaint', data: { complaintId, note: 'auto-reply sent' } },
       context.commandContext(),
     );

@@ -4,7 +4,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
-import { ALL_PROJECTIONS } from '../../src/projections';
+import { ALL_PROJECTIONS } from '../../src/application/features';
 import { physicalCollection } from '../../src/projections/shared/projection';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { tempDir } from '../support/projection-fixtures';

@@ -1,12 +1,11 @@
 import { EventCatalog } from '../../src/application/shared/event-catalog';
-import { ALL_EVENT_TYPES } from '../../src/application/event-types';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../../src/application/features';
 import type { EventStore } from '../../src/application/ports/event-store.port';
 import type { ReadStore } from '../../src/application/ports/read-store.port';
 import {
   ProjectionRunner,
   type ProjectionStatus,
 } from '../../src/infrastructure/projections/projection-runner';
-import { ALL_PROJECTIONS } from '../../src/projections';
 
 /**
  * Every projection built over the events whose business time is at or before `asOf` (all events when

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LOYALTY_EARNING_REACTOR } from '../../src/application/membership/loyalty-earning.reactor';
-import { ALL_PROJECTIONS } from '../../src/projections';
+import { ALL_PROJECTIONS } from '../../src/application/features';
 import { DEALER, runRepairOrder, VINS } from './service-history';
 import type { TestApp } from './test-app';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '../../src/application/ports/event-store.port';
 import type { ReadStore } from '../../src/application/ports/read-store.port';
-import { ALL_EVENT_TYPES } from '../../src/application/event-types';
+import { ALL_EVENT_TYPES } from '../../src/application/features';
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 import type { RunnerDeps } from '../../src/infrastructure/projections/runner-support';
 import { complaintDetailsProjection } from '../../src/projections/complaint-details/complaint-details.projection';

@@ -1,4 +1,4 @@
-import { ALL_EVENT_TYPES } from '../../src/application/event-types';
+import { ALL_EVENT_TYPES } from '../../src/application/features';
 import type { StoredEvent } from '../../src/application/ports/event-store.port';
 import type { PositionedDoc, ReadModelDoc } from '../../src/application/ports/read-store.port';
 import { EventCatalog } from '../../src/application/shared/event-catalog';

@@ -1,5 +1,5 @@
 import { PhoneBlindIndex } from '../../src/application/privacy/phone-blind-index';
-import { ALL_EVENT_TYPES } from '../../src/application/event-types';
+import { ALL_EVENT_TYPES } from '../../src/application/features';
 import type { EventStore } from '../../src/application/ports/event-store.port';
 import { OrderProspectHandler } from '../../src/application/sales/order-prospect.handler';
 import { RegisterProspectHandler } from '../../src/application/sales/register-prospect.handler';
@@ -18,6 +18,7 @@ import {
   VehicleSaleStepHandler,
 } from '../../src/application/sales/sales-step.handlers';
 import type { CommandContext } from '../../src/application/shared/command-context';
+import { allowEveryCommand } from '../../src/application/access/command-authoriser';
 import { CommandPipeline } from '../../src/application/shared/command-pipeline';
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 
@@ -37,7 +38,8 @@ import { EventCatalog } from '../../src/application/shared/event-catalog';
  */
 export const writeSalesHistory = async (eventStore: EventStore): Promise<void> => {
   const catalog = new EventCatalog(ALL_EVENT_TYPES);
-  const pipeline = new CommandPipeline(eventStore, catalog);
+  // The scenario's consultant writes every consultant's prospects: no record check.
+  const pipeline = new CommandPipeline(eventStore, catalog, allowEveryCommand);
   // A fixed blind-index key: these tests need stable phone hashes, not secret ones.
   const register = new RegisterProspectHandler(
     pipeline,

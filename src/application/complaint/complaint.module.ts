@@ -8,9 +8,11 @@ import {
   GetComplaintSlaHandler,
   ListComplaintsHandler,
 } from './complaint.queries';
-import { DeadlineWatcher } from './deadline-watcher';
 
-/** The complaint's command and query handlers and deadline watcher (routes: src/infrastructure/http/complaint). Stores and pipeline come from the core. */
+/**
+ * The complaint's command and query handlers (its routes are in src/infrastructure/http/complaint). Stores and pipeline come from the core, which also runs the
+ * deadline watcher the feature declares (complaint.feature.ts).
+ */
 @Module({
   providers: [
     ExecuteComplaintHandler,
@@ -20,8 +22,6 @@ import { DeadlineWatcher } from './deadline-watcher';
     ComplaintComplianceHandler,
     GetComplaintSlaHandler,
     ComplaintTrailHandler,
-    DeadlineWatcher,
   ],
-  exports: [DeadlineWatcher],
 })
 export class ComplaintModule {}

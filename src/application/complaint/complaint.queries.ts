@@ -14,6 +14,7 @@ import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '../ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
 import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
@@ -193,3 +194,23 @@ export class ComplaintTrailHandler implements IQueryHandler<
     return { ...buildComplaintTrail(complaintId, events, at), events };
   }
 }
+
+/** The complaint KPIs `crm kpi` reads. */
+export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
+  'complaint-compliance': {
+    description: 'SLA compliance of the complaints filed in a month (acknowledged and resolved on time)',
+    required: [],
+    read: (store, _clock, p) =>
+      new ComplaintComplianceHandler(store).execute(
+        new ComplaintComplianceQuery({ dealerId: p.dealer, month: p.month }),
+      ),
+  },
+  'complaint-sla': {
+    description: 'complaint activity in a month: filings by level, acknowledgements on time',
+    required: [],
+    read: (store, _clock, p) =>
+      new GetComplaintSlaHandler(store).execute(
+        new GetComplaintSlaQuery({ dealerId: p.dealer, month: p.month }),
+      ),
+  },
+};

@@ -3,11 +3,14 @@ import {
   EARNING_EVENT_TYPES,
   isEarningSource,
 } from '../../domain/membership/loyalty-earning';
+import type { MembershipCommand } from '../../domain/membership/membership.commands';
+import type { MembershipEvent } from '../../domain/membership/membership.events';
+import type { MembershipState } from '../../domain/membership/membership.state';
 import { DomainError } from '../../domain/shared/domain-error';
 import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandPipeline } from '../shared/command-pipeline';
+import type { Feature } from '../shared/feature';
 import type { ReactorDefinition } from '../shared/reactor';
-import { executeMembership } from './membership.handlers';
 
 export const LOYALTY_EARNING_REACTOR = 'loyalty-earning';
 const ATTEMPTS = 5;
@@ -30,7 +33,10 @@ export const NOTHING_TO_EARN: ReadonlySet<string> = new Set([
  * member. The command's Idempotency-Key names this reactor and the event, and the decider refuses a
  * source that has earned already, so a source earns once across restarts; rebuilds never run reactors.
  */
-export const createLoyaltyEarningReactor = (pipeline: CommandPipeline): ReactorDefinition => ({
+export const createLoyaltyEarningReactor = (
+  pipeline: CommandPipeline,
+  membership: Feature<MembershipState, MembershipCommand, MembershipEvent>,
+): ReactorDefinition => ({
   name: LOYALTY_EARNING_REACTOR,
   handles: EARNING_EVENT_TYPES,
   react: async (event, context) => {
@@ -38,7 +44,7 @@ export const createLoyaltyEarningReactor = (pipeline: CommandPipeline): ReactorD
     if (!earn) return;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await executeMembership(pipeline, { type: 'EarnPoints', data: earn }, context.commandContext());
+        await pipeline.execute(membership, { type: 'EarnPoints', data: earn }, context.commandContext());
         return;
       } catch (error) {
         if (error instanceof DomainError && NOTHING_TO_EARN.has(error.code)) return;

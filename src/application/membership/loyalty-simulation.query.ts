@@ -12,7 +12,7 @@ import {
 import { MEMBERSHIP_EVENT_TYPES } from '../../domain/membership/membership.events';
 import { EVENT_STORE, type EventStore } from '../ports/event-store.port';
 import { EventCatalog } from '../shared/event-catalog';
-import { LIVE_LOYALTY_RULES } from './membership.handlers';
+import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 
 const BATCH = 1_000;
 const READ = new Set<string>([...Object.keys(MEMBERSHIP_EVENT_TYPES), ...EARNING_EVENT_TYPES]);

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { LoyaltyExpiryWatcher } from './loyalty-expiry-watcher';
 import { SimulateLoyaltyRulesHandler } from './loyalty-simulation.query';
 import { ExecuteMembershipHandler } from './membership.handlers';
 import {
@@ -11,8 +10,9 @@ import {
 } from './membership.queries';
 
 /**
- * The loyalty club: membership commands, balances, ledger, liability, tiers, activity, rule simulation and
- * the expiry sweep. The earning reactor is registered in `reactors.ts`. Stores and pipeline come from the core.
+ * The loyalty club: membership commands, balances, ledger, liability, tiers, activity and rule simulation.
+ * The earning reactor and the expiry watcher are declared in `membership.feature.ts`. Stores and pipeline
+ * come from the core.
  */
 @Module({
   providers: [
@@ -23,8 +23,6 @@ import {
     TierDistributionHandler,
     MemberActivityHandler,
     SimulateLoyaltyRulesHandler,
-    LoyaltyExpiryWatcher,
   ],
-  exports: [LoyaltyExpiryWatcher],
 })
 export class MembershipModule {}

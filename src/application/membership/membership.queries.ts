@@ -15,8 +15,9 @@ import {
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
-import { LIVE_LOYALTY_RULES } from './membership.handlers';
+import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 
 const MEMBERS = physicalCollection(loyaltyMembersProjection);
 const LEDGER = physicalCollection(loyaltyLedgerProjection);
@@ -255,3 +256,25 @@ export class MemberActivityHandler implements IQueryHandler<MemberActivityQuery,
     return { asOf, withinDays: filter.withinDays, atRisk: { items, total, limit, offset } };
   }
 }
+
+/** The loyalty KPIs `crm kpi` reads. */
+export const LOYALTY_KPIS: Readonly<Record<string, Kpi>> = {
+  'loyalty-liability': {
+    description: 'points outstanding and their liability per dealer as of --as-of',
+    required: [],
+    read: (store, clock, p) =>
+      new PointsLiabilityHandler(store, clock).execute(new PointsLiabilityQuery(p.dealer, p.asOf)),
+  },
+  'loyalty-balance': {
+    description: "one member's points balance as of --as-of (--customer)",
+    required: ['customer'],
+    read: (store, clock, p) =>
+      new GetMemberBalanceHandler(store, clock).execute(new GetMemberBalanceQuery(p.customer!, p.asOf)),
+  },
+  'loyalty-tiers': {
+    description: 'members per tier',
+    required: [],
+    read: (store, _clock, p) =>
+      new TierDistributionHandler(store).execute(new TierDistributionQuery(p.dealer)),
+  },
+};

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { fileAccessDecider, fileAccessStreamId } from '../../domain/privacy/privacy.events';
 import { CommandContextFactory } from '../../infrastructure/http/shared/command-context.factory';
 import { RequestValidationError } from '../../infrastructure/http/shared/problem-details';
 import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { fileAccessFeature } from './file-access.feature';
 
 const ATTEMPTS = 5;
 const MAX_REASON = 500;
@@ -59,7 +59,7 @@ export class FileAccessRecorder {
       };
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await this.pipeline.execute(fileAccessDecider, fileAccessStreamId(customerId), command, context);
+          await this.pipeline.execute(fileAccessFeature, command, context);
           break;
         } catch (error) {
           // Two readers opening the same file at once race for the stream's next revision: append again.

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dataSubjectDecider, dataSubjectStreamId } from '../../domain/privacy/privacy.events';
 import {
   type KeyTombstone,
   PERSONAL_DATA_KEY_STORE,
@@ -7,6 +6,7 @@ import {
 } from '../ports/personal-data-key-store.port';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { dataSubjectFeature } from './data-subject.feature';
 
 export type ForgetRequest = Readonly<{ customerId: string; reason: string; requestReference: string }>;
 
@@ -35,8 +35,7 @@ export class ForgetCustomer {
       `${request.reason} (request ${request.requestReference})`,
     );
     const result = await this.pipeline.execute(
-      dataSubjectDecider,
-      dataSubjectStreamId(request.customerId),
+      dataSubjectFeature,
       { type: 'ForgetCustomer', data: request },
       // Whatever revision the client read, forgetting is never refused as stale.
       { ...context, expectedRevision: undefined },

@@ -1,9 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  createRepairOrderDecider,
-  repairOrderStreamId,
-} from '../../domain/repair-order/repair-order.decider';
+import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
 import type { EarlierSettledRepairOrder } from '../../domain/repair-order/repair-order.types';
 import {
   type RepairOrderDetails,
@@ -15,8 +12,8 @@ import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { AuthoriseWorkOrderCommand, ExecuteRepairOrderCommand } from './repair-order.commands';
+import { repairOrderFeature } from './repair-order.feature';
 
-const decider = createRepairOrderDecider();
 const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
 
 @CommandHandler(ExecuteRepairOrderCommand)
@@ -24,7 +21,7 @@ export class ExecuteRepairOrderHandler implements ICommandHandler<ExecuteRepairO
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ command, context }: ExecuteRepairOrderCommand): Promise<CommandResult> {
-    return this.pipeline.execute(decider, repairOrderStreamId(command.data.repairOrderId), command, context);
+    return this.pipeline.execute(repairOrderFeature, command, context);
   }
 }
 
@@ -47,8 +44,7 @@ export class AuthoriseWorkOrderHandler implements ICommandHandler<AuthoriseWorkO
     const streamId = repairOrderStreamId(data.repairOrderId);
     const earlierSettled = await this.earlierSettled(streamId);
     return this.pipeline.execute(
-      decider,
-      streamId,
+      repairOrderFeature,
       { type: 'AuthoriseWorkOrder', data: { ...data, earlierSettled } },
       context,
     );

@@ -24,6 +24,7 @@ import {
 } from '../../projections/service-workshop-monthly/service-workshop-monthly.projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Kpi } from '../shared/kpi';
 import { definedFilter } from '../shared/page';
 
 const CSI = physicalCollection(serviceCsiMonthlyProjection);
@@ -203,3 +204,29 @@ export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDue
     return { asOf, ...interval, vehicles: due };
   }
 }
+
+/** The service KPIs `crm kpi` reads. */
+export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
+  csi: {
+    description: 'service satisfaction (CSI) per dealer and month',
+    required: [],
+    read: (store, _clock, p) =>
+      new GetCsiMonthlyHandler(store).execute(new GetCsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
+  },
+  retention: {
+    description: 'service retention per month over a window of months (--from-month, --to-month, --window)',
+    required: ['dealer', 'fromMonth', 'toMonth'],
+    read: (store, _clock, p) =>
+      new GetRetentionHandler(store).execute(
+        new GetRetentionQuery({ dealerId: p.dealer!, from: p.fromMonth!, to: p.toMonth!, window: p.window }),
+      ),
+  },
+  churn: {
+    description: 'vehicles lost to service as of --as-of (no visit within the window)',
+    required: ['dealer'],
+    read: (store, clock, p) =>
+      new GetLostVehiclesHandler(store, clock).execute(
+        new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, window: p.window }),
+      ),
+  },
+};

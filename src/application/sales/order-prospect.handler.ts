@@ -1,24 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
+import { prospectStreamId } from '../../domain/prospect/prospect.decider';
 import { ProspectNotFound } from '../../domain/prospect/prospect.errors';
 import type { ProspectEvent } from '../../domain/prospect/prospect.events';
 import type { ProspectState } from '../../domain/prospect/prospect.state';
 import { DomainError } from '../../domain/shared/domain-error';
-import {
-  createVehicleSaleDecider,
-  vehicleSaleStreamId,
-} from '../../domain/vehicle-sale/vehicle-sale.decider';
 import { VehicleSaleAlreadySigned } from '../../domain/vehicle-sale/vehicle-sale.errors';
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandContext } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { deterministicUuid } from '../shared/deterministic-id';
 import { EventCatalog } from '../shared/event-catalog';
+import { prospectFeature } from './prospect.feature';
 import { type OrderOutcome, OrderProspectCommand } from './sales.commands';
+import { vehicleSaleFeature } from './vehicle-sale.feature';
 
-const prospects = createProspectDecider();
-const sales = createVehicleSaleDecider();
+const prospects = prospectFeature.decider;
 
 /** A prospect orders once (O is final), so its sale's id is derived from the prospect's id alone. */
 export const saleIdOf = (prospectId: string): string => deterministicUuid(`vehiclesale|${prospectId}`);
@@ -61,13 +58,12 @@ export class OrderProspectHandler implements ICommandHandler<OrderProspectComman
       signedNow = await this.sign(saleId, state, terms, context);
     }
     try {
-      const result = await this.pipeline.execute(prospects, prospectStreamId(prospectId), order, context);
+      const result = await this.pipeline.execute(prospectFeature, order, context);
       return { prospectId, saleId, result };
     } catch (error) {
       if (signedNow && (error instanceof DomainError || error instanceof WrongExpectedRevisionError)) {
         await this.pipeline.execute(
-          sales,
-          vehicleSaleStreamId(saleId),
+          vehicleSaleFeature,
           {
             type: 'CancelOrder',
             data: {
@@ -104,8 +100,7 @@ export class OrderProspectHandler implements ICommandHandler<OrderProspectComman
     const { buyer, ...saleTerms } = terms;
     try {
       const signed = await this.pipeline.execute(
-        sales,
-        vehicleSaleStreamId(saleId),
+        vehicleSaleFeature,
         {
           type: 'SignOrder',
           data: {

@@ -18,6 +18,7 @@ import {
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { computeFunnel, type FunnelFilters, type SalesFunnel } from './sales-funnel';
 
@@ -187,3 +188,13 @@ export class SalesFunnelHandler implements IQueryHandler<SalesFunnelQuery, Sales
     );
   }
 }
+
+/** The prospect KPIs `crm kpi` reads. */
+export const PROSPECT_KPIS: Readonly<Record<string, Kpi>> = {
+  'sales-funnel': {
+    description: 'prospects of a cohort month through the stages (GET /sales/funnel)',
+    required: ['dealer', 'month'],
+    read: (store, _clock, p) =>
+      new SalesFunnelHandler(store).execute(new SalesFunnelQuery(p.dealer!, p.month!, {})),
+  },
+};

@@ -1,20 +1,16 @@
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
+import { prospectStreamId } from '../../domain/prospect/prospect.decider';
 import { ProspectAlreadyRegistered } from '../../domain/prospect/prospect.errors';
-import {
-  prospectPhoneDecider,
-  prospectPhoneStreamId,
-  ProspectPhoneTaken,
-} from '../../domain/prospect/prospect-phone-index';
+import { prospectPhoneStreamId, ProspectPhoneTaken } from '../../domain/prospect/prospect-phone-index';
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
 import { PersonalDataProtector } from '../privacy/personal-data-protector';
 import { PhoneBlindIndex } from '../privacy/phone-blind-index';
 import type { CommandContext } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { prospectPhoneFeature } from './prospect-phone.feature';
+import { prospectFeature } from './prospect.feature';
 import { RegisterProspectCommand, type RegistrationOutcome } from './sales.commands';
-
-const prospects = createProspectDecider();
 
 /**
  * Registers a prospect, or records a touch on the prospect that already has this phone at this dealer.
@@ -44,18 +40,15 @@ export class RegisterProspectHandler implements ICommandHandler<
     const phoneHash = this.phones.hashOf(data.contact.phone);
     await this.refuseIdOfAnotherPhone(data.prospectId, data.dealerId, phoneHash);
     // The phone claim is appended before the prospect: check the principal first, so a refusal appends nothing.
-    this.pipeline.authorise?.({
-      streamId: prospectStreamId(data.prospectId),
-      state: undefined,
-      command: { type: 'RegisterProspect', data },
-      actor: context.actor,
-    });
+    this.pipeline.authoriseCreation(
+      prospectFeature,
+      { type: 'RegisterProspect', data: { ...data, phoneHash } },
+      context.actor,
+    );
     const owner = await this.claim(data.dealerId, phoneHash, data.prospectId, context);
-    const stream = prospectStreamId(owner);
     try {
       const result = await this.pipeline.execute(
-        prospects,
-        stream,
+        prospectFeature,
         { type: 'RegisterProspect', data: { ...data, prospectId: owner, phoneHash } },
         context,
       );
@@ -67,8 +60,7 @@ export class RegisterProspectHandler implements ICommandHandler<
         throw error;
     }
     const result = await this.pipeline.execute(
-      prospects,
-      stream,
+      prospectFeature,
       { type: 'RecordEnquiry', data: { prospectId: owner, channel: data.channel } },
       context,
     );
@@ -97,8 +89,7 @@ export class RegisterProspectHandler implements ICommandHandler<
     try {
       // If-Match is about the prospect, never the index stream.
       await this.pipeline.execute(
-        prospectPhoneDecider,
-        stream,
+        prospectPhoneFeature,
         { type: 'ClaimProspectPhone', data: { dealerId, phoneHash, prospectId } },
         { ...context, expectedRevision: undefined },
       );

@@ -1,23 +1,17 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createProspectDecider, prospectStreamId } from '../../domain/prospect/prospect.decider';
-import { showroomTrafficDecider, showroomTrafficStreamId } from '../../domain/showroom/showroom-traffic';
-import {
-  createVehicleSaleDecider,
-  vehicleSaleStreamId,
-} from '../../domain/vehicle-sale/vehicle-sale.decider';
 import type { CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
+import { prospectFeature } from './prospect.feature';
 import { LogWalkInGroupsCommand, ProspectStepCommand, VehicleSaleStepCommand } from './sales.commands';
-
-const prospects = createProspectDecider();
-const sales = createVehicleSaleDecider();
+import { showroomTrafficFeature } from './showroom-traffic.feature';
+import { vehicleSaleFeature } from './vehicle-sale.feature';
 
 @CommandHandler(ProspectStepCommand)
 export class ProspectStepHandler implements ICommandHandler<ProspectStepCommand, CommandResult> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ step, context }: ProspectStepCommand): Promise<CommandResult> {
-    return this.pipeline.execute(prospects, prospectStreamId(step.data.prospectId), step, context);
+    return this.pipeline.execute(prospectFeature, step, context);
   }
 }
 
@@ -26,7 +20,7 @@ export class VehicleSaleStepHandler implements ICommandHandler<VehicleSaleStepCo
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ step, context }: VehicleSaleStepCommand): Promise<CommandResult> {
-    return this.pipeline.execute(sales, vehicleSaleStreamId(step.data.saleId), step, context);
+    return this.pipeline.execute(vehicleSaleFeature, step, context);
   }
 }
 
@@ -35,11 +29,6 @@ export class LogWalkInGroupsHandler implements ICommandHandler<LogWalkInGroupsCo
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ data, context }: LogWalkInGroupsCommand): Promise<CommandResult> {
-    return this.pipeline.execute(
-      showroomTrafficDecider,
-      showroomTrafficStreamId(data.dealerId, data.date),
-      { type: 'LogWalkInGroups', data },
-      context,
-    );
+    return this.pipeline.execute(showroomTrafficFeature, { type: 'LogWalkInGroups', data }, context);
   }
 }

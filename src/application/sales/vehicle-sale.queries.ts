@@ -13,6 +13,7 @@ import {
 } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { endOfBusinessDay } from './prospect.queries';
 
@@ -170,3 +171,13 @@ export class ShowroomTrafficHandler implements IQueryHandler<ShowroomTrafficQuer
     });
   }
 }
+
+/** The vehicle sale KPIs `crm kpi` reads. */
+export const VEHICLE_SALE_KPIS: Readonly<Record<string, Kpi>> = {
+  ssi: {
+    description: 'sales satisfaction (SSI) per dealer and month',
+    required: [],
+    read: (store, _clock, p) =>
+      new SsiMonthlyHandler(store).execute(new SsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
+  },
+};

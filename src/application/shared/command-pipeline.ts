@@ -1,10 +1,13 @@
 import { DomainError } from '../../domain/shared/domain-error';
-import type { Command, Decider, Event } from '../../domain/shared/event';
+import type { Actor, Command, Event } from '../../domain/shared/event';
 import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandAuthoriser } from '../access/command-authoriser';
 import type { CommandContext, CommandResult } from './command-context';
 import type { EventCatalog } from './event-catalog';
 import { EventEncoder } from './event-encoder';
+import type { CommandOf, Feature } from './feature';
+
+type CommandRequest<Cmd extends Command> = Readonly<{ type: Cmd['type']; data: Cmd['data'] }>;
 
 export class IdempotencyKeyReused extends DomainError {
   constructor(key: string, streamId: string) {
@@ -18,31 +21,62 @@ export class IdempotencyKeyReused extends DomainError {
 }
 
 /**
- * The one command handler every aggregate uses: read the stream, fold `evolve`, `decide`, append with the
- * expected revision. The events of a command carry its Idempotency-Key, so a retry finds them in the
- * stream and returns the first outcome instead of deciding again: the key survives a crash between the
- * append and the reply because it is stored with the events themselves. Every event's metadata also
+ * The one command handler every feature uses: read the stream, fold `evolve`, check the principal against
+ * the record, `decide`, append with the expected revision. The events of a command carry its
+ * Idempotency-Key, so a retry finds them in the stream and returns the first outcome instead of deciding
+ * again: the key survives a crash between the append and the reply because it is stored with the events
+ * themselves. Every event's metadata also
  * carries a hash chained to the previous event of its stream, so later tampering can be found.
  */
 export class CommandPipeline {
   private readonly encoder: EventEncoder;
-  /** Checks the principal against the record (dealer, owner); the app sets it, tools and tests may not. */
-  authorise?: CommandAuthoriser;
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly catalog: EventCatalog,
+    /** Checks the principal against the record (dealer, owner) before deciding (docs/access.md). */
+    private readonly authorise: CommandAuthoriser,
     encoder?: EventEncoder,
   ) {
     this.encoder = encoder ?? new EventEncoder(catalog);
   }
 
   async execute<State, Cmd extends Command, Evt extends Event>(
-    decider: Decider<State, Cmd, Evt>,
-    streamId: string,
-    command: Readonly<{ type: Cmd['type']; data: Cmd['data'] }>,
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
     context: CommandContext,
   ): Promise<CommandResult> {
+    try {
+      return await this.decideAndAppend(feature, command, context);
+    } catch (error) {
+      const lostRace = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
+      if (!lostRace || !feature.decidesAgainAfterLostRace) throw error;
+      return this.decideAndAppend(feature, command, context);
+    }
+  }
+
+  /**
+   * The record check of a creation, for a handler that appends to another stream first (the phone claim
+   * before a registration), so a refusal appends nothing there either.
+   */
+  authoriseCreation<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    actor: Actor,
+  ): void {
+    this.authorise({
+      streamId: feature.streamOf(command.data),
+      actor,
+      scope: feature.scope(feature.decider.initialState(), command as CommandOf<Cmd>),
+    });
+  }
+
+  private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
+    { decider, streamOf, scope }: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const streamId = streamOf(command.data);
     const history = await this.eventStore.readStream(streamId);
     const earlier = this.earlierOutcome(streamId, history, context);
     if (earlier) return earlier;
@@ -62,7 +96,7 @@ export class CommandPipeline {
         decider.initialState(),
       );
     // Refused here, before deciding, a forbidden command appends nothing (docs/access.md).
-    this.authorise?.({ streamId, state, command, actor: context.actor });
+    this.authorise({ streamId, actor: context.actor, scope: scope(state, command as CommandOf<Cmd>) });
     const now = new Date(context.now).toISOString();
     const decided = decider.decide(
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,

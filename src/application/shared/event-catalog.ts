@@ -66,7 +66,7 @@ export class EventCatalog {
  */
 export const registrationsOf = (
   table: Readonly<Record<string, number>>,
-  personalData: Readonly<Record<string, PersonalDataDeclaration>> = {},
+  personalData: Readonly<Record<string, PersonalDataDeclaration | undefined>> = {},
 ): EventTypeRegistration[] =>
   Object.entries(table).map(([type, schemaVersion]) => {
     const declaration = personalData[type];

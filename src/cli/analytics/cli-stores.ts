@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ALL_EVENT_TYPES } from '../../application/event-types';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../../application/features';
 import type { EventStore } from '../../application/ports/event-store.port';
 import type { ReadStore } from '../../application/ports/read-store.port';
 import { EventCatalog } from '../../application/shared/event-catalog';
@@ -8,7 +8,6 @@ import { loadConfig } from '../../infrastructure/config/app-config';
 import type { RunnerDeps } from '../../infrastructure/projections/runner-support';
 import { SqliteReadStore } from '../../infrastructure/sqlite/sqlite-read-store';
 import { openEventStore, openReadStore } from '../../infrastructure/stores';
-import { ALL_PROJECTIONS } from '../../projections';
 import type { AnyProjection } from '../../projections/shared/projection';
 
 /** The read-model file of a scratch directory written by `crm replay`. */

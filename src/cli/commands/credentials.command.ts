@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { ALL_EVENT_TYPES } from '../../application/event-types';
+import { ALL_EVENT_TYPES } from '../../application/features';
+import { authoriseCommand } from '../../application/access/command-authoriser';
 import { CommandPipeline } from '../../application/shared/command-pipeline';
 import { EventCatalog } from '../../application/shared/event-catalog';
 import type { Actor } from '../../domain/shared/event';
@@ -25,7 +26,7 @@ const withCredentials = async <T>(body: (credentials: CredentialService) => Prom
   const config = loadConfig();
   const eventStore = await openEventStore(config);
   try {
-    const pipeline = new CommandPipeline(eventStore, new EventCatalog(ALL_EVENT_TYPES));
+    const pipeline = new CommandPipeline(eventStore, new EventCatalog(ALL_EVENT_TYPES), authoriseCommand);
     return await body(
       new CredentialService(eventStore, pipeline, loadTokenSecret(config.authTokenSecret, config.dataDir)),
     );

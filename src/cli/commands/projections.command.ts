@@ -4,7 +4,7 @@ import { RETIRE_GRACE_MS } from '../../infrastructure/projections/projection-eng
 import { listProjections, type ProjectionListing } from '../../infrastructure/projections/projection-listing';
 import { rebuildProjections } from '../../infrastructure/projections/projection-rebuilder';
 import { openReadStore } from '../../infrastructure/stores';
-import { ALL_PROJECTIONS } from '../../projections';
+import { ALL_PROJECTIONS } from '../../application/features';
 import { openAnalyticsReadStore, projectionsNamed, runnerDeps } from '../analytics/cli-stores';
 import { progressReporter } from '../analytics/progress-reporter';
 import type { CliCommand } from '../cli-command';

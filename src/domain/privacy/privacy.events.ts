@@ -25,10 +25,14 @@ export type CustomerFileOpened = Event<
 
 export type PrivacyEvent = CustomerForgottenEvent | CustomerFileOpened;
 
-export const PRIVACY_EVENT_TYPES = {
-  CustomerForgotten: 1,
-  CustomerFileOpened: 1,
-} as const satisfies Record<PrivacyEvent['type'], number>;
+export const DATA_SUBJECT_EVENT_TYPES = { CustomerForgotten: 1 } as const satisfies Record<
+  CustomerForgottenEvent['type'],
+  number
+>;
+export const FILE_ACCESS_EVENT_TYPES = { CustomerFileOpened: 1 } as const satisfies Record<
+  CustomerFileOpened['type'],
+  number
+>;
 
 export const dataSubjectStreamId = (customerId: string): string => `datasubject-${customerId}`;
 export const fileAccessStreamId = (customerId: string): string => `fileaccess-${customerId}`;

@@ -1,6 +1,5 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { authoriseCommand } from '../../application/access/command-authoriser';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
 import { CommandPipeline } from '../../application/shared/command-pipeline';
@@ -9,16 +8,10 @@ import { AccessGuard } from './access.guard';
 import { CredentialService } from './credential.service';
 import { loadTokenSecret } from './token-secret';
 
-/** Lets the pipeline check every command's principal against the record before deciding. */
-class CommandAuthorisation implements OnModuleInit {
-  constructor(@Inject(CommandPipeline) private readonly pipeline: CommandPipeline) {}
-
-  onModuleInit(): void {
-    this.pipeline.authorise = authoriseCommand;
-  }
-}
-
-/** Authentication, the permission guard on every route, and record tenancy (docs/access.md). */
+/**
+ * Authentication and the permission guard on every route (docs/access.md). The record check of commands
+ * is the pipeline's own (its authoriser is a constructor argument), so it cannot be left out.
+ */
 @Module({
   providers: [
     {
@@ -32,7 +25,6 @@ class CommandAuthorisation implements OnModuleInit {
         ),
       inject: [APP_CONFIG, EVENT_STORE, CommandPipeline, CLOCK],
     },
-    CommandAuthorisation,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [CredentialService],

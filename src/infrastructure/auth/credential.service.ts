@@ -1,6 +1,7 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../../application/access/access-errors';
+import { credentialFeature } from '../../application/access/credential.feature';
 import { isDealerBound, isRole, type Principal, ROLES } from '../../application/access/principal';
 import type { EventStore } from '../../application/ports/event-store.port';
 import type { CommandPipeline } from '../../application/shared/command-pipeline';
@@ -85,8 +86,7 @@ export class CredentialService {
         : await this.signToken(credentialId, userId, role, dealerId, now, expiresAt);
     const secretHash = secretHashOf(kind === 'api-key' ? keySecret : secret);
     await this.pipeline.execute(
-      credentialDecider,
-      credentialStream(credentialId),
+      credentialFeature,
       {
         type: 'IssueCredential',
         data: { credentialId, kind, userId, role, dealerId, secretHash, expiresAt },
@@ -98,8 +98,7 @@ export class CredentialService {
 
   async revoke(credentialId: string, reason: string, actor: Actor): Promise<void> {
     await this.pipeline.execute(
-      credentialDecider,
-      credentialStream(credentialId),
+      credentialFeature,
       { type: 'RevokeCredential', data: { credentialId, reason } },
       { now: this.clock().toISOString(), correlationId: randomUUID(), causationId: null, actor },
     );

@@ -1,13 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ClockWatcher } from '../../../application/shared/periodic-sweep';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '../../../application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../../../application/ports/read-store.port';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProjectionEngine } from '../../projections/projection-engine';
 import { describeEventStore, describeReadStore } from '../../stores';
+import { ClockWatcherRunner } from '../../watchers/clock-watcher-runner';
 import { Public } from './permission.decorator';
 
 const probe = async (ping: () => Promise<void>) => {
@@ -27,7 +26,7 @@ export class HealthController {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly engine: ProjectionEngine,
-    private readonly discovery: DiscoveryService,
+    private readonly watchers: ClockWatcherRunner,
   ) {}
 
   @Get()
@@ -47,11 +46,7 @@ export class HealthController {
       ? await Promise.all([this.engine.projectionStatuses(), this.engine.reactorStatuses()])
       : [[], []];
     const stopped = [...projections, ...reactors].some((runner) => runner.state === 'failed');
-    const watchers = this.discovery
-      .getProviders()
-      .map((wrapper) => wrapper.instance as unknown)
-      .filter((instance): instance is ClockWatcher => instance instanceof ClockWatcher)
-      .map((watcher) => watcher.status());
+    const watchers = this.watchers.statuses();
     const status = !storesUp ? 'down' : stopped ? 'degraded' : 'ok';
     void reply.status(storesUp ? 200 : 503);
     return {

@@ -1,6 +1,21 @@
 import { authoriseCommand } from '../../../../src/application/access/command-authoriser';
+import { complaintFeature } from '../../../../src/application/complaint/complaint.feature';
+import { membershipFeature } from '../../../../src/application/membership/membership.feature';
+import { prospectFeature } from '../../../../src/application/sales/prospect.feature';
+import type { AnyFeature } from '../../../../src/application/shared/feature';
+import type { Actor } from '../../../../src/domain/shared/event';
 
 const actor = (role: string, dealerId: string | null, userId = 'u-1') => ({ userId, role, dealerId });
+/** As the pipeline does: the feature says what the command acts on, the authoriser checks the principal. */
+const authorise = (
+  feature: AnyFeature,
+  request: { streamId: string; state: unknown; command: { type: string; data: object }; actor: Actor },
+) =>
+  authoriseCommand({
+    streamId: request.streamId,
+    actor: request.actor,
+    scope: feature.scope(request.state, request.command),
+  });
 const codeOf = (run: () => void): string | null => {
   try {
     run();
@@ -17,7 +32,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     const command = { type: 'AcknowledgeComplaint', data: { complaintId: 'c-1' } };
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(complaintFeature, {
           streamId: 'complaint-c-1',
           state: complaint,
           command,
@@ -27,7 +42,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     ).toBeNull();
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(complaintFeature, {
           streamId: 'complaint-c-1',
           state: complaint,
           command,
@@ -41,7 +56,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     const file = { type: 'FileComplaint', data: { complaintId: 'c-9', dealerId: 'd-2' } };
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(complaintFeature, {
           streamId: 'complaint-c-9',
           state: { status: 'none' },
           command: file,
@@ -52,7 +67,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     const redeem = { type: 'RedeemPoints', data: { customerId: 'cu-1', points: 10 } };
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(membershipFeature, {
           streamId: 'membership-cu-1',
           state: { homeDealerId: 'd-2' },
           command: redeem,
@@ -68,10 +83,14 @@ describe('authoriseCommand: the record check before deciding', () => {
     const grade = { type: 'GradeProspect', data: { prospectId: 'p-1', grade: 'H' } };
     const enquiry = { type: 'RecordEnquiry', data: { prospectId: 'p-1', channel: 'walk-in' } };
     expect(
-      codeOf(() => authoriseCommand({ streamId: 'prospect-p-1', state, command: grade, actor: me })),
+      codeOf(() =>
+        authorise(prospectFeature, { streamId: 'prospect-p-1', state, command: grade, actor: me }),
+      ),
     ).toBe('OWNER_FORBIDDEN');
     expect(
-      codeOf(() => authoriseCommand({ streamId: 'prospect-p-1', state, command: enquiry, actor: me })),
+      codeOf(() =>
+        authorise(prospectFeature, { streamId: 'prospect-p-1', state, command: enquiry, actor: me }),
+      ),
     ).toBeNull();
   });
 
@@ -83,9 +102,9 @@ describe('authoriseCommand: the record check before deciding', () => {
     const oem = actor('oem-staff', null);
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(prospectFeature, {
           streamId: 'prospect-p-1',
-          state: undefined,
+          state: { status: 'none' },
           command: register('oem-lead'),
           actor: oem,
         }),
@@ -93,9 +112,9 @@ describe('authoriseCommand: the record check before deciding', () => {
     ).toBeNull();
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(prospectFeature, {
           streamId: 'prospect-p-1',
-          state: undefined,
+          state: { status: 'none' },
           command: register('walk-in'),
           actor: oem,
         }),
@@ -108,7 +127,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     const state = { status: 'acknowledged', dealerId: 'd-1' };
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(complaintFeature, {
           streamId: 'complaint-c-1',
           state,
           command: transfer,
@@ -118,7 +137,7 @@ describe('authoriseCommand: the record check before deciding', () => {
     ).toBeNull();
     expect(
       codeOf(() =>
-        authoriseCommand({
+        authorise(complaintFeature, {
           streamId: 'complaint-c-1',
           state,
           command: transfer,
@@ -137,7 +156,9 @@ describe('authoriseCommand: the record check before deciding', () => {
       actor('oem-staff', null),
     ])
       expect(
-        codeOf(() => authoriseCommand({ streamId: 'membership-cu-1', state, command, actor: who })),
+        codeOf(() =>
+          authorise(membershipFeature, { streamId: 'membership-cu-1', state, command, actor: who }),
+        ),
       ).toBeNull();
   });
 });

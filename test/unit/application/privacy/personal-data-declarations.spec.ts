@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { ALL_EVENT_TYPES } from '../../../../src/application/event-types';
+import { ALL_EVENT_TYPES } from '../../../../src/application/features';
 
 /**
  * Every field of every event that looks like personal data must be declared in its type's registration,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../../../src/application/access/principal';
-import { ALL_EVENT_TYPES } from '../../../../src/application/event-types';
+import { ALL_EVENT_TYPES } from '../../../../src/application/features';
 import type { StoredEvent } from '../../../../src/application/ports/event-store.port';
 import { PersonalDataProtector } from '../../../../src/application/privacy/personal-data-protector';
 import { PersonalDataRevealer, subjectsIn } from '../../../../src/application/privacy/personal-data-revealer';

@@ -1,6 +1,5 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { WrongExpectedRevisionError } from '../ports/event-store.port';
-import type { CommandResult } from './command-context';
+import { WrongExpectedRevisionError } from '../../application/ports/event-store.port';
+import type { CommandResult } from '../../application/shared/command-context';
 
 export type SweepResult = Readonly<{ checked: number; recorded: number }>;
 
@@ -95,38 +94,3 @@ export const sendDueCommands = async <T>(
   }
   return { checked: due.length, recorded };
 };
-
-/**
- * A clock-driven watcher as a Nest provider: sweeps every `intervalMs` in the process that runs
- * projections, and stops with the application. Subclasses say what one sweep does.
- */
-export abstract class ClockWatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly sweeper: PeriodicSweep;
-
-  protected constructor(
-    name: string,
-    private readonly schedule: Readonly<{ enabled: boolean; intervalMs: number }>,
-    onError: (message: string) => void,
-  ) {
-    this.sweeper = new PeriodicSweep(name, () => this.sweepOnce(), onError);
-  }
-
-  onApplicationBootstrap(): void {
-    if (this.schedule.enabled) this.sweeper.start(this.schedule.intervalMs);
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.sweeper.stop();
-  }
-
-  /** One pass at the clock's current time; sweeps never overlap. */
-  sweep(): Promise<SweepResult> {
-    return this.sweeper.run();
-  }
-
-  status(): SweepStatus {
-    return this.sweeper.status();
-  }
-
-  protected abstract sweepOnce(): Promise<SweepResult>;
-}

@@ -1,0 +1,35 @@
+import type { ComplaintCommand } from '../../domain/complaint/complaint.commands';
+import { complaintStreamId, createComplaintDecider } from '../../domain/complaint/complaint.decider';
+import {
+  COMPLAINT_EVENT_TYPES,
+  COMPLAINT_PERSONAL_DATA,
+  type ComplaintEvent,
+} from '../../domain/complaint/complaint.events';
+import type { ComplaintState } from '../../domain/complaint/complaint.state';
+import { DEFAULT_COMPLAINT_SLA_POLICIES } from '../../domain/complaint/complaint-sla-policy';
+import { complaintDetailsProjection } from '../../projections/complaint-details/complaint-details.projection';
+import { complaintSlaMonthlyProjection } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
+import type { CommandOf, Feature } from '../shared/feature';
+import { COMPLAINT_KPIS } from './complaint.queries';
+import { deadlineWatcher } from './deadline-watcher';
+
+/** The dealer a filing or a transfer names, for a complaint not filed yet. */
+const namedDealer = (command: CommandOf<ComplaintCommand>): string | undefined =>
+  command.type === 'FileComplaint' || command.type === 'AssignComplaint' ? command.data.dealerId : undefined;
+
+/** The complaint's closed loop (issue 5), its SLA clocks and the watcher that records missed deadlines. */
+export const complaintFeature: Feature<ComplaintState, ComplaintCommand, ComplaintEvent> = {
+  name: 'complaint',
+  category: 'complaint',
+  decider: createComplaintDecider(DEFAULT_COMPLAINT_SLA_POLICIES),
+  streamOf: ({ complaintId }) => complaintStreamId(complaintId),
+  eventTypes: COMPLAINT_EVENT_TYPES,
+  personalData: COMPLAINT_PERSONAL_DATA,
+  scope: (state, command) => ({
+    dealerId: state.status !== 'none' ? state.dealerId : namedDealer(command),
+    handedTo: command.type === 'AssignComplaint' ? command.data.dealerId : undefined,
+  }),
+  projections: [complaintDetailsProjection, complaintSlaMonthlyProjection],
+  watchers: [deadlineWatcher],
+  kpis: COMPLAINT_KPIS,
+};

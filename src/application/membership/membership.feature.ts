@@ -1,0 +1,35 @@
+import type { MembershipCommand } from '../../domain/membership/membership.commands';
+import { createMembershipDecider, membershipStreamId } from '../../domain/membership/membership.decider';
+import { MEMBERSHIP_EVENT_TYPES, type MembershipEvent } from '../../domain/membership/membership.events';
+import type { MembershipState } from '../../domain/membership/membership.state';
+import { loyaltyLedgerProjection } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
+import { loyaltyMembersProjection } from '../../projections/loyalty-members/loyalty-members.projection';
+import type { Feature } from '../shared/feature';
+import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
+import { createLoyaltyEarningReactor } from './loyalty-earning.reactor';
+import { loyaltyExpiryWatcher } from './loyalty-expiry-watcher';
+import { LOYALTY_KPIS } from './membership.queries';
+
+/** The loyalty club (issue 6): one membership stream per customer, earning by reactor, expiry by the clock. */
+export const membershipFeature: Feature<MembershipState, MembershipCommand, MembershipEvent> = {
+  name: 'membership',
+  category: 'membership',
+  decider: createMembershipDecider(LIVE_LOYALTY_RULES),
+  streamOf: ({ customerId }) => membershipStreamId(customerId),
+  eventTypes: MEMBERSHIP_EVENT_TYPES,
+  // The club's records belong to the member's home dealer.
+  scope: (state, command) => ({
+    dealerId:
+      state.status !== 'none'
+        ? state.homeDealerId
+        : command.type === 'EnrollMember'
+          ? command.data.homeDealerId
+          : undefined,
+  }),
+  // Two redemptions at once: the loser is decided again, and gets 422 INSUFFICIENT_POINTS or its answer.
+  decidesAgainAfterLostRace: true,
+  projections: [loyaltyMembersProjection, loyaltyLedgerProjection],
+  reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
+  watchers: [loyaltyExpiryWatcher],
+  kpis: LOYALTY_KPIS,
+};

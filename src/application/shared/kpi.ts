@@ -1,0 +1,23 @@
+import type { Clock } from '../ports/clock.port';
+import type { ReadStore } from '../ports/read-store.port';
+
+/** The parameters `crm kpi` passes, from its flags. */
+export type KpiParams = Readonly<{
+  dealer?: string;
+  month?: string;
+  fromMonth?: string;
+  toMonth?: string;
+  asOf?: string;
+  window?: number;
+  customer?: string;
+}>;
+
+/**
+ * A KPI as the CLI reads it, through the API's own query handler (same code, same figures); only the read
+ * store differs (live, or a scratch replay). Declared beside its query, gathered from the features.
+ */
+export type Kpi = Readonly<{
+  description: string;
+  required: readonly (keyof KpiParams)[];
+  read: (readStore: ReadStore, clock: Clock, params: KpiParams) => Promise<unknown>;
+}>;

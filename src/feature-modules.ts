@@ -1,0 +1,23 @@
+import type { Type } from '@nestjs/common';
+import { AdminModule } from './application/admin/admin.module';
+import { ComplaintModule } from './application/complaint/complaint.module';
+import { DiagnosticsModule } from './application/diagnostics/noop.controller';
+import { IntegrityModule } from './application/integrity/integrity.module';
+import { MembershipModule } from './application/membership/membership.module';
+import { PrivacyModule } from './application/privacy/privacy.module';
+import { RepairOrderModule } from './application/repair-order/repair-order.module';
+import { SalesModule } from './application/sales/sales.module';
+import { AccessModule } from './infrastructure/auth/access.module';
+
+/** The Nest modules of the handlers and routes. What each feature is, is declared in its feature file. */
+export const FEATURE_MODULES: readonly Type[] = [
+  ComplaintModule,
+  RepairOrderModule,
+  IntegrityModule,
+  AdminModule,
+  SalesModule,
+  MembershipModule,
+  AccessModule,
+  PrivacyModule,
+  DiagnosticsModule,
+];

@@ -1,0 +1,90 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { FeatureWatcher } from '../../application/features';
+import { CLOCK, type Clock } from '../../application/ports/clock.port';
+import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
+import { CommandPipeline } from '../../application/shared/command-pipeline';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JsonLogger } from '../logging/json-logger';
+import { PeriodicSweep, sendDueCommands, type SweepResult, type SweepStatus } from './periodic-sweep';
+
+/** DI token of the watchers the runner times (the features' by default; tests may replace them). */
+export const CLOCK_WATCHERS = Symbol('CLOCK_WATCHERS');
+
+/**
+ * Runs every feature's clock watcher in the process that runs projections: each sweeps every interval its
+ * setting names (never when 0), never two sweeps of one watcher at once, and a running sweep finishes
+ * before the application stops. One sweep asks the watcher what is due at the clock's time and sends each
+ * command through the pipeline as the watcher's actor; a record someone changed at the same moment is left
+ * for the next sweep.
+ */
+@Injectable()
+export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly sweeps: ReadonlyMap<string, Readonly<{ watcher: FeatureWatcher; sweep: PeriodicSweep }>>;
+
+  constructor(
+    @Inject(CLOCK_WATCHERS) watchers: readonly FeatureWatcher[],
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pipeline: CommandPipeline,
+    private readonly logger: JsonLogger,
+  ) {
+    this.sweeps = new Map(
+      watchers.map((entry) => {
+        const { name } = entry.watcher;
+        const sweep = new PeriodicSweep(
+          name,
+          () => this.sweepOnce(entry),
+          (message) => logger.entry('error', message),
+        );
+        return [name, { watcher: entry, sweep }];
+      }),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runProjections) return;
+    for (const { watcher, sweep } of this.sweeps.values()) sweep.start(this.config[watcher.watcher.interval]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.sweeps.values()].map(({ sweep }) => sweep.stop()));
+  }
+
+  /** One pass of the named watcher at the clock's current time; joins the one under way, if any. */
+  sweep(name: string): Promise<SweepResult> {
+    const entry = this.sweeps.get(name);
+    if (!entry)
+      throw new Error(`no clock watcher named ${name}: known are ${[...this.sweeps.keys()].join(', ')}`);
+    return entry.sweep.run();
+  }
+
+  /** For /health: each watcher's last sweep (wall clock), what it did, and its last failure. */
+  statuses(): SweepStatus[] {
+    return [...this.sweeps.values()].map(({ sweep }) => sweep.status());
+  }
+
+  private async sweepOnce({ feature, watcher }: FeatureWatcher): Promise<SweepResult> {
+    const now = this.clock.now().toISOString();
+    const due = await watcher.due(this.readStore, now);
+    const result = await sendDueCommands(due, ({ command, key }) =>
+      this.pipeline.execute(feature, command, {
+        now,
+        correlationId: key,
+        causationId: null,
+        actor: watcher.actor,
+        idempotencyKey: key,
+      }),
+    );
+    if (result.recorded > 0)
+      this.logger.entry('info', `${watcher.name} sweep recorded ${result.recorded} event(s)`, {
+        checked: result.checked,
+      });
+    return result;
+  }
+}
