@@ -78,7 +78,13 @@ export const CommandRoute = ({
     ApiOperation({ summary, ...(description ? { description } : {}) }),
     COMMAND_HEADERS(),
     ...(idParam
-      ? [ApiParam({ name: idParam, description: 'The record: 1 to 64 letters, digits, _ or -' })]
+      ? [
+          ApiParam({
+            name: idParam,
+            type: String,
+            description: 'The record: 1 to 64 letters, digits, _ or -',
+          }),
+        ]
       : []),
     creates
       ? ApiCreatedResponse({
