@@ -2,11 +2,23 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { RepairOrderCommandsController } from './repair-order/repair-order-commands.controller';
+import {
+  RepairOrderQueriesController,
+  ServiceQueriesController,
+} from './repair-order/repair-order-queries.controller';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [HealthController, ComplaintCommandsController, ComplaintQueriesController],
+  controllers: [
+    HealthController,
+    ComplaintCommandsController,
+    ComplaintQueriesController,
+    RepairOrderCommandsController,
+    RepairOrderQueriesController,
+    ServiceQueriesController,
+  ],
 })
 export class HttpModule {}
