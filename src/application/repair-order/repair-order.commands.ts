@@ -3,12 +3,7 @@ import type { AuthoriseWorkOrder, RepairOrderCommand } from '../../domain/repair
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
 /** Any repair-order command that needs nothing but its own stream: the pipeline does all of it. */
-export type PlainRepairOrderCommand =
-  Exclude<RepairOrderCommand, AuthoriseWorkOrder> extends infer C
-    ? C extends RepairOrderCommand
-      ? Readonly<{ type: C['type']; data: C['data'] }>
-      : never
-    : never;
+export type PlainRepairOrderCommand = Exclude<RepairOrderCommand, AuthoriseWorkOrder>;
 
 /**
  * One message class for the plain commands: twelve identical handler classes would only repeat the
@@ -16,7 +11,10 @@ export type PlainRepairOrderCommand =
  */
 export class ExecuteRepairOrderCommand extends Command<CommandResult> {
   constructor(
-    readonly command: PlainRepairOrderCommand,
+    readonly command: Readonly<{
+      type: PlainRepairOrderCommand['type'];
+      data: PlainRepairOrderCommand['data'];
+    }>,
     readonly context: CommandContext,
   ) {
     super();

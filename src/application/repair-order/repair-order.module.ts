@@ -1,8 +1,4 @@
 import { Module } from '@nestjs/common';
-import { RepairOrderCommandSender } from './repair-order-command-sender';
-import { RepairOrderIntakeController } from './repair-order-intake.controller';
-import { RepairOrderWorkshopController } from './repair-order-workshop.controller';
-import { RepairOrderQueriesController, ServiceQueriesController } from './repair-order-queries.controller';
 import { AuthoriseWorkOrderHandler, ExecuteRepairOrderHandler } from './repair-order.handlers';
 import {
   GetRepairOrderHandler,
@@ -18,16 +14,9 @@ import {
   GetWorkshopMonthlyHandler,
 } from './service-kpi.queries';
 
-/** The repair order's commands, its lists, and the service KPIs. Stores, pipeline and clock come from the core module. */
+/** The repair order's command and query handlers and the service KPIs (routes: src/infrastructure/http/repair-order). Stores, pipeline and clock come from the core module. */
 @Module({
-  controllers: [
-    RepairOrderQueriesController,
-    ServiceQueriesController,
-    RepairOrderIntakeController,
-    RepairOrderWorkshopController,
-  ],
   providers: [
-    RepairOrderCommandSender,
     ExecuteRepairOrderHandler,
     AuthoriseWorkOrderHandler,
     GetRepairOrderHandler,

@@ -13,7 +13,6 @@ import {
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { definedFilter, type Page } from '../shared/page';
-import type { CallbackState } from './service-queries.dto';
 
 const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
 const VEHICLES = physicalCollection(serviceVehiclesProjection);
@@ -45,6 +44,9 @@ export class GetServiceHistoryQuery extends Query<ServiceHistory> {
     super();
   }
 }
+
+export type CallbackState = 'due' | 'overdue' | 'completed';
+export const CALLBACK_STATES: readonly CallbackState[] = ['due', 'overdue', 'completed'];
 
 export type CallbackItem = Readonly<{
   repairOrderId: string;

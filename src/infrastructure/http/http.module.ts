@@ -4,6 +4,11 @@ import { ComplaintCommandsController } from './complaint/complaint-commands.cont
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
 import { MembershipQueriesController } from './membership/membership-queries.controller';
+import { RepairOrderCommandsController } from './repair-order/repair-order-commands.controller';
+import {
+  RepairOrderQueriesController,
+  ServiceQueriesController,
+} from './repair-order/repair-order-queries.controller';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
@@ -15,6 +20,9 @@ import { HealthController } from './shared/health.controller';
     ComplaintQueriesController,
     MembershipCommandsController,
     MembershipQueriesController,
+    RepairOrderCommandsController,
+    RepairOrderQueriesController,
+    ServiceQueriesController,
   ],
 })
 export class HttpModule {}

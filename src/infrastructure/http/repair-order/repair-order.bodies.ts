@@ -1,0 +1,218 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmptyObject,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import type { AuthoriseWorkOrderCommand } from '../../../application/repair-order/repair-order.commands';
+import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
+import type { CsiFactor } from '../../../domain/repair-order/csi-weights';
+import type { RepairOrderCommand } from '../../../domain/repair-order/repair-order.commands';
+import {
+  REPAIR_ORDER_PAYERS,
+  REPAIR_ORDER_TYPES,
+  type ClockedWork,
+  type LabourOperation,
+  type PartLine,
+  type RepairOrderPayer,
+  type RepairOrderType,
+} from '../../../domain/repair-order/repair-order.types';
+import { BusinessTime } from '../shared/command.bodies';
+
+/**
+ * Each body is its command's data less the repair order id (from the path): `implements` keeps them in
+ * step. Signs are left to the domain, so every caller gets the same 422 for a negative figure. The class
+ * names are the OpenAPI schema names clients already know (`…Dto`), kept through the move.
+ */
+type Body<T extends RepairOrderCommand['type']> = Omit<
+  Extract<RepairOrderCommand, { type: T }>['data'],
+  'repairOrderId'
+>;
+
+/** ISO 3779: 17 characters, no I, O or Q. */
+export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
+const VIN_MESSAGE = '$property must be a 17-character VIN (digits and capitals, no I, O or Q)';
+const TWO_DECIMALS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
+const ISO = { strict: true, strictSeparator: true };
+const ID = { message: RECORD_ID_MESSAGE };
+
+export class VehicleFields extends BusinessTime {
+  /** @example d-sh-01 */
+  @Matches(RECORD_ID, ID) dealerId!: string;
+  /** @example LSVAB4BR5MN000001 */
+  @Matches(VIN, { message: VIN_MESSAGE }) vin!: string;
+  /** @example 沪A12345 */
+  @IsString() @Length(1, 16) plate!: string;
+  /** @example cu-20931 */
+  @Matches(RECORD_ID, ID) customerId!: string;
+}
+
+export class BookAppointmentDto extends VehicleFields implements Body<'BookAppointment'> {
+  /**
+   * The repair order the appointment opens. Omitted: derived from the Idempotency-Key if sent, otherwise
+   * generated.
+   * @example ro-2026-000311
+   */
+  @IsOptional() @Matches(RECORD_ID, ID) repairOrderId?: string;
+  /** When the customer will bring the vehicle. @example 2026-03-05T09:30:00+08:00 */
+  @IsISO8601(ISO) requestedFor!: string;
+  /** @example u-sa-3 */
+  @IsOptional() @Matches(RECORD_ID, ID) serviceAdvisorId?: string;
+  /** @example "10,000 km service" */
+  @IsOptional() @IsString() @Length(1, 1000) note?: string;
+}
+
+export class CheckInVehicleDto extends VehicleFields implements Body<'CheckInVehicle'> {
+  /** Odometer at check-in, km, never negative (a 422 otherwise). @example 12480 */
+  @IsInt() mileageKm!: number;
+  /** The customer's own words. @example "Squeal from the front brakes when stopping" */
+  @IsString() @Length(1, 4000) customerDescription!: string;
+  /** @example u-sa-3 */
+  @Matches(RECORD_ID, ID) serviceAdvisorId!: string;
+}
+
+export class OpenRepairOrderDto extends CheckInVehicleDto {
+  /**
+   * Client-chosen id. Omitted: derived from the Idempotency-Key if sent, otherwise generated.
+   * @example ro-2026-000312
+   */
+  @IsOptional() @Matches(RECORD_ID, ID) repairOrderId?: string;
+}
+
+export class RecordDiagnosisDto extends BusinessTime implements Body<'RecordDiagnosis'> {
+  /** @example "Front pads worn to 2 mm; discs within tolerance" */
+  @IsString() @Length(1, 4000) diagnosis!: string;
+}
+
+export class LabourOperationDto implements LabourOperation {
+  /** Labour operation code of the carmaker. @example BRK-PAD-F */
+  @Matches(RECORD_ID, ID) operationCode!: string;
+  /** @example "Replace front brake pads" */
+  @IsString() @Length(1, 200) description!: string;
+  /** Standard (billed) hours, two decimals at most, never negative (a 422 otherwise). @example 1.2 */
+  @IsNumber(TWO_DECIMALS) standardHours!: number;
+}
+
+export class PartLineDto implements PartLine {
+  /** @example BP-220 */
+  @IsString() @Length(1, 40) partNumber!: string;
+  /** Two decimals at most (oil in litres), never negative (a 422 otherwise). @example 1 */
+  @IsNumber(TWO_DECIMALS) quantity!: number;
+  /** Unit price in fen (1/100 RMB), never negative (a 422 otherwise). @example 48000 */
+  @IsInt() unitPriceFen!: number;
+}
+
+/** The client's half of the authorisation: the handler adds the vehicle's earlier settled orders. */
+export class AuthoriseWorkOrderDto
+  extends BusinessTime
+  implements Omit<AuthoriseWorkOrderCommand['data'], 'repairOrderId'>
+{
+  /** @example [{"operationCode":"BRK-PAD-F","description":"Replace front brake pads","standardHours":1.2}] */
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => LabourOperationDto)
+  labour!: LabourOperationDto[];
+  /** @example [{"partNumber":"BP-220","quantity":1,"unitPriceFen":48000}] */
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PartLineDto)
+  parts!: PartLineDto[];
+  /** The estimate the customer authorised, in fen, never negative (a 422 otherwise). @example 66000 */
+  @IsInt() estimateFen!: number;
+}
+
+export class MarkAsReworkDto extends BusinessTime implements Body<'MarkAsRework'> {
+  /** @example "Same brake noise as after last week’s repair" */
+  @IsString() @Length(1, 1000) reason!: string;
+  /** The repair order being redone, if known. @example ro-2026-000288 */
+  @IsOptional() @Matches(RECORD_ID, ID) previousRepairOrderId?: string;
+}
+
+export class ClockedWorkDto implements ClockedWork {
+  /** @example BRK-PAD-F */
+  @Matches(RECORD_ID, ID) operationCode!: string;
+  /** @example t-li */
+  @Matches(RECORD_ID, ID) technicianId!: string;
+  /** Clocked hours, two decimals at most, never negative (a 422 otherwise). @example 1.5 */
+  @IsNumber(TWO_DECIMALS) actualHours!: number;
+}
+
+export class CompleteWorkDto extends BusinessTime implements Body<'CompleteWork'> {
+  /** @example [{"operationCode":"BRK-PAD-F","technicianId":"t-li","actualHours":1.5}] */
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ClockedWorkDto)
+  clocked!: ClockedWorkDto[];
+}
+
+export class RecordInspectionDto extends BusinessTime implements Body<'RecordInspection'> {
+  /** False sends the repair order back to repair. @example true */
+  @IsBoolean() passed!: boolean;
+  /** @example u-qc-1 */
+  @Matches(RECORD_ID, ID) inspectorId!: string;
+  /** @example "Pads still squeal at low speed" */
+  @IsOptional() @IsString() @Length(1, 2000) findings?: string;
+}
+
+export class SettleRepairOrderDto extends BusinessTime implements Body<'SettleRepairOrder'> {
+  /** @example paid-repair */
+  @IsIn(REPAIR_ORDER_TYPES) roType!: RepairOrderType;
+  /** @example customer */
+  @IsIn(REPAIR_ORDER_PAYERS) payer!: RepairOrderPayer;
+  /** Labour amount in fen, never negative (a 422 otherwise). @example 34000 */
+  @IsInt() labourFen!: number;
+  /** Parts amount in fen, never negative (a 422 otherwise). @example 48000 */
+  @IsInt() partsFen!: number;
+}
+
+export class CancelRepairOrderDto extends BusinessTime implements Body<'CancelRepairOrder'> {
+  /** @example "Customer declined the estimate" */
+  @IsString() @Length(1, 1000) reason!: string;
+}
+
+/**
+ * The range is the domain's rule (422 REPAIR_ORDER_SURVEY_ANSWER_OUT_OF_RANGE), not the validator's, so
+ * no class-validator decorator can state it for the schema: these say it by hand.
+ */
+const FACTOR_SCALE = () => ApiProperty({ minimum: 1, maximum: 10 });
+const RECOMMEND_SCALE = () => ApiProperty({ minimum: 0, maximum: 10 });
+
+export class CsiAnswersDto implements Record<CsiFactor, number> {
+  /** Service quality (weight 22). @example 9 */
+  @FACTOR_SCALE() @IsInt() 'service-quality'!: number;
+  /** Service facility (weight 20). @example 8 */
+  @FACTOR_SCALE() @IsInt() 'service-facility'!: number;
+  /** Vehicle pick-up (weight 20). @example 10 */
+  @FACTOR_SCALE() @IsInt() 'vehicle-pick-up'!: number;
+  /** Service initiation (weight 19). @example 7 */
+  @FACTOR_SCALE() @IsInt() 'service-initiation'!: number;
+  /** Service advisor (weight 19). @example 9 */
+  @FACTOR_SCALE() @IsInt() 'service-advisor'!: number;
+}
+
+export class RecordCsiSurveyDto extends BusinessTime implements Body<'RecordCsiSurvey'> {
+  /**
+   * Each CSI factor answered 1–10; outside that is a 422.
+   * @example {"service-quality":9,"service-facility":8,"vehicle-pick-up":10,"service-initiation":7,"service-advisor":9}
+   */
+  @IsDefined() @IsNotEmptyObject() @ValidateNested() @Type(() => CsiAnswersDto) answers!: CsiAnswersDto;
+  /** "Would you recommend us?" 0–10, for the NPS. @example 9 */
+  @RECOMMEND_SCALE() @IsInt() wouldRecommend!: number;
+  /** @example "Quick and friendly" */
+  @IsOptional() @IsString() @Length(1, 2000) comment?: string;
+}
