@@ -2,11 +2,23 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { ProspectCommandsController } from './sales/prospect-commands.controller';
+import { SalesQueriesController } from './sales/sales-queries.controller';
+import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
+import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [HealthController, ComplaintCommandsController, ComplaintQueriesController],
+  controllers: [
+    HealthController,
+    ComplaintCommandsController,
+    ComplaintQueriesController,
+    ProspectCommandsController,
+    SalesQueriesController,
+    VehicleSaleController,
+    ShowroomTrafficController,
+  ],
 })
 export class HttpModule {}
