@@ -8,8 +8,8 @@ import type { LogWalkInGroups } from '../../domain/showroom/showroom-traffic';
 import type { SignOrder, VehicleSaleCommand } from '../../domain/vehicle-sale/vehicle-sale.commands';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
-/** A domain command as the API sends it: the pipeline adds the metadata. */
-type Sent<C> = C extends { type: infer T; data: infer D } ? { type: T; data: D } : never;
+/** Any of the domain commands `C` as the API sends it (the pipeline adds the metadata); its `type` says which. */
+type Sent<C extends { type: string; data: object }> = Readonly<{ type: C['type']; data: C['data'] }>;
 
 /** Registration's outcome: a new prospect, or a touch on the one that already has this phone. */
 export type RegistrationOutcome = Readonly<{

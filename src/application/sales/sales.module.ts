@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { OrderProspectHandler } from './order-prospect.handler';
-import { ProspectController } from './prospect.controller';
 import {
   FollowUpWorklistHandler,
   GetProspectHandler,
@@ -8,9 +7,7 @@ import {
   SalesFunnelHandler,
 } from './prospect.queries';
 import { RegisterProspectHandler } from './register-prospect.handler';
-import { SalesQueriesController } from './sales-queries.controller';
 import { LogWalkInGroupsHandler, ProspectStepHandler, VehicleSaleStepHandler } from './sales-step.handlers';
-import { VehicleSaleController } from './vehicle-sale.controller';
 import {
   DeliveryCallbacksHandler,
   GetVehicleSaleHandler,
@@ -19,9 +16,8 @@ import {
   SsiMonthlyHandler,
 } from './vehicle-sale.queries';
 
-/** Sales (issue 3): prospects, showroom traffic, vehicle sales, the funnel, worklists and SSI. */
+/** Sales (issue 3): the command and query handlers of prospects, showroom traffic, vehicle sales, the funnel, worklists and SSI (routes: src/infrastructure/http/sales). */
 @Module({
-  controllers: [ProspectController, VehicleSaleController, SalesQueriesController],
   providers: [
     RegisterProspectHandler,
     OrderProspectHandler,

@@ -9,6 +9,10 @@ import {
   RepairOrderQueriesController,
   ServiceQueriesController,
 } from './repair-order/repair-order-queries.controller';
+import { ProspectCommandsController } from './sales/prospect-commands.controller';
+import { SalesQueriesController } from './sales/sales-queries.controller';
+import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
+import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { HealthController } from './shared/health.controller';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
@@ -23,6 +27,10 @@ import { HealthController } from './shared/health.controller';
     RepairOrderCommandsController,
     RepairOrderQueriesController,
     ServiceQueriesController,
+    ProspectCommandsController,
+    SalesQueriesController,
+    VehicleSaleController,
+    ShowroomTrafficController,
   ],
 })
 export class HttpModule {}

@@ -6,6 +6,7 @@ import {
   Injectable,
   type NestInterceptor,
   SetMetadata,
+  type Type,
   UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -26,20 +27,24 @@ import type { CommandReply } from './command-sender';
 import { CommandReply as CommandReplySchema } from './command.responses';
 
 const CREATES = 'http:command-creates';
+type Creates = Readonly<{ collection: string; idField: string }>;
+/** A command's reply, and whatever else its route answers (the sale an order opens). */
+type Answer = CommandReply & Readonly<Record<string, unknown>>;
 
 /** Answers a command's reply with its status and headers: `ETag`, `Idempotent-Replayed`, and `Location` for a creation. */
 @Injectable()
 export class CommandReplyInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler<CommandReply>): Observable<CommandReply> {
-    const collection = this.reflector.get<string | undefined>(CREATES, context.getHandler());
+  intercept(context: ExecutionContext, next: CallHandler<Answer>): Observable<Answer> {
+    const creates = this.reflector.get<Creates | undefined>(CREATES, context.getHandler());
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((answer) => {
         void reply.header('etag', etag(answer.revision));
         if (answer.replayed) void reply.header('idempotent-replayed', 'true');
-        if (collection) void reply.header('location', `${collection}/${answer.id}`);
+        if (creates)
+          void reply.header('location', `${creates.collection}/${String(answer[creates.idField])}`);
         return answer;
       }),
     );
@@ -51,6 +56,12 @@ export type CommandRouteOptions = Readonly<{
   description?: string;
   /** For a command that opens a record: the collection path its `Location` is under (answers 201). */
   creates?: string;
+  /** The answer's field naming the record `creates` opened, when it is not `id` (an order opens a sale). */
+  createdIdField?: string;
+  /** Defaults to 201 when the command `creates`, else 200; a 201 without `creates` has no `Location`. */
+  status?: 200 | 201;
+  /** The answer's schema, when it says more than `CommandReply` (the sale an order opened). */
+  reply?: Type<CommandReplySchema>;
   /** The code of the 404 when the record is unknown. */
   notFound?: string;
   /** The path parameter naming the record. */
@@ -67,13 +78,16 @@ export const CommandRoute = ({
   summary,
   description,
   creates,
+  createdIdField = 'id',
+  status = creates ? 201 : 200,
+  reply = CommandReplySchema,
   notFound,
   refusals,
   idParam,
 }: CommandRouteOptions) =>
   applyDecorators(
-    HttpCode(creates ? 201 : 200),
-    SetMetadata(CREATES, creates),
+    HttpCode(status),
+    SetMetadata(CREATES, creates ? { collection: creates, idField: createdIdField } : undefined),
     UseInterceptors(CommandReplyInterceptor),
     ApiOperation({ summary, ...(description ? { description } : {}) }),
     COMMAND_HEADERS(),
@@ -86,12 +100,14 @@ export const CommandRoute = ({
           }),
         ]
       : []),
-    creates
+    status === 201
       ? ApiCreatedResponse({
-          type: CommandReplySchema,
-          description: '`Location` names the record, `ETag` its revision.',
+          type: reply,
+          description: creates
+            ? '`Location` names the record, `ETag` its revision.'
+            : '`ETag` is the new revision.',
         })
-      : ApiOkResponse({ type: CommandReplySchema, description: '`ETag` is the new revision.' }),
+      : ApiOkResponse({ type: reply, description: '`ETag` is the new revision.' }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED: every bad field with its reason' }),
     ...(notFound ? [ApiNotFoundResponse({ description: notFound })] : []),
     ApiConflictResponse({
