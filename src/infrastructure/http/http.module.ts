@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { HealthController } from './shared/health.controller';
+import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule],
-  controllers: [HealthController, ComplaintCommandsController, ComplaintQueriesController],
+  imports: [DiscoveryModule, PrivacyModule],
+  controllers: [
+    HealthController,
+    ComplaintCommandsController,
+    ComplaintQueriesController,
+    CustomersController,
+    AccessAuditController,
+  ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
 export class HttpModule {}
