@@ -4,7 +4,6 @@ import { ComplaintModule } from './complaint/complaint.module';
 import { RepairOrderModule } from './repair-order/repair-order.module';
 import { MembershipModule } from './membership/membership.module';
 import { IntegrityModule } from './integrity/integrity.module';
-import { AdminModule } from './admin/admin.module';
 import { AccessModule } from '../infrastructure/auth/access.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { DiagnosticsModule } from './diagnostics/noop.controller';
@@ -14,7 +13,6 @@ export const FEATURE_MODULES: readonly Type[] = [
   ComplaintModule,
   RepairOrderModule,
   IntegrityModule,
-  AdminModule,
   SalesModule,
   MembershipModule,
   AccessModule,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
+import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
@@ -16,6 +17,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ComplaintQueriesController,
     CustomersController,
     AccessAuditController,
+    AdminProjectionsController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
