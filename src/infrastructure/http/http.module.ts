@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { IntegrityModule } from '../../application/integrity/integrity.module';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { HealthController } from './shared/health.controller';
 import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule, PrivacyModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -18,6 +20,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
+    IntegrityController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
