@@ -6,7 +6,6 @@ import { MembershipModule } from './membership/membership.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { AccessModule } from '../infrastructure/auth/access.module';
 import { PrivacyModule } from './privacy/privacy.module';
-import { DiagnosticsModule } from './diagnostics/noop.controller';
 
 /** The aggregates' Nest modules. A new aggregate adds its module here. */
 export const FEATURE_MODULES: readonly Type[] = [
@@ -17,5 +16,4 @@ export const FEATURE_MODULES: readonly Type[] = [
   MembershipModule,
   AccessModule,
   PrivacyModule,
-  DiagnosticsModule,
 ];

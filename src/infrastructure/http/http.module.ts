@@ -5,6 +5,7 @@ import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { NoopController } from './diagnostics/diagnostics.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { HealthController } from './shared/health.controller';
@@ -21,6 +22,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     AccessAuditController,
     AdminProjectionsController,
     IntegrityController,
+    NoopController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
