@@ -6,9 +6,9 @@ import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
+import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
-import { HealthController } from './shared/health.controller';
 import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
