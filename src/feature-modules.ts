@@ -1,7 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { AdminModule } from './application/admin/admin.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
-import { DiagnosticsModule } from './application/diagnostics/noop.controller';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { MembershipModule } from './application/membership/membership.module';
 import { PrivacyModule } from './application/privacy/privacy.module';
@@ -14,10 +12,8 @@ export const FEATURE_MODULES: readonly Type[] = [
   ComplaintModule,
   RepairOrderModule,
   IntegrityModule,
-  AdminModule,
   SalesModule,
   MembershipModule,
   AccessModule,
   PrivacyModule,
-  DiagnosticsModule,
 ];

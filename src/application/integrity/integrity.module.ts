@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IntegrityController } from './integrity.controller';
 import { IntegrityService } from './integrity.service';
 
-@Module({ controllers: [IntegrityController], providers: [IntegrityService], exports: [IntegrityService] })
+/** The hash-chain check (routes: src/infrastructure/http/integrity; also `crm verify-integrity`). */
+@Module({ providers: [IntegrityService], exports: [IntegrityService] })
 export class IntegrityModule {}

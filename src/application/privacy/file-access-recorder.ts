@@ -1,48 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { CommandContextFactory } from '../../infrastructure/http/shared/command-context.factory';
-import { RequestValidationError } from '../../infrastructure/http/shared/problem-details';
 import { WrongExpectedRevisionError } from '../ports/event-store.port';
+import type { CommandContext } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { fileAccessFeature } from './file-access.feature';
 
 const ATTEMPTS = 5;
-const MAX_REASON = 500;
 
-/** `X-Access-Reason`, trimmed; a value that is there but unusable is a 400, never silently dropped. */
-export const accessReasonOf = (request: FastifyRequest, required: boolean): string | null => {
-  const raw = request.headers['x-access-reason'];
-  const reason = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
-  if (reason.length > MAX_REASON)
-    throw new RequestValidationError([
-      { field: 'X-Access-Reason', reason: `must be at most ${MAX_REASON} characters` },
-    ]);
-  if (reason === '' && required)
-    throw new RequestValidationError([
-      {
-        field: 'X-Access-Reason',
-        reason: 'is required to open a customer file: say why (e.g. "complaint c-42 callback")',
-      },
-    ]);
-  return reason === '' ? null : reason;
-};
+/** Who opened records (the context's actor), through which route (`GET /customers/:customerId`) and why. */
+export type FileOpening = Readonly<{ context: CommandContext; route: string; reason: string | null }>;
 
 /**
- * Records that a request opened records of these people, through the command pipeline, so each entry
- * is hash-chained in `fileaccess-<customerId>` with the actor of the request in its metadata.
+ * Records that an opening showed records of these people, through the command pipeline, so each entry
+ * is hash-chained in `fileaccess-<customerId>` with the actor of the opening in its metadata.
  */
 @Injectable()
 export class FileAccessRecorder {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly contexts: CommandContextFactory,
-  ) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async record(
-    request: FastifyRequest,
-    customerIds: readonly string[],
-    opening: Readonly<{ reason: string | null; recordId: string | null }>,
-  ): Promise<void> {
+  async record(opening: FileOpening, customerIds: readonly string[], recordId: string | null): Promise<void> {
     if (customerIds.length === 0) return;
     // A read is not a command: its Idempotency-Key and If-Match (if any) are not about the audit stream.
     const {
@@ -50,12 +25,11 @@ export class FileAccessRecorder {
       requestHash: _hash,
       expectedRevision: _revision,
       ...context
-    } = this.contexts.fromRequest(request);
-    const route = `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`;
+    } = opening.context;
     for (const customerId of [...new Set(customerIds)]) {
       const command = {
         type: 'RecordFileOpening' as const,
-        data: { customerId, reason: opening.reason, route, recordId: opening.recordId },
+        data: { customerId, reason: opening.reason, route: opening.route, recordId },
       };
       for (let attempt = 1; ; attempt += 1) {
         try {

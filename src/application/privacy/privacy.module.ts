@@ -1,23 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AccessAuditController } from './access-audit.controller';
+import { ListAccessAuditHandler } from './access-audit.query';
 import { CustomerFileQuery } from './customer-file.query';
-import { CustomersController } from './customers.controller';
 import { FileAccessRecorder } from './file-access-recorder';
 import { ForgetCustomer } from './forget-customer';
-import { PersonalDataInterceptor } from '../../infrastructure/http/shared/personal-data.interceptor';
 
 /**
- * Forgetting, the customer's file and the access audit; the interceptor that reveals (or masks, or
- * erases) personal data in every answer. The key store and the protector come from the core module.
+ * Forgetting, the customer's file, the recording of file openings and the access audit (routes:
+ * src/infrastructure/http/privacy). The key store and the protector come from the core module.
  */
 @Module({
-  controllers: [CustomersController, AccessAuditController],
-  providers: [
-    CustomerFileQuery,
-    FileAccessRecorder,
-    ForgetCustomer,
-    { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
-  ],
+  providers: [CustomerFileQuery, FileAccessRecorder, ForgetCustomer, ListAccessAuditHandler],
+  exports: [CustomerFileQuery, FileAccessRecorder, ForgetCustomer],
 })
 export class PrivacyModule {}

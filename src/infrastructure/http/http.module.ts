@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { IntegrityModule } from '../../application/integrity/integrity.module';
+import { PrivacyModule } from '../../application/privacy/privacy.module';
+import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
@@ -13,11 +16,15 @@ import { ProspectCommandsController } from './sales/prospect-commands.controller
 import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
-import { HealthController } from './shared/health.controller';
+import { NoopController } from './diagnostics/diagnostics.controller';
+import { HealthController } from './health/health.controller';
+import { IntegrityController } from './integrity/integrity.controller';
+import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
+import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -31,6 +38,12 @@ import { HealthController } from './shared/health.controller';
     SalesQueriesController,
     VehicleSaleController,
     ShowroomTrafficController,
+    CustomersController,
+    AccessAuditController,
+    AdminProjectionsController,
+    IntegrityController,
+    NoopController,
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
 export class HttpModule {}

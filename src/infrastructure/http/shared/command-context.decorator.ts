@@ -15,7 +15,7 @@ class CommandContextPipe implements PipeTransform<FastifyRequest, CommandContext
   }
 }
 
-const currentRequest = createParamDecorator((_: unknown, context: ExecutionContext): FastifyRequest =>
+export const currentRequest = createParamDecorator((_: unknown, context: ExecutionContext): FastifyRequest =>
   context.switchToHttp().getRequest(),
 );
 

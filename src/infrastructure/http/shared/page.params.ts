@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** `limit` and `offset` of every list. */
+/** `limit` and `offset` of every list; the initial values are the defaults (and document them). */
 export class PageParams {
-  /** How many items (1–200). @default 50 @example 50 */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  /** How many items to skip. @default 0 @example 0 */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  /** How many items (1–200). @example 50 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number = 50;
+  /** How many items to skip. @example 0 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number = 0;
 }

@@ -3,8 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
 import { currentPrincipal } from './request-context';
-import { RECORDS_FILE_ACCESS } from './file-access.decorator';
-import { accessReasonOf, FileAccessRecorder } from '../../../application/privacy/file-access-recorder';
+import { CommandContextFactory } from './command-context.factory';
+import { accessReasonOf, fileOpeningOf, RECORDS_FILE_ACCESS } from './file-access.decorator';
+import { FileAccessRecorder } from '../../../application/privacy/file-access-recorder';
 import { PersonalDataRevealer, subjectsIn } from '../../../application/privacy/personal-data-revealer';
 
 /**
@@ -19,6 +20,7 @@ export class PersonalDataInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly revealer: PersonalDataRevealer,
     private readonly recorder: FileAccessRecorder,
+    private readonly contexts: CommandContextFactory,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -29,12 +31,12 @@ export class PersonalDataInterceptor implements NestInterceptor {
     const reason = audited ? accessReasonOf(request, false) : null;
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        if (audited) {
+        const subjects = audited ? subjectsIn(body) : [];
+        // An answer with nobody's data in it opens no one's file.
+        if (subjects.length > 0) {
           const params = (request.params ?? {}) as Record<string, string>;
-          await this.recorder.record(request, subjectsIn(body), {
-            reason,
-            recordId: Object.values(params)[0] ?? null,
-          });
+          const opening = fileOpeningOf(this.contexts, request, reason);
+          await this.recorder.record(opening, subjects, Object.values(params)[0] ?? null);
         }
         return this.revealer.reveal(body, currentPrincipal());
       }),

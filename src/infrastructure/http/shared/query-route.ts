@@ -68,6 +68,8 @@ export type QueryRouteOptions<T> = Readonly<{
   revision?: (answer: T) => number;
   /** Also answers `text/csv` (a `CsvDownload`). */
   csv?: boolean;
+  /** The 400's description, when not the usual; `null` for a route with no input to refuse. */
+  badRequest?: string | null;
 }>;
 
 /** Everything a read route shares: its summary, its answer's schema and headers, its documented errors. */
@@ -78,11 +80,12 @@ export const QueryRoute = <T>({
   notFound,
   revision,
   csv,
+  badRequest = 'VALIDATION_FAILED: every bad parameter with its reason',
 }: QueryRouteOptions<T>) =>
   applyDecorators(
     ApiOperation({ summary, ...(description ? { description } : {}) }),
     ApiOkResponse({ type, ...(revision ? { description: '`ETag` is the record’s revision.' } : {}) }),
-    ApiBadRequestResponse({ description: 'VALIDATION_FAILED: every bad parameter with its reason' }),
+    ...(badRequest === null ? [] : [ApiBadRequestResponse({ description: badRequest })]),
     ...(notFound ? [ApiNotFoundResponse({ description: notFound })] : []),
     ...(csv ? [ApiProduces('application/json', 'text/csv')] : []),
     ...(revision || csv ? [SetMetadata(REVISION_OF, revision), UseInterceptors(QueryReplyInterceptor)] : []),

@@ -1,13 +1,25 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type CallHandler,
+  Controller,
+  type ExecutionContext,
+  Get,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { type Observable, tap } from 'rxjs';
 import { EVENT_STORE, type EventStore } from '../../../application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../../../application/ports/read-store.port';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProjectionEngine } from '../../projections/projection-engine';
 import { describeEventStore, describeReadStore } from '../../stores';
 import { ClockWatcherRunner } from '../../watchers/clock-watcher-runner';
-import { Public } from './permission.decorator';
+import { Public } from '../shared/permission.decorator';
+import { QueryRoute } from '../shared/query-route';
+import { HealthView } from './health.responses';
 
 const probe = async (ping: () => Promise<void>) => {
   try {
@@ -17,6 +29,15 @@ const probe = async (ping: () => Promise<void>) => {
     return { status: 'down' as const, error: error instanceof Error ? error.message : String(error) };
   }
 };
+
+/** 503 while a store is down: probes and load balancers read the status, not the body. */
+@Injectable()
+class HealthStatusInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler<HealthView>): Observable<HealthView> {
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(tap((health) => void reply.status(health.status === 'down' ? 503 : 200)));
+  }
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -31,12 +52,16 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({
+  @QueryRoute({
     summary: 'Stores, projections and reactors',
     description:
       '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event); 503 when a store is down. Each projection shows its position, its lag in events and milliseconds, and the event it stopped at, if any; each clock-driven watcher its last sweep and last failure.',
+    type: HealthView,
+    badRequest: null,
   })
-  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'A store does not answer.' })
+  @UseInterceptors(HealthStatusInterceptor)
+  async health(): Promise<HealthView> {
     const [eventStore, readStore] = await Promise.all([
       probe(() => this.eventStore.ping()),
       probe(() => this.readStore.ping()),
@@ -47,10 +72,8 @@ export class HealthController {
       : [[], []];
     const stopped = [...projections, ...reactors].some((runner) => runner.state === 'failed');
     const watchers = this.watchers.statuses();
-    const status = !storesUp ? 'down' : stopped ? 'degraded' : 'ok';
-    void reply.status(storesUp ? 200 : 503);
     return {
-      status,
+      status: !storesUp ? 'down' : stopped ? 'degraded' : 'ok',
       eventStore: { ...describeEventStore(this.config), ...eventStore },
       readStore: { ...describeReadStore(this.config), ...readStore },
       projectionsEnabled: this.config.runProjections,

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntegrityService, type StoreIntegrityReport, type StreamIntegrityReport } from './integrity.service';
-import { Permit } from '../../infrastructure/http/shared/permission.decorator';
+import { ApiTags } from '@nestjs/swagger';
+import { IntegrityService } from '../../../application/integrity/integrity.service';
+import { Permit } from '../shared/permission.decorator';
+import { QueryRoute } from '../shared/query-route';
+import { StoreIntegrityView, StreamIntegrityView } from './integrity.responses';
 
 const STREAM_ID = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -12,15 +14,15 @@ export class IntegrityController {
 
   @Get('streams/:streamId')
   @Permit('integrity.verify')
-  @ApiOperation({
+  @QueryRoute({
     summary: 'Verify the hash chain of one stream',
     description:
       'Every event carries a SHA-256 of its content chained to the previous event of its stream. Reports the first event whose hash, or link, does not match.',
+    type: StreamIntegrityView,
+    notFound: 'ROUTE_NOT_FOUND: not a stream id (category-id), or a stream with no events',
+    badRequest: null,
   })
-  @ApiOkResponse({
-    description: '`intact` and, if not, `firstBreak` with the stream, revision, global position and reason.',
-  })
-  async stream(@Param('streamId') streamId: string): Promise<StreamIntegrityReport> {
+  async stream(@Param('streamId') streamId: string) {
     if (!STREAM_ID.test(streamId))
       throw new NotFoundException(`no stream ${streamId}: stream ids are category-id`);
     const report = await this.integrity.verifyStream(streamId);
@@ -31,11 +33,13 @@ export class IntegrityController {
   @Post('verify')
   @Permit('integrity.verify')
   @HttpCode(200)
-  @ApiOperation({
+  @QueryRoute({
     summary: 'Verify the hash chains of all streams',
     description: 'Reads every event once in global order; reports the first break of each broken stream.',
+    type: StoreIntegrityView,
+    badRequest: null,
   })
-  verifyAll(): Promise<StoreIntegrityReport> {
+  verifyAll() {
     return this.integrity.verifyAll();
   }
 }

@@ -1,0 +1,4 @@
+export class NoopReply {
+  /** @example true */
+  ok!: true;
+}

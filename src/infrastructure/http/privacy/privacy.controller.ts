@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ListAccessAuditQuery } from '../../../application/privacy/access-audit.query';
+import { CustomerFileQuery } from '../../../application/privacy/customer-file.query';
+import { FileAccessRecorder, type FileOpening } from '../../../application/privacy/file-access-recorder';
+import { ForgetCustomer } from '../../../application/privacy/forget-customer';
+import type { CommandContext } from '../../../application/shared/command-context';
+import { CommandRoute } from '../shared/command-route';
+import { Ctx } from '../shared/command-context.decorator';
+import { CustomerFileOpening } from '../shared/file-access.decorator';
+import { Permit } from '../shared/permission.decorator';
+import { QueryRoute } from '../shared/query-route';
+import { RecordIdPipe } from '../shared/record-id.pipe';
+import { currentPrincipal } from '../shared/request-context';
+import { ForgetCustomerBody } from './privacy.bodies';
+import { AccessAuditParams } from './privacy.params';
+import { AccessAuditPage, CustomerFileView, ForgottenCustomerReply } from './privacy.responses';
+
+const ID = new RecordIdPipe('customerId');
+
+@ApiTags('customers')
+@Controller('customers')
+export class CustomersController {
+  constructor(
+    private readonly files: CustomerFileQuery,
+    private readonly recorder: FileAccessRecorder,
+    private readonly forgetting: ForgetCustomer,
+  ) {}
+
+  @Get(':customerId')
+  @Permit('customer.read')
+  @QueryRoute({
+    summary: "One customer's file: prospects, vehicle sales, vehicles, repair orders, complaints, membership",
+    description:
+      'Opening it is recorded (who, when, which customer, why) before anything is read: see GET /access-audit. ' +
+      'Personal data is shown as the role may see it (docs/privacy.md); `[erased]` once the customer was forgotten.',
+    type: CustomerFileView,
+    badRequest: 'VALIDATION_FAILED: X-Access-Reason missing or longer than 500 characters, or a malformed id',
+  })
+  @ApiHeader({
+    name: 'X-Access-Reason',
+    required: true,
+    description: 'Why you open the file; kept in the audit.',
+  })
+  async file(@Param('customerId', ID) customerId: string, @CustomerFileOpening() opening: FileOpening) {
+    await this.recorder.record(opening, [customerId], customerId);
+    return this.files.fileOf(customerId, currentPrincipal());
+  }
+
+  /** Not a bus command: the key is destroyed before the event is appended (ForgetCustomer says why). */
+  @Post(':customerId/forget')
+  @Permit('customer.forget')
+  @ApiOkResponse({
+    type: ForgottenCustomerReply,
+    description: 'Forgotten (now or earlier); `erasedAt` is when the key was destroyed.',
+  })
+  @CommandRoute({
+    summary: 'Forget a customer (erasure): destroy their key and record CustomerForgotten',
+    description:
+      'Every name, phone, ID number, address and plate of the customer, in every event and read model, reads `[erased]` from then on, ' +
+      'also after a rebuild; KPIs are unchanged. Idempotent: a second call (with or without the same Idempotency-Key) appends nothing. ' +
+      'New personal data for this customer id is refused afterwards with 422 CUSTOMER_FORGOTTEN.',
+    idParam: 'customerId',
+  })
+  async forget(
+    @Param('customerId', ID) customerId: string,
+    @Body() body: ForgetCustomerBody,
+    @Ctx() context: CommandContext,
+  ) {
+    const { tombstone, result } = await this.forgetting.forget({ customerId, ...body }, context);
+    return { id: customerId, ...result, erasedAt: tombstone.erasedAt };
+  }
+}
+
+@ApiTags('access audit')
+@Controller('access-audit')
+export class AccessAuditController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Permit('access-audit.read')
+  @QueryRoute({
+    summary: "Who opened which customer's records, when and why; and who forgot whom",
+    description: 'Newest first. Filters are ANDed; `from` is inclusive, `to` exclusive.',
+    type: AccessAuditPage,
+  })
+  list(@Query() { limit = 50, offset = 0, ...filter }: AccessAuditParams) {
+    return this.queries.execute(new ListAccessAuditQuery(filter, limit, offset));
+  }
+}
