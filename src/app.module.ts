@@ -7,7 +7,6 @@ import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
 import { CommandPipeline } from './application/shared/command-pipeline';
-import { LegacyCommandSender } from './infrastructure/http/shared/legacy-command-sender';
 import { EventCatalog } from './application/shared/event-catalog';
 import { EventEncoder } from './application/shared/event-encoder';
 import type { ReactorDefinition } from './application/shared/reactor';
@@ -73,7 +72,6 @@ class CoreModule {
       { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
       StoreCloser,
       CommandContextFactory,
-      LegacyCommandSender,
       ProjectionEngine,
       ClockWatcherRunner,
     ];

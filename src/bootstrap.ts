@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppOptions } from './app.module';
 import { ProblemDetailsFilter } from './infrastructure/http/shared/problem-details.filter';
-import { requestContext } from './infrastructure/http/shared/request-context';
+import { requestContext } from './infrastructure/request-context';
 import { validationPipe } from './infrastructure/http/shared/validation';
 import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AccessError } from '../../application/access/access-errors';
 import type { Principal } from '../../application/access/principal';
-import { requestContext } from '../http/shared/request-context';
+import { requestContext } from '../request-context';
 import type { CredentialService } from './credential.service';
 
 export type Authentication =

@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config';
-import { currentCorrelationId } from '../http/shared/request-context';
+import { currentCorrelationId } from '../request-context';
 import { CredentialService } from './credential.service';
 import { rateLimitKeyOf, registerAuthentication } from './http-authentication';
 

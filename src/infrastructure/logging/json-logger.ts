@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { currentCorrelationId } from '../http/shared/request-context';
+import { currentCorrelationId } from '../request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };

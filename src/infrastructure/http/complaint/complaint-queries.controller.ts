@@ -16,7 +16,7 @@ import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { CsvDownload, QueryRoute } from '../shared/query-route';
 import { RecordIdPipe } from '../shared/record-id.pipe';
-import { currentPrincipal } from '../shared/request-context';
+import { currentPrincipal } from '../../request-context';
 import {
   ComplaintSlaParams,
   ComplianceParams,

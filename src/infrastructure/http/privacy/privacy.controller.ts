@@ -12,7 +12,7 @@ import { CustomerFileOpening } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { QueryRoute } from '../shared/query-route';
 import { RecordIdPipe } from '../shared/record-id.pipe';
-import { currentPrincipal } from '../shared/request-context';
+import { currentPrincipal } from '../../request-context';
 import { ForgetCustomerBody } from './privacy.bodies';
 import { AccessAuditParams } from './privacy.params';
 import { AccessAuditPage, CustomerFileView, ForgottenCustomerReply } from './privacy.responses';

@@ -20,7 +20,7 @@ import { Permit } from '../shared/permission.decorator';
 import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
 import { RecordIdPipe } from '../shared/record-id.pipe';
-import { currentPrincipal } from '../shared/request-context';
+import { currentPrincipal } from '../../request-context';
 import { VIN } from './repair-order.bodies';
 import {
   CallbacksParams,

@@ -28,7 +28,7 @@ import type {
 import { Ctx } from '../shared/command-context.decorator';
 import { CommandRoute, stepRoutes } from '../shared/command-route';
 import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
-import { newRecordId } from '../shared/legacy-command-sender';
+import { newRecordId } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import {

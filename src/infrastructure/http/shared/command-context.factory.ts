@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../application/shared/command-context
 import { RequestFingerprint } from '../../../application/privacy/request-fingerprint';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 import { unauthenticated } from '../../../application/access/access-errors';
-import { currentCorrelationId, currentPrincipal } from './request-context';
+import { currentCorrelationId, currentPrincipal } from '../../request-context';
 import { type FieldError, RequestValidationError } from './problem-details';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

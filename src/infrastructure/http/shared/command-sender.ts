@@ -1,13 +1,26 @@
 import { createParamDecorator, type ExecutionContext, Injectable, type PipeTransform } from '@nestjs/common';
 import { type Command as BusCommand, CommandBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import type { CommandContext, CommandResult } from '../../../application/shared/command-context';
+import { deterministicUuid } from '../../../application/shared/deterministic-id';
 import type { Command } from '../../../domain/shared/event';
 import { CommandContextFactory } from './command-context.factory';
-import { newRecordId } from './legacy-command-sender';
 import { recordIdOf } from './record-id.pipe';
 
 export type CommandReply = CommandResult & { id: string };
+
+/**
+ * The id of a record a command creates: the client's if it chose one; else derived from the
+ * Idempotency-Key, so a retried creation lands on the same stream and cannot make a twin; else new.
+ */
+export const newRecordId = (
+  category: string,
+  requested: string | undefined,
+  context: CommandContext,
+): string =>
+  requested ??
+  (context.idempotencyKey ? deterministicUuid(`${category}|${context.idempotencyKey}`) : randomUUID());
 
 /** How the HTTP edge sends one aggregate's commands: the path field naming the record, the bus message. */
 export type CommandTarget<C extends Command, IdField extends string> = Readonly<{

@@ -1,7 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import type { CommandResult } from '../../../application/shared/command-context';
 
 export const etag = (revision: number): string => `"${revision}"`;
 
@@ -24,14 +22,3 @@ export const COMMAND_HEADERS = () =>
       description: 'Carried into every event and log line.',
     }),
   );
-
-/** The answer to a command: its outcome, the new ETag, and whether it was a replayed retry. */
-export const replyWithResult = (
-  reply: FastifyReply,
-  id: string,
-  result: CommandResult,
-): CommandResult & { id: string } => {
-  void reply.header('etag', etag(result.revision));
-  if (result.replayed) void reply.header('idempotent-replayed', 'true');
-  return { id, ...result };
-};

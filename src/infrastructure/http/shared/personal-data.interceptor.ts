@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
-import { currentPrincipal } from './request-context';
+import { currentPrincipal } from '../../request-context';
 import { CommandContextFactory } from './command-context.factory';
 import { accessReasonOf, fileOpeningOf, RECORDS_FILE_ACCESS } from './file-access.decorator';
 import { FileAccessRecorder } from '../../../application/privacy/file-access-recorder';

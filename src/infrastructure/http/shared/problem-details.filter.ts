@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JsonLogger } from '../../logging/json-logger';
-import { currentCorrelationId } from './request-context';
+import { currentCorrelationId } from '../../request-context';
 import { problemFromError } from './problem-details';
 
 /** Sends any error as application/problem+json; logs the unexpected ones with their stack. */

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { TENANCY_KEY, type Tenancy } from './permission.decorator';
 import { assertRecordVisible } from '../../../application/access/tenancy';
-import { currentPrincipal } from './request-context';
+import { currentPrincipal } from '../../request-context';
 
 /**
  * Detail routes (`@Permit(…, 'record')`): the record is read first, then refused with 403 when it is

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Principal } from '../../../application/access/principal';
+import type { Principal } from '../application/access/principal';
 
 export type RequestContext = {
   readonly correlationId: string;
