@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ExecuteComplaintCommand } from '../../../application/complaint/complaint.commands';
 import type { ComplaintCommand } from '../../../domain/complaint/complaint.commands';
 import { OpensRecord, stepRoutes } from '../shared/command-route';
-import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
 import { Permit } from '../shared/permission.decorator';
 import {
@@ -19,11 +19,7 @@ import {
   ResolutionResponseBody,
 } from './complaint.bodies';
 
-const COMPLAINT: CommandTarget<ComplaintCommand, 'complaintId'> = {
-  category: 'complaint',
-  idField: 'complaintId',
-  toBus: (command, context) => new ExecuteComplaintCommand(command, context),
-};
+const COMPLAINT = commandTarget<ComplaintCommand>()('complaint', 'complaintId', ExecuteComplaintCommand);
 type Complaint = CommandsOf<typeof COMPLAINT>;
 const Step = stepRoutes(COMPLAINT, 'COMPLAINT_NOT_FOUND');
 

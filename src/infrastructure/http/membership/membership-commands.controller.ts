@@ -3,7 +3,7 @@ import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { ExecuteMembershipCommand } from '../../../application/membership/membership.commands';
 import type { MembershipCommand } from '../../../domain/membership/membership.commands';
 import { OpensRecord, stepRoutes } from '../shared/command-route';
-import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import {
@@ -15,11 +15,7 @@ import {
   RedeemVoucherBody,
 } from './membership.bodies';
 
-const MEMBERSHIP: CommandTarget<MembershipCommand, 'customerId'> = {
-  category: 'membership',
-  idField: 'customerId',
-  toBus: (command, context) => new ExecuteMembershipCommand(command, context),
-};
+const MEMBERSHIP = commandTarget<MembershipCommand>()('membership', 'customerId', ExecuteMembershipCommand);
 type Membership = CommandsOf<typeof MEMBERSHIP>;
 const Step = stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND');
 const CODE = new RecordIdPipe('voucherCode');

@@ -7,7 +7,7 @@ import {
 } from '../../../application/repair-order/repair-order.commands';
 import type { Command } from '../../../domain/shared/event';
 import { OpensRecord, stepRoutes } from '../shared/command-route';
-import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandTarget, type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
 import { Permit } from '../shared/permission.decorator';
 import {
@@ -24,11 +24,11 @@ import {
   SettleRepairOrderDto,
 } from './repair-order.bodies';
 
-const REPAIR_ORDER: CommandTarget<PlainRepairOrderCommand, 'repairOrderId'> = {
-  category: 'repairorder',
-  idField: 'repairOrderId',
-  toBus: (command, context) => new ExecuteRepairOrderCommand(command, context),
-};
+const REPAIR_ORDER = commandTarget<PlainRepairOrderCommand>()(
+  'repairorder',
+  'repairOrderId',
+  ExecuteRepairOrderCommand,
+);
 type RepairOrder = CommandsOf<typeof REPAIR_ORDER>;
 
 /** The authorisation has its own bus message: its handler adds the vehicle's earlier settled orders. */

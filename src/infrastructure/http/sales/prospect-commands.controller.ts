@@ -27,7 +27,7 @@ import type {
 } from '../../../domain/prospect/prospect.commands';
 import { Ctx } from '../shared/command-context.decorator';
 import { CommandRoute, stepRoutes } from '../shared/command-route';
-import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { newRecordId } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
@@ -48,11 +48,11 @@ import {
 import { OrderReply, RegistrationReply } from './prospect.responses';
 
 /** Registering and ordering have handlers of their own; every other step goes through the pipeline as is. */
-const PROSPECT: CommandTarget<Exclude<ProspectCommand, RegisterProspect | OrderProspect>, 'prospectId'> = {
-  category: 'prospect',
-  idField: 'prospectId',
-  toBus: (command, context) => new ProspectStepCommand(command, context),
-};
+const PROSPECT = commandTarget<Exclude<ProspectCommand, RegisterProspect | OrderProspect>>()(
+  'prospect',
+  'prospectId',
+  ProspectStepCommand,
+);
 type Prospect = CommandsOf<typeof PROSPECT>;
 const NOT_FOUND = 'PROSPECT_NOT_FOUND';
 const Step = stepRoutes(PROSPECT, NOT_FOUND);

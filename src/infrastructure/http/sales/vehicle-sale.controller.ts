@@ -9,7 +9,7 @@ import {
 } from '../../../application/sales/vehicle-sale.queries';
 import type { SignOrder, VehicleSaleCommand } from '../../../domain/vehicle-sale/vehicle-sale.commands';
 import { stepRoutes } from '../shared/command-route';
-import { type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
 import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
@@ -27,11 +27,11 @@ import {
 import { DeliveryCallbackListView, VehicleSalePage, VehicleSaleView } from './vehicle-sale.responses';
 
 /** A sale is opened by ordering its prospect (POST /prospects/{id}/order); these are its steps to delivery. */
-const SALE: CommandTarget<Exclude<VehicleSaleCommand, SignOrder>, 'saleId'> = {
-  category: 'vehiclesale',
-  idField: 'saleId',
-  toBus: (command, context) => new VehicleSaleStepCommand(command, context),
-};
+const SALE = commandTarget<Exclude<VehicleSaleCommand, SignOrder>>()(
+  'vehiclesale',
+  'saleId',
+  VehicleSaleStepCommand,
+);
 type Sale = CommandsOf<typeof SALE>;
 const NOT_FOUND = 'SALE_NOT_FOUND';
 const Step = stepRoutes(SALE, NOT_FOUND);

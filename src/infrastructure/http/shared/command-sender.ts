@@ -36,6 +36,21 @@ export type CommandTarget<C extends Command, IdField extends string> = Readonly<
   commands?: C;
 }>;
 
+/** A bus message class that carries one command of `C` with its context. */
+export type BusMessage<C extends Command> = new (
+  command: Readonly<{ type: C['type']; data: C['data'] }>,
+  context: CommandContext,
+) => BusCommand<CommandResult>;
+
+/** The target of an aggregate whose commands all travel in one bus message: `commandTarget<C>()(category, idField, Message)`. */
+export const commandTarget =
+  <C extends Command>() =>
+  <F extends string>(category: string, idField: F, Message: BusMessage<C>): CommandTarget<C, F> => ({
+    category,
+    idField,
+    toBus: (command, context) => new Message(command, context),
+  });
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound of every target
 type AnyTarget = CommandTarget<any, string>;
 type CommandOf<Target> = Target extends { commands?: infer C } ? Extract<C, Command> : never;
