@@ -26,7 +26,8 @@ new PluginMetadataGenerator().generate({
       pathToSource: output,
       introspectComments: true,
       classValidatorShim: true,
-      dtoFileNameSuffix: ['.bodies.ts', '.params.ts', '.responses.ts'],
+      // A route's own small params or answer classes may sit beside it in its controller file.
+      dtoFileNameSuffix: ['.bodies.ts', '.params.ts', '.responses.ts', '.controller.ts'],
       // Routes declare their answers explicitly (`CommandRoute`, `QueryRoute`): inferred ones would add a
       // default 201 to every POST beside its real status. So no controller is read for them.
       controllerFileNameSuffix: ['.no-inferred-responses.ts'],

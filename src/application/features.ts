@@ -37,10 +37,15 @@ export const ALL_EVENT_TYPES: readonly EventTypeRegistration[] = FEATURES.flatMa
   registrationsOf(feature.eventTypes, feature.personalData),
 );
 
-/** Every projection the engine runs. */
-export const ALL_PROJECTIONS: readonly AnyProjection[] = FEATURES.flatMap(
-  (feature) => feature.projections ?? [],
-);
+/** Every projection the engine runs: the features' own and their KPIs', each once, in the order listed. */
+export const ALL_PROJECTIONS: readonly AnyProjection[] = [
+  ...new Map(
+    FEATURES.flatMap((feature) => [
+      ...(feature.projections ?? []),
+      ...Object.values(feature.kpis ?? {}).flatMap((kpi) => kpi.projections ?? []),
+    ]).map((projection) => [projection.name, projection] as const),
+  ).values(),
+];
 
 /** Every reactor the engine runs, with the dependencies it needs. */
 export const createReactors = (deps: FeatureDeps): ReactorDefinition[] =>

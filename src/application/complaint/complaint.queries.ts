@@ -214,3 +214,13 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
       ),
   },
 };
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const COMPLAINT_QUERY_HANDLERS = [
+  GetComplaintHandler,
+  ListComplaintsHandler,
+  ComplaintWorklistHandler,
+  ComplaintComplianceHandler,
+  GetComplaintSlaHandler,
+  ComplaintTrailHandler,
+];

@@ -1,13 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SimulateLoyaltyRulesHandler } from './loyalty-simulation.query';
 import { ExecuteMembershipHandler } from './membership.handlers';
-import {
-  GetMemberBalanceHandler,
-  MemberActivityHandler,
-  MemberLedgerHandler,
-  PointsLiabilityHandler,
-  TierDistributionHandler,
-} from './membership.queries';
+import { MEMBERSHIP_QUERY_HANDLERS } from './membership.queries';
 
 /**
  * The loyalty club: membership commands, balances, ledger, liability, tiers, activity and rule simulation.
@@ -15,14 +9,6 @@ import {
  * come from the core.
  */
 @Module({
-  providers: [
-    ExecuteMembershipHandler,
-    GetMemberBalanceHandler,
-    MemberLedgerHandler,
-    PointsLiabilityHandler,
-    TierDistributionHandler,
-    MemberActivityHandler,
-    SimulateLoyaltyRulesHandler,
-  ],
+  providers: [...MEMBERSHIP_QUERY_HANDLERS, ExecuteMembershipHandler, SimulateLoyaltyRulesHandler],
 })
 export class MembershipModule {}

@@ -278,3 +278,12 @@ export const LOYALTY_KPIS: Readonly<Record<string, Kpi>> = {
       new TierDistributionHandler(store).execute(new TierDistributionQuery(p.dealer)),
   },
 };
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const MEMBERSHIP_QUERY_HANDLERS = [
+  GetMemberBalanceHandler,
+  MemberLedgerHandler,
+  PointsLiabilityHandler,
+  TierDistributionHandler,
+  MemberActivityHandler,
+];

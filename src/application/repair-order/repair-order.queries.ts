@@ -158,3 +158,11 @@ export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, C
       .filter((item) => filter.state === undefined || item.state === filter.state);
   }
 }
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const REPAIR_ORDER_QUERY_HANDLERS = [
+  GetRepairOrderHandler,
+  ListRepairOrdersHandler,
+  GetServiceHistoryHandler,
+  ListCallbacksHandler,
+];

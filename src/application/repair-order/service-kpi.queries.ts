@@ -230,3 +230,12 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
       ),
   },
 };
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const SERVICE_KPI_QUERY_HANDLERS = [
+  GetCsiMonthlyHandler,
+  GetWorkshopMonthlyHandler,
+  GetRetentionHandler,
+  GetLostVehiclesHandler,
+  GetMaintenanceDueHandler,
+];

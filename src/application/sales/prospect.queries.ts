@@ -198,3 +198,11 @@ export const PROSPECT_KPIS: Readonly<Record<string, Kpi>> = {
       new SalesFunnelHandler(store).execute(new SalesFunnelQuery(p.dealer!, p.month!, {})),
   },
 };
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const PROSPECT_QUERY_HANDLERS = [
+  GetProspectHandler,
+  ListProspectsHandler,
+  FollowUpWorklistHandler,
+  SalesFunnelHandler,
+];

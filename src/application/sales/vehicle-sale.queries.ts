@@ -181,3 +181,12 @@ export const VEHICLE_SALE_KPIS: Readonly<Record<string, Kpi>> = {
       new SsiMonthlyHandler(store).execute(new SsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
   },
 };
+
+/** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
+export const VEHICLE_SALE_QUERY_HANDLERS = [
+  GetVehicleSaleHandler,
+  ListVehicleSalesHandler,
+  DeliveryCallbacksHandler,
+  SsiMonthlyHandler,
+  ShowroomTrafficHandler,
+];

@@ -1,3 +1,4 @@
+import type { AnyProjection } from '../../projections/shared/projection';
 import type { Clock } from '../ports/clock.port';
 import type { ReadStore } from '../ports/read-store.port';
 
@@ -20,4 +21,9 @@ export type Kpi = Readonly<{
   description: string;
   required: readonly (keyof KpiParams)[];
   read: (readStore: ReadStore, clock: Clock, params: KpiParams) => Promise<unknown>;
+  /**
+   * The read models it is computed from. Named here, a KPI's own projection runs without being listed in
+   * its feature file too (`ALL_PROJECTIONS` gathers both).
+   */
+  projections?: readonly AnyProjection[];
 }>;
