@@ -27,8 +27,7 @@ import type {
 } from '../../../domain/prospect/prospect.commands';
 import { Ctx } from '../shared/command-context.decorator';
 import { CommandRoute, stepRoutes } from '../shared/command-route';
-import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
-import { newRecordId } from '../shared/command-sender';
+import { commandTarget, Commands, type CommandsOf, newRecordId } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import {
