@@ -27,6 +27,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /complaints/worklist', 'CS DM OEM AN AU AD'],
   ['GET /complaints/compliance', 'DM OEM AN AU AD'],
   ['GET /complaints/sla/monthly', 'DM OEM AN AU AD'],
+  ['GET /complaints/channels/monthly', 'DM OEM AN AU AD'],
   ['GET /complaints/:complaintId', 'CS DM OEM AN AU AD'],
   ['GET /complaints/:complaintId/trail', 'DM OEM AN AU AD'],
   // service

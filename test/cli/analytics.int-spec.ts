@@ -117,6 +117,13 @@ describe('crm projections, replay, export and kpi', () => {
         acknowledgedOnTime: 4,
       }),
     ]);
+
+    // All 8 complaints of d-0 came in on the hotline, in March.
+    const channels = crm(data.dir, ['kpi', 'complaint-channels', '--dealer', 'd-0']);
+    expect(channels.status).toBe(0);
+    expect(JSON.parse(channels.stdout)).toEqual([
+      { dealerId: 'd-0', month: '2026-03', channel: 'hotline', filed: 8 },
+    ]);
   });
 
   it('replays as of a date into a scratch directory without touching the live read models', async () => {
@@ -257,6 +264,8 @@ describe('crm projections, replay, export and kpi', () => {
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(/^Usage: crm /);
     }
-    expect(crm(data.dir, ['kpi', '--help']).stdout).toMatch(/complaint-compliance\s+SLA compliance/);
+    const kpiHelp = crm(data.dir, ['kpi', '--help']).stdout;
+    expect(kpiHelp).toMatch(/complaint-compliance\s+SLA compliance/);
+    expect(kpiHelp).toMatch(/complaint-channels\s+complaints filed in a month per channel/);
   });
 });

@@ -3,6 +3,10 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { complaintStreamId } from '../../domain/complaint/complaint.decider';
 import { ComplaintNotFound } from '../../domain/complaint/complaint.errors';
 import {
+  type ComplaintChannelMonthly,
+  complaintChannelMonthlyProjection,
+} from '../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
+import {
   type ComplaintDetails,
   complaintDetailsProjection,
 } from '../../projections/complaint-details/complaint-details.projection';
@@ -21,6 +25,7 @@ import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
 
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
 const SLA = physicalCollection(complaintSlaMonthlyProjection);
+const CHANNELS = physicalCollection(complaintChannelMonthlyProjection);
 const DUE_SOON_MS = 4 * 3_600_000;
 
 export const CLOCK_STATUSES = ['overdue', 'due-soon', 'on-track', 'no-deadline'] as const;
@@ -60,6 +65,11 @@ export class ComplaintComplianceQuery extends Query<ComplaintCompliance[]> {
   }
 }
 export class GetComplaintSlaQuery extends Query<ComplaintSlaMonthly[]> {
+  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
+    super();
+  }
+}
+export class ComplaintChannelsQuery extends Query<ComplaintChannelMonthly[]> {
   constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
     super();
   }
@@ -173,6 +183,24 @@ export class GetComplaintSlaHandler implements IQueryHandler<GetComplaintSlaQuer
   }
 }
 
+@QueryHandler(ComplaintChannelsQuery)
+export class ComplaintChannelsHandler implements IQueryHandler<
+  ComplaintChannelsQuery,
+  ComplaintChannelMonthly[]
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  execute({ filter }: ComplaintChannelsQuery): Promise<ComplaintChannelMonthly[]> {
+    return this.readStore.find<ComplaintChannelMonthly>(CHANNELS, definedFilter(filter), {
+      sort: [
+        ['dealerId', 1],
+        ['month', 1],
+        ['channel', 1],
+      ],
+    });
+  }
+}
+
 /** Read from the stream itself: an auditor's answer is never behind. */
 @QueryHandler(ComplaintTrailQuery)
 export class ComplaintTrailHandler implements IQueryHandler<
@@ -213,6 +241,15 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
         new GetComplaintSlaQuery({ dealerId: p.dealer, month: p.month }),
       ),
   },
+  'complaint-channels': {
+    description: 'complaints filed in a month per channel (hotline, OEM call centre, dealer, web)',
+    required: [],
+    read: (store, _clock, p) =>
+      new ComplaintChannelsHandler(store).execute(
+        new ComplaintChannelsQuery({ dealerId: p.dealer, month: p.month }),
+      ),
+    projections: [complaintChannelMonthlyProjection],
+  },
 };
 
 /** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
@@ -222,5 +259,6 @@ export const COMPLAINT_QUERY_HANDLERS = [
   ComplaintWorklistHandler,
   ComplaintComplianceHandler,
   GetComplaintSlaHandler,
+  ComplaintChannelsHandler,
   ComplaintTrailHandler,
 ];

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 import { complaintTrailCsv } from '../../../application/complaint/complaint-trail.csv';
 import {
+  ComplaintChannelsQuery,
   ComplaintComplianceQuery,
   ComplaintTrailQuery,
   ComplaintWorklistQuery,
@@ -12,6 +14,9 @@ import {
 } from '../../../application/complaint/complaint.queries';
 import { assertRecordVisible } from '../../../application/access/tenancy';
 import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
+import { RECORD_ID } from '../../../application/shared/record-id';
+import type { ComplaintChannel } from '../../../domain/complaint/complaint.types';
+import type { ComplaintChannelMonthly } from '../../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
 import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { CsvDownload, QueryRoute } from '../shared/query-route';
@@ -35,6 +40,25 @@ import {
 
 const ID = new RecordIdPipe('complaintId');
 const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH_MESSAGE = '$property must be a month as YYYY-MM';
+
+export class ComplaintChannelParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  /** Business month of filing, YYYY-MM (China Standard Time). @example 2026-03 */
+  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+}
+
+export class ComplaintChannelMonthView implements ComplaintChannelMonthly {
+  dealerId!: string;
+  /** Business month of filing (China Standard Time), YYYY-MM. */
+  month!: string;
+  /** Where the complaint came in. */
+  channel!: ComplaintChannel;
+  /** Complaints filed with the dealer in the month through the channel. */
+  filed!: number;
+}
 
 @ApiTags('complaints')
 @Controller('complaints')
@@ -85,6 +109,18 @@ export class ComplaintQueriesController {
   })
   slaMonthly(@Query() query: ComplaintSlaParams) {
     return this.queries.execute(new GetComplaintSlaQuery(query));
+  }
+
+  @Get('channels/monthly')
+  @Permit('complaint.kpi', 'dealer')
+  @QueryRoute({
+    summary: 'Complaints filed per dealer, business month and channel',
+    description:
+      'One row per dealer, month of filing and channel (hotline, oem-call-centre, dealer, web) with at least one filing; a transfer to another dealer does not move a filing.',
+    type: [ComplaintChannelMonthView],
+  })
+  channelsMonthly(@Query() query: ComplaintChannelParams) {
+    return this.queries.execute(new ComplaintChannelsQuery(query));
   }
 
   @Get(':complaintId')
