@@ -27,18 +27,20 @@ import {
 import type { Principal } from '../access/principal';
 import { DEALER_BOUND_ROLES } from '../access/principal';
 import { READ_STORE, type Filter, type ReadStore } from '../ports/read-store.port';
+import { answered, type Answered } from '../shared/answered';
 
 /** Most records of one kind a file lists; a person with more is an anomaly worth a look, not a page. */
 const LIMIT = 200;
 
+/** Each record as its own route shows it. */
 export type CustomerFile = {
   customerId: string;
-  prospects: ProspectDetails[];
-  vehicleSales: VehicleSaleDetails[];
+  prospects: Answered<ProspectDetails>[];
+  vehicleSales: Answered<VehicleSaleDetails>[];
   vehicles: ServiceVehicle[];
   repairOrders: RepairOrderDetails[];
-  complaints: ComplaintDetails[];
-  membership: LoyaltyMember | null;
+  complaints: Answered<ComplaintDetails>[];
+  membership: Answered<LoyaltyMember> | null;
 };
 
 /**
@@ -83,12 +85,12 @@ export class CustomerFileQuery {
     ]);
     return {
       customerId,
-      prospects,
-      vehicleSales,
+      prospects: prospects.map(answered),
+      vehicleSales: vehicleSales.map(answered),
       vehicles,
       repairOrders,
-      complaints,
-      membership,
+      complaints: complaints.map(answered),
+      membership: membership && answered(membership),
     };
   }
 }
