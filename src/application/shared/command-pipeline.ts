@@ -71,6 +71,14 @@ export class CommandPipeline {
     });
   }
 
+  /** A record as its stream folds now: for an answer that names what a command acted on (a prospect's owner). */
+  async currentState<State, Cmd extends Command, Evt extends Event>(
+    { decider }: Feature<State, Cmd, Evt>,
+    streamId: string,
+  ): Promise<State> {
+    return this.fold(decider, await this.eventStore.readStream(streamId));
+  }
+
   private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
