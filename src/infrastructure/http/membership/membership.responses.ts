@@ -194,6 +194,8 @@ export class LoyaltyFiguresView extends FigureDifferences implements LoyaltyFigu
 
 export class SimulationReportView implements SimulationReport {
   period!: PeriodView;
+  /** The home dealer whose members the figures cover; null for the whole network. @example d-sh-01 */
+  dealerId!: string | null;
   /** The version of the live rules. */
   liveRuleSet!: string;
   proposedRules!: RuleSetView;
