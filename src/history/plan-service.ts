@@ -119,7 +119,8 @@ export const planVisit = (
   const extra: PlannedStep[] = [];
   const member = new Story('membership', membershipStreamId(vehicle.customerId), visitAt);
   const bookedAt = Math.max(earliest, visitAt - between(random, 1, 5) * DAY);
-  if (chance(random, 0.45) && bookedAt < visitAt - HOUR) {
+  const booked = chance(random, 0.45) && bookedAt < visitAt - HOUR;
+  if (booked) {
     r.at(bookedAt).step(
       'BookAppointment',
       { ...identity, requestedFor: iso(visitAt), serviceAdvisorId: advisor.userId },
@@ -140,7 +141,7 @@ export const planVisit = (
   vehicle.mileageKm = mileageKm;
   vehicle.mileageAt = visitAt;
   r.at(visitAt).step(
-    'CheckInVehicle',
+    booked ? 'CheckInVehicle' : 'OpenRepairOrder',
     {
       ...identity,
       mileageKm,

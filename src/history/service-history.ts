@@ -17,7 +17,7 @@ export class ServiceHistory {
   /** The step as the handler would send it: AuthoriseWorkOrder gets the vehicle's earlier settled orders. */
   prepare(step: PlannedStep): PlannedStep {
     const { type, data } = step.command;
-    if (type === 'CheckInVehicle')
+    if (type === 'OpenRepairOrder' || type === 'CheckInVehicle')
       this.vehicleOf.set(step.streamId, `${String(data.dealerId)}|${String(data.vin)}`);
     if (type !== 'AuthoriseWorkOrder') return step;
     const earlierSettled = this.settled.get(this.vehicleOf.get(step.streamId) ?? '') ?? [];

@@ -64,6 +64,13 @@ describe('repair order rules over HTTP', () => {
     await refused('/repair-orders', checkIn('ro-r1'), 409, 'REPAIR_ORDER_ALREADY_OPENED');
   });
 
+  it('answers a check-in of a repair order never booked with 404 and opens nothing: a walk-in is POST /repair-orders', async () => {
+    const { repairOrderId: _id, ...vehicleAtDesk } = checkIn('ro-unbooked');
+    await refused('/repair-orders/ro-unbooked/check-in', vehicleAtDesk, 404, 'REPAIR_ORDER_NOT_FOUND');
+    expect(await api.eventStore.readStream('repairorder-ro-unbooked')).toEqual([]);
+    expect((await api.request({ method: 'GET', url: '/repair-orders/ro-unbooked' })).statusCode).toBe(404);
+  });
+
   it('refuses work before the customer authorised the work order (422)', async () => {
     await command(api, '/repair-orders', checkIn('ro-r2'));
     const problem = await refused(

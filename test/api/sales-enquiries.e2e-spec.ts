@@ -46,6 +46,43 @@ describe('duplicate enquiries and two-stream orders over HTTP', () => {
     expect([elsewhere.status, elsewhere.body.duplicateOf]).toEqual([201, null]);
   });
 
+  it("counts another consultant's repeat enquiry as a touch on the owner's prospect, and names the owner", async () => {
+    const owner = await api.as({ role: 'sales-consultant', dealerId: 'd-sh-01', userId: 'sc-li' });
+    const colleague = await api.as({ role: 'sales-consultant', dealerId: 'd-sh-01', userId: 'sc-wang' });
+    const first = await sales.register(prospectBody('p-d9', '13700000009'), owner);
+    expect([first.status, first.body.consultantId]).toEqual([201, 'sc-li']);
+    const enquiry = prospectBody('p-d9-wang', '13700000009', { consultantId: 'sc-wang', channel: 'phone' });
+    const again = await sales.register(enquiry, { ...colleague, 'idempotency-key': 'call-0009' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      id: 'p-d9',
+      duplicateOf: 'p-d9',
+      consultantId: 'sc-li',
+      streamId: 'prospect-p-d9',
+      revision: 1,
+    });
+    expect(await api.eventStore.readStream('prospect-p-d9-wang')).toEqual([]);
+    const [, touch] = await api.eventStore.readStream('prospect-p-d9');
+    expect(touch).toMatchObject({
+      type: 'ProspectTouched',
+      data: { channel: 'phone' },
+      metadata: { actor: { userId: 'sc-wang', role: 'sales-consultant' } },
+    });
+    // Retried, the enquiry is the same touch.
+    const head = await api.eventStore.headPosition();
+    const retried = await sales.register(enquiry, { ...colleague, 'idempotency-key': 'call-0009' });
+    expect([retried.status, retried.body]).toEqual([200, { ...again.body, replayed: true }]);
+    expect(await api.eventStore.headPosition()).toBe(head);
+    await api.settle();
+    const shown = await api.request({ method: 'GET', url: '/prospects/p-d9', headers: owner });
+    expect(shown.json()).toMatchObject({ consultantId: 'sc-li', touches: 1 });
+    // The prospect stays the owner's: the colleague neither opens nor works it.
+    const opened = await api.request({ method: 'GET', url: '/prospects/p-d9', headers: colleague });
+    expect([opened.statusCode, opened.json().code]).toEqual([403, 'OWNER_FORBIDDEN']);
+    const graded = await sales.prospect('p-d9', 'grade', { grade: 'H' }, colleague);
+    expect([graded.status, graded.body.code]).toEqual([403, 'OWNER_FORBIDDEN']);
+  });
+
   it('keeps one prospect when registrations with one phone race each other', async () => {
     const raced = await Promise.all(
       ['a', 'b', 'c', 'd', 'e'].map((suffix) =>

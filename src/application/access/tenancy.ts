@@ -5,9 +5,10 @@ import { isDealerBound, type Principal } from './principal';
  * How a query is kept inside the principal's dealer:
  * - `dealer`: the query string's `dealerId` is the principal's (filled in when absent, 403 when another);
  * - `dealer-and-consultant`: also `consultantId` for a sales consultant (their own prospects only);
+ * - `dealer-in-body`: as `dealer`, for a query sent as a POST body (the loyalty rule simulation);
  * - `record`: the answer names a dealer (and maybe an owner) and is refused when it is not theirs.
  */
-export type Tenancy = 'dealer' | 'dealer-and-consultant' | 'record';
+export type Tenancy = 'dealer' | 'dealer-and-consultant' | 'dealer-in-body' | 'record';
 
 type QueryString = Record<string, unknown>;
 

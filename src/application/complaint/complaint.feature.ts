@@ -13,9 +13,13 @@ import type { CommandOf, Feature } from '../shared/feature';
 import { COMPLAINT_KPIS } from './complaint.queries';
 import { deadlineWatcher } from './deadline-watcher';
 
-/** The dealer a filing or a transfer names, for a complaint not filed yet. */
+/**
+ * The dealer a filing names, for a complaint not filed yet. Only a filing: a transfer's dealer is where
+ * the complaint would go, never whose it is, and a transfer of a complaint not on file is refused as one
+ * (TRANSFER_FORBIDDEN for the desk, 404 for those who may transfer), not as the target dealer's record.
+ */
 const namedDealer = (command: CommandOf<ComplaintCommand>): string | undefined =>
-  command.type === 'FileComplaint' || command.type === 'AssignComplaint' ? command.data.dealerId : undefined;
+  command.type === 'FileComplaint' ? command.data.dealerId : undefined;
 
 /** The complaint's closed loop (issue 5), its SLA clocks and the watcher that records missed deadlines. */
 export const complaintFeature: Feature<ComplaintState, ComplaintCommand, ComplaintEvent> = {

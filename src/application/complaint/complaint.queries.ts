@@ -18,6 +18,7 @@ import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { EVENT_STORE, type EventStore, type StoredEvent } from '../ports/event-store.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
@@ -32,14 +33,16 @@ export const CLOCK_STATUSES = ['overdue', 'due-soon', 'on-track', 'no-deadline']
 /** Where a complaint's soonest deadline stands; due-soon: within 4 hours. */
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
-export type WorklistItem = ComplaintDetails & { clockStatus: ClockStatus };
+/** A complaint as the routes show it. */
+export type ComplaintRecord = Answered<ComplaintDetails>;
+export type WorklistItem = ComplaintRecord & { clockStatus: ClockStatus };
 
-export class GetComplaintQuery extends Query<ComplaintDetails> {
+export class GetComplaintQuery extends Query<ComplaintRecord> {
   constructor(readonly complaintId: string) {
     super();
   }
 }
-export class ListComplaintsQuery extends Query<Page<ComplaintDetails>> {
+export class ListComplaintsQuery extends Query<Page<ComplaintRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
     readonly limit: number,
@@ -91,21 +94,21 @@ const clockStatusOf = (complaint: ComplaintDetails, asOf: number): ClockStatus =
 };
 
 @QueryHandler(GetComplaintQuery)
-export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, ComplaintDetails> {
+export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, ComplaintRecord> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ complaintId }: GetComplaintQuery): Promise<ComplaintDetails> {
+  async execute({ complaintId }: GetComplaintQuery): Promise<ComplaintRecord> {
     const complaint = await this.readStore.get<ComplaintDetails>(COMPLAINTS, complaintId);
     if (!complaint) throw new ComplaintNotFound(complaintId);
-    return complaint;
+    return answered(complaint);
   }
 }
 
 @QueryHandler(ListComplaintsQuery)
-export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery, Page<ComplaintDetails>> {
+export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery, Page<ComplaintRecord>> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListComplaintsQuery): Promise<Page<ComplaintDetails>> {
+  async execute({ filter, limit, offset }: ListComplaintsQuery): Promise<Page<ComplaintRecord>> {
     const where = definedFilter(filter);
     const [items, total] = await Promise.all([
       this.readStore.find<ComplaintDetails>(COMPLAINTS, where, {
@@ -115,7 +118,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery,
       }),
       this.readStore.count(COMPLAINTS, where),
     ]);
-    return { items, total, limit, offset };
+    return { items: items.map(answered), total, limit, offset };
   }
 }
 
@@ -146,7 +149,7 @@ export class ComplaintWorklistHandler implements IQueryHandler<ComplaintWorklist
       },
     );
     const withStatus = open
-      .map((complaint) => ({ ...complaint, clockStatus: clockStatusOf(complaint, at) }))
+      .map((complaint) => ({ ...answered(complaint), clockStatus: clockStatusOf(complaint, at) }))
       .filter((complaint) => !clockStatus || complaint.clockStatus === clockStatus)
       // Complaints with no running deadline (waiting to be closed) go last.
       .sort((a, b) => Number(a.nextDeadline === null) - Number(b.nextDeadline === null));

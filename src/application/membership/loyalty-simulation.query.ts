@@ -4,6 +4,7 @@ import { EARNING_EVENT_TYPES } from '../../domain/membership/loyalty-earning';
 import type { LoyaltyRuleSet } from '../../domain/membership/loyalty-rules';
 import {
   type HistoryEvent,
+  historyOfMembersOf,
   liveFigures,
   type LoyaltyFigures,
   type SimulationPeriod,
@@ -19,6 +20,8 @@ const READ = new Set<string>([...Object.keys(MEMBERSHIP_EVENT_TYPES), ...EARNING
 
 export type SimulationReport = {
   period: SimulationPeriod;
+  /** The home dealer whose members the figures cover; null for the whole network. */
+  dealerId: string | null;
   liveRuleSet: string;
   proposedRules: LoyaltyRuleSet;
   live: LoyaltyFigures;
@@ -31,6 +34,8 @@ export class SimulateLoyaltyRulesQuery extends Query<SimulationReport> {
   constructor(
     readonly period: SimulationPeriod,
     readonly proposed: LoyaltyRuleSet,
+    /** Only this home dealer's members (a dealer-bound principal's own dealer); absent: the network. */
+    readonly dealerId?: string,
   ) {
     super();
   }
@@ -50,20 +55,21 @@ export class SimulateLoyaltyRulesHandler implements IQueryHandler<
     private readonly catalog: EventCatalog,
   ) {}
 
-  async execute({ period, proposed }: SimulateLoyaltyRulesQuery): Promise<SimulationReport> {
-    const history: HistoryEvent[] = [];
+  async execute({ period, proposed, dealerId }: SimulateLoyaltyRulesQuery): Promise<SimulationReport> {
+    const recorded: HistoryEvent[] = [];
     const end = Date.parse(period.to);
     for (let after = 0; ;) {
       const batch = await this.eventStore.readAll({ after, limit: BATCH });
       for (const stored of batch) {
         if (READ.has(stored.type) && Date.parse(stored.occurredAt) < end) {
           const { type, data, occurredAt } = this.catalog.upcast(stored);
-          history.push({ type, data, occurredAt });
+          recorded.push({ type, data, occurredAt });
         }
       }
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1].globalPosition;
     }
+    const history = dealerId ? historyOfMembersOf(recorded, dealerId) : recorded;
     const live = liveFigures(history, LIVE_LOYALTY_RULES, period);
     const simulated = simulateRules(history, LIVE_LOYALTY_RULES, proposed, period);
     const { liabilityByDealer: _l, ...liveTotals } = live;
@@ -75,6 +81,7 @@ export class SimulateLoyaltyRulesHandler implements IQueryHandler<
     ) as SimulationReport['difference'];
     return {
       period,
+      dealerId: dealerId ?? null,
       liveRuleSet: LIVE_LOYALTY_RULES.current,
       proposedRules: proposed,
       live,

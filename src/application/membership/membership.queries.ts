@@ -15,6 +15,7 @@ import {
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import type { Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
@@ -24,7 +25,7 @@ const LEDGER = physicalCollection(loyaltyLedgerProjection);
 const RULES = currentRules(LIVE_LOYALTY_RULES);
 const DAY_MS = 86_400_000;
 
-export type MemberBalance = Omit<LoyaltyMember, 'state'> & {
+export type MemberBalance = Answered<LoyaltyMember> & {
   asOf: string;
   /** Derived from the lots at `asOf`: zero once lapsed or cancelled, never counting an expired lot. */
   spendablePoints: number;

@@ -24,12 +24,12 @@ export const repairOrderFeature: Feature<RepairOrderState, RepairOrderCommand, R
   streamOf: ({ repairOrderId }) => repairOrderStreamId(repairOrderId),
   eventTypes: REPAIR_ORDER_EVENT_TYPES,
   personalData: REPAIR_ORDER_PERSONAL_DATA,
-  // Booking or a walk-in check-in opens the order at the dealer it names.
+  // Booking or opening at the desk opens the order at the dealer it names; a check-in never opens one.
   scope: (state, command) => ({
     dealerId:
       state.status !== 'none'
         ? state.dealerId
-        : command.type === 'BookAppointment' || command.type === 'CheckInVehicle'
+        : command.type === 'BookAppointment' || command.type === 'OpenRepairOrder'
           ? command.data.dealerId
           : undefined,
   }),

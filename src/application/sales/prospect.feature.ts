@@ -13,10 +13,14 @@ import { PROSPECT_KPIS } from './prospect.queries';
 
 type Request = CommandOf<ProspectCommand>;
 
-/** Whose prospect it is; a repeat enquiry counts on whoever owns it, so it names no owner. */
+/**
+ * Whose prospect it is. A repeat enquiry counts on whoever owns it, so it names no owner; nor does a
+ * registration that meets a prospect already registered with that phone: the decider refuses it and the
+ * registration handler records it as the repeat enquiry it is, whichever consultant sent it.
+ */
 const ownerOf = (state: ProspectState, command: Request): string | undefined => {
   if (command.type === 'RecordEnquiry') return undefined;
-  if (state.status !== 'none') return state.consultantId;
+  if (state.status !== 'none') return command.type === 'RegisterProspect' ? undefined : state.consultantId;
   return command.type === 'RegisterProspect' || command.type === 'ReassignProspect'
     ? command.data.consultantId
     : undefined;

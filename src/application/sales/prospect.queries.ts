@@ -18,6 +18,7 @@ import {
 import { physicalCollection } from '../../projections/shared/projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { computeFunnel, type FunnelFilters, type SalesFunnel } from './sales-funnel';
@@ -48,12 +49,15 @@ export type FollowUpWorklist = {
   consultants: Array<{ consultantId: string; due: number; overdue: number; prospects: WorklistItem[] }>;
 };
 
-export class GetProspectQuery extends Query<ProspectDetails> {
+/** A prospect as the routes show it. */
+export type ProspectRecord = Answered<ProspectDetails>;
+
+export class GetProspectQuery extends Query<ProspectRecord> {
   constructor(readonly prospectId: string) {
     super();
   }
 }
-export class ListProspectsQuery extends Query<Page<ProspectDetails>> {
+export class ListProspectsQuery extends Query<Page<ProspectRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
     readonly limit: number,
@@ -82,21 +86,21 @@ export class SalesFunnelQuery extends Query<SalesFunnel> {
 }
 
 @QueryHandler(GetProspectQuery)
-export class GetProspectHandler implements IQueryHandler<GetProspectQuery, ProspectDetails> {
+export class GetProspectHandler implements IQueryHandler<GetProspectQuery, ProspectRecord> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ prospectId }: GetProspectQuery): Promise<ProspectDetails> {
+  async execute({ prospectId }: GetProspectQuery): Promise<ProspectRecord> {
     const prospect = await this.readStore.get<ProspectDetails>(PROSPECTS, prospectId);
     if (!prospect) throw new ProspectNotFound(prospectId);
-    return prospect;
+    return answered(prospect);
   }
 }
 
 @QueryHandler(ListProspectsQuery)
-export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, Page<ProspectDetails>> {
+export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, Page<ProspectRecord>> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListProspectsQuery): Promise<Page<ProspectDetails>> {
+  async execute({ filter, limit, offset }: ListProspectsQuery): Promise<Page<ProspectRecord>> {
     const where = definedFilter(filter);
     const [items, total] = await Promise.all([
       this.readStore.find<ProspectDetails>(PROSPECTS, where, {
@@ -109,7 +113,7 @@ export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, P
       }),
       this.readStore.count(PROSPECTS, where),
     ]);
-    return { items, total, limit, offset };
+    return { items: items.map(answered), total, limit, offset };
   }
 }
 

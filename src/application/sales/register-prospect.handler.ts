@@ -6,7 +6,7 @@ import { prospectPhoneStreamId, ProspectPhoneTaken } from '../../domain/prospect
 import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '../ports/event-store.port';
 import { PersonalDataProtector } from '../privacy/personal-data-protector';
 import { PhoneBlindIndex } from '../privacy/phone-blind-index';
-import type { CommandContext } from '../shared/command-context';
+import type { CommandContext, CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import { prospectPhoneFeature } from './prospect-phone.feature';
 import { prospectFeature } from './prospect.feature';
@@ -54,7 +54,7 @@ export class RegisterProspectHandler implements ICommandHandler<
       );
       // A retried duplicate enquiry replays its touch.
       const touched = result.events.some((event) => event.type === 'ProspectTouched');
-      return { prospectId: owner, duplicateOf: touched ? owner : null, result };
+      return this.outcome(owner, touched ? owner : null, result, data.consultantId);
     } catch (error) {
       if (!(error instanceof ProspectAlreadyRegistered) && !(error instanceof WrongExpectedRevisionError))
         throw error;
@@ -64,7 +64,19 @@ export class RegisterProspectHandler implements ICommandHandler<
       { type: 'RecordEnquiry', data: { prospectId: owner, channel: data.channel } },
       context,
     );
-    return { prospectId: owner, duplicateOf: owner, result };
+    return this.outcome(owner, owner, result, data.consultantId);
+  }
+
+  /** The answer names the prospect's owner, so a colleague's repeat enquiry learns whose prospect it joined. */
+  private async outcome(
+    prospectId: string,
+    duplicateOf: string | null,
+    result: CommandResult,
+    registeredBy: string,
+  ): Promise<RegistrationOutcome> {
+    const state = await this.pipeline.currentState(prospectFeature, prospectStreamId(prospectId));
+    const consultantId = state.status === 'none' ? registeredBy : state.consultantId;
+    return { prospectId, duplicateOf, consultantId, result };
   }
 
   /** A client-chosen id that already names a prospect with another phone (or dealer) is a conflict, not a touch. */

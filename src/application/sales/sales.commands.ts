@@ -15,6 +15,8 @@ type Sent<C extends { type: string; data: object }> = Readonly<{ type: C['type']
 export type RegistrationOutcome = Readonly<{
   prospectId: string;
   duplicateOf: string | null;
+  /** The consultant who owns the prospect: for a repeat enquiry, the owner it was counted on. */
+  consultantId: string;
   result: CommandResult;
 }>;
 export type OrderOutcome = Readonly<{ prospectId: string; saleId: string; result: CommandResult }>;

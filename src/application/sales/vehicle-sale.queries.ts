@@ -13,6 +13,7 @@ import {
 } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { endOfBusinessDay } from './prospect.queries';
@@ -36,12 +37,15 @@ export type DeliveryCallbackList = {
   >;
 };
 
-export class GetVehicleSaleQuery extends Query<VehicleSaleDetails> {
+/** A vehicle sale as the routes show it. */
+export type VehicleSaleRecord = Answered<VehicleSaleDetails>;
+
+export class GetVehicleSaleQuery extends Query<VehicleSaleRecord> {
   constructor(readonly saleId: string) {
     super();
   }
 }
-export class ListVehicleSalesQuery extends Query<Page<VehicleSaleDetails>> {
+export class ListVehicleSalesQuery extends Query<Page<VehicleSaleRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
     readonly limit: number,
@@ -70,24 +74,24 @@ export class ShowroomTrafficQuery extends Query<SalesShowroomTraffic[]> {
 }
 
 @QueryHandler(GetVehicleSaleQuery)
-export class GetVehicleSaleHandler implements IQueryHandler<GetVehicleSaleQuery, VehicleSaleDetails> {
+export class GetVehicleSaleHandler implements IQueryHandler<GetVehicleSaleQuery, VehicleSaleRecord> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ saleId }: GetVehicleSaleQuery): Promise<VehicleSaleDetails> {
+  async execute({ saleId }: GetVehicleSaleQuery): Promise<VehicleSaleRecord> {
     const sale = await this.readStore.get<VehicleSaleDetails>(SALES, saleId);
     if (!sale) throw new VehicleSaleNotFound(saleId);
-    return sale;
+    return answered(sale);
   }
 }
 
 @QueryHandler(ListVehicleSalesQuery)
 export class ListVehicleSalesHandler implements IQueryHandler<
   ListVehicleSalesQuery,
-  Page<VehicleSaleDetails>
+  Page<VehicleSaleRecord>
 > {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListVehicleSalesQuery): Promise<Page<VehicleSaleDetails>> {
+  async execute({ filter, limit, offset }: ListVehicleSalesQuery): Promise<Page<VehicleSaleRecord>> {
     const where = definedFilter(filter);
     const [items, total] = await Promise.all([
       this.readStore.find<VehicleSaleDetails>(SALES, where, {
@@ -100,7 +104,7 @@ export class ListVehicleSalesHandler implements IQueryHandler<
       }),
       this.readStore.count(SALES, where),
     ]);
-    return { items, total, limit, offset };
+    return { items: items.map(answered), total, limit, offset };
   }
 }
 

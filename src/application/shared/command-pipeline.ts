@@ -71,16 +71,29 @@ export class CommandPipeline {
     });
   }
 
+  /** A record as its stream folds now: for an answer that names what a command acted on (a prospect's owner). */
+  async currentState<State, Cmd extends Command, Evt extends Event>(
+    { decider }: Feature<State, Cmd, Evt>,
+    streamId: string,
+  ): Promise<State> {
+    return this.fold(decider, await this.eventStore.readStream(streamId));
+  }
+
   private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
-    { decider, streamOf, scope }: Feature<State, Cmd, Evt>,
+    feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,
   ): Promise<CommandResult> {
+    const { decider, streamOf } = feature;
     const streamId = streamOf(command.data);
     const history = await this.eventStore.readStream(streamId);
-    const earlier = this.earlierOutcome(streamId, history, context);
+    const earlier = this.earlierOutcome(feature, command, context, streamId, history);
     if (earlier) return earlier;
 
+    // Refused here, before deciding (and before If-Match), a forbidden command appends nothing and
+    // learns nothing of the record (docs/access.md).
+    const state = this.fold(decider, history);
+    this.authoriseOn(feature, command, context, streamId, state);
     const current = history.length ? history[history.length - 1].revision : -1;
     if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
       throw new WrongExpectedRevisionError(
@@ -89,14 +102,6 @@ export class CommandPipeline {
         current < 0 ? 'no_stream' : current,
       );
     }
-    const state = history
-      .map(this.catalog.upcast)
-      .reduce<State>(
-        (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
-        decider.initialState(),
-      );
-    // Refused here, before deciding, a forbidden command appends nothing (docs/access.md).
-    this.authorise({ streamId, actor: context.actor, scope: scope(state, command as CommandOf<Cmd>) });
     const now = new Date(context.now).toISOString();
     const decided = decider.decide(
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,
@@ -129,24 +134,63 @@ export class CommandPipeline {
     } catch (error) {
       // Two deliveries of the same request can race; the loser returns the winner's outcome.
       if (error instanceof WrongExpectedRevisionError && context.idempotencyKey) {
-        const raced = this.earlierOutcome(streamId, await this.eventStore.readStream(streamId), context);
-        if (raced) return raced;
+        const raced = await this.eventStore.readStream(streamId);
+        const outcome = this.earlierOutcome(feature, command, context, streamId, raced);
+        if (outcome) return outcome;
       }
       throw error;
     }
   }
 
-  private earlierOutcome(
+  private fold<State, Cmd extends Command, Evt extends Event>(
+    decider: Feature<State, Cmd, Evt>['decider'],
+    history: readonly StoredEvent[],
+    from: State = decider.initialState(),
+  ): State {
+    return history
+      .map(this.catalog.upcast)
+      .reduce<State>(
+        (folded, stored) => decider.evolve(folded, { type: stored.type, data: stored.data } as Evt),
+        from,
+      );
+  }
+
+  private authoriseOn<State, Cmd extends Command, Evt extends Event>(
+    { scope }: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+    streamId: string,
+    state: State,
+  ): void {
+    this.authorise({ streamId, actor: context.actor, scope: scope(state, command as CommandOf<Cmd>) });
+  }
+
+  /**
+   * The first outcome of this request's Idempotency-Key, once the principal is checked. A true retry
+   * (same principal, same request) is checked against the record as its first attempt found it, so it
+   * replays after the record moved on (a transfer to another dealer) and a retried creation replays too.
+   * Any other request with the key is checked against the record as it is now, like a new command: a
+   * principal of another dealer gets its 403 and never learns that the key was used there.
+   */
+  private earlierOutcome<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
     streamId: string,
     history: readonly StoredEvent[],
-    context: CommandContext,
   ): CommandResult | undefined {
     const key = context.idempotencyKey;
     if (!key) return undefined;
+    const first = history.findIndex((event) => event.metadata.idempotencyKey === key);
+    if (first < 0) return undefined;
+    const sameRequest = history[first].metadata.requestHash === context.requestHash;
+    const asFirstFound = this.fold(feature.decider, history.slice(0, first));
+    const checkedOn = sameRequest
+      ? asFirstFound
+      : this.fold(feature.decider, history.slice(first), asFirstFound);
+    this.authoriseOn(feature, command, context, streamId, checkedOn);
+    if (!sameRequest) throw new IdempotencyKeyReused(key, streamId);
     const written = history.filter((event) => event.metadata.idempotencyKey === key);
-    if (written.length === 0) return undefined;
-    if (written[0].metadata.requestHash !== context.requestHash)
-      throw new IdempotencyKeyReused(key, streamId);
     const last = written[written.length - 1];
     return {
       streamId,

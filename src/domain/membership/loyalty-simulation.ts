@@ -99,6 +99,22 @@ const intentOf = (event: HistoryEvent): Intent | null => {
   }
 };
 
+/**
+ * The history of one dealer's members (those whose home dealer it is: a club record belongs to the
+ * member's home dealer), their earnings at any dealer included, for that dealer's own figures.
+ */
+export const historyOfMembersOf = (
+  history: readonly HistoryEvent[],
+  homeDealerId: string,
+): HistoryEvent[] => {
+  const members = new Set(
+    history
+      .filter((event) => event.type === 'MembershipEnrolled' && event.data.homeDealerId === homeDealerId)
+      .map((event) => event.data.customerId),
+  );
+  return history.filter((event) => members.has(event.data.customerId));
+};
+
 const ms = (iso: string): number => Date.parse(iso);
 const inPeriod = (at: string, period: SimulationPeriod) =>
   ms(at) >= ms(period.from) && ms(at) < ms(period.to);

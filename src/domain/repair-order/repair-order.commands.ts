@@ -16,11 +16,11 @@ export type BookAppointment = Command<
   'BookAppointment',
   Id & Vehicle & { requestedFor: string; serviceAdvisorId?: string; note?: string }
 >;
-/** Opens the repair order: a walk-in, or the vehicle of a booked appointment (then the vehicle fields must match). */
-export type CheckInVehicle = Command<
-  'CheckInVehicle',
-  Id & Vehicle & { mileageKm: number; customerDescription: string; serviceAdvisorId: string }
->;
+type AtTheDesk = Id & Vehicle & { mileageKm: number; customerDescription: string; serviceAdvisorId: string };
+/** Opens a repair order for a vehicle at the desk: a walk-in, or the vehicle of the appointment booked on the id. */
+export type OpenRepairOrder = Command<'OpenRepairOrder', AtTheDesk>;
+/** Checks in the vehicle of a booked appointment (the vehicle fields must match); never opens a new order. */
+export type CheckInVehicle = Command<'CheckInVehicle', AtTheDesk>;
 export type RecordDiagnosis = Command<'RecordDiagnosis', Id & { diagnosis: string }>;
 export type AuthoriseWorkOrder = Command<
   'AuthoriseWorkOrder',
@@ -52,6 +52,7 @@ export type RecordCsiSurvey = Command<
 
 export type RepairOrderCommand =
   | BookAppointment
+  | OpenRepairOrder
   | CheckInVehicle
   | RecordDiagnosis
   | AuthoriseWorkOrder

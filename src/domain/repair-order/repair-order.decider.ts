@@ -51,7 +51,10 @@ const book = (command: C.BookAppointment, state: RepairOrderState): RepairOrderE
   ];
 };
 
-const checkIn = (command: C.CheckInVehicle, state: RepairOrderState): RepairOrderEvent[] => {
+const checkIn = (
+  command: C.OpenRepairOrder | C.CheckInVehicle,
+  state: RepairOrderState,
+): RepairOrderEvent[] => {
   const { data, metadata } = command;
   if (state.status === 'cancelled') throw repairOrderCancelled(data.repairOrderId);
   if (state.status !== 'none' && state.status !== 'booked')
@@ -80,7 +83,7 @@ const checkIn = (command: C.CheckInVehicle, state: RepairOrderState): RepairOrde
 };
 
 const onOpened = (
-  command: Exclude<C.RepairOrderCommand, C.BookAppointment | C.CheckInVehicle>,
+  command: Exclude<C.RepairOrderCommand, C.BookAppointment | C.OpenRepairOrder | C.CheckInVehicle>,
   state: OpenedRepairOrder,
   policy: ServicePolicy,
 ): RepairOrderEvent[] => {
@@ -273,6 +276,10 @@ export const createRepairOrderDecider = (
   evolve: evolveRepairOrder,
   decide: (command, state) => {
     if (command.type === 'BookAppointment') return book(command, state);
+    if (command.type === 'OpenRepairOrder') return checkIn(command, state);
+    // A check-in is for a booked appointment; a walk-in is opened, so a check-in never creates an order.
+    if (command.type === 'CheckInVehicle' && state.status === 'none')
+      throw new RepairOrderNotFound(command.data.repairOrderId);
     if (command.type === 'CheckInVehicle') return checkIn(command, state);
     if (state.status === 'none') throw new RepairOrderNotFound(command.data.repairOrderId);
     if (state.status === 'cancelled') throw repairOrderCancelled(state.repairOrderId);

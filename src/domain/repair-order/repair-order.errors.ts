@@ -6,7 +6,7 @@ export class RepairOrderNotFound extends DomainError {
     super(
       'REPAIR_ORDER_NOT_FOUND',
       'not-found',
-      `repair order ${repairOrderId} does not exist: book an appointment or check the vehicle in first`,
+      `repair order ${repairOrderId} does not exist: book an appointment first, or open a walk-in repair order`,
       { repairOrderId },
     );
   }

@@ -43,7 +43,12 @@ export class AccessGuard implements CanActivate {
         role: principal.role,
       });
     const tenancy = this.reflector.getAllAndOverride<Tenancy | undefined>(TENANCY_KEY, targets);
-    if (tenancy) scopeQuery(principal, tenancy, (request.query ?? {}) as Record<string, unknown>);
+    if (tenancy === 'dealer-in-body') {
+      // A body that is no object is refused by validation next; there is no dealer to scope in it.
+      const body: unknown = request.body;
+      if (typeof body === 'object' && body !== null && !Array.isArray(body))
+        scopeQuery(principal, tenancy, body as Record<string, unknown>);
+    } else if (tenancy) scopeQuery(principal, tenancy, (request.query ?? {}) as Record<string, unknown>);
     return true;
   }
 }

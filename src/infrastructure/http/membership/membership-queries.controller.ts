@@ -98,20 +98,20 @@ export class MembershipQueriesController {
   }
 
   @Post('loyalty/simulations')
-  @Permit('loyalty.simulate')
+  @Permit('loyalty.simulate', 'dealer-in-body')
   @HttpCode(200)
   @QueryRoute({
     summary:
       '模拟测算: replay a period of recorded history under a proposed rule set, beside the live figures',
     description:
-      'Nothing is written. Before `from` the live rules decide; from `from` the proposed ones. Points issued, redeemed, expired and forfeited count by the date they took effect within [from, to); the liability is the spendable points of active members at `to`.',
+      'Nothing is written. The figures cover the members of `dealerId` (their home dealer): a dealer-bound principal gets their own dealer only. Before `from` the live rules decide; from `from` the proposed ones. Points issued, redeemed, expired and forfeited count by the date they took effect within [from, to); the liability is the spendable points of active members at `to`.',
     type: SimulationReportView,
   })
   @ApiBadRequestResponse({ description: 'Also when `to` is not after `from`.' })
-  simulate(@Body() { from, to, rules }: SimulationBody) {
+  simulate(@Body() { from, to, rules, dealerId }: SimulationBody) {
     if (Date.parse(to) <= Date.parse(from))
       throw new RequestValidationError([{ field: 'to', reason: 'must be after from' }]);
     const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-    return this.queries.execute(new SimulateLoyaltyRulesQuery(period, proposal(rules)));
+    return this.queries.execute(new SimulateLoyaltyRulesQuery(period, proposal(rules), dealerId));
   }
 }

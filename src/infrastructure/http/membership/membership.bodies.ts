@@ -117,6 +117,12 @@ export class ProposedRulesBody implements Omit<LoyaltyRuleSet, 'version' | 'vouc
 }
 
 export class SimulationBody {
+  /**
+   * Only the members of this home dealer. A dealer-bound principal gets their own dealer's (filled in when
+   * absent; another dealer is 403 DEALER_FORBIDDEN); absent for a network-wide role: the whole network.
+   * @example d-sh-01
+   */
+  @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId?: string;
   /** Start of the period (inclusive). @example 2026-01-01T00:00:00+08:00 */
   @IsISO8601(ISO) from!: string;
   /** End of the period (exclusive). @example 2026-07-01T00:00:00+08:00 */

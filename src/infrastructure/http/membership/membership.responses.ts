@@ -16,6 +16,8 @@ import type {
   Voucher,
   VoucherStatus,
 } from '../../../domain/membership/membership.types';
+import type { Answered } from '../../../application/shared/answered';
+import type { LoyaltyMember } from '../../../projections/loyalty-members/loyalty-members.projection';
 import type {
   LedgerEntryKind,
   LoyaltyLedgerEntry,
@@ -40,7 +42,8 @@ export class NextExpiry {
   points!: number;
 }
 
-export class MemberBalanceView implements MemberBalance {
+/** A member as the customer's file shows it; the balance route adds the figures as of a moment. */
+export class MemberView implements Answered<LoyaltyMember> {
   customerId!: string;
   cardNumber!: string;
   homeDealerId!: string;
@@ -59,6 +62,9 @@ export class MemberBalanceView implements MemberBalance {
   /** Revision of the membership stream: the ETag of this record, for If-Match. */
   revision!: number;
   updatedAt!: string;
+}
+
+export class MemberBalanceView extends MemberView implements MemberBalance {
   asOf!: string;
   /** From the lots at `asOf`: zero once lapsed or cancelled, never counting an expired lot. */
   spendablePoints!: number;
@@ -188,6 +194,8 @@ export class LoyaltyFiguresView extends FigureDifferences implements LoyaltyFigu
 
 export class SimulationReportView implements SimulationReport {
   period!: PeriodView;
+  /** The home dealer whose members the figures cover; null for the whole network. @example d-sh-01 */
+  dealerId!: string | null;
   /** The version of the live rules. */
   liveRuleSet!: string;
   proposedRules!: RuleSetView;

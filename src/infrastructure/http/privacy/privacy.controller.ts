@@ -34,6 +34,7 @@ export class CustomersController {
     summary: "One customer's file: prospects, vehicle sales, vehicles, repair orders, complaints, membership",
     description:
       'Opening it is recorded (who, when, which customer, why) before anything is read: see GET /access-audit. ' +
+      'A sales consultant opens only the file of a customer whose prospect they own (403 OWNER_FORBIDDEN otherwise, recording nothing) and sees only their own prospects in it. ' +
       'Personal data is shown as the role may see it (docs/privacy.md); `[erased]` once the customer was forgotten.',
     type: CustomerFileView,
     badRequest: 'VALIDATION_FAILED: X-Access-Reason missing or longer than 500 characters, or a malformed id',
@@ -44,6 +45,7 @@ export class CustomersController {
     description: 'Why you open the file; kept in the audit.',
   })
   async file(@Param('customerId', ID) customerId: string, @CustomerFileOpening() opening: FileOpening) {
+    await this.files.refuseUnlessMayOpen(customerId, currentPrincipal());
     await this.recorder.record(opening, [customerId], customerId);
     return this.files.fileOf(customerId, currentPrincipal());
   }

@@ -1,29 +1,29 @@
 import type { CustomerFile } from '../../../application/privacy/customer-file.query';
 import type { AccessAuditEntry } from '../../../projections/access-audit/access-audit.projection';
-import type { LoyaltyMember } from '../../../projections/loyalty-members/loyalty-members.projection';
-import type { ProspectDetails } from '../../../projections/prospect-details/prospect-details.projection';
-import type { RepairOrderDetails } from '../../../projections/repair-order-details/repair-order-details.projection';
-import type { ServiceVehicle } from '../../../projections/service-vehicles/service-vehicles.projection';
-import type { VehicleSaleDetails } from '../../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import { ComplaintView } from '../complaint/complaint.responses';
+import { MemberView } from '../membership/membership.responses';
+import { RepairOrderView, ServiceVehicleView } from '../repair-order/repair-order.responses';
+import { ProspectView } from '../sales/prospect.responses';
+import { VehicleSaleView } from '../sales/vehicle-sale.responses';
 import { CommandReply } from '../shared/command.responses';
 import { PageOf } from '../shared/page.responses';
 
 /** Personal data in every list reads as the caller's role may see it, `[erased]` once forgotten. */
-export class CustomerFileView implements Omit<CustomerFile, 'complaints'> {
+export class CustomerFileView implements CustomerFile {
   /** @example cu-1001 */
   customerId!: string;
   /** Each as `GET /prospects/{prospectId}` shows it. */
-  prospects!: ProspectDetails[];
+  prospects!: ProspectView[];
   /** Each as `GET /vehicle-sales/{saleId}` shows it. */
-  vehicleSales!: VehicleSaleDetails[];
+  vehicleSales!: VehicleSaleView[];
   /** The customer's vehicles as the workshop knows them. */
-  vehicles!: ServiceVehicle[];
+  vehicles!: ServiceVehicleView[];
   /** Each as `GET /repair-orders/{repairOrderId}` shows it. */
-  repairOrders!: RepairOrderDetails[];
+  repairOrders!: RepairOrderView[];
+  /** Each as `GET /complaints/{complaintId}` shows it. */
   complaints!: ComplaintView[];
   /** The club membership, network-wide; null when the customer is not a member. */
-  membership!: LoyaltyMember | null;
+  membership!: MemberView | null;
 }
 
 export class ForgottenCustomerReply extends CommandReply {

@@ -73,7 +73,7 @@ export class RepairOrderCommandsController {
   )
   @ALREADY_OPENED
   open(@Body() body: OpenRepairOrderDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.create(body.repairOrderId, 'CheckInVehicle', body);
+    return order.create(body.repairOrderId, 'OpenRepairOrder', body);
   }
 
   @Post(':repairOrderId/check-in')
@@ -81,7 +81,7 @@ export class RepairOrderCommandsController {
   @Step(
     'Check in the vehicle of a booked appointment (接车)',
     `REPAIR_ORDER_VEHICLE_MISMATCH, ${NEGATIVE}, ${CANCELLED}`,
-    'The repair order counts as opened from an appointment (预约率).',
+    'The repair order counts as opened from an appointment (预约率). An id never booked is a 404: a walk-in is opened with POST /repair-orders.',
   )
   checkIn(@Body() body: CheckInVehicleDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
     return order.send('CheckInVehicle', body);

@@ -83,7 +83,7 @@ export class CheckInVehicleDto extends VehicleFields implements Body<'CheckInVeh
   @Matches(RECORD_ID, ID) serviceAdvisorId!: string;
 }
 
-export class OpenRepairOrderDto extends CheckInVehicleDto {
+export class OpenRepairOrderDto extends CheckInVehicleDto implements Body<'OpenRepairOrder'> {
   /**
    * Client-chosen id. Omitted: derived from the Idempotency-Key if sent, otherwise generated.
    * @example ro-2026-000312

@@ -82,7 +82,7 @@ export class ProspectCommandsController {
   @CommandRoute({
     summary: 'Register a prospect (潜客建档), or count a repeat enquiry',
     description:
-      'A second enquiry from the same phone at the same dealer is a touch on the existing prospect, never a second one: the answer is 200 with `duplicateOf` and the existing id. Race-free under concurrent requests.',
+      "A second enquiry from the same phone at the same dealer is a touch on the existing prospect, never a second one: the answer is 200 with `duplicateOf`, the existing id and its owner (`consultantId`), also when another consultant of the dealer sent it (the prospect stays the owner's). Race-free under concurrent requests.",
     creates: '/prospects',
     reply: RegistrationReply,
   })
@@ -102,7 +102,8 @@ export class ProspectCommandsController {
     const customerId = contact.customerId ?? deterministicUuid(`customer|${prospectId}`);
     const registration = { ...data, prospectId, contact: { ...contact, customerId } };
     const outcome = await this.bus.execute(new RegisterProspectCommand(registration, context));
-    return { id: outcome.prospectId, ...outcome.result, duplicateOf: outcome.duplicateOf };
+    const { prospectId: id, result, duplicateOf, consultantId } = outcome;
+    return { id, ...result, duplicateOf, consultantId };
   }
 
   @Post(':prospectId/order')

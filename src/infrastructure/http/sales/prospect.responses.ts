@@ -126,6 +126,11 @@ export class FollowUpWorklistView implements FollowUpWorklist {
 export class RegistrationReply extends CommandReply {
   /** The existing prospect a repeat enquiry was counted on; null for a new prospect. */
   duplicateOf!: string | null;
+  /**
+   * The consultant who owns the prospect: for a repeat enquiry sent by a colleague, the owner it was
+   * counted on (the prospect stays theirs). @example sc-li
+   */
+  consultantId!: string;
 }
 
 export class OrderReply extends CommandReply {

@@ -13,14 +13,21 @@ export type CommandReply = CommandResult & { id: string };
 /**
  * The id of a record a command creates: the client's if it chose one; else derived from the
  * Idempotency-Key, so a retried creation lands on the same stream and cannot make a twin; else new.
+ * A key is its sender's dealer's (network-wide roles share one space): the same key sent by another
+ * dealer opens a record of its own instead of landing on this dealer's, which would tell it the key was used.
  */
 export const newRecordId = (
   category: string,
   requested: string | undefined,
   context: CommandContext,
-): string =>
-  requested ??
-  (context.idempotencyKey ? deterministicUuid(`${category}|${context.idempotencyKey}`) : randomUUID());
+): string => {
+  if (requested) return requested;
+  if (!context.idempotencyKey) return randomUUID();
+  const dealer = context.actor.dealerId;
+  return deterministicUuid(
+    dealer ? `${category}|${dealer}|${context.idempotencyKey}` : `${category}|${context.idempotencyKey}`,
+  );
+};
 
 /** How the HTTP edge sends one aggregate's commands: the path field naming the record, the bus message. */
 export type CommandTarget<C extends Command, IdField extends string> = Readonly<{

@@ -145,6 +145,28 @@ describe('authoriseCommand: the record check before deciding', () => {
         }),
       ),
     ).toBe('TRANSFER_FORBIDDEN');
+    // A complaint not on file is nobody's: the dealer it would go to is not taken for its own.
+    const notFiled = { status: 'none' };
+    expect(
+      codeOf(() =>
+        authorise(complaintFeature, {
+          streamId: 'complaint-c-1',
+          state: notFiled,
+          command: transfer,
+          actor: actor('customer-service', 'd-1'),
+        }),
+      ),
+    ).toBe('TRANSFER_FORBIDDEN');
+    expect(
+      codeOf(() =>
+        authorise(complaintFeature, {
+          streamId: 'complaint-c-1',
+          state: notFiled,
+          command: transfer,
+          actor: actor('dealer-manager', 'd-1'),
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('leaves reactors, watchers and network-wide roles alone', () => {

@@ -22,12 +22,16 @@ const at = <T extends RepairOrderCommand['type']>(now: string, type: T, data: Bo
 };
 
 const vehicle = { dealerId: 'd-sh-01', vin: 'LSVAB4BR5MN000001', plate: '沪A12345', customerId: 'cu-1' };
-const checkIn = at('2026-03-02T01:00:00.000Z', 'CheckInVehicle', {
+const atTheDesk = {
   ...vehicle,
   mileageKm: 12_000,
   customerDescription: 'Squeal when braking',
   serviceAdvisorId: 'u-sa-3',
-});
+};
+/** A walk-in: the order is opened at the desk. */
+const walkIn = at('2026-03-02T01:00:00.000Z', 'OpenRepairOrder', atTheDesk);
+/** The vehicle of a booked appointment arrives. */
+const checkIn = at('2026-03-02T01:00:00.000Z', 'CheckInVehicle', atTheDesk);
 const labour = [
   { operationCode: 'BRK-PAD-F', description: 'Front brake pads', standardHours: 1.2 },
   { operationCode: 'OIL-CHG', description: 'Oil change', standardHours: 0.5 },
@@ -51,17 +55,17 @@ const clocked = [
   { operationCode: 'BRK-PAD-F', technicianId: 't-li', actualHours: 1.5 },
   { operationCode: 'OIL-CHG', technicianId: 't-zhao', actualHours: 0.4 },
 ];
-const inRepair = () => after(checkIn, authorise(), at('2026-03-02T02:10:00.000Z', 'StartWork', {}));
+const inRepair = () => after(walkIn, authorise(), at('2026-03-02T02:10:00.000Z', 'StartWork', {}));
 const completed = () =>
   after(
-    checkIn,
+    walkIn,
     authorise(),
     at('2026-03-02T02:10:00.000Z', 'StartWork', {}),
     at('2026-03-02T04:00:00.000Z', 'CompleteWork', { clocked }),
   );
 const delivered = () =>
   after(
-    checkIn,
+    walkIn,
     authorise(),
     at('2026-03-02T02:10:00.000Z', 'StartWork', {}),
     at('2026-03-02T04:00:00.000Z', 'CompleteWork', { clocked }),
@@ -83,10 +87,10 @@ const answers = {
 };
 
 describe('repair order decider', () => {
-  it('opens a walk-in repair order at check-in', () => {
+  it('opens a walk-in repair order at the desk', () => {
     spec
       .given([])
-      .when(checkIn)
+      .when(walkIn)
       .then([
         {
           type: 'VehicleCheckedIn',
@@ -101,6 +105,10 @@ describe('repair order decider', () => {
           },
         },
       ]);
+  });
+
+  it('refuses to check in a repair order that was never booked: a walk-in is opened, not checked in', () => {
+    spec.given([]).when(checkIn).thenThrows('REPAIR_ORDER_NOT_FOUND', { repairOrderId: 'ro-1' });
   });
 
   it('links a check-in to the appointment booked on the same repair order', () => {
@@ -119,16 +127,17 @@ describe('repair order decider', () => {
   });
 
   it('refuses a second check-in on the same id with 409 ALREADY_OPENED', () => {
-    spec.given(after(checkIn)).when(checkIn).thenThrows('REPAIR_ORDER_ALREADY_OPENED');
+    spec.given(after(walkIn)).when(checkIn).thenThrows('REPAIR_ORDER_ALREADY_OPENED');
+    spec.given(after(walkIn)).when(walkIn).thenThrows('REPAIR_ORDER_ALREADY_OPENED');
   });
 
   it('refuses work before the customer authorised the work order', () => {
     spec
-      .given(after(checkIn))
+      .given(after(walkIn))
       .when(at('2026-03-02T02:00:00.000Z', 'StartWork', {}))
       .thenThrows('REPAIR_ORDER_WORK_NOT_AUTHORISED');
     spec
-      .given(after(checkIn, at('2026-03-02T01:30:00.000Z', 'RecordDiagnosis', { diagnosis: 'pads worn' })))
+      .given(after(walkIn, at('2026-03-02T01:30:00.000Z', 'RecordDiagnosis', { diagnosis: 'pads worn' })))
       .when(at('2026-03-02T02:00:00.000Z', 'CompleteWork', { clocked }))
       .thenThrows('REPAIR_ORDER_WORK_NOT_AUTHORISED', { repairOrderId: 'ro-1', stage: 'diagnosed' });
   });
@@ -140,7 +149,7 @@ describe('repair order decider', () => {
         { repairOrderId: 'ro-older', settledAt: '2026-01-20T01:00:00.000Z', operationCodes: ['BRK-PAD-F'] },
         { repairOrderId: 'ro-other', settledAt: '2026-02-20T01:00:00.000Z', operationCodes: ['TYRE-ROT'] },
       ]),
-      after(checkIn).reduce(decider.evolve, decider.initialState()),
+      after(walkIn).reduce(decider.evolve, decider.initialState()),
     );
     expect(events[1]).toEqual({
       type: 'RepairOrderMarkedAsRework',
@@ -161,14 +170,14 @@ describe('repair order decider', () => {
         { repairOrderId: 'ro-old', settledAt: '2026-01-31T00:59:59.000Z', operationCodes: ['BRK-PAD-F'] }, // 30 days and 1 s
         { repairOrderId: 'ro-other', settledAt: '2026-02-20T01:00:00.000Z', operationCodes: ['TYRE-ROT'] },
       ]),
-      after(checkIn).reduce(decider.evolve, decider.initialState()),
+      after(walkIn).reduce(decider.evolve, decider.initialState()),
     );
     expect(events.map((event) => event.type)).toEqual(['WorkOrderAuthorised']);
   });
 
   it('lets an advisor mark rework by hand, once', () => {
     const marked = after(
-      checkIn,
+      walkIn,
       at('2026-03-02T01:10:00.000Z', 'MarkAsRework', { reason: 'customer says same noise' }),
     );
     expect(marked[1]).toMatchObject({
@@ -194,7 +203,7 @@ describe('repair order decider', () => {
 
   it('refuses negative amounts, quantities and hours', () => {
     spec
-      .given(after(checkIn))
+      .given(after(walkIn))
       .when({
         ...authorise(),
         data: { ...authorise().data, parts: [{ partNumber: 'BP-220', quantity: 1, unitPriceFen: -1 }] },
@@ -299,7 +308,7 @@ describe('repair order decider', () => {
 
   it('refuses to settle a cancelled repair order, and anything after settlement but the survey', () => {
     const cancelled = after(
-      checkIn,
+      walkIn,
       at('2026-03-02T01:30:00.000Z', 'CancelRepairOrder', { reason: 'customer left' }),
     );
     expect(cancelled[1]).toMatchObject({ type: 'RepairOrderCancelled', data: { stage: 'checked-in' } });
