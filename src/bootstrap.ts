@@ -8,6 +8,7 @@ import { requestContext } from './infrastructure/request-context';
 import { validationPipe } from './infrastructure/http/shared/validation';
 import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';
+import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -22,6 +23,8 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger,
     abortOnError: false,
+    // JSON is parsed by our own parser (registerJsonBodyParser): Nest's would replace it at init.
+    bodyParser: false,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -42,7 +45,7 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   });
   await protectHttp(app, config);
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
-  fastify.removeContentTypeParser(['text/plain']);
+  registerJsonBodyParser(fastify, config.bodyLimitBytes);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(validationPipe());

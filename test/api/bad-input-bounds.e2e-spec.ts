@@ -1,0 +1,83 @@
+import { prospectBody } from '../support/sales-api';
+import { startTestApp, testClock, type TestApp } from '../support/test-app';
+
+const json = { 'content-type': 'application/json' };
+const NOW = '2026-03-02T00:00:00.000Z';
+const complaint = {
+  dealerId: 'd-sh-01',
+  channel: 'hotline',
+  category: 'service',
+  severity: 'general',
+  customer: { customerId: 'cu-9', name: 'Wang Fang', phone: '13812345678' },
+  description: 'noise',
+  remedySought: 'repair',
+};
+
+/** `levels` arrays inside each other: `[[[...]]]`. */
+const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+
+describe('bad input within the size limit: depth, range, shape and text are bounded', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ clock: testClock(NOW) });
+    // p-1 has a test drive booked, p-2 a quote: a completed drive, an order would be accepted.
+    const quote = { model: 'Lavida', listPriceFen: 15_000_000, discountFen: 0, financeOption: 'cash' };
+    const booking = { model: 'Lavida', scheduledFor: '2026-03-03T10:00:00+08:00' };
+    for (const [url, payload] of [
+      ['/prospects', prospectBody('p-1', '13800000001')],
+      ['/prospects/p-1/presentations', { model: 'Lavida' }],
+      ['/prospects/p-1/test-drives/bookings', booking],
+      ['/prospects', prospectBody('p-2', '13800000002')],
+      ['/prospects/p-2/presentations', { model: 'Lavida' }],
+      ['/prospects/p-2/quotes', quote],
+    ] as const) {
+      const answer = await api.request({ method: 'POST', url, headers: json, payload });
+      expect([url, answer.statusCode]).toEqual([url, url === '/prospects' ? 201 : 200]);
+    }
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** Sends the request; answers its status, problem and how many events it appended. */
+  const send = async (method: 'GET' | 'POST', url: string, payload?: string | object) => {
+    const head = await api.eventStore.headPosition();
+    const response = await api.request({
+      method,
+      url,
+      headers: json,
+      payload: typeof payload === 'object' ? JSON.stringify(payload) : payload,
+    });
+    return {
+      status: response.statusCode,
+      problem: response.json(),
+      appended: (await api.eventStore.headPosition()) - head,
+    };
+  };
+  describe('JSON nesting is limited to 32 levels', () => {
+    it.each(['/complaints', '/prospects/p-1/test-drives', '/loyalty/simulations', '/diagnostics/noop'])(
+      'JSON nested 3,000 levels (15 kB) to %s: 400 MALFORMED_JSON naming the limit, nothing appended',
+      async (url) => {
+        const answer = await send('POST', url, `{"description":${nested(3_000)}}`);
+        expect(answer).toMatchObject({ status: 400, appended: 0, problem: { code: 'MALFORMED_JSON' } });
+        expect(answer.problem.detail).toMatch(/nested deeper than 32 levels/);
+      },
+    );
+
+    it('33 levels are refused, 32 parse and validation answers for the fields', async () => {
+      const deeper = await send('POST', '/complaints', `{"description":${nested(32)}}`);
+      expect(deeper).toMatchObject({ status: 400, problem: { code: 'MALFORMED_JSON' } });
+      const answer = await send('POST', '/complaints', `{"description":${nested(31)}}`);
+      expect(answer).toMatchObject({ status: 400, appended: 0, problem: { code: 'VALIDATION_FAILED' } });
+    });
+
+    it('brackets inside a string are text, not nesting', async () => {
+      const answer = await send('POST', '/complaints', {
+        ...complaint,
+        complaintId: 'c-brackets',
+        description: `"\\${nested(100)}`,
+      });
+      expect(answer.status).toBe(201);
+    });
+  });
+});
