@@ -54,6 +54,21 @@ describe('bad input within the size limit: depth, range, shape and text are boun
       appended: (await api.eventStore.headPosition()) - head,
     };
   };
+  const expectRefused = (
+    answer: { status: number; problem: unknown; appended: number },
+    field: string,
+    reason: RegExp,
+  ) => {
+    expect(answer).toMatchObject({
+      status: 400,
+      appended: 0,
+      problem: {
+        code: 'VALIDATION_FAILED',
+        errors: expect.arrayContaining([{ field, reason: expect.stringMatching(reason) }]),
+      },
+    });
+  };
+
   describe('JSON nesting is limited to 32 levels', () => {
     it.each(['/complaints', '/prospects/p-1/test-drives', '/loyalty/simulations', '/diagnostics/noop'])(
       'JSON nested 3,000 levels (15 kB) to %s: 400 MALFORMED_JSON naming the limit, nothing appended',
@@ -78,6 +93,30 @@ describe('bad input within the size limit: depth, range, shape and text are boun
         description: `"\\${nested(100)}`,
       });
       expect(answer.status).toBe(201);
+    });
+  });
+
+  describe('paging is bounded', () => {
+    it.each([
+      '/complaints',
+      '/complaints/worklist',
+      '/repair-orders',
+      '/prospects',
+      '/vehicle-sales',
+      '/memberships/cu-1/ledger',
+      '/loyalty/activity',
+      '/access-audit',
+    ])('offset 2^63 on %s: 400 naming offset', async (url) => {
+      expectRefused(
+        await send('GET', `${url}?offset=9223372036854775808`),
+        'offset',
+        /must not be greater than 1000000/,
+      );
+    });
+
+    it('offset 1,000,000 is the largest accepted', async () => {
+      expect((await send('GET', '/complaints?offset=1000000')).status).toBe(200);
+      expectRefused(await send('GET', '/complaints?offset=1000001'), 'offset', /1000000/);
     });
   });
 });
