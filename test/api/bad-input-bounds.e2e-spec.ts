@@ -1,3 +1,4 @@
+import { DEFAULT_LOYALTY_RULES } from '../../src/domain/membership/loyalty-rules';
 import { prospectBody } from '../support/sales-api';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
@@ -12,6 +13,15 @@ const complaint = {
   description: 'noise',
   remedySought: 'repair',
 };
+const order = {
+  model: 'Lavida',
+  listPriceFen: 15_000_000,
+  discountFen: 800_000,
+  payment: 'cash',
+  promisedDeliveryAt: '2026-03-15T18:00:00+08:00',
+};
+const { version: _version, ...liveRules } = DEFAULT_LOYALTY_RULES;
+const simulation = { from: '2026-01-01T00:00:00+08:00', to: '2026-02-01T00:00:00+08:00', rules: liveRules };
 
 /** `levels` arrays inside each other: `[[[...]]]`. */
 const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
@@ -117,6 +127,50 @@ describe('bad input within the size limit: depth, range, shape and text are boun
     it('offset 1,000,000 is the largest accepted', async () => {
       expect((await send('GET', '/complaints?offset=1000000')).status).toBe(200);
       expectRefused(await send('GET', '/complaints?offset=1000001'), 'offset', /1000000/);
+    });
+  });
+
+  describe('an object field takes an object, a body is an object', () => {
+    it('rules: [] on POST /loyalty/simulations: 400 naming rules', async () => {
+      expect((await send('POST', '/loyalty/simulations', simulation)).status).toBe(200);
+      expectRefused(
+        await send('POST', '/loyalty/simulations', { ...simulation, rules: [] }),
+        'rules',
+        /object/,
+      );
+      expectRefused(
+        await send('POST', '/loyalty/simulations', {
+          ...simulation,
+          rules: { ...liveRules, tierThresholds: [] },
+        }),
+        'rules.tierThresholds',
+        /object/,
+      );
+    });
+
+    it('buyer: [] on an order: 400 naming buyer, no order signed', async () => {
+      expectRefused(await send('POST', '/prospects/p-2/order', { ...order, buyer: [] }), 'buyer', /object/);
+    });
+
+    it.each([
+      ['null', 'null'],
+      ['an empty array', '[]'],
+      ['an array of an object', '[{}]'],
+      ['a number', '7'],
+    ])(
+      'a JSON body of %s on a route whose fields are all optional: 400, nothing appended',
+      async (_case, payload) => {
+        expectRefused(
+          await send('POST', '/prospects/p-1/test-drives', payload),
+          '(body)',
+          /the body must be a JSON object/,
+        );
+      },
+    );
+
+    it('no body at all is still an empty command', async () => {
+      const response = await api.request({ method: 'POST', url: '/prospects/p-1/test-drives' });
+      expect(response.statusCode).toBe(200);
     });
   });
 });

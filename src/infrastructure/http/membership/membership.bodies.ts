@@ -4,6 +4,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -104,10 +105,14 @@ export class TierThresholdsBody implements TierThresholds {
 
 /** A rule set to try: the live one's fields but its version, which the simulation names `proposed`. */
 export class ProposedRulesBody implements Omit<LoyaltyRuleSet, 'version' | 'voucherValidityMonths'> {
-  @IsDefined() @ValidateNested() @Type(() => EarnRatesBody) earnRatePerRmb!: EarnRatesBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EarnRatesBody) earnRatePerRmb!: EarnRatesBody;
   /** @example 1500 */
   @IsInt() @Min(0) purchaseBonus!: number;
-  @IsDefined() @ValidateNested() @Type(() => TierThresholdsBody) tierThresholds!: TierThresholdsBody;
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TierThresholdsBody)
+  tierThresholds!: TierThresholdsBody;
   /** A lot expires this many calendar months after it is earned. @example 12 */
   @IsInt() @Min(1) @Max(240) lotExpiryMonths!: number;
   /** @example 18 */
@@ -121,5 +126,5 @@ export class SimulationBody {
   @IsISO8601(ISO) from!: string;
   /** End of the period (exclusive). @example 2026-07-01T00:00:00+08:00 */
   @IsISO8601(ISO) to!: string;
-  @IsDefined() @ValidateNested() @Type(() => ProposedRulesBody) rules!: ProposedRulesBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ProposedRulesBody) rules!: ProposedRulesBody;
 }
