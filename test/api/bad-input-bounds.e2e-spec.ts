@@ -173,4 +173,26 @@ describe('bad input within the size limit: depth, range, shape and text are boun
       expect(response.statusCode).toBe(200);
     });
   });
+
+  describe('business time is bounded: at most 5 minutes past the server clock, not before 2000', () => {
+    it.each([
+      ['9999-12-31T00:00:00Z', /after the server clock/],
+      ['2026-03-02T00:05:01Z', /after the server clock/],
+      ['1999-12-31T23:59:59Z', /2000-01-01/],
+      ['0001-01-01T00:00:00Z', /2000-01-01/],
+    ])('occurredAt %s: 400 naming occurredAt', async (occurredAt, reason) => {
+      expectRefused(await send('POST', '/complaints', { ...complaint, occurredAt }), 'occurredAt', reason);
+      expectRefused(await send('POST', '/prospects/p-1/test-drives', { occurredAt }), 'occurredAt', reason);
+    });
+
+    it('a clock skew of up to 5 minutes is accepted, and so is 2000-01-01', async () => {
+      for (const [id, occurredAt] of [
+        ['c-skew', '2026-03-02T08:05:00+08:00'],
+        ['c-2000', '2000-01-01T00:00:00Z'],
+      ]) {
+        const answer = await send('POST', '/complaints', { ...complaint, complaintId: id, occurredAt });
+        expect(answer.status).toBe(201);
+      }
+    });
+  });
 });
