@@ -13,6 +13,15 @@ const complaint = {
   description: 'noise',
   remedySought: 'repair',
 };
+const walkIn = {
+  dealerId: 'd-sh-01',
+  vin: 'LSVAB4BR5MN000001',
+  plate: '沪A12345',
+  customerId: 'cu-20931',
+  mileageKm: 12_480,
+  customerDescription: 'Squeal from the front brakes',
+  serviceAdvisorId: 'u-sa-3',
+};
 const order = {
   model: 'Lavida',
   listPriceFen: 15_000_000,
@@ -193,6 +202,72 @@ describe('bad input within the size limit: depth, range, shape and text are boun
         const answer = await send('POST', '/complaints', { ...complaint, complaintId: id, occurredAt });
         expect(answer.status).toBe(201);
       }
+    });
+  });
+
+  describe('numbers are bounded to realistic ranges', () => {
+    it.each([
+      ['mileageKm', { ...walkIn, mileageKm: 1e21 }],
+      ['mileageKm', { ...walkIn, mileageKm: 2_000_001 }],
+    ])('%s out of range on POST /repair-orders: 400 naming it', async (field, payload) => {
+      expectRefused(await send('POST', '/repair-orders', payload), field, /must not be greater than/);
+    });
+
+    it('mileage of 2,000,000 km is accepted', async () => {
+      const answer = await send('POST', '/repair-orders', {
+        ...walkIn,
+        repairOrderId: 'ro-far',
+        mileageKm: 2_000_000,
+      });
+      expect(answer.status).toBe(201);
+    });
+
+    it.each([
+      [
+        'labour.0.standardHours',
+        {
+          labour: [{ operationCode: 'OP', description: 'x', standardHours: 1e21 }],
+          parts: [],
+          estimateFen: 0,
+        },
+      ],
+      [
+        'parts.0.quantity',
+        { labour: [], parts: [{ partNumber: 'P', quantity: 1e21, unitPriceFen: 1 }], estimateFen: 0 },
+      ],
+      [
+        'parts.0.unitPriceFen',
+        { labour: [], parts: [{ partNumber: 'P', quantity: 1, unitPriceFen: 1e21 }], estimateFen: 0 },
+      ],
+      ['estimateFen', { labour: [], parts: [], estimateFen: 1e21 }],
+    ])('%s of 1e21 on an authorisation: 400 naming it', async (field, payload) => {
+      expectRefused(
+        await send('POST', '/repair-orders/ro-far/authorise', payload),
+        field,
+        /must not be greater than/,
+      );
+    });
+
+    it.each([
+      ['labourFen', { roType: 'paid-repair', payer: 'customer', labourFen: 1e21, partsFen: 0 }],
+      ['partsFen', { roType: 'paid-repair', payer: 'customer', labourFen: 0, partsFen: 1e21 }],
+    ])('%s of 1e21 on a settlement: 400 naming it', async (field, payload) => {
+      expectRefused(
+        await send('POST', '/repair-orders/ro-far/settle', payload),
+        field,
+        /must not be greater than/,
+      );
+    });
+
+    it('tier thresholds and the purchase bonus of a simulation are bounded', async () => {
+      const rules = { ...liveRules, purchaseBonus: 1e21, tierThresholds: { gold: 1e21, platinum: 1e21 } };
+      const answer = await send('POST', '/loyalty/simulations', { ...simulation, rules });
+      for (const field of [
+        'rules.purchaseBonus',
+        'rules.tierThresholds.gold',
+        'rules.tierThresholds.platinum',
+      ])
+        expectRefused(answer, field, /must not be greater than/);
     });
   });
 });

@@ -98,16 +98,16 @@ export class EarnRatesBody implements Record<Tier, number> {
 
 export class TierThresholdsBody implements TierThresholds {
   /** @example 10000 */
-  @IsInt() @Min(1) gold!: number;
+  @IsInt() @Min(1) @Max(MAX_POINTS) gold!: number;
   /** @example 30000 */
-  @IsInt() @Min(1) platinum!: number;
+  @IsInt() @Min(1) @Max(MAX_POINTS) platinum!: number;
 }
 
 /** A rule set to try: the live one's fields but its version, which the simulation names `proposed`. */
 export class ProposedRulesBody implements Omit<LoyaltyRuleSet, 'version' | 'voucherValidityMonths'> {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => EarnRatesBody) earnRatePerRmb!: EarnRatesBody;
   /** @example 1500 */
-  @IsInt() @Min(0) purchaseBonus!: number;
+  @IsInt() @Min(0) @Max(MAX_POINTS) purchaseBonus!: number;
   @IsDefined()
   @IsObject()
   @ValidateNested()
