@@ -270,4 +270,37 @@ describe('bad input within the size limit: depth, range, shape and text are boun
         expectRefused(answer, field, /must not be greater than/);
     });
   });
+
+  describe('text is valid Unicode without control characters', () => {
+    it.each([
+      ['customer.name', { ...complaint, customer: { ...complaint.customer, name: 'Wang\u0000Fang' } }],
+      ['description', { ...complaint, description: 'bell\u0007' }],
+      ['remedySought', { ...complaint, remedySought: 'escape\u001b[2J' }],
+      ['description', { ...complaint, description: 'C1 \u0085 control' }],
+    ])('a control character in %s: 400 naming it', async (field, payload) => {
+      expectRefused(await send('POST', '/complaints', payload), field, /control character/);
+    });
+
+    it.each([
+      ['a lone high surrogate', '\\ud800'],
+      ['a lone low surrogate', '\\udc00'],
+      ['surrogates in the wrong order', '\\udc00\\ud800'],
+    ])('%s in a plate: 400 naming plate', async (_case, escaped) => {
+      const payload = JSON.stringify(walkIn).replace('"沪A12345"', `"沪A${escaped}"`);
+      expectRefused(await send('POST', '/repair-orders', payload), 'plate', /Unicode/);
+    });
+
+    it('a control character in a query value: 400 naming it', async () => {
+      expectRefused(await send('GET', '/access-audit?actorId=sc%00li'), 'actorId', /control character/);
+    });
+
+    it('free text keeps line breaks, tabs and characters beyond the BMP', async () => {
+      const answer = await send('POST', '/complaints', {
+        ...complaint,
+        complaintId: 'c-lines',
+        description: 'first line\r\nsecond\tline 🚗',
+      });
+      expect(answer.status).toBe(201);
+    });
+  });
 });

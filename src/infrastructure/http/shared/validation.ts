@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, RequestValidationError } from './problem-details';
+import { textErrors } from './text-rules';
 
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -15,12 +16,17 @@ const isPlainObject = (value: unknown): boolean =>
 
 /**
  * Before the DTO's own rules: a body that was sent is a JSON object (Nest's pipe would take `null` for
- * `{}`, so a body of optional fields would be a command).
+ * `{}`, so a body of optional fields would be a command), and every string of a body or query is text
+ * a person could have typed (textErrors).
  */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && !metadata.data && value !== undefined && !isPlainObject(value)) {
       throw new RequestValidationError([NOT_AN_OBJECT]);
+    }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const errors = textErrors(value);
+      if (errors.length) throw new RequestValidationError(errors);
     }
     return super.transform(value, metadata);
   }
