@@ -19,6 +19,15 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: config.bodyLimitBytes,
     logger: false,
     return503OnClosing: true,
+    // A client that never finishes its request (a stalled or trickling body) would hold a socket for
+    // good: past the timeout Node answers 408 and closes it. Node checks the sockets every
+    // `connectionsCheckingInterval` (30 s by default), so it is checked often enough to keep the bound.
+    // No idle timeout (`connectionTimeout`): it would also cut a long answer the server is still working on.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger,
