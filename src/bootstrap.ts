@@ -8,6 +8,7 @@ import { requestContext } from './infrastructure/request-context';
 import { validationPipe } from './infrastructure/http/shared/validation';
 import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';
+import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -18,10 +19,21 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: config.bodyLimitBytes,
     logger: false,
     return503OnClosing: true,
+    // A client that never finishes its request (a stalled or trickling body) would hold a socket for
+    // good: past the timeout Node answers 408 and closes it. Node checks the sockets every
+    // `connectionsCheckingInterval` (30 s by default), so it is checked often enough to keep the bound.
+    // No idle timeout (`connectionTimeout`): it would also cut a long answer the server is still working on.
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs),
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
     logger,
     abortOnError: false,
+    // JSON is parsed by our own parser (registerJsonBodyParser): Nest's would replace it at init.
+    bodyParser: false,
   });
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -42,7 +54,7 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   });
   await protectHttp(app, config);
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
-  fastify.removeContentTypeParser(['text/plain']);
+  registerJsonBodyParser(fastify, config.bodyLimitBytes);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(validationPipe());

@@ -38,6 +38,32 @@ describe('HTTP limits: rate limit per credential and per IP, security headers', 
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
+  it("never limits /health: a flood of guessed credentials from the probe's IP leaves the probe answering", async () => {
+    const probe = '192.0.2.44';
+    for (let i = 0; i < 4; i += 1)
+      await api.app.inject({
+        method: 'GET',
+        url: '/complaints',
+        remoteAddress: probe,
+        headers: { authorization: `Bearer crm_0b6c1d52-9f3e-4c55-8d41-10000000000${i}_${'x'.repeat(43)}` },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1)
+      statuses.push(
+        (
+          await api.app.inject({
+            method: 'GET',
+            url: i % 2 ? '/health?verbose=1' : '/health',
+            remoteAddress: probe,
+          })
+        ).statusCode,
+      );
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    // The flood itself is still limited.
+    const next = await api.app.inject({ method: 'GET', url: '/complaints', remoteAddress: probe });
+    expect(next.statusCode).toBe(429);
+  });
+
   it('sends security headers, with a content security policy under which Swagger UI still loads', async () => {
     const health = await api.app.inject({ method: 'GET', url: '/health', remoteAddress: '198.51.100.1' });
     expect(health.headers['x-content-type-options']).toBe('nosniff');

@@ -156,6 +156,8 @@ describe('loyalty club over HTTP: the rules, vouchers, expiry and lapse', () => 
         occurredAt: '2026-03-01T10:00:00+08:00',
       }),
     );
+    // The redemption is recorded as it happens: a business time ahead of the clock is refused.
+    clock.set('2026-03-02T10:00:00+08:00');
     await ok(
       await post(api, '/memberships/cu-b/redemptions', {
         redemptionId: 'rd-1',

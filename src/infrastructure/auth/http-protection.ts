@@ -6,9 +6,12 @@ import { currentCorrelationId } from '../request-context';
 import { CredentialService } from './credential.service';
 import { rateLimitKeyOf, registerAuthentication } from './http-authentication';
 
+const HEALTH_ROUTE = '/health';
+
 /**
  * Authentication, rate limit and security headers, in that order on every request: the limiter counts
- * per proven credential, or per IP for anything unauthenticated (so guessing credentials is limited too).
+ * per proven credential, or per IP for anything unauthenticated (so guessing credentials is limited too);
+ * `/health` is never limited.
  * Must run before `app.init()`, which registers the routes.
  */
 export const protectHttp = async (app: NestFastifyApplication, config: AppConfig): Promise<void> => {
@@ -20,6 +23,8 @@ export const protectHttp = async (app: NestFastifyApplication, config: AppConfig
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       keyGenerator: rateLimitKeyOf,
+      // The probes' route: a flood from their IP (or behind their proxy) must not fail the health check.
+      allowList: (request) => request.routeOptions.url === HEALTH_ROUTE,
       errorResponseBuilder: (request, context) => ({
         statusCode: 429,
         code: 'TOO_MANY_REQUESTS',

@@ -13,6 +13,8 @@ export type AppConfig = Readonly<{
   eventStoreDeadlineMs: number;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
+  /** Longest a client may take to send a whole request (headers and body); then 408 and the socket closes. */
+  requestTimeoutMs: number;
   /** Run projections and reactors in this process (turn off for extra API-only replicas). */
   runProjections: boolean;
   projectionBatchSize: number;
@@ -82,6 +84,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mongodbDatabase: text(env, 'MONGODB_DATABASE') ?? 'dealer_crm',
     eventStoreDeadlineMs: integer(env, 'EVENTSTORE_DEADLINE_MS', 5000, 100, 600_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),

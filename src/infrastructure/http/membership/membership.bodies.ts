@@ -4,6 +4,7 @@ import {
   IsInt,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -97,17 +98,21 @@ export class EarnRatesBody implements Record<Tier, number> {
 
 export class TierThresholdsBody implements TierThresholds {
   /** @example 10000 */
-  @IsInt() @Min(1) gold!: number;
+  @IsInt() @Min(1) @Max(MAX_POINTS) gold!: number;
   /** @example 30000 */
-  @IsInt() @Min(1) platinum!: number;
+  @IsInt() @Min(1) @Max(MAX_POINTS) platinum!: number;
 }
 
 /** A rule set to try: the live one's fields but its version, which the simulation names `proposed`. */
 export class ProposedRulesBody implements Omit<LoyaltyRuleSet, 'version' | 'voucherValidityMonths'> {
-  @IsDefined() @ValidateNested() @Type(() => EarnRatesBody) earnRatePerRmb!: EarnRatesBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EarnRatesBody) earnRatePerRmb!: EarnRatesBody;
   /** @example 1500 */
-  @IsInt() @Min(0) purchaseBonus!: number;
-  @IsDefined() @ValidateNested() @Type(() => TierThresholdsBody) tierThresholds!: TierThresholdsBody;
+  @IsInt() @Min(0) @Max(MAX_POINTS) purchaseBonus!: number;
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TierThresholdsBody)
+  tierThresholds!: TierThresholdsBody;
   /** A lot expires this many calendar months after it is earned. @example 12 */
   @IsInt() @Min(1) @Max(240) lotExpiryMonths!: number;
   /** @example 18 */
@@ -127,5 +132,5 @@ export class SimulationBody {
   @IsISO8601(ISO) from!: string;
   /** End of the period (exclusive). @example 2026-07-01T00:00:00+08:00 */
   @IsISO8601(ISO) to!: string;
-  @IsDefined() @ValidateNested() @Type(() => ProposedRulesBody) rules!: ProposedRulesBody;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ProposedRulesBody) rules!: ProposedRulesBody;
 }

@@ -14,6 +14,7 @@ import {
   IsString,
   Length,
   Matches,
+  Max,
   ValidateNested,
 } from 'class-validator';
 import type { AuthoriseWorkOrderCommand } from '../../../application/repair-order/repair-order.commands';
@@ -33,7 +34,8 @@ import { BusinessTime } from '../shared/command.bodies';
 
 /**
  * Each body is its command's data less the repair order id (from the path): `implements` keeps them in
- * step. Signs are left to the domain, so every caller gets the same 422 for a negative figure. The class
+ * step. Signs are left to the domain, so every caller gets the same 422 for a negative figure; the upper
+ * bounds (realistic ranges, so no figure overflows a sum or a store's integer) are the edge's. The class
  * names are the OpenAPI schema names clients already know (`…Dto`), kept through the move.
  */
 type Body<T extends RepairOrderCommand['type']> = Omit<
@@ -75,8 +77,8 @@ export class BookAppointmentDto extends VehicleFields implements Body<'BookAppoi
 }
 
 export class CheckInVehicleDto extends VehicleFields implements Body<'CheckInVehicle'> {
-  /** Odometer at check-in, km, never negative (a 422 otherwise). @example 12480 */
-  @IsInt() mileageKm!: number;
+  /** Odometer at check-in, km (at most 2,000,000), never negative (a 422 otherwise). @example 12480 */
+  @IsInt() @Max(2_000_000) mileageKm!: number;
   /** The customer's own words. @example "Squeal from the front brakes when stopping" */
   @IsString() @Length(1, 4000) customerDescription!: string;
   /** @example u-sa-3 */
@@ -101,17 +103,17 @@ export class LabourOperationDto implements LabourOperation {
   @Matches(RECORD_ID, ID) operationCode!: string;
   /** @example "Replace front brake pads" */
   @IsString() @Length(1, 200) description!: string;
-  /** Standard (billed) hours, two decimals at most, never negative (a 422 otherwise). @example 1.2 */
-  @IsNumber(TWO_DECIMALS) standardHours!: number;
+  /** Standard (billed) hours, two decimals at most (up to 1,000), never negative (a 422 otherwise). @example 1.2 */
+  @IsNumber(TWO_DECIMALS) @Max(1_000) standardHours!: number;
 }
 
 export class PartLineDto implements PartLine {
   /** @example BP-220 */
   @IsString() @Length(1, 40) partNumber!: string;
-  /** Two decimals at most (oil in litres), never negative (a 422 otherwise). @example 1 */
-  @IsNumber(TWO_DECIMALS) quantity!: number;
-  /** Unit price in fen (1/100 RMB), never negative (a 422 otherwise). @example 48000 */
-  @IsInt() unitPriceFen!: number;
+  /** Two decimals at most (oil in litres), up to 10,000, never negative (a 422 otherwise). @example 1 */
+  @IsNumber(TWO_DECIMALS) @Max(10_000) quantity!: number;
+  /** Unit price in fen (1/100 RMB), up to a billion RMB, never negative (a 422 otherwise). @example 48000 */
+  @IsInt() @Max(100_000_000_000) unitPriceFen!: number;
 }
 
 /** The client's half of the authorisation: the handler adds the vehicle's earlier settled orders. */
@@ -131,8 +133,8 @@ export class AuthoriseWorkOrderDto
   @ValidateNested({ each: true })
   @Type(() => PartLineDto)
   parts!: PartLineDto[];
-  /** The estimate the customer authorised, in fen, never negative (a 422 otherwise). @example 66000 */
-  @IsInt() estimateFen!: number;
+  /** The estimate the customer authorised, in fen (up to a billion RMB), never negative (a 422 otherwise). @example 66000 */
+  @IsInt() @Max(100_000_000_000) estimateFen!: number;
 }
 
 export class MarkAsReworkDto extends BusinessTime implements Body<'MarkAsRework'> {
@@ -147,8 +149,8 @@ export class ClockedWorkDto implements ClockedWork {
   @Matches(RECORD_ID, ID) operationCode!: string;
   /** @example t-li */
   @Matches(RECORD_ID, ID) technicianId!: string;
-  /** Clocked hours, two decimals at most, never negative (a 422 otherwise). @example 1.5 */
-  @IsNumber(TWO_DECIMALS) actualHours!: number;
+  /** Clocked hours, two decimals at most (up to 1,000), never negative (a 422 otherwise). @example 1.5 */
+  @IsNumber(TWO_DECIMALS) @Max(1_000) actualHours!: number;
 }
 
 export class CompleteWorkDto extends BusinessTime implements Body<'CompleteWork'> {
@@ -174,10 +176,10 @@ export class SettleRepairOrderDto extends BusinessTime implements Body<'SettleRe
   @IsIn(REPAIR_ORDER_TYPES) roType!: RepairOrderType;
   /** @example customer */
   @IsIn(REPAIR_ORDER_PAYERS) payer!: RepairOrderPayer;
-  /** Labour amount in fen, never negative (a 422 otherwise). @example 34000 */
-  @IsInt() labourFen!: number;
-  /** Parts amount in fen, never negative (a 422 otherwise). @example 48000 */
-  @IsInt() partsFen!: number;
+  /** Labour amount in fen (up to a billion RMB), never negative (a 422 otherwise). @example 34000 */
+  @IsInt() @Max(100_000_000_000) labourFen!: number;
+  /** Parts amount in fen (up to a billion RMB), never negative (a 422 otherwise). @example 48000 */
+  @IsInt() @Max(100_000_000_000) partsFen!: number;
 }
 
 export class CancelRepairOrderDto extends BusinessTime implements Body<'CancelRepairOrder'> {

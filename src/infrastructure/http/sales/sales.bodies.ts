@@ -6,6 +6,7 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmptyObject,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -183,7 +184,7 @@ export class BuyerDetailsBody implements NonNullable<OrderTerms['buyer']> {
 
 export class OrderProspectBody extends PricedModelBody implements OrderTerms {
   /** For the invoice and the vehicle registration. */
-  @IsOptional() @ValidateNested() @Type(() => BuyerDetailsBody) buyer?: BuyerDetailsBody;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => BuyerDetailsBody) buyer?: BuyerDetailsBody;
   /** @example loan */
   @IsIn(PAYMENT_METHODS) payment!: PaymentMethod;
   /** Delivery promised to the customer. @example 2026-03-15T18:00:00+08:00 */
@@ -259,7 +260,7 @@ export class DeliveryCallbackBody extends BusinessTime implements OnSale<RecordD
   /** Whether the call reached the customer. @example true */
   @IsBoolean() reached!: boolean;
   /** The SSI survey, if the customer answered it. */
-  @IsOptional() @ValidateNested() @Type(() => SsiSurveyBody) survey?: SsiSurveyBody;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => SsiSurveyBody) survey?: SsiSurveyBody;
 }
 
 type WalkInGroups = LogWalkInGroups['data'];

@@ -10,6 +10,10 @@ import { currentCorrelationId, currentPrincipal } from '../../request-context';
 import { type FieldError, RequestValidationError } from './problem-details';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** How far a command's `occurredAt` may lie past the server clock: the clock skew of a client's machine. */
+export const BUSINESS_TIME_MAX_AHEAD_MS = 5 * 60_000;
+/** No dealer system holds facts from before this: earlier is a default date or a typo. */
+export const BUSINESS_TIME_FLOOR = '2000-01-01T00:00:00Z';
 const ENTITY_TAG = /^(?:W\/)?"?(-1|\d{1,15})"?$/;
 
 /** The actor is the authenticated principal: never a body field or a free header. */
@@ -18,6 +22,23 @@ const actorOfRequest = () => {
   if (!principal)
     throw unauthenticated('CREDENTIAL_MISSING', 'send Authorization: Bearer <API key or token>');
   return { userId: principal.userId, role: principal.role, dealerId: principal.dealerId };
+};
+
+/**
+ * A business time is a fact that happened: not later than the clock (give or take its skew), not
+ * before the floor. Its format is the body's validation (`BusinessTime`); an unparsable one is left to it.
+ */
+const businessTimeError = (occurredAt: string, now: Date): FieldError | undefined => {
+  const at = Date.parse(occurredAt);
+  if (Number.isNaN(at)) return undefined;
+  if (at > now.getTime() + BUSINESS_TIME_MAX_AHEAD_MS)
+    return {
+      field: 'occurredAt',
+      reason: `must not be more than ${BUSINESS_TIME_MAX_AHEAD_MS / 60_000} minutes after the server clock (${now.toISOString()}): send when the fact happened, not when it is planned`,
+    };
+  if (at < Date.parse(BUSINESS_TIME_FLOOR))
+    return { field: 'occurredAt', reason: `must not be before ${BUSINESS_TIME_FLOOR}` };
+  return undefined;
 };
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -41,6 +62,9 @@ export class CommandContextFactory {
 
   fromRequest(request: FastifyRequest, occurredAt?: string): CommandContext {
     const errors: FieldError[] = [];
+    const now = this.clock.now();
+    const timeError = occurredAt === undefined ? undefined : businessTimeError(occurredAt, now);
+    if (timeError) errors.push(timeError);
     const idempotencyKey = header(request, 'idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       errors.push({ field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' });
@@ -64,7 +88,7 @@ export class CommandContextFactory {
         )
       : undefined;
     return {
-      now: occurredAt ?? this.clock.now().toISOString(),
+      now: occurredAt ?? now.toISOString(),
       correlationId: currentCorrelationId() ?? randomUUID(),
       causationId: header(request, 'x-causation-id') ?? null,
       actor,

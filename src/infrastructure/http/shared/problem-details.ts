@@ -31,6 +31,14 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** A body that is JSON in form but not one this API parses (e.g. nested too deep). */
+export class MalformedJsonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedJsonError';
+  }
+}
+
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   'not-found': 404,
   'already-exists': 409,
@@ -112,6 +120,7 @@ export const problemFromError = (error: unknown): ProblemDetails => {
   if (error instanceof RequestValidationError) {
     return problem(400, 'VALIDATION_FAILED', error.message, { errors: error.errors });
   }
+  if (error instanceof MalformedJsonError) return problem(400, 'MALFORMED_JSON', error.message);
   if (error instanceof AccessError) {
     return problem(error.status, error.code, error.message, { details: error.details });
   }
