@@ -95,7 +95,8 @@ export const complianceOf = (
     if (resolution === 'on-time' || resolution === 'late') row.resolved += 1;
     if (resolution === 'on-time') row.resolvedOnTime += 1;
     if (complaint.closedWithinTwoWeeks) row.closedWithinTwoWeeks += 1;
-    for (const breach of complaint.breaches) {
+    // A miss counts from the moment its deadline passed, so a past asOf leaves out the later ones.
+    for (const breach of complaint.breaches.filter((entry) => Date.parse(entry.dueBy) < at)) {
       row.breaches += 1;
       row.breachesByLevel[breach.level] += 1;
       row.breachesByCategory[complaint.category] += 1;

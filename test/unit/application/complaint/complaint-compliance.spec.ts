@@ -91,5 +91,9 @@ describe('complianceOf: rates over the steps that fell due by asOf', () => {
       acknowledgementsDue: 3,
       acknowledgedOnTime: 1,
     });
+    // asOf 03-03T01:00: late's deadline (01:05) and never's (01:10) had not passed, so late's recorded miss
+    // was not yet a breach: only on-time is due (1 of 1), and no breach counts.
+    const [first] = complianceOf([onTime, late, never, notYet], '2026-03-03T01:00:00.000Z');
+    expect(first).toMatchObject({ filed: 3, acknowledgementsDue: 1, acknowledgedOnTimeRate: 1, breaches: 0 });
   });
 });
