@@ -207,14 +207,18 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
         dealerId: 'd-1',
         month: '2026-03',
         filed: 5,
-        // a, b, c, d acknowledged; d only after its L1 deadline was missed, so not on time.
+        // As of now, 03-10T01:00 (the reopening of a). a, b, c, d acknowledged; d only after its L1 deadline
+        // was missed, so not on time; e never, its L3 deadline (03-02T05:40) passed: due and not on time.
         acknowledged: 4,
         acknowledgedOnTime: 3,
-        acknowledgedOnTimeRate: 0.75,
-        // a and c within 72 h; b after its 48 h.
+        acknowledgementsDue: 5,
+        acknowledgedOnTimeRate: 3 / 5,
+        // a and c within 72 h; b after its 48 h. d (general, due 03-05T01:30) and e (major, due 03-07T01:40)
+        // were never resolved and their deadlines passed by 03-10: due and not on time.
         resolved: 3,
         resolvedOnTime: 2,
-        resolvedOnTimeRate: 2 / 3,
+        resolutionsDue: 5,
+        resolvedOnTimeRate: 2 / 5,
         // a (first closing, 03-02), b (03-05), c (03-03) closed within 14 days of filing: 3 of 5.
         closedWithinTwoWeeks: 3,
         twoWeekClosureRate: 0.6,

@@ -63,7 +63,7 @@ export class ComplaintWorklistQuery extends Query<Page<WorklistItem>> {
   }
 }
 export class ComplaintComplianceQuery extends Query<ComplaintCompliance[]> {
-  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string }>) {
+  constructor(readonly filter: Readonly<{ dealerId?: string; month?: string; asOf?: string }>) {
     super();
   }
 }
@@ -162,12 +162,16 @@ export class ComplaintComplianceHandler implements IQueryHandler<
   ComplaintComplianceQuery,
   ComplaintCompliance[]
 > {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ filter }: ComplaintComplianceQuery): Promise<ComplaintCompliance[]> {
-    const { dealerId, month } = filter;
+    const { dealerId, month, asOf } = filter;
     return complianceOf(
       await this.readStore.find<ComplaintDetails>(COMPLAINTS, definedFilter({ dealerId, filedMonth: month })),
+      new Date(asOf ?? this.clock.now()).toISOString(),
     );
   }
 }
@@ -229,10 +233,11 @@ export class ComplaintTrailHandler implements IQueryHandler<
 /** The complaint KPIs `crm kpi` reads. */
 export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
   'complaint-compliance': {
-    description: 'SLA compliance of the complaints filed in a month (acknowledged and resolved on time)',
+    description:
+      'SLA compliance of the complaints filed in a month (acknowledged and resolved on time, over those due by --as-of)',
     required: [],
-    read: (store, _clock, p) =>
-      new ComplaintComplianceHandler(store).execute(
+    read: (store, clock, p) =>
+      new ComplaintComplianceHandler(store, clock).execute(
         new ComplaintComplianceQuery({ dealerId: p.dealer, month: p.month }),
       ),
   },

@@ -92,7 +92,7 @@ export class ComplaintQueriesController {
   @QueryRoute({
     summary: 'SLA compliance per dealer and month of filing',
     description:
-      'Acknowledged on time, resolved on time, two-week closure rate (closed within 14 days ÷ filed) and breaches by level and category, for the complaints filed in the month.',
+      'For the complaints filed in the month and by `asOf` (default now): acknowledged on time ÷ acknowledgements due, resolved on time ÷ resolutions due, two-week closure rate (closed within 14 days ÷ filed) and breaches by level and category. A step is due once it was made or once its first deadline passed without it (a breach, counted as not on time); a complaint whose deadline has not passed and that has not had the step counts in neither part of that rate.',
     type: [ComplianceView],
   })
   compliance(@Query() query: ComplianceParams) {

@@ -47,6 +47,11 @@ export class ComplianceParams {
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** Month of filing (the cohort), YYYY-MM, China Standard Time. @example 2026-03 */
   @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+  /**
+   * The figures as of this time; default now. A step is due once made, or once its deadline passed
+   * without it. @example 2026-03-31T23:59:59+08:00
+   */
+  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
 }
 
 export class ComplaintSlaParams {

@@ -107,11 +107,19 @@ export class ComplianceView implements Omit<ComplaintCompliance, 'breachesByLeve
   /** Cohort: month the complaints were filed (China Standard Time). */
   month!: string;
   filed!: number;
+  /** First acknowledgements made by `asOf`. */
   acknowledged!: number;
   acknowledgedOnTime!: number;
+  /** Complaints acknowledged by `asOf`, or whose first acknowledgement deadline passed by then without one. */
+  acknowledgementsDue!: number;
+  /** acknowledgedOnTime ÷ acknowledgementsDue: an acknowledgement never made past its deadline counts as late. */
   acknowledgedOnTimeRate!: number | null;
+  /** First resolutions made by `asOf`. */
   resolved!: number;
   resolvedOnTime!: number;
+  /** Complaints resolved by `asOf`, or whose first resolution deadline passed by then without a resolution. */
+  resolutionsDue!: number;
+  /** resolvedOnTime ÷ resolutionsDue: a resolution never made past its deadline counts as late. */
   resolvedOnTimeRate!: number | null;
   closedWithinTwoWeeks!: number;
   /** closedWithinTwoWeeks ÷ filed. */

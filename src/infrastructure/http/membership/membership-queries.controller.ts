@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiTags } from '@nestjs/swagger';
 import { SimulateLoyaltyRulesQuery } from '../../../application/membership/loyalty-simulation.query';
@@ -9,6 +9,7 @@ import {
   PointsLiabilityQuery,
   TierDistributionQuery,
 } from '../../../application/membership/membership.queries';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 import { DEFAULT_LOYALTY_RULES, type LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
 import { PageParams } from '../shared/page.params';
 import { Permit } from '../shared/permission.decorator';
@@ -41,20 +42,44 @@ const proposal = ({ voucherValidityMonths, ...rules }: ProposedRulesBody): Loyal
 @ApiTags('loyalty club')
 @Controller()
 export class MembershipQueriesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The member read models hold today's state only: answered for a past asOf, they would be today's lots
+   * with later redemptions and expiries already taken off. Refused rather than answered wrong; a replay
+   * gives the figures as they stood.
+   */
+  private presentOrFuture(asOf: string | undefined): string | undefined {
+    if (asOf !== undefined && Date.parse(asOf) < this.clock.now().getTime())
+      throw new RequestValidationError([
+        {
+          field: 'asOf',
+          reason:
+            `${asOf} is before now: these figures are today's state, carried forward to asOf (expiry, lapse), ` +
+            'and cannot be taken back; for the figures as they stood then run "crm replay --as-of <date> --out <dir>", ' +
+            'then "crm kpi <name> --from <dir>"',
+        },
+      ]);
+    return asOf;
+  }
 
   @Get('memberships/:customerId')
   @Permit('membership.read', 'record')
   @QueryRoute({
     summary: "A member's balance: spendable and lifetime points, tier, the next expiry; ETag is its revision",
     description:
-      'Spendable points are derived from the lots as of `asOf` (default now): an expired lot never counts.',
+      "Spendable points are derived from the lots as of `asOf` (default now): an expired lot never counts. `asOf` is now or later: a past one is refused (400), since the read model holds today's state only.",
     type: MemberBalanceView,
+    badRequest:
+      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
     notFound: NOT_FOUND,
     revision: (balance) => balance.revision,
   })
   balance(@Param('customerId', ID) customerId: string, @Query() { asOf }: AsOfParams) {
-    return this.queries.execute(new GetMemberBalanceQuery(customerId, asOf));
+    return this.queries.execute(new GetMemberBalanceQuery(customerId, this.presentOrFuture(asOf)));
   }
 
   @Get('memberships/:customerId/ledger')
@@ -75,9 +100,11 @@ export class MembershipQueriesController {
     summary:
       'Points liability per home dealer: outstanding points, and points expiring within 30 and 90 days',
     type: [DealerLiabilityView],
+    badRequest:
+      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
   })
   liability(@Query() { dealerId, asOf }: DealerAsOfParams) {
-    return this.queries.execute(new PointsLiabilityQuery(dealerId, asOf));
+    return this.queries.execute(new PointsLiabilityQuery(dealerId, this.presentOrFuture(asOf)));
   }
 
   @Get('loyalty/tiers')
@@ -92,9 +119,13 @@ export class MembershipQueriesController {
   @QueryRoute({
     summary: 'Members at risk of lapsing: last paid visit, and lapse due within `withinDays` (default 90)',
     type: MemberActivityView,
+    badRequest:
+      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
   })
   activity(@Query() { limit = 50, offset = 0, withinDays = 90, dealerId, asOf }: ActivityParams) {
-    return this.queries.execute(new MemberActivityQuery({ dealerId, withinDays, asOf }, limit, offset));
+    return this.queries.execute(
+      new MemberActivityQuery({ dealerId, withinDays, asOf: this.presentOrFuture(asOf) }, limit, offset),
+    );
   }
 
   @Post('loyalty/simulations')

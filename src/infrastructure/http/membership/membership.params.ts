@@ -6,7 +6,7 @@ import { PageParams } from '../shared/page.params';
 const ISO = { strict: true, strictSeparator: true } as const;
 
 export class AsOfParams {
-  /** Figures as of this time; default now. @example 2026-06-30T23:59:59+08:00 */
+  /** Figures as of this time, now or later (a past one is refused); default now. @example 2026-06-30T23:59:59+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 
@@ -25,6 +25,6 @@ export class ActivityParams extends PageParams {
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** At risk: lapse due within this many days (default 90). @example 90 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3_660) withinDays?: number;
-  /** @example 2026-06-30T23:59:59+08:00 */
+  /** Now or later (a past one is refused); default now. @example 2026-06-30T23:59:59+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
