@@ -127,7 +127,9 @@ export const evolveProspect = (state: ProspectState, event: ProspectEvent): Pros
         grade: event.data.grade,
         furthestStage: event.data.stage,
         gradeBeforeOrder: null,
-        // The consultant calls the customer about the cancelled order at once.
+        // The cancellation is news from the customer; the consultant calls them about it at once, not on
+        // an interval counted from the order.
+        lastContactAt: event.data.reopenedAt,
         scheduledContactAt: event.data.reopenedAt,
       };
     default: {

@@ -41,6 +41,7 @@ describe('prospect decider: re-opened after its vehicle sale is cancelled', () =
       grade: 'H',
       furthestStage: 'quoted',
       saleId: 's-1',
+      lastContactAt: CANCELLED_AT,
       scheduledContactAt: CANCELLED_AT,
     });
   });
