@@ -69,10 +69,11 @@ describe('a month on the sales floor over HTTP', () => {
 
   it('computes the March funnel of the dealer as worked out by hand', async () => {
     await runUntil('2026-04-02T00:00:00.000Z');
-    // Furthest stages of the 15 March prospects: delivered p01 p04 p07; ordered p11; quoted p02; test-driven p06
-    // p12; presented p14; needs-analysed p05 p09; registered p03 p08 p10 p13 p15.
+    // Furthest stages of the 15 March prospects: delivered p01 p04 p07; quoted p02 p11 (p11's order was
+    // cancelled: a cancelled order is not a sale, docs/sales.md); test-driven p06 p12; presented p14;
+    // needs-analysed p05 p09; registered p03 p08 p10 p13 p15.
     // reached: registered 15, needs 15 − 5 = 10, presented 10 − 2 = 8, test-driven 8 − 1 = 7 (p02, p04, p11
-    // skipped it and count as passed), quoted 7 − 2 = 5, ordered 5 − 1 = 4, delivered 3.
+    // skipped it and count as passed), quoted 7 − 2 = 5, ordered 5 − 2 = 3, delivered 3.
     const funnel = await sales().get(`/sales/funnel?dealerId=${DEALER}&month=2026-03`);
     expect(funnel.status).toBe(200);
     expect(funnel.body).toEqual({
@@ -86,7 +87,7 @@ describe('a month on the sales floor over HTTP', () => {
         presented: 8,
         'test-driven': 7,
         quoted: 5,
-        ordered: 4,
+        ordered: 3,
         delivered: 3,
       },
       conversion: [
@@ -94,13 +95,13 @@ describe('a month on the sales floor over HTTP', () => {
         { from: 'needs-analysed', to: 'presented', rate: 0.8 }, // 8/10
         { from: 'presented', to: 'test-driven', rate: 0.875 }, // 7/8
         { from: 'test-driven', to: 'quoted', rate: 0.7143 }, // 5/7
-        { from: 'quoted', to: 'ordered', rate: 0.8 }, // 4/5
-        { from: 'ordered', to: 'delivered', rate: 0.75 }, // 3/4
+        { from: 'quoted', to: 'ordered', rate: 0.6 }, // 3/5
+        { from: 'ordered', to: 'delivered', rate: 1 }, // 3/3
       ],
-      ordered: 4,
+      ordered: 3,
       delivered: 3,
       testDriven: 4, // p01, p06, p07, p12 drove
-      closingRate: 0.2667, // 4/15
+      closingRate: 0.2, // 3/15
       testDriveRate: 0.2667, // 4/15
       recordRate: 0.35, // walk-ins registered p01 p03 p06 p09 p11 p13 p14 = 7, over 20 groups
       walkInProspects: 7,
@@ -126,8 +127,8 @@ describe('a month on the sales floor over HTTP', () => {
           delivered: 0,
         },
       },
-      // H p08 p14; A p05 p12; B p13 p15; C p03 p09.
-      openPipeline: { H: 2, A: 2, B: 2, C: 2, total: 8 },
+      // H p08 p14; A p05 p11 (re-opened at its grade before the order) p12; B p13 p15; C p03 p09.
+      openPipeline: { H: 2, A: 3, B: 2, C: 2, total: 9 },
       cancelledOrders: 1, // p11
       touches: 1, // p12 walked in again
     });
@@ -155,14 +156,15 @@ describe('a month on the sales floor over HTTP', () => {
       closingRate: 0.375,
       recordRate: null,
     });
-    // Walk-in: p01 p03 p06 p09 p11 p13 p14 = 7; ordered p01 p11; the record rate still applies.
+    // Walk-in: p01 p03 p06 p09 p11 p13 p14 = 7; ordered p01 (p11's order was cancelled); the record rate
+    // still applies.
     const walkIn = (await sales().get(`/sales/funnel?dealerId=${DEALER}&month=2026-03&channel=walk-in`)).body;
-    expect(walkIn).toMatchObject({ registered: 7, ordered: 2, closingRate: 0.2857, recordRate: 0.35 });
-    // sc-wu's walk-ins: p03 p11 p14 = 3; ordered p11.
+    expect(walkIn).toMatchObject({ registered: 7, ordered: 1, closingRate: 0.1429, recordRate: 0.35 });
+    // sc-wu's walk-ins: p03 p11 p14 = 3; none ordered (p11's order was cancelled).
     const wuWalkIn = (
       await sales().get(`/sales/funnel?dealerId=${DEALER}&month=2026-03&consultantId=sc-wu&channel=walk-in`)
     ).body;
-    expect(wuWalkIn).toMatchObject({ registered: 3, ordered: 1, closingRate: 0.3333, lost: { total: 0 } });
+    expect(wuWalkIn).toMatchObject({ registered: 3, ordered: 0, closingRate: 0, lost: { total: 0 } });
     // p16 registered 1 April 00:30 in Shanghai (31 March 16:30 UTC) belongs to April; no traffic logged then.
     const april = (await sales().get(`/sales/funnel?dealerId=${DEALER}&month=2026-04`)).body;
     expect(april).toMatchObject({ registered: 1, walkInProspects: 1, walkInGroups: 0, recordRate: null });
@@ -171,7 +173,8 @@ describe('a month on the sales floor over HTTP', () => {
   it('lists each consultant’s follow-ups due at the end of the month (as of 31 March 09:00)', async () => {
     // Open: p03 C (3 Mar + 30 = 2 Apr: not due), p05 A (13 Mar), p08 H (9 Mar), p09 C (reactivated 25 Mar + 30:
     // not due), p12 A (follow-up 27 Mar + 5 = 1 Apr, planned 31 Mar 15:00: due today, not overdue), p13 B
-    // (16 Mar + 7 = 23 Mar), p14 H (presentation 20 Mar 11:00 + 2 = 22 Mar 11:00), p15 B (23 Mar + 7 = 30 Mar).
+    // (16 Mar + 7 = 23 Mar), p14 H (presentation 20 Mar 11:00 + 2 = 22 Mar 11:00), p15 B (23 Mar + 7 = 30 Mar),
+    // p11 A (re-opened when its sale was cancelled 18 Mar 10:00: a contact due then).
     const asOf = encodeURIComponent(cst('03-31 09:00'));
     const worklist = (await sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${asOf}`)).body;
     const rows = worklist.consultants.map(
@@ -200,10 +203,11 @@ describe('a month on the sales floor over HTTP', () => {
       ],
       [
         'sc-wu',
-        2,
-        2,
+        3,
+        3,
         [
           ['p08', '2026-03-09T02:00:00.000Z', true],
+          ['p11', '2026-03-18T02:00:00.000Z', true],
           ['p14', '2026-03-22T03:00:00.000Z', true],
         ],
       ],

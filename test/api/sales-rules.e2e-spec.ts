@@ -1,5 +1,5 @@
 import { saleIdOf } from '../../src/application/sales/order-prospect.handler';
-import { prospectBody, salesApi } from '../support/sales-api';
+import { prospectBody, salesApi, settleSales } from '../support/sales-api';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
 /** Every rule of the sales floor gets its 409/422 and appends nothing. */
@@ -104,6 +104,8 @@ describe('sales rules over HTTP', () => {
   it('lets nothing follow a cancellation', async () => {
     const saleId = await ordered('p-r6', '13900000006');
     expect((await sales.sale(saleId, 'cancel', { reason: 'loan refused' })).status).toBe(200);
+    // The cancellation re-opens the prospect (a reactor's append): let it land before the store is compared.
+    await settleSales(api);
     await refused(() => sales.sale(saleId, 'deposit', { amountFen: 100 }), 422, 'SALE_CANCELLED');
     await refused(
       () => sales.sale(saleId, 'allocation', { vin: 'LSVAA4182E2100006' }),

@@ -14,6 +14,23 @@ export const prospectBody = (prospectId: string, phone: string, overrides: Recor
   ...overrides,
 });
 
+/**
+ * Read-your-writes with the sales reactor (a cancelled sale re-opens its prospect): waits until every
+ * reactor and then the read models have seen everything appended so far, a few rounds for the reactor's own
+ * appends.
+ */
+export const settleSales = async (api: TestApp) => {
+  for (let round = 0; round < 3; round += 1) {
+    const head = await api.eventStore.headPosition();
+    for (let tries = 0; tries < 200; tries += 1) {
+      const behind = (await api.engine.reactorStatuses()).some((reactor) => reactor.position < head);
+      if (!behind) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await api.settle();
+  }
+};
+
 /** HTTP helpers over the sales API, each answering status and body. */
 export const salesApi = (api: TestApp) => {
   const post = async (url: string, payload: object, headers: Record<string, string> = {}) => {

@@ -1,4 +1,4 @@
-import { salesApi } from './sales-api';
+import { salesApi, settleSales } from './sales-api';
 import type { TestApp } from './test-app';
 
 /**
@@ -17,7 +17,7 @@ import type { TestApp } from './test-app';
  * | p08 | 07 Mar 10:00  | referral | Tiguan | sc-wu             | regraded A → H on 09 Mar, no contact since registration     | H         |
  * | p09 | 09 Mar 10:00  | walk-in  | Lavida | sc-li             | needs; lost 16 Mar: postponed; reactivated as C on 25 Mar   | C         |
  * | p10 | 10 Mar 10:00  | outbound | Passat | sc-zhou           | lost 20 Mar: unreachable                                    | F reg.    |
- * | p11 | 11 Mar 10:00  | walk-in  | Tiguan | sc-wu             | needs, present, quote, order 14; order cancelled 18 Mar     | O ordered |
+ * | p11 | 11 Mar 10:00  | walk-in  | Tiguan | sc-wu             | needs, present, quote, order 14; order cancelled 18 Mar     | A quoted  |
  * | p12 | 12 Mar 10:00  | phone    | Lavida | sc-li             | walks in again 14 Mar (duplicate → touch), present, test    | A         |
  * |     |               |          |        |                   | drive; follow-ups 17 and 27 Mar, next contact 31 Mar 15:00  |           |
  * | p13 | 16 Mar 10:00  | walk-in  | Passat | sc-zhou → sc-li   | reassigned 18 Mar (sc-zhou on leave)                        | B         |
@@ -146,7 +146,7 @@ export const marchScenario = (api: TestApp) => {
         throw new Error(`${label} at ${at}: ${answer.status} ${JSON.stringify(answer.body)}`);
       done += 1;
     }
-    await api.settle();
+    await settleSales(api);
   };
 
   traffic('2026-03-02', 3);

@@ -17,8 +17,16 @@ import { vehicleSaleFeature } from './vehicle-sale.feature';
 
 const prospects = prospectFeature.decider;
 
-/** A prospect orders once (O is final), so its sale's id is derived from the prospect's id alone. */
-export const saleIdOf = (prospectId: string): string => deterministicUuid(`vehiclesale|${prospectId}`);
+/**
+ * A prospect's first sale's id is derived from the prospect's id alone; after a cancelled sale re-opened it,
+ * the next order's id is derived from the cancelled one, so a retry of any order finds the same sale.
+ */
+export const saleIdOf = (prospectId: string, cancelledSaleId: string | null = null): string =>
+  deterministicUuid(
+    cancelledSaleId === null
+      ? `vehiclesale|${prospectId}`
+      : `vehiclesale|${prospectId}|after|${cancelledSaleId}`,
+  );
 
 /**
  * Ordering opens the vehicle sale: `OrderSigned` on the new sale stream, then `ProspectOrdered` (grade O)
@@ -44,7 +52,8 @@ export class OrderProspectHandler implements ICommandHandler<OrderProspectComman
     // A stale If-Match is refused before the sale is signed, not after.
     if (context.expectedRevision !== undefined && context.expectedRevision !== revision)
       throw new WrongExpectedRevisionError(prospectStreamId(prospectId), context.expectedRevision, revision);
-    const saleId = saleIdOf(prospectId);
+    const saleId =
+      state.status === 'ordered' && state.saleId !== null ? state.saleId : saleIdOf(prospectId, state.saleId);
     const order = {
       type: 'OrderProspect' as const,
       data: { prospectId, saleId, model: terms.model, priceFen: terms.listPriceFen - terms.discountFen },

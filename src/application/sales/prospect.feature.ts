@@ -10,6 +10,7 @@ import { prospectDetailsProjection } from '../../projections/prospect-details/pr
 import { salesFunnelEntriesProjection } from '../../projections/sales-funnel-entries/sales-funnel-entries.projection';
 import type { CommandOf, Feature } from '../shared/feature';
 import { PROSPECT_KPIS } from './prospect.queries';
+import { createSaleCancellationReactor } from './sale-cancellation.reactor';
 
 type Request = CommandOf<ProspectCommand>;
 
@@ -48,5 +49,7 @@ export const prospectFeature: Feature<ProspectState, ProspectCommand, ProspectEv
         : undefined,
   }),
   projections: [prospectDetailsProjection, salesFunnelEntriesProjection],
+  // A cancelled sale re-opens the prospect (issue 13).
+  reactors: ({ pipeline }) => [createSaleCancellationReactor(pipeline, prospectFeature)],
   kpis: PROSPECT_KPIS,
 };

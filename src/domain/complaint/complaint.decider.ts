@@ -27,7 +27,13 @@ import {
   DEFAULT_COMPLAINT_SLA_POLICIES,
 } from './complaint-sla-policy';
 import { type ComplaintState, evolveComplaint, type FiledComplaint } from './complaint.state';
-import { type ComplaintClock, type ComplaintLevel, levelRank, nextLevel } from './complaint.types';
+import {
+  type ComplaintClock,
+  type ComplaintLevel,
+  DEPARTMENT_BY_CATEGORY,
+  levelRank,
+  nextLevel,
+} from './complaint.types';
 
 export type { ComplaintState } from './complaint.state';
 
@@ -149,6 +155,10 @@ const onFiled = (
       const { dealerId, department, assigneeId, reason } = command.data;
       if (!dealerId && !department && !assigneeId) throw emptyAssignment(complaintId);
       const target = dealerId ?? state.dealerId;
+      const transfer = target !== state.dealerId;
+      // A department named by hand wins; a transfer starts afresh at the new dealer's department for the category.
+      const routed =
+        department ?? (transfer ? null : state.department) ?? DEPARTMENT_BY_CATEGORY[state.category];
       return [
         {
           type: 'ComplaintAssigned',
@@ -156,9 +166,9 @@ const onFiled = (
             complaintId,
             fromDealerId: state.dealerId,
             dealerId: target,
-            department: department ?? null,
+            department: routed,
             assigneeId: assigneeId ?? null,
-            transfer: target !== state.dealerId,
+            transfer,
             reason: reason ?? null,
           },
         },

@@ -17,6 +17,8 @@ type Filed = Readonly<{
   level: ComplaintLevel;
   severity: ComplaintSeverity;
   category: ComplaintCategory;
+  /** The department handling it at its dealer; an older read model's state may lack it. */
+  department: string | null;
   remedySought: string;
   filedAt: string;
   slaPolicyVersion: string;
@@ -54,6 +56,7 @@ export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): C
       level: data.level,
       severity: data.severity,
       category: data.category,
+      department: null,
       remedySought: data.remedySought,
       filedAt: data.filedAt,
       slaPolicyVersion: data.slaPolicyVersion,
@@ -91,6 +94,7 @@ export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): C
       return {
         ...state,
         dealerId: event.data.dealerId,
+        department: event.data.department ?? (event.data.transfer ? null : state.department),
         status: EARLY.includes(state.status) ? 'assigned' : state.status,
       };
     case 'CustomerContactRecorded':

@@ -18,6 +18,12 @@ export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = [
   'web',
 ];
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ['product', 'service', 'staff'];
+/** Where a complaint goes when an assignment names no department: a staff complaint to the person's manager. */
+export const DEPARTMENT_BY_CATEGORY: Readonly<Record<ComplaintCategory, string>> = {
+  product: 'product',
+  service: 'service',
+  staff: 'manager',
+};
 export const COMPLAINT_SEVERITIES: readonly ComplaintSeverity[] = ['minor', 'general', 'major'];
 export const COMPLAINT_LEVELS: readonly ComplaintLevel[] = ['L1', 'L2', 'L3'];
 export const CONTACT_CHANNELS: readonly ContactChannel[] = ['phone', 'visit', 'sms', 'wechat', 'email'];

@@ -50,6 +50,11 @@ export type OrderProspect = Command<
   Id & { saleId: string; model: string; priceFen: number }
 >;
 export type ReassignProspect = Command<'ReassignProspect', Id & { consultantId: string; reason: string }>;
+/** Sent by the sales-cancellation reactor when the prospect's vehicle sale is cancelled. */
+export type ReopenAfterCancelledSale = Command<
+  'ReopenAfterCancelledSale',
+  Id & { saleId: string; reason: string }
+>;
 export type ReactivateProspect = Command<'ReactivateProspect', Id & { grade: OpenGrade; reason: string }>;
 
 export type ProspectCommand =
@@ -65,4 +70,5 @@ export type ProspectCommand =
   | IssueQuote
   | OrderProspect
   | ReassignProspect
-  | ReactivateProspect;
+  | ReactivateProspect
+  | ReopenAfterCancelledSale;

@@ -56,6 +56,7 @@ const hasReached = (state: RegisteredProspect, stage: FunnelStage) =>
 const guard = (command: Exclude<C.ProspectCommand, C.RegisterProspect>, state: RegisteredProspect) => {
   const action = command.type;
   if (command.type === 'RecordEnquiry') return; // a repeat enquiry is a buying signal in any grade
+  if (command.type === 'ReopenAfterCancelledSale') return; // the decider ignores one it has no order for
   if (state.status === 'ordered') throw prospectOrdered(state.prospectId, state.saleId, action);
   if (state.status === 'lost' && command.type !== 'ReactivateProspect' && command.type !== 'ReassignProspect')
     throw prospectLost(state.prospectId, action);
@@ -220,6 +221,24 @@ const onRegistered = (
             grade: command.data.grade,
             reason: command.data.reason,
             reactivatedAt: now,
+          },
+        },
+      ];
+    case 'ReopenAfterCancelledSale':
+      // Only the current order's cancellation re-opens: a replay, or an older sale's, changes nothing.
+      if (state.status !== 'ordered' || state.saleId !== command.data.saleId) return [];
+      return [
+        {
+          type: 'ProspectReopenedAfterCancellation',
+          data: {
+            prospectId,
+            dealerId,
+            saleId: command.data.saleId,
+            reason: command.data.reason,
+            grade: state.gradeBeforeOrder ?? 'H',
+            // Ordering needs a quote, so without its order the prospect stands at the quoted stage.
+            stage: 'quoted',
+            reopenedAt: now,
           },
         },
       ];

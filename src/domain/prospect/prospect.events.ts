@@ -120,6 +120,20 @@ export type ProspectReactivated = Event<
   Id & { dealerId: string; grade: OpenGrade; reason: string; reactivatedAt: string }
 >;
 
+/** The order `saleId` was cancelled: the prospect is open again, at `grade` (its grade before the order). */
+export type ProspectReopenedAfterCancellation = Event<
+  'ProspectReopenedAfterCancellation',
+  Id & {
+    dealerId: string;
+    saleId: string;
+    reason: string;
+    grade: OpenGrade;
+    /** The furthest stage without the cancelled order: a cancelled order is not a sale. */
+    stage: FunnelStage;
+    reopenedAt: string;
+  }
+>;
+
 export type ProspectEvent =
   | ProspectRegistered
   | ProspectTouched
@@ -134,7 +148,8 @@ export type ProspectEvent =
   | ProspectOrdered
   | ProspectLost
   | ProspectReassigned
-  | ProspectReactivated;
+  | ProspectReactivated
+  | ProspectReopenedAfterCancellation;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const PROSPECT_EVENT_TYPES = {
@@ -152,6 +167,7 @@ export const PROSPECT_EVENT_TYPES = {
   ProspectLost: 1,
   ProspectReassigned: 1,
   ProspectReactivated: 1,
+  ProspectReopenedAfterCancellation: 1,
 } as const satisfies Record<ProspectEvent['type'], number>;
 
 /**

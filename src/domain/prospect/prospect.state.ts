@@ -5,6 +5,7 @@ import {
   type LostReason,
   type ProspectChannel,
   type ProspectContact,
+  type OpenGrade,
   type ProspectGrade,
 } from './prospect.types';
 
@@ -24,7 +25,10 @@ type Registered = Readonly<{
   lastContactAt: string;
   scheduledContactAt: string | null;
   touches: number;
+  /** The current order's sale, or after a cancellation the cancelled one (a new order gets a new id). */
   saleId: string | null;
+  /** The grade before the current order, restored if the sale is cancelled. */
+  gradeBeforeOrder: OpenGrade | null;
   lost: Readonly<{ reason: LostReason; stage: FunnelStage; at: string }> | null;
 }>;
 
@@ -60,6 +64,7 @@ export const evolveProspect = (state: ProspectState, event: ProspectEvent): Pros
       scheduledContactAt: null,
       touches: 0,
       saleId: null,
+      gradeBeforeOrder: null,
       lost: null,
     };
   }
@@ -94,6 +99,7 @@ export const evolveProspect = (state: ProspectState, event: ProspectEvent): Pros
         status: 'ordered',
         grade: 'O',
         saleId: event.data.saleId,
+        gradeBeforeOrder: state.grade as OpenGrade,
         scheduledContactAt: null,
       };
     case 'ProspectLost':
@@ -113,6 +119,18 @@ export const evolveProspect = (state: ProspectState, event: ProspectEvent): Pros
         grade: event.data.grade,
         lost: null,
         lastContactAt: event.data.reactivatedAt,
+      };
+    case 'ProspectReopenedAfterCancellation':
+      return {
+        ...state,
+        status: 'open',
+        grade: event.data.grade,
+        furthestStage: event.data.stage,
+        gradeBeforeOrder: null,
+        // The cancellation is news from the customer; the consultant calls them about it at once, not on
+        // an interval counted from the order.
+        lastContactAt: event.data.reopenedAt,
+        scheduledContactAt: event.data.reopenedAt,
       };
     default: {
       const unreachable: never = event;

@@ -147,6 +147,7 @@ const facts = (doc: ProspectDetails, event: E): Partial<ProspectDetails> => {
     case 'NeedsAnalysed':
     case 'VehiclePresented':
     case 'ProspectOrdered':
+    case 'ProspectReopenedAfterCancellation':
       return {};
     default: {
       const unreachable: never = event;
@@ -183,6 +184,7 @@ export const prospectDetailsProjection: ProjectionDefinition<ProspectEvent, Pros
     'ProspectLost',
     'ProspectReassigned',
     'ProspectReactivated',
+    'ProspectReopenedAfterCancellation',
   ],
   documentIds: (event) => [event.data.prospectId],
   apply: (doc, event) => {

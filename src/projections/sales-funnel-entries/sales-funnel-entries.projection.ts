@@ -72,6 +72,9 @@ const next = (doc: SalesFunnelEntry, event: E): SalesFunnelEntry => {
       return { ...doc, grade: event.data.grade, lostReason: null, lostStage: null };
     case 'ProspectReassigned':
       return { ...doc, consultantId: event.data.toConsultantId };
+    case 'ProspectReopenedAfterCancellation':
+      // A cancelled order is not a sale: the prospect stands where it was before it, open again.
+      return { ...doc, grade: event.data.grade, furthestStage: event.data.stage };
     case 'FollowUpScheduled':
     case 'FollowUpRecorded':
     case 'TestDriveBooked':
@@ -106,6 +109,7 @@ export const salesFunnelEntriesProjection: ProjectionDefinition<
     'ProspectLost',
     'ProspectReassigned',
     'ProspectReactivated',
+    'ProspectReopenedAfterCancellation',
     'VehicleDelivered',
     'OrderCancelled',
   ],

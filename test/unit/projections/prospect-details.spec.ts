@@ -66,7 +66,12 @@ describe('prospect-details projection', () => {
       testDrive: null,
       quote: null,
       reassignments: 0,
-      state: { ...opened, followUpPolicyVersion: 'follow-up-v1', testDriveBooked: false },
+      state: {
+        ...opened,
+        followUpPolicyVersion: 'follow-up-v1',
+        testDriveBooked: false,
+        gradeBeforeOrder: null,
+      },
       revision: 0,
       updatedAt: REGISTERED_AT,
     };

@@ -124,6 +124,51 @@ describe('sales-funnel-entries projection', () => {
       .thenMatches({ 'p-1': { furthestStage: 'ordered', orderCancelled: true } });
   });
 
+  it('counts a prospect re-opened after a cancelled sale as quoted and open, and ordered again on a new order', () => {
+    const cancelled = step({
+      type: 'OrderCancelled',
+      data: {
+        saleId: 's-1',
+        ...id,
+        dealerId: 'd-1',
+        reason: 'financing',
+        cancelledAt: '2026-03-08T02:00:00.000Z',
+      },
+    });
+    const reopened = step({
+      type: 'ProspectReopenedAfterCancellation',
+      data: {
+        ...id,
+        dealerId: 'd-1',
+        saleId: 's-1',
+        reason: 'financing',
+        grade: 'B',
+        stage: 'quoted',
+        reopenedAt: '2026-03-08T02:00:00.000Z',
+      },
+    });
+    spec
+      .given([registered(), quoted, ordered])
+      .when([cancelled, reopened])
+      .thenMatches({ 'p-1': { furthestStage: 'quoted', grade: 'B', orderCancelled: true } });
+    spec
+      .given([registered(), quoted, ordered, cancelled, reopened])
+      .when([
+        step({
+          type: 'ProspectOrdered',
+          data: {
+            ...id,
+            dealerId: 'd-1',
+            saleId: 's-2',
+            model: 'EV-5',
+            priceFen: 19_000_000,
+            orderedAt: '2026-03-10T02:00:00.000Z',
+          },
+        }),
+      ])
+      .thenMatches({ 'p-1': { furthestStage: 'ordered', grade: 'O', saleId: 's-2', orderCancelled: true } });
+  });
+
   it('counts a completed test drive, touches, grades, a loss, a reactivation and a reassignment', () =>
     spec
       .given([registered()])

@@ -231,7 +231,8 @@ describe('complaint decider: assignment, investigation and resolution', () => {
             complaintId: 'c-42',
             fromDealerId: 'd-sh-01',
             dealerId: 'd-bj-02',
-            department: null,
+            // Routed by the complaint's category (service) at the new dealer.
+            department: 'service',
             assigneeId: null,
             transfer: true,
             reason: 'vehicle serviced in Beijing',
