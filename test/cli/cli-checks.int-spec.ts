@@ -34,4 +34,26 @@ describe('crm refuses what it cannot answer, and says when the read models are n
     expect(unknown.stderr).toMatch(/complaint-details/);
     expect(unknown.stderr).not.toMatch(/rows/);
   });
+
+  it('refuses a malformed month or instant, naming the option and the form, instead of reading zeros', () => {
+    const month = crm(data.dir, ['kpi', 'complaint-compliance', '--dealer', 'd-0', '--month', '2024-1']);
+    expect(month.status).toBe(2);
+    expect(month.stdout).toBe('');
+    expect(month.stderr).toMatch(/--month 2024-1 is not a month: use YYYY-MM/);
+    const range = crm(data.dir, [
+      'kpi',
+      'retention',
+      '--dealer',
+      'd-0',
+      '--from-month',
+      '2026-3',
+      '--to-month',
+      '2026-04',
+    ]);
+    expect(range.status).toBe(2);
+    expect(range.stderr).toMatch(/--from-month 2026-3 is not a month: use YYYY-MM/);
+    const asOf = crm(data.dir, ['kpi', 'churn', '--dealer', 'd-0', '--as-of', '2024-1']);
+    expect(asOf.status).toBe(2);
+    expect(asOf.stderr).toMatch(/--as-of 2024-1 is not an ISO instant/);
+  });
 });

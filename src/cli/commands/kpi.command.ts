@@ -2,20 +2,11 @@ import type { Command } from 'commander';
 import { toCsv } from '../../application/shared/csv';
 import { openAnalyticsReadStore } from '../analytics/cli-stores';
 import { flatten } from '../analytics/flatten';
-import { KPIS, type KpiParams } from '../analytics/kpi-catalog';
+import { KPIS } from '../analytics/kpi-catalog';
+import { KPI_FLAGS, kpiParamsOf, type RawKpiOptions } from '../analytics/kpi-options';
 import type { CliCommand } from '../cli-command';
 
-type KpiOptions = KpiParams & { from?: string; format: string; window?: string };
-
-const FLAGS: Record<keyof KpiParams, string> = {
-  dealer: '--dealer',
-  month: '--month',
-  fromMonth: '--from-month',
-  toMonth: '--to-month',
-  asOf: '--as-of',
-  window: '--window',
-  customer: '--customer',
-};
+type KpiOptions = RawKpiOptions & { from?: string; format: string };
 
 /** Rows for CSV: a list as it is, an object with one list inside as that list, else the object alone. */
 const rowsOf = (result: unknown): Record<string, unknown>[] => {
@@ -59,7 +50,7 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
       `\nKPIs:\n${Object.entries(KPIS)
         .map(
           ([name, kpi]) =>
-            `  ${name.padEnd(22)}${kpi.description}${kpi.required.length ? ` (needs ${kpi.required.map((key) => FLAGS[key]).join(', ')})` : ''}`,
+            `  ${name.padEnd(22)}${kpi.description}${kpi.required.length ? ` (needs ${kpi.required.map((key) => KPI_FLAGS[key]).join(', ')})` : ''}`,
         )
         .join('\n')}\n`,
     )
@@ -69,17 +60,12 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
         if (!kpi) throw new Error(`no KPI named ${name}: known are ${Object.keys(KPIS).join(', ')}`);
         if (!['json', 'csv'].includes(options.format))
           throw new Error(`--format ${options.format} is not json or csv`);
-        const window = options.window === undefined ? undefined : Number(options.window);
-        if (window !== undefined && (!Number.isInteger(window) || window < 1))
-          throw new Error(`--window ${options.window} is not a whole number of months above 0`);
-        const params: KpiParams = { ...options, window };
+        const params = kpiParamsOf(options);
         const missing = kpi.required.filter((key) => params[key] === undefined);
         if (missing.length > 0)
           throw new Error(
-            `kpi ${name} needs ${missing.map((key) => FLAGS[key]).join(', ')}: see "crm kpi --help"`,
+            `kpi ${name} needs ${missing.map((key) => KPI_FLAGS[key]).join(', ')}: see "crm kpi --help"`,
           );
-        if (options.asOf !== undefined && Number.isNaN(Date.parse(options.asOf)))
-          throw new Error(`--as-of ${options.asOf} is not an ISO instant`);
         const readStore = await openAnalyticsReadStore(options.from);
         try {
           const now = options.asOf ? new Date(options.asOf) : new Date();
