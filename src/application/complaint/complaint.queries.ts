@@ -235,6 +235,7 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
       new ComplaintComplianceHandler(store).execute(
         new ComplaintComplianceQuery({ dealerId: p.dealer, month: p.month }),
       ),
+    projections: [complaintDetailsProjection],
   },
   'complaint-sla': {
     description: 'complaint activity in a month: filings by level, acknowledgements on time',
@@ -243,6 +244,7 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
       new GetComplaintSlaHandler(store).execute(
         new GetComplaintSlaQuery({ dealerId: p.dealer, month: p.month }),
       ),
+    projections: [complaintSlaMonthlyProjection],
   },
   'complaint-channels': {
     description: 'complaints filed in a month per channel (hotline, OEM call centre, dealer, web)',

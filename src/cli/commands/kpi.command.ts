@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { toCsv } from '../../application/shared/csv';
-import { openAnalyticsReadStore } from '../analytics/cli-stores';
+import { openAnalyticsReadStore, runnerDeps } from '../analytics/cli-stores';
 import { flatten } from '../analytics/flatten';
 import { KPIS } from '../analytics/kpi-catalog';
+import { freshnessWarnings } from '../analytics/kpi-freshness';
 import { KPI_FLAGS, kpiParamsOf, type RawKpiOptions } from '../analytics/kpi-options';
 import type { CliCommand } from '../cli-command';
 
@@ -69,6 +70,16 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
         const readStore = await openAnalyticsReadStore(options.from);
         try {
           const now = options.asOf ? new Date(options.asOf) : new Date();
+          // A scratch replay is behind the event store on purpose (--as-of, --up-to-position).
+          if (!options.from && kpi.projections?.length) {
+            const deps = await runnerDeps(readStore);
+            try {
+              for (const warning of await freshnessWarnings(deps, kpi.projections))
+                process.stderr.write(`${warning}\n`);
+            } finally {
+              await deps.eventStore.close();
+            }
+          }
           const result = await kpi.read(readStore, { now: () => now }, params);
           process.stdout.write(
             options.format === 'csv' ? kpiCsv(result) : `${JSON.stringify(result, null, 2)}\n`,
