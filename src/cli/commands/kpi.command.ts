@@ -9,20 +9,30 @@ import type { CliCommand } from '../cli-command';
 
 type KpiOptions = RawKpiOptions & { from?: string; format: string };
 
-/** Rows for CSV: a list as it is, an object with one list inside as that list, else the object alone. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Rows for CSV, every field of the JSON answer in them: a list as it is; an object holding one list of
+ * records as one row per record, its columns prefixed with the list's name, beside the object's other
+ * fields repeated (the object alone when the list is empty); else the object as one row.
+ */
 const rowsOf = (result: unknown): Record<string, unknown>[] => {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  if (result && typeof result === 'object') {
-    const lists = Object.values(result).filter(Array.isArray);
-    if (lists.length === 1) return lists[0] as Record<string, unknown>[];
-    return [result as Record<string, unknown>];
-  }
-  return [{ value: result }];
+  if (Array.isArray(result)) return result.map((row) => flatten(row as Record<string, unknown>));
+  if (!isRecord(result)) return [{ value: result }];
+  const lists = Object.entries(result).filter(
+    ([, field]) => Array.isArray(field) && field.length > 0 && field.every(isRecord),
+  );
+  if (lists.length !== 1) return [flatten(result)];
+  const [[name, list]] = lists as [string, Record<string, unknown>[]][];
+  const { [name]: _list, ...rest } = result;
+  const shared = flatten(rest);
+  return list.map((item) => ({ ...shared, ...flatten(item, name) }));
 };
 
 /** A KPI's answer as CSV: one column per dotted field that any row has. */
 export const kpiCsv = (result: unknown): string => {
-  const rows = rowsOf(result).map((row) => flatten(row));
+  const rows = rowsOf(result);
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return toCsv(
     header,
