@@ -214,6 +214,16 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
       new GetCsiMonthlyHandler(store).execute(new GetCsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
     projections: [serviceCsiMonthlyProjection],
   },
+  workshop: {
+    description:
+      'service workshop per dealer and month: rework rate, technician efficiency, appointment rate, average ticket',
+    required: [],
+    read: (store, _clock, p) =>
+      new GetWorkshopMonthlyHandler(store).execute(
+        new GetWorkshopMonthlyQuery({ dealerId: p.dealer, month: p.month }),
+      ),
+    projections: [serviceWorkshopMonthlyProjection],
+  },
   retention: {
     description: 'service retention per month over a window of months (--from-month, --to-month, --window)',
     required: ['dealer', 'fromMonth', 'toMonth'],
