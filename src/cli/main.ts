@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import type { Run } from './cli-command';
+import { type Run, UsageError } from './cli-command';
 import { CLI_COMMANDS } from './commands';
 
 /**
@@ -20,7 +20,7 @@ export const buildProgram = (setExitCode: (code: number) => void): Command => {
       setExitCode(await body());
     } catch (error) {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      setExitCode(1);
+      setExitCode(error instanceof UsageError ? 2 : 1);
     }
   };
   for (const register of CLI_COMMANDS) register(program, run);

@@ -240,6 +240,7 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
       new ComplaintComplianceHandler(store, clock).execute(
         new ComplaintComplianceQuery({ dealerId: p.dealer, month: p.month }),
       ),
+    projections: [complaintDetailsProjection],
   },
   'complaint-sla': {
     description: 'complaint activity in a month: filings by level, acknowledgements on time',
@@ -248,6 +249,7 @@ export const COMPLAINT_KPIS: Readonly<Record<string, Kpi>> = {
       new GetComplaintSlaHandler(store).execute(
         new GetComplaintSlaQuery({ dealerId: p.dealer, month: p.month }),
       ),
+    projections: [complaintSlaMonthlyProjection],
   },
   'complaint-channels': {
     description: 'complaints filed in a month per channel (hotline, OEM call centre, dealer, web)',

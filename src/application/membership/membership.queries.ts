@@ -265,18 +265,21 @@ export const LOYALTY_KPIS: Readonly<Record<string, Kpi>> = {
     required: [],
     read: (store, clock, p) =>
       new PointsLiabilityHandler(store, clock).execute(new PointsLiabilityQuery(p.dealer, p.asOf)),
+    projections: [loyaltyMembersProjection],
   },
   'loyalty-balance': {
     description: "one member's points balance as of --as-of (--customer)",
     required: ['customer'],
     read: (store, clock, p) =>
       new GetMemberBalanceHandler(store, clock).execute(new GetMemberBalanceQuery(p.customer!, p.asOf)),
+    projections: [loyaltyMembersProjection],
   },
   'loyalty-tiers': {
     description: 'members per tier',
     required: [],
     read: (store, _clock, p) =>
       new TierDistributionHandler(store).execute(new TierDistributionQuery(p.dealer)),
+    projections: [loyaltyMembersProjection],
   },
 };
 

@@ -212,6 +212,17 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     required: [],
     read: (store, _clock, p) =>
       new GetCsiMonthlyHandler(store).execute(new GetCsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
+    projections: [serviceCsiMonthlyProjection],
+  },
+  workshop: {
+    description:
+      'service workshop per dealer and month: rework rate, technician efficiency, appointment rate, average ticket',
+    required: [],
+    read: (store, _clock, p) =>
+      new GetWorkshopMonthlyHandler(store).execute(
+        new GetWorkshopMonthlyQuery({ dealerId: p.dealer, month: p.month }),
+      ),
+    projections: [serviceWorkshopMonthlyProjection],
   },
   retention: {
     description: 'service retention per month over a window of months (--from-month, --to-month, --window)',
@@ -220,6 +231,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
       new GetRetentionHandler(store).execute(
         new GetRetentionQuery({ dealerId: p.dealer!, from: p.fromMonth!, to: p.toMonth!, window: p.window }),
       ),
+    projections: [serviceVehiclesProjection],
   },
   churn: {
     description: 'vehicles lost to service as of --as-of (no visit within the window)',
@@ -228,6 +240,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
       new GetLostVehiclesHandler(store, clock).execute(
         new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, window: p.window }),
       ),
+    projections: [serviceVehiclesProjection],
   },
 };
 

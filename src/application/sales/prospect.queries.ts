@@ -200,6 +200,7 @@ export const PROSPECT_KPIS: Readonly<Record<string, Kpi>> = {
     required: ['dealer', 'month'],
     read: (store, _clock, p) =>
       new SalesFunnelHandler(store).execute(new SalesFunnelQuery(p.dealer!, p.month!, {})),
+    projections: [salesFunnelEntriesProjection, salesShowroomTrafficProjection],
   },
 };
 

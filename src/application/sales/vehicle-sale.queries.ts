@@ -183,6 +183,7 @@ export const VEHICLE_SALE_KPIS: Readonly<Record<string, Kpi>> = {
     required: [],
     read: (store, _clock, p) =>
       new SsiMonthlyHandler(store).execute(new SsiMonthlyQuery({ dealerId: p.dealer, month: p.month })),
+    projections: [ssiMonthlyProjection],
   },
 };
 

@@ -9,6 +9,7 @@ import type { RunnerDeps } from '../../infrastructure/projections/runner-support
 import { SqliteReadStore } from '../../infrastructure/sqlite/sqlite-read-store';
 import { openEventStore, openReadStore } from '../../infrastructure/stores';
 import type { AnyProjection } from '../../projections/shared/projection';
+import { UsageError } from '../cli-command';
 
 /** The read-model file of a scratch directory written by `crm replay`. */
 export const SCRATCH_FILE = 'read-models.sqlite';
@@ -48,14 +49,21 @@ export const projectionsNamed = (names: readonly string[], all: boolean): AnyPro
   });
 };
 
-/** A projection name or a collection name (logical or physical) → the name readers use. */
+/**
+ * A projection name or a collection name (logical, `<collection>_v<version>`, or a generation's
+ * `<collection>_v<version>_g<generation>`) → the name readers use. Anything else is refused: an unknown name
+ * would read as an empty collection and look like a read model with no rows.
+ */
 export const readNameOf = (target: string): string => {
   const byProjection = ALL_PROJECTIONS.find(
     (projection) => projection.name === target || projection.collection === target,
   );
   if (byProjection) return `${byProjection.collection}_v${byProjection.version}`;
-  if (/^[a-z][a-z0-9_]*$/.test(target)) return target;
-  throw new Error(
-    `${target} is neither a projection nor a collection: known projections are ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')}`,
+  const physical = ALL_PROJECTIONS.some((projection) =>
+    new RegExp(`^${projection.collection}_v\\d+(_g\\d+)?$`).test(target),
+  );
+  if (physical) return target;
+  throw new UsageError(
+    `${target} is neither a projection nor a collection: known projections are ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')} (their collections: ${ALL_PROJECTIONS.map((projection) => projection.collection).join(', ')})`,
   );
 };

@@ -1,36 +1,38 @@
 import type { Command } from 'commander';
 import { toCsv } from '../../application/shared/csv';
-import { openAnalyticsReadStore } from '../analytics/cli-stores';
+import { openAnalyticsReadStore, runnerDeps } from '../analytics/cli-stores';
 import { flatten } from '../analytics/flatten';
-import { KPIS, type KpiParams } from '../analytics/kpi-catalog';
+import { KPIS } from '../analytics/kpi-catalog';
+import { freshnessWarnings } from '../analytics/kpi-freshness';
+import { KPI_FLAGS, kpiParamsOf, type RawKpiOptions } from '../analytics/kpi-options';
 import type { CliCommand } from '../cli-command';
 
-type KpiOptions = KpiParams & { from?: string; format: string; window?: string };
+type KpiOptions = RawKpiOptions & { from?: string; format: string };
 
-const FLAGS: Record<keyof KpiParams, string> = {
-  dealer: '--dealer',
-  month: '--month',
-  fromMonth: '--from-month',
-  toMonth: '--to-month',
-  asOf: '--as-of',
-  window: '--window',
-  customer: '--customer',
-};
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
-/** Rows for CSV: a list as it is, an object with one list inside as that list, else the object alone. */
+/**
+ * Rows for CSV, every field of the JSON answer in them: a list as it is; an object holding one list of
+ * records as one row per record, its columns prefixed with the list's name, beside the object's other
+ * fields repeated (the object alone when the list is empty); else the object as one row.
+ */
 const rowsOf = (result: unknown): Record<string, unknown>[] => {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  if (result && typeof result === 'object') {
-    const lists = Object.values(result).filter(Array.isArray);
-    if (lists.length === 1) return lists[0] as Record<string, unknown>[];
-    return [result as Record<string, unknown>];
-  }
-  return [{ value: result }];
+  if (Array.isArray(result)) return result.map((row) => flatten(row as Record<string, unknown>));
+  if (!isRecord(result)) return [{ value: result }];
+  const lists = Object.entries(result).filter(
+    ([, field]) => Array.isArray(field) && field.length > 0 && field.every(isRecord),
+  );
+  if (lists.length !== 1) return [flatten(result)];
+  const [[name, list]] = lists as [string, Record<string, unknown>[]][];
+  const { [name]: _list, ...rest } = result;
+  const shared = flatten(rest);
+  return list.map((item) => ({ ...shared, ...flatten(item, name) }));
 };
 
 /** A KPI's answer as CSV: one column per dotted field that any row has. */
 export const kpiCsv = (result: unknown): string => {
-  const rows = rowsOf(result).map((row) => flatten(row));
+  const rows = rowsOf(result);
   const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   return toCsv(
     header,
@@ -59,7 +61,7 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
       `\nKPIs:\n${Object.entries(KPIS)
         .map(
           ([name, kpi]) =>
-            `  ${name.padEnd(22)}${kpi.description}${kpi.required.length ? ` (needs ${kpi.required.map((key) => FLAGS[key]).join(', ')})` : ''}`,
+            `  ${name.padEnd(22)}${kpi.description}${kpi.required.length ? ` (needs ${kpi.required.map((key) => KPI_FLAGS[key]).join(', ')})` : ''}`,
         )
         .join('\n')}\n`,
     )
@@ -69,20 +71,25 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
         if (!kpi) throw new Error(`no KPI named ${name}: known are ${Object.keys(KPIS).join(', ')}`);
         if (!['json', 'csv'].includes(options.format))
           throw new Error(`--format ${options.format} is not json or csv`);
-        const window = options.window === undefined ? undefined : Number(options.window);
-        if (window !== undefined && (!Number.isInteger(window) || window < 1))
-          throw new Error(`--window ${options.window} is not a whole number of months above 0`);
-        const params: KpiParams = { ...options, window };
+        const params = kpiParamsOf(options);
         const missing = kpi.required.filter((key) => params[key] === undefined);
         if (missing.length > 0)
           throw new Error(
-            `kpi ${name} needs ${missing.map((key) => FLAGS[key]).join(', ')}: see "crm kpi --help"`,
+            `kpi ${name} needs ${missing.map((key) => KPI_FLAGS[key]).join(', ')}: see "crm kpi --help"`,
           );
-        if (options.asOf !== undefined && Number.isNaN(Date.parse(options.asOf)))
-          throw new Error(`--as-of ${options.asOf} is not an ISO instant`);
         const readStore = await openAnalyticsReadStore(options.from);
         try {
           const now = options.asOf ? new Date(options.asOf) : new Date();
+          // A scratch replay is behind the event store on purpose (--as-of, --up-to-position).
+          if (!options.from && kpi.projections?.length) {
+            const deps = await runnerDeps(readStore);
+            try {
+              for (const warning of await freshnessWarnings(deps, kpi.projections))
+                process.stderr.write(`${warning}\n`);
+            } finally {
+              await deps.eventStore.close();
+            }
+          }
           const result = await kpi.read(readStore, { now: () => now }, params);
           process.stdout.write(
             options.format === 'csv' ? kpiCsv(result) : `${JSON.stringify(result, null, 2)}\n`,

@@ -1,3 +1,5 @@
+import { readNameOf } from '../../../src/cli/analytics/cli-stores';
+import { UsageError } from '../../../src/cli/cli-command';
 import { asOfCutoff } from '../../../src/cli/analytics/as-of';
 import { csvRow } from '../../../src/application/shared/csv';
 import { flatten } from '../../../src/cli/analytics/flatten';
@@ -47,5 +49,21 @@ describe('crm export', () => {
     expect(csvRow(['plain', 'a,b', 'say "hi"', 'two\nlines', null, [1, 2], 3])).toBe(
       'plain,"a,b","say ""hi""","two\nlines",,"[1,2]",3\r\n',
     );
+  });
+});
+
+describe('crm export <target>', () => {
+  it('takes a projection, its collection, or a physical collection of it', () => {
+    expect(readNameOf('complaint-details')).toBe('complaints_v1');
+    expect(readNameOf('complaints')).toBe('complaints_v1');
+    expect(readNameOf('complaints_v1')).toBe('complaints_v1');
+    expect(readNameOf('complaints_v1_g2')).toBe('complaints_v1_g2');
+  });
+
+  it('refuses an unknown name as bad usage, naming the known ones', () => {
+    expect(() => readNameOf('nope')).toThrow(UsageError);
+    expect(() => readNameOf('nope')).toThrow(/nope is neither a projection nor a collection/);
+    expect(() => readNameOf('nope')).toThrow(/complaint-details/);
+    expect(() => readNameOf('complaints_extra')).toThrow(UsageError);
   });
 });

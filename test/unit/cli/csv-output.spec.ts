@@ -56,3 +56,36 @@ describe('crm export --format csv', () => {
     );
   });
 });
+
+describe('crm kpi --format csv of an answer holding a list', () => {
+  it('keeps every field of the sales funnel beside its conversions, nested ones as dotted columns', () => {
+    const funnel = {
+      dealerId: 'd-1',
+      month: '2026-03',
+      filters: {},
+      registered: 4,
+      reached: { registered: 4, ordered: 1 },
+      conversion: [
+        { from: 'registered', to: 'ordered', rate: 0.25 },
+        { from: 'ordered', to: 'delivered', rate: null },
+      ],
+      closingRate: 0.25,
+      lost: { total: 1, byReason: { price: 1 } },
+    };
+    expect(kpiCsv(funnel)).toBe(
+      'dealerId,month,registered,reached.registered,reached.ordered,closingRate,lost.total,lost.byReason.price,' +
+        'conversion.from,conversion.to,conversion.rate\r\n' +
+        'd-1,2026-03,4,4,1,0.25,1,1,registered,ordered,0.25\r\n' +
+        'd-1,2026-03,4,4,1,0.25,1,1,ordered,delivered,\r\n',
+    );
+  });
+
+  it('writes the object alone when its list is empty, and a list of records as rows', () => {
+    expect(kpiCsv({ asOf: '2026-03-31T00:00:00.000Z', window: 6, vehicles: [] })).toBe(
+      'asOf,window,vehicles\r\n2026-03-31T00:00:00.000Z,6,[]\r\n',
+    );
+    expect(kpiCsv({ dealerId: 'd-1', window: 6, months: [{ month: '2026-01', retained: 2 }] })).toBe(
+      'dealerId,window,months.month,months.retained\r\nd-1,6,2026-01,2\r\n',
+    );
+  });
+});
