@@ -74,6 +74,9 @@ export class RegisterProspectHandler implements ICommandHandler<
     result: CommandResult,
     registeredBy: string,
   ): Promise<RegistrationOutcome> {
+    // A new prospect is its registrant's: only a repeat enquiry or a replay needs the stream read again.
+    if (duplicateOf === null && !result.replayed)
+      return { prospectId, duplicateOf, consultantId: registeredBy, result };
     const state = await this.pipeline.currentState(prospectFeature, prospectStreamId(prospectId));
     const consultantId = state.status === 'none' ? registeredBy : state.consultantId;
     return { prospectId, duplicateOf, consultantId, result };
