@@ -1,4 +1,5 @@
 import type { KpiParams } from '../../application/shared/kpi';
+import { BUSINESS_MONTH } from '../../application/shared/record-id';
 import { UsageError } from '../cli-command';
 
 /** The flag of each KPI parameter, for help texts and errors. */
@@ -14,7 +15,6 @@ export const KPI_FLAGS: Readonly<Record<keyof KpiParams, string>> = {
 
 export type RawKpiOptions = Readonly<Partial<Record<keyof KpiParams, string>>>;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[\w.:@-]+$/;
 
@@ -36,7 +36,7 @@ const isInstant = (value: string): boolean => {
 export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
   for (const key of ['month', 'fromMonth', 'toMonth'] as const) {
     const value = options[key];
-    if (value !== undefined && !MONTH.test(value))
+    if (value !== undefined && !BUSINESS_MONTH.test(value))
       refuse(KPI_FLAGS[key], value, 'a month: use YYYY-MM (e.g. 2026-03)');
   }
   if (options.fromMonth && options.toMonth && options.fromMonth > options.toMonth)

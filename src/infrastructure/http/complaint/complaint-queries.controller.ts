@@ -14,7 +14,7 @@ import {
 } from '../../../application/complaint/complaint.queries';
 import { assertRecordVisible } from '../../../application/access/tenancy';
 import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
-import { RECORD_ID } from '../../../application/shared/record-id';
+import { RECORD_ID, BUSINESS_MONTH, BUSINESS_MONTH_MESSAGE } from '../../../application/shared/record-id';
 import type { ComplaintChannel } from '../../../domain/complaint/complaint.types';
 import type { ComplaintChannelMonthly } from '../../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
 import { RecordsFileAccess } from '../shared/file-access.decorator';
@@ -40,14 +40,12 @@ import {
 
 const ID = new RecordIdPipe('complaintId');
 const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MESSAGE = '$property must be a month as YYYY-MM';
 
 export class ComplaintChannelParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** Business month of filing, YYYY-MM (China Standard Time). @example 2026-03 */
-  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
 }
 
 export class ComplaintChannelMonthView implements ComplaintChannelMonthly {

@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { CLOCK_STATUSES, type ClockStatus } from '../../../application/complaint/complaint.queries';
-import { RECORD_ID } from '../../../application/shared/record-id';
+import { RECORD_ID, BUSINESS_MONTH, BUSINESS_MONTH_MESSAGE } from '../../../application/shared/record-id';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_LEVELS,
@@ -19,8 +19,6 @@ const STAGES: readonly ComplaintStage[] = [
   'resolved',
   'closed',
 ];
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MESSAGE = '$property must be a month as YYYY-MM';
 
 export class ListComplaintsParams extends PageParams {
   /** @example d-sh-01 */
@@ -46,7 +44,7 @@ export class ComplianceParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** Month of filing (the cohort), YYYY-MM, China Standard Time. @example 2026-03 */
-  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
   /**
    * The figures as of this time; default now. A step is due once made, or once its deadline passed
    * without it. @example 2026-03-31T23:59:59+08:00
@@ -58,7 +56,7 @@ export class ComplaintSlaParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** Business month, YYYY-MM (China Standard Time). @example 2026-03 */
-  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
 }
 
 export class TrailParams {

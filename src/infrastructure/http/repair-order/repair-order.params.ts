@@ -1,13 +1,17 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CALLBACK_STATES, type CallbackState } from '../../../application/repair-order/repair-order.queries';
-import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
+import {
+  RECORD_ID,
+  RECORD_ID_MESSAGE,
+  BUSINESS_MONTH,
+  BUSINESS_MONTH_MESSAGE,
+} from '../../../application/shared/record-id';
 import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../../domain/repair-order/repair-order.types';
 import { PageParams } from '../shared/page.params';
 import { VIN } from './repair-order.bodies';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MESSAGE = { message: '$property must be a month as YYYY-MM' };
+const MONTH_MESSAGE = { message: BUSINESS_MONTH_MESSAGE };
 const ISO = { strict: true, strictSeparator: true };
 const ID = { message: RECORD_ID_MESSAGE };
 
@@ -24,7 +28,7 @@ export class DealerMonthParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID, ID) dealerId?: string;
   /** Business month, YYYY-MM (China Standard Time). @example 2026-03 */
-  @IsOptional() @Matches(MONTH, MONTH_MESSAGE) month?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, MONTH_MESSAGE) month?: string;
 }
 
 /** W of the retention and lost-vehicle definitions: 6 calendar months unless asked otherwise. */
@@ -37,9 +41,9 @@ export class WindowParams {
 
 export class RetentionParams extends WindowParams {
   /** First month N reported, YYYY-MM. @example 2026-07 */
-  @Matches(MONTH, MONTH_MESSAGE) from!: string;
+  @Matches(BUSINESS_MONTH, MONTH_MESSAGE) from!: string;
   /** Last month N reported, YYYY-MM (at most 36 months after from). @example 2026-09 */
-  @Matches(MONTH, MONTH_MESSAGE) to!: string;
+  @Matches(BUSINESS_MONTH, MONTH_MESSAGE) to!: string;
 }
 
 export class LostVehiclesParams extends WindowParams {

@@ -1,5 +1,5 @@
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { RECORD_ID } from '../../../application/shared/record-id';
+import { RECORD_ID, BUSINESS_MONTH, BUSINESS_MONTH_MESSAGE } from '../../../application/shared/record-id';
 import {
   OPEN_GRADES,
   PROSPECT_CHANNELS,
@@ -11,8 +11,6 @@ import type { VehicleSaleStatus } from '../../../domain/vehicle-sale/vehicle-sal
 import { PageParams } from '../shared/page.params';
 import { VIN } from './sales.bodies';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MESSAGE = '$property must be a month as YYYY-MM';
 const ISO = { strict: true, strictSeparator: true } as const;
 
 export class ListProspectsParams extends PageParams {
@@ -27,7 +25,7 @@ export class ListProspectsParams extends PageParams {
   /** @example walk-in */
   @IsOptional() @IsIn(PROSPECT_CHANNELS) channel?: ProspectChannel;
   /** Month of registration (CST). @example 2026-03 */
-  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) cohortMonth?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) cohortMonth?: string;
 }
 
 export class WorklistParams {
@@ -43,7 +41,7 @@ export class FunnelParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID) dealerId!: string;
   /** Cohort: month of registration (CST). @example 2026-03 */
-  @Matches(MONTH, { message: MONTH_MESSAGE }) month!: string;
+  @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month!: string;
   /** @example sc-li */
   @IsOptional() @Matches(RECORD_ID) consultantId?: string;
   /** Model of interest at registration. @example Lavida */
@@ -78,5 +76,5 @@ export class DealerMonthParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** Business month, YYYY-MM (CST). @example 2026-03 */
-  @IsOptional() @Matches(MONTH, { message: MONTH_MESSAGE }) month?: string;
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
 }
