@@ -8,10 +8,7 @@ class CommandContextPipe implements PipeTransform<FastifyRequest, CommandContext
   constructor(private readonly contexts: CommandContextFactory) {}
 
   transform(request: FastifyRequest): CommandContext {
-    // The body's own validation checks `occurredAt`; a bad one is refused before the route runs.
-    const body = request.body as { occurredAt?: unknown } | null | undefined;
-    const occurredAt = typeof body?.occurredAt === 'string' ? body.occurredAt : undefined;
-    return this.contexts.fromRequest(request, occurredAt);
+    return this.contexts.ofCommand(request);
   }
 }
 

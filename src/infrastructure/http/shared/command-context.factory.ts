@@ -60,6 +60,13 @@ export class CommandContextFactory {
     private readonly fingerprint: RequestFingerprint,
   ) {}
 
+  /** The context of a command request: its business time is the body's `occurredAt`, else now. */
+  ofCommand(request: FastifyRequest): CommandContext {
+    // The body's own validation checks `occurredAt`; a bad one is refused before the route runs.
+    const body = request.body as { occurredAt?: unknown } | null | undefined;
+    return this.fromRequest(request, typeof body?.occurredAt === 'string' ? body.occurredAt : undefined);
+  }
+
   fromRequest(request: FastifyRequest, occurredAt?: string): CommandContext {
     const errors: FieldError[] = [];
     const now = this.clock.now();

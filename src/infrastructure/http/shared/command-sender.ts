@@ -95,12 +95,7 @@ class BindCommands implements PipeTransform<Bound, CommandsOf<AnyTarget>> {
   ) {}
 
   transform({ target, request }: Bound): CommandsOf<AnyTarget> {
-    const body = request.body as { occurredAt?: unknown } | null | undefined;
-    // The body's own validation checks `occurredAt`; a bad one is refused before the route runs.
-    const context = this.contexts.fromRequest(
-      request,
-      typeof body?.occurredAt === 'string' ? body.occurredAt : undefined,
-    );
+    const context = this.contexts.ofCommand(request);
     const send = async (id: string, type: string, data: { occurredAt?: string }): Promise<CommandReply> => {
       const command = { type, data: { ...withoutBusinessTime(data), [target.idField]: id } };
       return { id, ...(await this.bus.execute(target.toBus(command, context))) };
