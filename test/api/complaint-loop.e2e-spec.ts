@@ -8,9 +8,11 @@ import { startTestApp, testClock, type TestApp } from '../support/test-app';
  * upper level 24 h after an escalation; callback 24 h after resolution.
  *
  *  a  service/general/L1 filed 01:00  straight resolution; later reopened
- *  b  staff/minor/L1     filed 01:10  first proposal rejected, second accepted, resolved late (due 03-04T01:10)
+ *  b  staff/minor/L1     filed 01:10  first proposal rejected, second accepted; its resolve deadline (03-04T01:10)
+ *                                     passes, which escalates it to L2 (at that time); L2 acknowledges, resolves late
  *  c  product/general/L1 filed 01:20  escalated by hand to L2 at 02:00
- *  d  service/general/L1 filed 01:30  not acknowledged: the watcher records the miss at 03-03T02:00, escalates to L2
+ *  d  service/general/L1 filed 01:30  not acknowledged: the watcher (at 03-03T02:00) records the miss and escalates to
+ *                                     L2, both at the deadline (03-03T01:30), so L2's clocks run from then
  *  e  product/major/L3   filed 01:40  not acknowledged: the watcher records the miss (L3 is the top, no escalation)
  */
 const D = '2026-03-02T';
@@ -113,8 +115,9 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
       from: 'L1',
       to: 'L2',
       automatic: true,
-      acknowledgeBy: `${D3}10:00:00.000Z`,
-      upperLevelBy: '2026-03-04T02:00:00.000Z',
+      escalatedAt: `${D3}01:30:00.000Z`,
+      acknowledgeBy: `${D3}09:30:00.000Z`,
+      upperLevelBy: '2026-03-04T01:30:00.000Z',
     });
     expect(escalated.metadata.actor).toEqual({
       userId: 'system:deadline-watcher',
@@ -146,7 +149,9 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
     await act('d', 'acknowledge', `${D3}03:00:00.000Z`);
     await act('c', 'callback', `${D3}04:00:00.000Z`, { reached: true, satisfaction: 'satisfied' });
     await act('c', 'close', `${D3}04:10:00.000Z`);
-    await act('b', 'resolve', '2026-03-05T02:00:00.000Z');
+    // No sweep ran since 03-03: b's acknowledgement at L2 records first what fell due before it.
+    await act('b', 'acknowledge', '2026-03-04T05:00:00.000Z', { note: 'brand team took it over' });
+    await act('b', 'resolve', '2026-03-04T06:00:00.000Z');
     await act('b', 'callback', '2026-03-05T03:00:00.000Z', { reached: true, satisfaction: 'neutral' });
     await act('b', 'close', '2026-03-05T04:00:00.000Z');
     await act('a', 'reopen', '2026-03-10T01:00:00.000Z', { reason: 'noise is back' });
@@ -158,10 +163,18 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
       'ResolutionProposed',
       'ResolutionAccepted',
       'ComplaintDeadlineMissed',
+      'ComplaintEscalated',
+      'ComplaintAcknowledged',
       'ComplaintResolved',
       'ComplaintCallbackRecorded',
       'ComplaintClosed',
     ]);
+    const b = await api.eventStore.readStream('complaint-b');
+    // Missed at 03-04T01:10 and escalated then: L2 acknowledges by 09:10, so 05:00 is on time at L2.
+    expect(b[6]?.data).toMatchObject({ clock: 'resolve', level: 'L1', dueBy: '2026-03-04T01:10:00.000Z' });
+    expect(b[7]?.data).toMatchObject({ from: 'L1', to: 'L2', escalatedAt: '2026-03-04T01:10:00.000Z' });
+    expect(b[8]?.data).toMatchObject({ acknowledgeBy: '2026-03-04T09:10:00.000Z', onTime: true });
+    expect(b[9]?.data).toMatchObject({ resolveBy: '2026-03-04T01:10:00.000Z', onTime: false });
     await api.settle();
     const a = (await api.request({ method: 'GET', url: '/complaints/a' })).json();
     expect(a).toMatchObject({
@@ -176,7 +189,8 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
       method: 'GET',
       url: '/complaints/worklist?dealerId=d-1&asOf=2026-03-10T02:00:00Z',
     });
-    // e: ack missed (due 03-02T05:40) → overdue; d: upper-level due 03-04T02:00 → overdue; a: resolve due 03-13 → on track.
+    // e: ack missed (due 03-02T05:40) → overdue; d: upper-level due 03-04T01:30 (24 h after its escalation at the
+    // missed deadline) → overdue; a: resolve due 03-13 → on track.
     expect(
       response
         .json()
@@ -187,7 +201,7 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
         ]),
     ).toEqual([
       ['e', 'overdue', '2026-03-02T05:40:00.000Z'],
-      ['d', 'overdue', '2026-03-04T02:00:00.000Z'],
+      ['d', 'overdue', '2026-03-04T01:30:00.000Z'],
       ['a', 'on-track', '2026-03-13T01:00:00.000Z'],
     ]);
     const overdue = await api.request({

@@ -1,5 +1,11 @@
 import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
-import { type ComplaintState, evolveComplaint } from '../../domain/complaint/complaint.state';
+import {
+  automaticDecisionOf,
+  type ComplaintState,
+  evolveComplaint,
+  type FiledComplaint,
+  NEUTRAL_EVENTS,
+} from '../../domain/complaint/complaint.state';
 import type {
   ComplaintClock,
   ComplaintLevel,
@@ -8,6 +14,7 @@ import type {
 } from '../../domain/complaint/complaint.types';
 import { isOnOrBefore, minutesBetween } from '../../domain/shared/time';
 import type { StoredEvent } from '../ports/event-store.port';
+import { DEADLINE_WATCHER_ACTOR } from './deadline-watcher';
 
 type Who = Readonly<{ userId: string; role: string; dealerId: string | null }>;
 
@@ -52,6 +59,8 @@ export type TrailEntry = {
   correlationId: string;
   causationId: string | null;
   hash: string | null;
+  /** An automatic decision that a late fact withdrew: it is listed here, and nowhere else in the trail. */
+  withdrawn: boolean;
 };
 
 export type ComplaintTrail = {
@@ -105,11 +114,29 @@ const reasonOf = (event: ComplaintEvent): string | null => {
       return `customer ${event.data.satisfaction}`;
     case 'ComplaintDeadlineMissed':
       return `${event.data.clock} deadline due ${event.data.dueBy} missed`;
+    case 'ComplaintDecisionsWithdrawn':
+      return `a fact dated ${event.data.lateFactAt} withdrew ${event.data.decisions.length} automatic decision(s)`;
     default: {
       const unreachable: never = event;
       return unreachable;
     }
   }
+};
+
+/** The ids of the automatic decisions that a later compensating event withdrew. */
+const withdrawnEventIds = (stream: readonly StoredEvent[]): ReadonlySet<string> => {
+  const withdrawn = new Set<string>();
+  let sinceLastFact: string[] = [];
+  for (const stored of stream) {
+    const event = { type: stored.type, data: stored.data } as ComplaintEvent;
+    if (event.type === 'ComplaintDecisionsWithdrawn') {
+      const keep = sinceLastFact.length - event.data.decisions.length;
+      for (const id of sinceLastFact.slice(keep)) withdrawn.add(id);
+      sinceLastFact = sinceLastFact.slice(0, keep);
+    } else if (automaticDecisionOf(event)) sinceLastFact.push(stored.eventId);
+    else if (!NEUTRAL_EVENTS.includes(event.type)) sinceLastFact = [];
+  }
+  return withdrawn;
 };
 
 const keyOf = (clock: RunningClock) => `${clock.clock}@${clock.startedAt}`;
@@ -140,15 +167,16 @@ export const buildComplaintTrail = (
       entries: [],
     };
   let remedySought = '';
+  const withdrawn = withdrawnEventIds(stream);
 
-  for (const stored of stream) {
-    const event = { type: stored.type, data: stored.data } as ComplaintEvent;
-    const actor = stored.metadata.actor;
-    const at = stored.occurredAt;
-    const before = state as ComplaintState;
-    state = evolveComplaint(state, event);
-    if (state.status === 'none') continue;
-
+  const follow = (
+    before: ComplaintState,
+    state: FiledComplaint,
+    stored: StoredEvent,
+    event: ComplaintEvent,
+    at: string,
+    actor: Who,
+  ): void => {
     const after = new Map(clocksOf(state).map((clock) => [keyOf(clock), clock]));
     for (const clock of clocksOf(before)) {
       const open = clocks.get(keyOf(clock));
@@ -205,6 +233,20 @@ export const buildComplaintTrail = (
         clocks: [],
       });
     }
+  };
+
+  for (const stored of stream) {
+    const event = { type: stored.type, data: stored.data } as ComplaintEvent;
+    const automatic = automaticDecisionOf(event);
+    // The clock decides an automatic decision when it falls due, whichever command happened to record it.
+    const actor = automatic ? DEADLINE_WATCHER_ACTOR : stored.metadata.actor;
+    const at = automatic?.at ?? stored.occurredAt;
+    const dropped = withdrawn.has(stored.eventId) || event.type === 'ComplaintDecisionsWithdrawn';
+    const before = state as ComplaintState;
+    // The trail's story leaves withdrawn decisions out (as the complaint's state does after the withdrawal).
+    if (!dropped) state = evolveComplaint(state, event);
+    if (state.status === 'none') continue;
+    if (!dropped) follow(before, state, stored, event, at, actor);
     trail.entries.push({
       revision: stored.revision,
       globalPosition: stored.globalPosition,
@@ -219,8 +261,10 @@ export const buildComplaintTrail = (
       correlationId: stored.metadata.correlationId,
       causationId: stored.metadata.causationId,
       hash: (stored.metadata.hash as string | undefined) ?? null,
+      withdrawn: withdrawn.has(stored.eventId),
     });
   }
+
   if (state.status === 'none') throw new Error(`complaint ${complaintId} has no filing in its stream`);
 
   const allClocks = [...clocks.values()].map((clock) =>

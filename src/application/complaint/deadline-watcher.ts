@@ -27,9 +27,11 @@ export const deadlineWatcher: ClockWatcher<ComplaintCommand> = {
       { status: { $ne: 'closed' }, nextUnmissedDeadline: { $lt: now } },
       { sort: [['nextUnmissedDeadline', 1]], limit: SWEEP_LIMIT },
     );
-    return due.map(({ complaintId, nextUnmissedDeadline }) => ({
+    // The key names the deadline and the revision the sweep saw: a deadline that a late fact withdrew can
+    // fall due again, and its second recording must not be taken for a retry of the first.
+    return due.map(({ complaintId, nextUnmissedDeadline, revision }) => ({
       command: { type: 'RecordMissedDeadlines', data: { complaintId } },
-      key: `deadline-watcher:${complaintId}:${nextUnmissedDeadline}`,
+      key: `deadline-watcher:${complaintId}:${nextUnmissedDeadline}:r${revision}`,
     }));
   },
 };

@@ -1,3 +1,4 @@
+import { contradictedBy } from '../shared/automatic-decisions';
 import type { Decider } from '../shared/event';
 import { addHours, isOnOrBefore } from '../shared/time';
 import type * as C from './complaint.commands';
@@ -11,6 +12,7 @@ import {
   complaintClosed,
   emptyAssignment,
   escalationNotUpward,
+  factOutOfOrder,
   noPendingProposal,
   noRemedyProposed,
   notAcknowledged,
@@ -20,7 +22,12 @@ import {
   unknownSlaPolicy,
   wrongStage,
 } from './complaint.errors';
-import type { ComplaintDeadlineMissed, ComplaintEscalated, ComplaintEvent } from './complaint.events';
+import type {
+  ComplaintDeadlineMissed,
+  ComplaintDecisionsWithdrawn,
+  ComplaintEscalated,
+  ComplaintEvent,
+} from './complaint.events';
 import {
   type ComplaintSlaPolicies,
   type ComplaintSlaPolicy,
@@ -31,6 +38,7 @@ import {
   type ComplaintClock,
   type ComplaintLevel,
   DEPARTMENT_BY_CATEGORY,
+  type RunningClock,
   levelRank,
   nextLevel,
 } from './complaint.types';
@@ -39,25 +47,76 @@ export type { ComplaintState } from './complaint.state';
 
 const isOverdue = (dueBy: string, now: string): boolean => !isOnOrBefore(now, dueBy);
 
-/** Deadlines of `clocks` that passed before `now` and are not yet recorded as missed. */
-const missedBy = (
+const ALL_CLOCKS: readonly ComplaintClock[] = ['acknowledge', 'resolve', 'upper-level', 'callback'];
+
+const deadlineMissed = (state: FiledComplaint, running: RunningClock): ComplaintDeadlineMissed => ({
+  type: 'ComplaintDeadlineMissed',
+  data: {
+    complaintId: state.complaintId,
+    dealerId: state.dealerId,
+    clock: running.clock,
+    dueBy: running.dueBy,
+    level: running.level,
+    category: state.category,
+  },
+});
+
+/**
+ * The clock run forward to `until`, as a sweep running at every moment would have run it: each deadline
+ * of `watched` that passed by then is recorded at its due time, earliest first, with the escalation it
+ * triggers, which starts its own clocks at that time (and those may pass by `until` too).
+ */
+const advance = (
   state: FiledComplaint,
-  now: string,
-  clocks: readonly ComplaintClock[],
-): ComplaintDeadlineMissed[] =>
-  state.clocks
-    .filter((running) => clocks.includes(running.clock) && !running.missed && isOverdue(running.dueBy, now))
-    .map((running) => ({
-      type: 'ComplaintDeadlineMissed',
+  policy: ComplaintSlaPolicy,
+  until: string,
+  watched: readonly ComplaintClock[] = ALL_CLOCKS,
+): Readonly<{ events: ComplaintEvent[]; state: FiledComplaint }> => {
+  const events: ComplaintEvent[] = [];
+  let current = state;
+  for (;;) {
+    const overdue = current.clocks.filter(
+      (running) => watched.includes(running.clock) && !running.missed && isOverdue(running.dueBy, until),
+    );
+    const first = overdue.reduce<RunningClock | null>(
+      (soonest, running) => (soonest && isOnOrBefore(soonest.dueBy, running.dueBy) ? soonest : running),
+      null,
+    );
+    if (!first) return { events, state: current };
+    const at = first.dueBy;
+    const missed = overdue.filter((running) => running.dueBy === at).map((r) => deadlineMissed(current, r));
+    const trigger = missed.find((event) => policy.autoEscalateOn.includes(event.data.clock));
+    const to = nextLevel(current.level);
+    const reason = trigger && `missed the ${trigger.data.clock} deadline due ${at}`;
+    const step: ComplaintEvent[] =
+      reason && to ? [...missed, escalation(current, policy, to, reason, true, at)] : missed;
+    events.push(...step);
+    current = step.reduce<ComplaintState>(evolveComplaint, current) as FiledComplaint;
+  }
+};
+
+/** A human fact at `factAt` was in time for a decision that fell due at `decisionAt` at or after it. */
+const contradicts = (decisionAt: string, factAt: string): boolean => isOnOrBefore(factAt, decisionAt);
+
+/** The compensating event for the automatic decisions a late fact at `factAt` contradicts, if any. */
+const withdrawal = (state: FiledComplaint, factAt: string): ComplaintDecisionsWithdrawn[] => {
+  const contradicted = contradictedBy(state.automatic, factAt, contradicts);
+  if (contradicted.length === 0) return [];
+  return [
+    {
+      type: 'ComplaintDecisionsWithdrawn',
       data: {
         complaintId: state.complaintId,
         dealerId: state.dealerId,
-        clock: running.clock,
-        dueBy: running.dueBy,
-        level: running.level,
-        category: state.category,
+        lateFactAt: factAt,
+        decisions: contradicted.map((recorded) => recorded.decision),
       },
-    }));
+    },
+  ];
+};
+
+/** A contact or a note neither moves a clock nor depends on one: it may be dated anywhere after filing. */
+const NEUTRAL: readonly C.ComplaintCommand['type'][] = ['RecordCustomerContact', 'AddInvestigationNote'];
 
 const escalation = (
   state: FiledComplaint,
@@ -114,7 +173,12 @@ const file = (
   ];
 };
 
-/** Everything but filing acts on a filed complaint, at or after its filing, under its own policy. */
+/**
+ * Everything but filing acts on a filed complaint, at or after its filing, under its own policy. Business
+ * time decides, not arrival: a human fact that moves the clocks must not be dated before the last one
+ * (422), withdraws the automatic decisions it was in time for, and is decided on the complaint as the clock
+ * stood at its time (the deadlines that passed before it recorded first, at their due times).
+ */
 const onFiled = (
   command: Exclude<C.ComplaintCommand, C.FileComplaint>,
   state: FiledComplaint,
@@ -123,13 +187,27 @@ const onFiled = (
   const { complaintId } = state;
   const now = command.metadata.now;
   if (!isOnOrBefore(state.filedAt, now)) throw actionBeforeFiling(complaintId, state.filedAt, now);
-  if (
-    state.status === 'closed' &&
-    command.type !== 'ReopenComplaint' &&
-    command.type !== 'RecordMissedDeadlines'
-  ) {
-    throw complaintClosed(complaintId);
+  if (command.type === 'RecordMissedDeadlines') {
+    if (state.status === 'closed') return [];
+    return advance(state, policy, now, command.data.clock ? [command.data.clock] : ALL_CLOCKS).events;
   }
+  if (NEUTRAL.includes(command.type)) return onStep(command, state, policy);
+  if (!isOnOrBefore(state.lastFactAt, now)) throw factOutOfOrder(complaintId, state.lastFactAt, now);
+  const withdrawn = withdrawal(state, now);
+  const restored = withdrawn.reduce<ComplaintState>(evolveComplaint, state) as FiledComplaint;
+  const caughtUp = advance(restored, policy, now);
+  return [...withdrawn, ...caughtUp.events, ...onStep(command, caughtUp.state, policy)];
+};
+
+/** The step itself, on the complaint as it stands at the command's time. */
+const onStep = (
+  command: Exclude<C.ComplaintCommand, C.FileComplaint | C.RecordMissedDeadlines>,
+  state: FiledComplaint,
+  policy: ComplaintSlaPolicy,
+): ComplaintEvent[] => {
+  const { complaintId } = state;
+  const now = command.metadata.now;
+  if (state.status === 'closed' && command.type !== 'ReopenComplaint') throw complaintClosed(complaintId);
   const clockOf = (clock: ComplaintClock) => state.clocks.find((running) => running.clock === clock);
   switch (command.type) {
     case 'AcknowledgeComplaint': {
@@ -137,7 +215,6 @@ const onFiled = (
       if (state.acknowledgedAt !== null || !running)
         throw alreadyAcknowledged(complaintId, state.acknowledgedAt ?? '');
       return [
-        ...missedBy(state, now, ['acknowledge']),
         {
           type: 'ComplaintAcknowledged',
           data: {
@@ -170,6 +247,7 @@ const onFiled = (
             assigneeId: assigneeId ?? null,
             transfer,
             reason: reason ?? null,
+            assignedAt: now,
           },
         },
       ];
@@ -196,7 +274,6 @@ const onFiled = (
         throw proposalPending(complaintId);
       }
       return [
-        ...missedBy(state, now, ['upper-level']),
         {
           type: 'ResolutionProposed',
           data: {
@@ -212,8 +289,11 @@ const onFiled = (
       const { accepted, comment } = command.data;
       return [
         accepted
-          ? { type: 'ResolutionAccepted', data: { complaintId, comment: comment ?? null } }
-          : { type: 'ResolutionRejected', data: { complaintId, reason: comment ?? 'not given' } },
+          ? { type: 'ResolutionAccepted', data: { complaintId, comment: comment ?? null, respondedAt: now } }
+          : {
+              type: 'ResolutionRejected',
+              data: { complaintId, reason: comment ?? 'not given', respondedAt: now },
+            },
       ];
     }
     case 'ResolveComplaint': {
@@ -226,7 +306,6 @@ const onFiled = (
       const resolve = clockOf('resolve');
       const resolveBy = resolve?.dueBy ?? now;
       return [
-        ...missedBy(state, now, ['resolve', 'upper-level']),
         {
           type: 'ComplaintResolved',
           data: {
@@ -247,7 +326,6 @@ const onFiled = (
       const callbackBy = callback?.dueBy ?? now;
       const { reached, satisfaction, note } = command.data;
       return [
-        ...(reached ? missedBy(state, now, ['callback']) : []),
         {
           type: 'ComplaintCallbackRecorded',
           data: {
@@ -297,18 +375,6 @@ const onFiled = (
       if (!to) throw atTopLevel(complaintId);
       if (levelRank(to) <= levelRank(state.level)) throw escalationNotUpward(complaintId, state.level, to);
       return [escalation(state, policy, to, command.data.reason, false, now)];
-    }
-    case 'RecordMissedDeadlines': {
-      if (state.status === 'closed') return [];
-      const watched = command.data.clock
-        ? [command.data.clock]
-        : (['acknowledge', 'resolve', 'upper-level', 'callback'] as const);
-      const missed = missedBy(state, now, watched);
-      const trigger = missed.find((event) => policy.autoEscalateOn.includes(event.data.clock));
-      const to = nextLevel(state.level);
-      if (!trigger || !to) return missed;
-      const reason = `missed the ${trigger.data.clock} deadline due ${trigger.data.dueBy}`;
-      return [...missed, escalation(state, policy, to, reason, true, now)];
     }
     default: {
       const unreachable: never = command;

@@ -53,6 +53,15 @@ export const actionBeforeFiling = (complaintId: string, filedAt: string, at: str
     { filedAt, at },
   );
 
+/** A late fact may only be as late as the last fact that moved the complaint's clocks. */
+export const factOutOfOrder = (complaintId: string, lastFactAt: string, at: string) =>
+  new ComplaintRuleViolated(
+    'COMPLAINT_FACT_OUT_OF_ORDER',
+    complaintId,
+    `has a fact dated ${lastFactAt}; a step dated ${at} cannot be placed before it: send the history in business-time order`,
+    { lastFactAt, at },
+  );
+
 export const noRemedyProposed = (complaintId: string) =>
   new ComplaintRuleViolated(
     'COMPLAINT_NO_REMEDY_PROPOSED',

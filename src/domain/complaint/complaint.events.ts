@@ -1,6 +1,7 @@
 import type { Event } from '../shared/event';
 import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type {
+  AutomaticDecision,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintClock,
@@ -59,6 +60,8 @@ export type ComplaintAssigned = Event<
     assigneeId: string | null;
     transfer: boolean;
     reason: string | null;
+    /** Absent in events recorded before December 2026. */
+    assignedAt?: string;
   }
 >;
 
@@ -74,9 +77,16 @@ export type ResolutionProposed = Event<
   { complaintId: string; remedyOffered: string; remedySought: string; proposedAt: string }
 >;
 
-export type ResolutionAccepted = Event<'ResolutionAccepted', { complaintId: string; comment: string | null }>;
+/** `respondedAt` is absent in events recorded before December 2026. */
+export type ResolutionAccepted = Event<
+  'ResolutionAccepted',
+  { complaintId: string; comment: string | null; respondedAt?: string }
+>;
 
-export type ResolutionRejected = Event<'ResolutionRejected', { complaintId: string; reason: string }>;
+export type ResolutionRejected = Event<
+  'ResolutionRejected',
+  { complaintId: string; reason: string; respondedAt?: string }
+>;
 
 export type ComplaintResolved = Event<
   'ComplaintResolved',
@@ -146,6 +156,21 @@ export type ComplaintDeadlineMissed = Event<
   }
 >;
 
+/**
+ * A human fact dated `lateFactAt` arrived after the clock had decided by itself at or after that time: the
+ * decisions it contradicts (the last ones recorded, in order) no longer hold. The complaint is back in
+ * the state before them; what is still due is recorded again, at its due time.
+ */
+export type ComplaintDecisionsWithdrawn = Event<
+  'ComplaintDecisionsWithdrawn',
+  {
+    complaintId: string;
+    dealerId: string;
+    lateFactAt: string;
+    decisions: AutomaticDecision[];
+  }
+>;
+
 export type ComplaintEvent =
   | ComplaintFiled
   | ComplaintAcknowledged
@@ -160,7 +185,8 @@ export type ComplaintEvent =
   | ComplaintClosed
   | ComplaintReopened
   | ComplaintEscalated
-  | ComplaintDeadlineMissed;
+  | ComplaintDeadlineMissed
+  | ComplaintDecisionsWithdrawn;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const COMPLAINT_EVENT_TYPES = {
@@ -178,6 +204,7 @@ export const COMPLAINT_EVENT_TYPES = {
   ComplaintReopened: 1,
   ComplaintEscalated: 1,
   ComplaintDeadlineMissed: 1,
+  ComplaintDecisionsWithdrawn: 1,
 } as const satisfies Record<ComplaintEvent['type'], number>;
 
 /**

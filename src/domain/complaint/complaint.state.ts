@@ -1,5 +1,12 @@
+import {
+  applyThroughout,
+  type RecordedDecision,
+  remember,
+  withdrawLast,
+} from '../shared/automatic-decisions';
 import type { ComplaintEvent } from './complaint.events';
 import type {
+  AutomaticDecision,
   ComplaintCategory,
   ComplaintClock,
   ComplaintLevel,
@@ -11,26 +18,77 @@ import type {
 
 export type Proposal = Readonly<{ remedyOffered: string; response: 'pending' | 'accepted' | 'rejected' }>;
 
-type Filed = Readonly<{
-  complaintId: string;
-  dealerId: string;
-  level: ComplaintLevel;
-  severity: ComplaintSeverity;
-  category: ComplaintCategory;
+interface Filed {
+  readonly status: ComplaintStage;
+  readonly complaintId: string;
+  readonly dealerId: string;
+  readonly level: ComplaintLevel;
+  readonly severity: ComplaintSeverity;
+  readonly category: ComplaintCategory;
   /** The department handling it at its dealer; an older read model's state may lack it. */
-  department: string | null;
-  remedySought: string;
-  filedAt: string;
-  slaPolicyVersion: string;
+  readonly department: string | null;
+  readonly remedySought: string;
+  readonly filedAt: string;
+  readonly slaPolicyVersion: string;
   /** Acknowledged at the current level (an escalation asks the upper level to acknowledge again). */
-  acknowledgedAt: string | null;
-  clocks: readonly RunningClock[];
-  proposal: Proposal | null;
-  callback: Readonly<{ reached: boolean; satisfaction: Satisfaction | null }> | null;
-}>;
+  readonly acknowledgedAt: string | null;
+  readonly clocks: readonly RunningClock[];
+  readonly proposal: Proposal | null;
+  readonly callback: Readonly<{ reached: boolean; satisfaction: Satisfaction | null }> | null;
+  /** Business time of the last human fact that moves the clocks (filing included). */
+  readonly lastFactAt: string;
+  /** The automatic decisions since that fact, each with the state before it (shared/automatic-decisions). */
+  readonly automatic: readonly RecordedDecision<Filed, AutomaticDecision>[];
+}
 
-export type ComplaintState = Readonly<{ status: 'none' }> | (Filed & Readonly<{ status: ComplaintStage }>);
-export type FiledComplaint = Extract<ComplaintState, { complaintId: string }>;
+export type ComplaintState = Readonly<{ status: 'none' }> | Filed;
+export type FiledComplaint = Filed;
+
+/** A contact or a note: neither moves a clock nor depends on one. */
+export const NEUTRAL_EVENTS: readonly ComplaintEvent['type'][] = [
+  'CustomerContactRecorded',
+  'InvestigationNoteAdded',
+];
+
+/** The business time of a human fact that moves the clocks, where its event records it. */
+const factTime = (event: ComplaintEvent): string | undefined => {
+  switch (event.type) {
+    case 'ComplaintAcknowledged':
+      return event.data.acknowledgedAt;
+    case 'ComplaintAssigned':
+      return event.data.assignedAt;
+    case 'ResolutionProposed':
+      return event.data.proposedAt;
+    case 'ResolutionAccepted':
+    case 'ResolutionRejected':
+      return event.data.respondedAt;
+    case 'ComplaintResolved':
+      return event.data.resolvedAt;
+    case 'ComplaintCallbackRecorded':
+      return event.data.calledAt;
+    case 'ComplaintClosed':
+      return event.data.closedAt;
+    case 'ComplaintReopened':
+      return event.data.reopenedAt;
+    case 'ComplaintEscalated':
+      return event.data.escalatedAt;
+    default:
+      return undefined;
+  }
+};
+
+/** The automatic decision an event records, if it is one. */
+export const automaticDecisionOf = (event: ComplaintEvent): AutomaticDecision | null => {
+  if (event.type === 'ComplaintDeadlineMissed') {
+    const { dueBy, clock, level } = event.data;
+    return { kind: 'deadline-missed', at: dueBy, clock, level };
+  }
+  if (event.type === 'ComplaintEscalated' && event.data.automatic) {
+    const { escalatedAt, from, to } = event.data;
+    return { kind: 'escalated', at: escalatedAt, from, to };
+  }
+  return null;
+};
 
 const startClock = (
   clocks: readonly RunningClock[],
@@ -46,7 +104,22 @@ const stopClock = (clocks: readonly RunningClock[], ...stopped: ComplaintClock[]
 /** Stages before the work on a remedy starts; an assignment moves only these forward. */
 const EARLY: readonly ComplaintStage[] = ['filed', 'acknowledged'];
 
+/**
+ * Folds one event. Besides the stage and the clocks, it keeps what a late fact needs: the time of the last
+ * human fact and the automatic decisions since, each with the state before it.
+ */
 export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
+  if (state.status === 'none' || event.type === 'ComplaintFiled') return applyEvent(state, event);
+  if (event.type === 'ComplaintDecisionsWithdrawn') return withdrawLast(state, event.data.decisions.length);
+  if (NEUTRAL_EVENTS.includes(event.type))
+    return applyThroughout(state, (filed) => applyEvent(filed, event) as Filed);
+  const applied = applyEvent(state, event) as Filed;
+  const decision = automaticDecisionOf(event);
+  if (decision) return remember(state, decision.at, decision, applied);
+  return { ...applied, lastFactAt: factTime(event) ?? state.lastFactAt, automatic: [] };
+};
+
+const applyEvent = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
   if (event.type === 'ComplaintFiled') {
     const { data } = event;
     return {
@@ -79,6 +152,8 @@ export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): C
       ],
       proposal: null,
       callback: null,
+      lastFactAt: data.filedAt,
+      automatic: [],
     };
   }
   if (state.status === 'none') return state;
@@ -170,6 +245,8 @@ export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): C
             : running,
         ),
       };
+    case 'ComplaintDecisionsWithdrawn':
+      return state;
     default: {
       const unreachable: never = event;
       return unreachable;

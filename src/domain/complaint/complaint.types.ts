@@ -51,6 +51,15 @@ export type RunningClock = Readonly<{
   missed: boolean;
 }>;
 
+/**
+ * A decision the clock made by itself, as a later fact may withdraw it: a deadline that passed without its
+ * action (at its due time), or the escalation it triggered.
+ */
+export type AutomaticDecision = Readonly<
+  | { kind: 'deadline-missed'; at: string; clock: ComplaintClock; level: ComplaintLevel }
+  | { kind: 'escalated'; at: string; from: ComplaintLevel; to: ComplaintLevel }
+>;
+
 export const nextLevel = (level: ComplaintLevel): ComplaintLevel | null =>
   level === 'L1' ? 'L2' : level === 'L2' ? 'L3' : null;
 

@@ -1,6 +1,7 @@
 import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
 import { type ComplaintState, evolveComplaint } from '../../domain/complaint/complaint.state';
 import type {
+  AutomaticDecision,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintClock,
@@ -156,11 +157,30 @@ const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
           { clock: event.data.clock, dueBy: event.data.dueBy, level: event.data.level },
         ],
       };
+    case 'ComplaintDecisionsWithdrawn':
+      return withdrawn(doc, event.data.decisions);
     default: {
       const unreachable: never = event;
       return unreachable;
     }
   }
+};
+
+/** The breaches and escalations a late fact withdrew no longer count. */
+const withdrawn = (
+  doc: ComplaintDetails,
+  decisions: readonly AutomaticDecision[],
+): Partial<ComplaintDetails> => {
+  let breaches = doc.breaches;
+  for (const decision of decisions) {
+    if (decision.kind !== 'deadline-missed') continue;
+    const index = breaches.findIndex(
+      (b) => b.clock === decision.clock && b.dueBy === decision.at && b.level === decision.level,
+    );
+    if (index >= 0) breaches = [...breaches.slice(0, index), ...breaches.slice(index + 1)];
+  }
+  const escalations = decisions.filter((decision) => decision.kind === 'escalated').length;
+  return { breaches, escalations: doc.escalations - escalations };
 };
 
 /**
@@ -169,7 +189,8 @@ const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
  */
 export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, ComplaintDetails> = {
   name: 'complaint-details',
-  version: 1,
+  // 2: the state remembers automatic decisions, and a late fact withdraws them.
+  version: 2,
   collection: 'complaints',
   // Lists by dealer, compliance by dealer and cohort, the worklist by dealer, and the deadline watcher.
   // Every index costs each write; the unfiltered list and worklist of the OEM sort without one.
@@ -196,6 +217,7 @@ export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, Co
     'ComplaintReopened',
     'ComplaintEscalated',
     'ComplaintDeadlineMissed',
+    'ComplaintDecisionsWithdrawn',
   ],
   documentIds: (event) => [event.data.complaintId],
   apply: (doc, event) => {

@@ -54,10 +54,10 @@ describe('crm export', () => {
 
 describe('crm export <target>', () => {
   it('takes a projection, its collection, or a physical collection of it', () => {
-    expect(readNameOf('complaint-details')).toBe('complaints_v1');
-    expect(readNameOf('complaints')).toBe('complaints_v1');
-    expect(readNameOf('complaints_v1')).toBe('complaints_v1');
-    expect(readNameOf('complaints_v1_g2')).toBe('complaints_v1_g2');
+    expect(readNameOf('complaint-details')).toBe('complaints_v2');
+    expect(readNameOf('complaints')).toBe('complaints_v2');
+    expect(readNameOf('complaints_v2')).toBe('complaints_v2');
+    expect(readNameOf('complaints_v2_g2')).toBe('complaints_v2_g2');
   });
 
   it('refuses an unknown name as bad usage, naming the known ones', () => {

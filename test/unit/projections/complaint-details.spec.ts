@@ -124,7 +124,15 @@ describe('complaint-details projection', () => {
       escalations: 0,
       contacts: 0,
       reopenings: 0,
-      state: { ...opened, acknowledgedAt: null, proposal: null, callback: null, department: null },
+      state: {
+        ...opened,
+        acknowledgedAt: null,
+        proposal: null,
+        callback: null,
+        department: null,
+        lastFactAt: FILED_AT,
+        automatic: [],
+      },
       revision: 0,
       updatedAt: FILED_AT,
     };

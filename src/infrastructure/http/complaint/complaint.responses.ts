@@ -197,6 +197,8 @@ export class TrailEntryView implements TrailEntry {
   causationId!: string | null;
   /** The event's link in its stream's hash chain. */
   hash!: string | null;
+  /** An automatic decision that a late fact withdrew: listed here, left out of stages, clocks and level changes. */
+  withdrawn!: boolean;
 }
 
 export class RemedyOffered {

@@ -83,6 +83,7 @@ describe('the complaint trail CSV (the API path)', () => {
         correlationId: 'corr-1',
         causationId: null,
         hash: 'ab12',
+        withdrawn: false,
       },
     ],
   };

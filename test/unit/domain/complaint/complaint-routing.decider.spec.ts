@@ -47,6 +47,7 @@ const assigned = (
     assigneeId: change.assigneeId ?? null,
     transfer: change.transfer ?? false,
     reason: null,
+    assignedAt: '2026-03-02T10:00:00.000Z',
   },
 });
 

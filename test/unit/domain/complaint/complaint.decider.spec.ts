@@ -165,7 +165,9 @@ describe('complaint decider: filing and acknowledgement', () => {
       ]);
   });
 
-  it('records a late acknowledgement together with the one missed deadline', () => {
+  // A sweep running at 09:00 would have recorded the miss and escalated (the policy escalates a missed
+  // acknowledgement); an acknowledgement arriving with no sweep in between is decided on the same clock.
+  it('records a late acknowledgement after the missed deadline and the escalation a sweep at the deadline would have made', () => {
     spec
       .given([filed])
       .when(at('2026-03-03T09:00:01.000Z', 'AcknowledgeComplaint', {}))
@@ -182,14 +184,30 @@ describe('complaint decider: filing and acknowledgement', () => {
           },
         },
         {
+          type: 'ComplaintEscalated',
+          data: {
+            complaintId: 'c-42',
+            dealerId: 'd-sh-01',
+            from: 'L1',
+            to: 'L2',
+            reason: 'missed the acknowledge deadline due 2026-03-03T09:00:00.000Z',
+            automatic: true,
+            // At the deadline, not when the command came: L2 acknowledges within 8 h, proposes within 24 h.
+            escalatedAt: '2026-03-03T09:00:00.000Z',
+            acknowledgeBy: '2026-03-03T17:00:00.000Z',
+            upperLevelBy: '2026-03-04T09:00:00.000Z',
+          },
+        },
+        {
           type: 'ComplaintAcknowledged',
           data: {
             complaintId: 'c-42',
             dealerId: 'd-sh-01',
             acknowledgedAt: '2026-03-03T09:00:01.000Z',
             note: null,
-            acknowledgeBy: '2026-03-03T09:00:00.000Z',
-            onTime: false,
+            // L2's clock, which held; the L1 miss stays on the record.
+            acknowledgeBy: '2026-03-03T17:00:00.000Z',
+            onTime: true,
           },
         },
       ]);
@@ -236,6 +254,7 @@ describe('complaint decider: assignment, investigation and resolution', () => {
             assigneeId: null,
             transfer: true,
             reason: 'vehicle serviced in Beijing',
+            assignedAt: '2026-03-02T09:30:00.000Z',
           },
         },
       ]);
@@ -287,32 +306,57 @@ describe('complaint decider: assignment, investigation and resolution', () => {
     ]);
     spec
       .given(rejectedThenAccepted)
-      .when(at('2026-03-05T10:00:00.000Z', 'ResolveComplaint', {}))
+      .when(at('2026-03-05T09:00:00.000Z', 'ResolveComplaint', {}))
       .then([
-        {
-          type: 'ComplaintDeadlineMissed',
-          data: {
-            complaintId: 'c-42',
-            dealerId: 'd-sh-01',
-            clock: 'resolve',
-            dueBy: '2026-03-05T09:00:00.000Z',
-            level: 'L1',
-            category: 'service',
-          },
-        },
         {
           type: 'ComplaintResolved',
           data: {
             complaintId: 'c-42',
             dealerId: 'd-sh-01',
-            resolvedAt: '2026-03-05T10:00:00.000Z',
+            resolvedAt: '2026-03-05T09:00:00.000Z',
             remedy: 'free re-repair and a courtesy car',
             resolveBy: '2026-03-05T09:00:00.000Z',
-            onTime: false,
-            callbackBy: '2026-03-06T10:00:00.000Z',
+            onTime: true,
+            callbackBy: '2026-03-06T09:00:00.000Z',
           },
         },
       ]);
+  });
+
+  // The resolve deadline passed at 09:00 and the policy escalates a missed resolution: from then on L2 must
+  // acknowledge before anyone resolves, whether or not a sweep ran in between.
+  it('refuses a resolution after the resolve deadline until the level it escalated to acknowledges', () => {
+    const acceptedLate = after(
+      fileAt(filed.data.filedAt),
+      at('2026-03-02T10:00:00.000Z', 'AcknowledgeComplaint', {}),
+      at('2026-03-02T12:00:00.000Z', 'ProposeResolution', { remedyOffered: 'free re-repair' }),
+      at('2026-03-02T13:00:00.000Z', 'RecordResolutionResponse', { accepted: true }),
+    );
+    spec
+      .given(acceptedLate)
+      .when(at('2026-03-05T10:00:00.000Z', 'ResolveComplaint', {}))
+      .thenThrows('COMPLAINT_NOT_ACKNOWLEDGED');
+    const events = after(
+      fileAt(filed.data.filedAt),
+      at('2026-03-02T10:00:00.000Z', 'AcknowledgeComplaint', {}),
+      at('2026-03-02T12:00:00.000Z', 'ProposeResolution', { remedyOffered: 'free re-repair' }),
+      at('2026-03-02T13:00:00.000Z', 'RecordResolutionResponse', { accepted: true }),
+      at('2026-03-05T09:30:00.000Z', 'AcknowledgeComplaint', { note: 'brand team took it over' }),
+      at('2026-03-05T10:00:00.000Z', 'ResolveComplaint', {}),
+    );
+    // Filed, acknowledged, proposed, accepted; then the 09:00 miss and escalation, L2's acknowledgement, the resolution.
+    expect(events.slice(4).map((event) => event.type)).toEqual([
+      'ComplaintDeadlineMissed',
+      'ComplaintEscalated',
+      'ComplaintAcknowledged',
+      'ComplaintResolved',
+    ]);
+    expect(events[5]?.data).toMatchObject({ from: 'L1', to: 'L2', escalatedAt: '2026-03-05T09:00:00.000Z' });
+    expect(events[7]?.data).toMatchObject({
+      resolvedAt: '2026-03-05T10:00:00.000Z',
+      resolveBy: '2026-03-05T09:00:00.000Z',
+      onTime: false,
+    });
   });
 });
 
@@ -449,9 +493,10 @@ describe('complaint decider: escalation and missed deadlines', () => {
           to: 'L2',
           reason: 'missed the acknowledge deadline due 2026-03-03T09:00:00.000Z',
           automatic: true,
-          escalatedAt: '2026-03-03T09:05:00.000Z',
-          acknowledgeBy: '2026-03-03T17:05:00.000Z',
-          upperLevelBy: '2026-03-04T09:05:00.000Z',
+          // Stamped with the time the deadline passed, not the time the sweep ran.
+          escalatedAt: '2026-03-03T09:00:00.000Z',
+          acknowledgeBy: '2026-03-03T17:00:00.000Z',
+          upperLevelBy: '2026-03-04T09:00:00.000Z',
         },
       },
     ];

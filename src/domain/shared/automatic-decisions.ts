@@ -1,0 +1,65 @@
+/**
+ * Automatic decisions (a deadline missed, an escalation, an expiry, a lapse) are recorded by a sweep at
+ * the time they fell due, but the sweep cannot know whether a human fact dated before that time is still
+ * on its way: integrators sync late. A record therefore remembers, for each automatic decision recorded
+ * since its last human fact, the state just before it; a late human fact that contradicts some of them
+ * withdraws them (a compensating event) and the record is back where it stood, so the fact is decided as
+ * if it had arrived in time. The next sweep records again whatever is still due. See docs/architecture.md,
+ * "Business time".
+ */
+export type RecordedDecision<State, Decision> = Readonly<{
+  /** The business time the decision took effect. */
+  at: string;
+  decision: Decision;
+  /** The record's state just before the decision (its own `automatic` list left empty). */
+  prior: State;
+}>;
+
+/** A record's state that remembers its automatic decisions. */
+export type WithAutomatic<State, Decision> = State & {
+  readonly automatic: readonly RecordedDecision<State, Decision>[];
+};
+
+/** The decisions a human fact at `factAt` contradicts: the first one it contradicts and all after it. */
+export const contradictedBy = <State, Decision>(
+  automatic: readonly RecordedDecision<State, Decision>[],
+  factAt: string,
+  contradicts: (decisionAt: string, factAt: string) => boolean,
+): readonly RecordedDecision<State, Decision>[] => {
+  const first = automatic.findIndex((recorded) => contradicts(recorded.at, factAt));
+  return first < 0 ? [] : automatic.slice(first);
+};
+
+/** Records an automatic decision: remembers the state before it, then applies it. */
+export const remember = <State, Decision>(
+  state: WithAutomatic<State, Decision>,
+  at: string,
+  decision: Decision,
+  applied: WithAutomatic<State, Decision>,
+): WithAutomatic<State, Decision> => ({
+  ...applied,
+  automatic: [...state.automatic, { at, decision, prior: { ...state, automatic: [] } }],
+});
+
+/** Withdraws the last `count` automatic decisions: the state before the first of them. */
+export const withdrawLast = <State, Decision>(
+  state: WithAutomatic<State, Decision>,
+  count: number,
+): WithAutomatic<State, Decision> => {
+  const keep = state.automatic.length - count;
+  const restored = state.automatic[keep];
+  if (count <= 0 || !restored) return state;
+  return { ...restored.prior, automatic: state.automatic.slice(0, keep) };
+};
+
+/**
+ * A fact that neither decides nor depends on a deadline (a contact, a note) commutes with the automatic
+ * decisions: it is applied to the remembered states too, so a later withdrawal keeps it.
+ */
+export const applyThroughout = <State, Decision>(
+  state: WithAutomatic<State, Decision>,
+  apply: (state: State) => State,
+): WithAutomatic<State, Decision> => ({
+  ...apply(state),
+  automatic: state.automatic.map((recorded) => ({ ...recorded, prior: apply(recorded.prior) })),
+});
