@@ -17,7 +17,9 @@ const ATTEMPTS = 5;
 
 /**
  * Outcomes that mean "nothing to earn", not a fault: the customer is not a member (or was not yet at the
- * time of the visit), the membership has lapsed or ended, or the source has earned already.
+ * time of the visit), the membership has lapsed or ended, or the source has earned already. A visit dated
+ * before the member's last points fact (a repair order synced out of business-time order) cannot be placed
+ * consistently and earns nothing either; README "Not built" says how staff credit it by hand.
  */
 export const NOTHING_TO_EARN: ReadonlySet<string> = new Set([
   'MEMBERSHIP_NOT_FOUND',
@@ -25,6 +27,7 @@ export const NOTHING_TO_EARN: ReadonlySet<string> = new Set([
   'MEMBERSHIP_CANCELLED',
   'ACTION_BEFORE_ENROLMENT',
   'POINTS_ALREADY_EARNED',
+  'MEMBERSHIP_FACT_OUT_OF_ORDER',
 ]);
 
 /**

@@ -27,9 +27,11 @@ export const loyaltyExpiryWatcher: ClockWatcher<MembershipCommand> = {
       { nextDueAt: { $lte: now } },
       { sort: [['nextDueAt', 1]], limit: SWEEP_LIMIT },
     );
-    return due.map(({ customerId, nextDueAt }) => ({
+    // The key names what fell due and the revision the sweep saw: an expiry or a lapse that a late fact
+    // withdrew can fall due again, and its second recording must not be taken for a retry of the first.
+    return due.map(({ customerId, nextDueAt, revision }) => ({
       command: { type: 'ApplyDueExpiries', data: { customerId } },
-      key: `loyalty-expiry:${customerId}:${nextDueAt}`,
+      key: `loyalty-expiry:${customerId}:${nextDueAt}:r${revision}`,
     }));
   },
 };

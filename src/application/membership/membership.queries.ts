@@ -143,10 +143,13 @@ export class MemberLedgerHandler implements IQueryHandler<MemberLedgerQuery, Pag
 
   async execute({ customerId, limit, offset }: MemberLedgerQuery): Promise<Page<LoyaltyLedgerEntry>> {
     if (!(await this.readStore.get(MEMBERS, customerId))) throw new MembershipNotFound(customerId);
-    const where = { customerId };
+    const where = { customerId, withdrawn: false };
     const [items, total] = await Promise.all([
       this.readStore.find<LoyaltyLedgerEntry>(LEDGER, where, {
-        sort: [['position', 1]],
+        sort: [
+          ['at', 1],
+          ['position', 1],
+        ],
         limit,
         skip: offset,
       }),

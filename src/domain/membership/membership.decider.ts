@@ -1,3 +1,4 @@
+import { contradictedBy } from '../shared/automatic-decisions';
 import type { Decider } from '../shared/event';
 import {
   addBusinessMonths,
@@ -15,6 +16,7 @@ import {
   alreadyEarned,
   alreadyEnrolled,
   beforeEnrolment,
+  factOutOfOrder,
   insufficientPoints,
   MembershipNotFound,
   membershipCancelled,
@@ -27,7 +29,7 @@ import {
   VoucherNotFound,
   zeroAdjustment,
 } from './membership.errors';
-import type { MembershipEvent } from './membership.events';
+import type { MembershipDecisionsWithdrawn, MembershipEvent } from './membership.events';
 import {
   drawSoonestExpiring,
   type EnrolledMembership,
@@ -105,14 +107,51 @@ const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRu
   ];
 };
 
+/** A fact at `factAt` was in time for a decision that took effect at `decisionAt`, strictly after it. */
+const contradicts = (decisionAt: string, factAt: string): boolean => ms(factAt) < ms(decisionAt);
+
+/** The compensating event for the clock's decisions that a late fact at `factAt` was in time for, if any. */
+const withdrawal = (state: EnrolledMembership, factAt: string): MembershipDecisionsWithdrawn[] => {
+  const contradicted = contradictedBy(state.automatic, factAt, contradicts);
+  if (contradicted.length === 0) return [];
+  const { customerId, homeDealerId } = state;
+  const decisions = contradicted.map((recorded) => recorded.decision);
+  return [
+    {
+      type: 'MembershipDecisionsWithdrawn',
+      data: { customerId, homeDealerId, lateFactAt: factAt, decisions },
+    },
+  ];
+};
+
+/**
+ * Everything but enrolment acts on a member, at or after enrolment. Business time decides, not arrival: a
+ * human fact must not be dated before the last one (422), withdraws the expiries and the lapse that it was
+ * in time for, and is decided on the membership as it stood at its time; the sweep records again what is
+ * still due.
+ */
 const onMember = (
   command: Exclude<C.MembershipCommand, C.EnrollMember>,
+  recorded: EnrolledMembership,
+  rules: LoyaltyRuleSet,
+): MembershipEvent[] => {
+  const { customerId } = recorded;
+  const now = command.metadata.now;
+  if (ms(now) < ms(recorded.enrolledAt)) throw beforeEnrolment(customerId, recorded.enrolledAt, now);
+  if (command.type === 'ApplyDueExpiries') return dueEvents(recorded, now, rules);
+  if (ms(now) < ms(recorded.lastFactAt)) throw factOutOfOrder(customerId, recorded.lastFactAt, now);
+  const withdrawn = withdrawal(recorded, now);
+  const state = withdrawn.reduce<MembershipState>(evolveMembership, recorded) as EnrolledMembership;
+  return [...withdrawn, ...onHumanFact(command, state, rules)];
+};
+
+const onHumanFact = (
+  command: Exclude<C.MembershipCommand, C.EnrollMember | C.ApplyDueExpiries>,
   state: EnrolledMembership,
   rules: LoyaltyRuleSet,
 ): MembershipEvent[] => {
   const { customerId } = state;
   const now = command.metadata.now;
-  if (ms(now) < ms(state.enrolledAt)) throw beforeEnrolment(customerId, state.enrolledAt, now);
   const home = { customerId, homeDealerId: state.homeDealerId };
   switch (command.type) {
     case 'EarnPoints':
@@ -222,8 +261,6 @@ const onMember = (
         },
       ];
     }
-    case 'ApplyDueExpiries':
-      return dueEvents(state, now, rules);
     case 'CancelMembership': {
       if (state.status === 'cancelled') throw membershipCancelled(customerId);
       const due = dueEvents(state, now, rules);

@@ -87,6 +87,15 @@ export const membershipLapsed = (customerId: string, lapsedAt: string) =>
     { lapsedAt },
   );
 
+/** A late fact may only be as late as the membership's last fact. */
+export const factOutOfOrder = (customerId: string, lastFactAt: string, at: string) =>
+  new MembershipRuleViolated(
+    'MEMBERSHIP_FACT_OUT_OF_ORDER',
+    customerId,
+    `has a fact dated ${lastFactAt}; one dated ${at} cannot be placed before it: send the history in business-time order`,
+    { lastFactAt, at },
+  );
+
 export const membershipCancelled = (customerId: string) =>
   new MembershipRuleViolated(
     'MEMBERSHIP_CANCELLED',

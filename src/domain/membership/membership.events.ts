@@ -1,5 +1,5 @@
 import type { Event } from '../shared/event';
-import type { EarnSource, LotDraw, RedemptionPurpose, Tier } from './membership.types';
+import type { EarnSource, LotDraw, MembershipDecision, RedemptionPurpose, Tier } from './membership.types';
 
 type Id = { customerId: string };
 /** The home dealer carries the points liability of its members. */
@@ -121,6 +121,16 @@ export type MembershipCancelled = Event<
   Id & Home & { reason: string; cancelledAt: string; forfeited: readonly LotDraw[]; forfeitedPoints: number }
 >;
 
+/**
+ * A fact dated `lateFactAt` arrived after the clock had decided by itself later than that time: the
+ * decisions it was in time for (the last ones recorded, in order) no longer hold, the membership is back in
+ * the state before them, and the sweep records again whatever is still due.
+ */
+export type MembershipDecisionsWithdrawn = Event<
+  'MembershipDecisionsWithdrawn',
+  Id & Home & { lateFactAt: string; decisions: MembershipDecision[] }
+>;
+
 export type MembershipEvent =
   | MembershipEnrolled
   | PointsEarned
@@ -132,7 +142,8 @@ export type MembershipEvent =
   | PointsExpired
   | PointsAdjusted
   | MembershipLapsed
-  | MembershipCancelled;
+  | MembershipCancelled
+  | MembershipDecisionsWithdrawn;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const MEMBERSHIP_EVENT_TYPES = {
@@ -147,4 +158,5 @@ export const MEMBERSHIP_EVENT_TYPES = {
   PointsAdjusted: 1,
   MembershipLapsed: 1,
   MembershipCancelled: 1,
+  MembershipDecisionsWithdrawn: 1,
 } as const satisfies Record<MembershipEvent['type'], number>;

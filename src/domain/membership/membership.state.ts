@@ -1,31 +1,43 @@
+import { type RecordedDecision, remember, withdrawLast } from '../shared/automatic-decisions';
 import { addBusinessMonths, type LoyaltyRuleSet } from './loyalty-rules';
 import type { MembershipEvent } from './membership.events';
-import type { LotDraw, MembershipStatus, PointsLot, Tier, Voucher } from './membership.types';
+import type {
+  LotDraw,
+  MembershipDecision,
+  MembershipStatus,
+  PointsLot,
+  Tier,
+  Voucher,
+} from './membership.types';
 
-type Member = Readonly<{
-  customerId: string;
-  cardNumber: string;
-  homeDealerId: string;
-  enrolledAt: string;
-  tier: Tier;
-  lifetimePoints: number;
+interface Member {
+  readonly status: MembershipStatus;
+  readonly customerId: string;
+  readonly cardNumber: string;
+  readonly homeDealerId: string;
+  readonly enrolledAt: string;
+  readonly tier: Tier;
+  readonly lifetimePoints: number;
   /** Lots with points left, in the order they were earned. */
-  lots: readonly PointsLot[];
-  vouchers: readonly Voucher[];
+  readonly lots: readonly PointsLot[];
+  readonly vouchers: readonly Voucher[];
   /** `kind:id` of every source that has earned, so none earns twice. */
-  earnedSources: readonly string[];
-  redemptionIds: readonly string[];
-  adjustmentIds: readonly string[];
-  lastPaidVisitAt: string | null;
+  readonly earnedSources: readonly string[];
+  readonly redemptionIds: readonly string[];
+  readonly adjustmentIds: readonly string[];
+  readonly lastPaidVisitAt: string | null;
   /** Numbers the next lot: lot ids are decided here, never random. */
-  lotsIssued: number;
+  readonly lotsIssued: number;
   /** When it lapsed or was cancelled. */
-  endedAt: string | null;
-}>;
+  readonly endedAt: string | null;
+  /** Business time of the last human fact (enrolment included). */
+  readonly lastFactAt: string;
+  /** The clock's decisions since that fact, each with the state before it (shared/automatic-decisions). */
+  readonly automatic: readonly RecordedDecision<Member, MembershipDecision>[];
+}
 
-export type MembershipState =
-  Readonly<{ status: 'none' }> | (Member & Readonly<{ status: MembershipStatus }>);
-export type EnrolledMembership = Extract<MembershipState, { customerId: string }>;
+export type MembershipState = Readonly<{ status: 'none' }> | Member;
+export type EnrolledMembership = Member;
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -70,7 +82,60 @@ const takeDraws = (lots: readonly PointsLot[], draws: readonly LotDraw[]): Point
 const withVoucher = (vouchers: readonly Voucher[], code: string, change: Partial<Voucher>): Voucher[] =>
   vouchers.map((voucher) => (voucher.voucherCode === code ? { ...voucher, ...change } : voucher));
 
+/** The business time of a human fact. */
+const factTime = (event: MembershipEvent): string | undefined => {
+  switch (event.type) {
+    case 'PointsEarned':
+      return event.data.earnedAt;
+    case 'MembershipTierChanged':
+      return event.data.changedAt;
+    case 'PointsRedeemed':
+    case 'VoucherRedeemed':
+      return event.data.redeemedAt;
+    case 'VoucherIssued':
+      return event.data.issuedAt;
+    case 'PointsAdjusted':
+      return event.data.adjustedAt;
+    case 'MembershipCancelled':
+      return event.data.cancelledAt;
+    default:
+      return undefined;
+  }
+};
+
+/** The decision an event of the club's clock records, if it is one. */
+export const membershipDecisionOf = (event: MembershipEvent): MembershipDecision | null => {
+  switch (event.type) {
+    case 'PointsExpired':
+      return {
+        kind: 'points-expired',
+        at: event.data.expiresAt,
+        lotId: event.data.lotId,
+        amount: event.data.amount,
+      };
+    case 'VoucherExpired':
+      return { kind: 'voucher-expired', at: event.data.expiresAt, voucherCode: event.data.voucherCode };
+    case 'MembershipLapsed':
+      return { kind: 'lapsed', at: event.data.lapsedAt, forfeitedPoints: event.data.forfeitedPoints };
+    default:
+      return null;
+  }
+};
+
+/**
+ * Folds one event. Besides lots, vouchers and status it keeps what a late fact needs: the time of the
+ * last human fact and the clock's decisions since, each with the state before it.
+ */
 export const evolveMembership = (state: MembershipState, event: MembershipEvent): MembershipState => {
+  if (state.status === 'none' || event.type === 'MembershipEnrolled') return applyEvent(state, event);
+  if (event.type === 'MembershipDecisionsWithdrawn') return withdrawLast(state, event.data.decisions.length);
+  const applied = applyEvent(state, event) as Member;
+  const decision = membershipDecisionOf(event);
+  if (decision) return remember(state, decision.at, decision, applied);
+  return { ...applied, lastFactAt: factTime(event) ?? state.lastFactAt, automatic: [] };
+};
+
+const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipState => {
   if (event.type === 'MembershipEnrolled') {
     const { data } = event;
     return {
@@ -89,6 +154,8 @@ export const evolveMembership = (state: MembershipState, event: MembershipEvent)
       lastPaidVisitAt: null,
       lotsIssued: 0,
       endedAt: null,
+      lastFactAt: data.enrolledAt,
+      automatic: [],
     };
   }
   if (state.status === 'none') return state;
@@ -164,6 +231,8 @@ export const evolveMembership = (state: MembershipState, event: MembershipEvent)
       return { ...state, status: 'lapsed', lots: [], endedAt: event.data.lapsedAt };
     case 'MembershipCancelled':
       return { ...state, status: 'cancelled', lots: [], endedAt: event.data.cancelledAt };
+    case 'MembershipDecisionsWithdrawn':
+      return state;
     default: {
       const unreachable: never = event;
       return unreachable;

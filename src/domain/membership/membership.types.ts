@@ -35,3 +35,10 @@ export type Voucher = Readonly<{
 }>;
 
 export type RedemptionPurpose = 'gift' | 'voucher';
+
+/** A decision the club's clock made by itself, as a later fact may withdraw it (at the time it took effect). */
+export type MembershipDecision = Readonly<
+  | { kind: 'points-expired'; at: string; lotId: string; amount: number }
+  | { kind: 'voucher-expired'; at: string; voucherCode: string }
+  | { kind: 'lapsed'; at: string; forfeitedPoints: number }
+>;

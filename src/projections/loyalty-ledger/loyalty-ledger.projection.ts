@@ -1,5 +1,6 @@
 import type { MembershipEvent } from '../../domain/membership/membership.events';
-import type { EarnSource, LotDraw } from '../../domain/membership/membership.types';
+import { membershipDecisionOf } from '../../domain/membership/membership.state';
+import type { EarnSource, LotDraw, MembershipDecision } from '../../domain/membership/membership.types';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 export type LedgerEntryKind = 'earned' | 'redeemed' | 'expired' | 'adjusted' | 'forfeited';
@@ -21,22 +22,48 @@ export type LoyaltyLedgerEntry = {
   source: EarnSource | null;
   /** The gift, the voucher code, or the reason of an adjustment, a lapse or a cancellation. */
   detail: string | null;
-  /** Global position of the event: the ledger's order. */
+  /** Global position of the event: the order of lines that took effect at the same time. */
   position: number;
+  /** An expiry or a lapse that a late fact withdrew: kept for the record, no longer counted or listed. */
+  withdrawn: boolean;
 };
 
 type Points = Exclude<
   MembershipEvent,
   {
     type:
-      'MembershipEnrolled' | 'MembershipTierChanged' | 'VoucherIssued' | 'VoucherRedeemed' | 'VoucherExpired';
+      | 'MembershipEnrolled'
+      | 'MembershipTierChanged'
+      | 'VoucherIssued'
+      | 'VoucherRedeemed'
+      | 'VoucherExpired'
+      | 'MembershipDecisionsWithdrawn';
   }
 >;
+type Handled = Points | Extract<MembershipEvent, { type: 'MembershipDecisionsWithdrawn' }>;
 type E = Envelope<Points>;
+
+/**
+ * A line of the clock's (an expiry, a lapse) is named by what it decided, so a late fact can withdraw it
+ * and the sweep that records it again writes the same line; every other line by its event.
+ */
+const decisionLineId = (customerId: string, decision: MembershipDecision): string | null =>
+  decision.kind === 'points-expired'
+    ? `${customerId}:expired:${decision.lotId}`
+    : decision.kind === 'lapsed'
+      ? `${customerId}:lapsed:${decision.at}`
+      : null;
+
+const lineIdOf = (event: Envelope<Handled>): string[] => {
+  if (event.type === 'MembershipDecisionsWithdrawn')
+    return event.data.decisions.flatMap((decision) => decisionLineId(event.data.customerId, decision) ?? []);
+  const decision = membershipDecisionOf(event as MembershipEvent);
+  return [(decision && decisionLineId(event.data.customerId, decision)) ?? event.eventId];
+};
 
 const lineOf = (
   event: E,
-): Omit<LoyaltyLedgerEntry, 'entryId' | 'customerId' | 'homeDealerId' | 'position'> => {
+): Omit<LoyaltyLedgerEntry, 'entryId' | 'customerId' | 'homeDealerId' | 'position' | 'withdrawn'> => {
   const none = { lotId: null, draws: [], source: null, detail: null };
   switch (event.type) {
     case 'PointsEarned': {
@@ -111,11 +138,12 @@ const lineOf = (
   }
 };
 
-export const loyaltyLedgerProjection: ProjectionDefinition<Points, LoyaltyLedgerEntry> = {
+export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedgerEntry> = {
   name: 'loyalty-ledger',
-  version: 1,
+  // 2: lines of the clock are named by their decision and can be withdrawn; listed in business-time order.
+  version: 2,
   collection: 'loyalty_ledger',
-  indexes: [['customerId', 'position']],
+  indexes: [['customerId', 'at']],
   handles: [
     'PointsEarned',
     'PointsRedeemed',
@@ -123,14 +151,21 @@ export const loyaltyLedgerProjection: ProjectionDefinition<Points, LoyaltyLedger
     'PointsAdjusted',
     'MembershipLapsed',
     'MembershipCancelled',
+    'MembershipDecisionsWithdrawn',
   ],
-  // One line per event: the event id is stable across rebuilds.
-  documentIds: (event) => [event.eventId],
-  apply: (_doc, event) => ({
-    entryId: event.eventId,
-    customerId: event.data.customerId,
-    homeDealerId: event.data.homeDealerId,
-    position: event.globalPosition,
-    ...lineOf(event),
-  }),
+  // Ids are stable across rebuilds: the event's, or the decision's for a line of the clock.
+  documentIds: lineIdOf,
+  apply: (doc, event, id) => {
+    if (event.type !== 'MembershipDecisionsWithdrawn')
+      return {
+        entryId: id,
+        customerId: event.data.customerId,
+        homeDealerId: event.data.homeDealerId,
+        position: event.globalPosition,
+        ...lineOf(event),
+        withdrawn: false,
+      };
+    if (!doc) throw new Error(`ledger line ${id}: withdrawn before it was recorded`);
+    return { ...doc, withdrawn: true };
+  },
 };

@@ -70,7 +70,8 @@ const memberOf = (state: EnrolledMembership, revision: number, updatedAt: string
 
 export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, LoyaltyMember> = {
   name: 'loyalty-members',
-  version: 1,
+  // 2: the state remembers the clock's decisions, and a late fact withdraws them.
+  version: 2,
   collection: 'loyalty_members',
   indexes: [['homeDealerId', 'status'], ['nextDueAt'], ['status', 'lapseDueAt'], ['tier']],
   handles: [
@@ -85,6 +86,7 @@ export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, Loy
     'PointsAdjusted',
     'MembershipLapsed',
     'MembershipCancelled',
+    'MembershipDecisionsWithdrawn',
   ],
   documentIds: (event) => [event.data.customerId],
   apply: (doc, event: Envelope<MembershipEvent>) => {

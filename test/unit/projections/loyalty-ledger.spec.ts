@@ -43,6 +43,7 @@ const line = {
   draws: [],
   source: null,
   detail: null,
+  withdrawn: false,
 };
 
 describe('loyalty-ledger projection', () => {
@@ -141,9 +142,10 @@ describe('loyalty-ledger projection', () => {
           detail: 'goodwill',
           position: 5,
         },
-        'event-6': {
+        // A line of the clock is named by its decision, so a withdrawal and a new sweep find it.
+        'cu-1:expired:adj-a-2': {
           ...line,
-          entryId: 'event-6',
+          entryId: 'cu-1:expired:adj-a-2',
           kind: 'expired',
           points: -50,
           at: '2026-08-22T02:00:00.000Z',
@@ -168,7 +170,7 @@ describe('loyalty-ledger projection', () => {
         }),
       ])
       .thenMatches({
-        'event-3': {
+        'cu-1:lapsed:2027-08-10T02:00:00.000Z': {
           kind: 'forfeited',
           points: -500,
           at: '2027-08-10T02:00:00.000Z',

@@ -75,6 +75,8 @@ describe('loyalty-members projection', () => {
         lastPaidVisitAt: null,
         lotsIssued: 0,
         endedAt: null,
+        lastFactAt: '2026-01-01T02:00:00.000Z',
+        automatic: [],
       },
       revision: 0,
       updatedAt: '2026-01-01T02:00:00.000Z',

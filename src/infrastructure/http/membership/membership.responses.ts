@@ -100,6 +100,8 @@ export class LedgerEntryView implements LoyaltyLedgerEntry {
   detail!: string | null;
   /** Global position of the event: the order of the ledger. */
   position!: number;
+  /** Always false here: an expiry or a lapse that a late fact withdrew is not listed. */
+  withdrawn!: boolean;
 }
 
 export class LedgerPage extends PageOf(LedgerEntryView) {}
