@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import { Inject, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 
 /** One parameter of a generated route method: its decorator, and the type the pipes and the docs see. */
@@ -13,11 +13,10 @@ export type RouteEntry = Readonly<{
   handle: (routes: RouteTable, ...args: any[]) => unknown;
 }>;
 
-/** What every generated route method may use: the query bus, for the reads. */
+/** What every generated route method may use: the query bus, for the reads (a property, so a controller keeps its constructor). */
 export class RouteTable {
-  constructor(readonly queries: QueryBus) {}
+  @Inject(QueryBus) readonly queries!: QueryBus;
 }
-Reflect.defineMetadata('design:paramtypes', [QueryBus], RouteTable);
 
 type Methods<Entries> = { [Name in keyof Entries]: (...args: never[]) => unknown };
 
