@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { VehicleSaleStepCommand } from '../../../application/sales/sales.commands';
 import {
@@ -10,10 +10,7 @@ import type { SignOrder, VehicleSaleCommand } from '../../../domain/vehicle-sale
 import { commandRoutes } from '../shared/command-routes';
 import { commandTarget } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
-import { RecordsFileAccess } from '../shared/file-access.decorator';
-import { Permit } from '../shared/permission.decorator';
-import { QueryRoute } from '../shared/query-route';
-import { RecordIdPipe } from '../shared/record-id.pipe';
+import { askPage, askRecord, askWith } from '../shared/query-routes';
 import { routeTable } from '../shared/route-table';
 import { CallbacksParams, ListVehicleSalesParams } from './sales.params';
 import {
@@ -74,35 +71,27 @@ export class VehicleSaleController extends routeTable({
     refusals:
       'SALE_NOT_DELIVERED, SALE_CALLBACK_ALREADY_COMPLETED, SALE_SURVEY_WITHOUT_CONTACT, SALE_CANCELLED',
   }),
-}) {
-  @Get()
-  @Permit('sale.read', 'dealer')
-  @QueryRoute({ summary: 'List vehicle sales, newest order first', type: VehicleSalePage })
-  list(@Query() { limit = 50, offset = 0, ...filter }: ListVehicleSalesParams) {
-    return this.queries.execute(new ListVehicleSalesQuery(filter, limit, offset));
-  }
-
-  @Get('callbacks')
-  @Permit('sale.read', 'dealer')
-  @QueryRoute({
-    summary: 'Open 7-day delivery callbacks due by the end of the business day of asOf',
-    description: 'A callback leaves the list once one reaches the customer.',
-    type: DeliveryCallbackListView,
-  })
-  callbacks(@Query() { dealerId, asOf }: CallbacksParams) {
-    return this.queries.execute(new DeliveryCallbacksQuery(dealerId, asOf));
-  }
-
-  @Get(':saleId')
-  @RecordsFileAccess()
-  @Permit('sale.read', 'record')
-  @QueryRoute({
+  list: askPage('', ListVehicleSalesParams, ListVehicleSalesQuery, {
+    permit: ['sale.read', 'dealer'],
+    summary: 'List vehicle sales, newest order first',
+    type: VehicleSalePage,
+  }),
+  callbacks: askWith(
+    'callbacks',
+    CallbacksParams,
+    ({ dealerId, asOf }) => new DeliveryCallbacksQuery(dealerId, asOf),
+    {
+      permit: ['sale.read', 'dealer'],
+      summary: 'Open 7-day delivery callbacks due by the end of the business day of asOf',
+      description: 'A callback leaves the list once one reaches the customer.',
+      type: DeliveryCallbackListView,
+    },
+  ),
+  get: askRecord(':saleId', GetVehicleSaleQuery, {
+    permit: ['sale.read', 'record'],
     summary: 'One vehicle sale; the ETag is its revision',
     type: VehicleSaleView,
     notFound: NOT_FOUND,
     revision: (sale) => sale.revision,
-  })
-  get(@Param('saleId', new RecordIdPipe('saleId')) saleId: string) {
-    return this.queries.execute(new GetVehicleSaleQuery(saleId));
-  }
-}
+  }),
+}) {}
