@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
 import { complaintTrailCsv } from '../../../application/complaint/complaint-trail.csv';
 import {
   ComplaintChannelsQuery,
@@ -13,9 +12,6 @@ import {
 } from '../../../application/complaint/complaint.queries';
 import { assertRecordVisible } from '../../../application/access/tenancy';
 import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
-import { RECORD_ID, BUSINESS_MONTH, BUSINESS_MONTH_MESSAGE } from '../../../application/shared/record-id';
-import type { ComplaintChannel } from '../../../domain/complaint/complaint.types';
-import type { ComplaintChannelMonthly } from '../../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
 import { Permit } from '../shared/permission.decorator';
 import { CsvDownload, QueryRoute } from '../shared/query-route';
 import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
@@ -23,6 +19,7 @@ import { routeTable } from '../shared/route-table';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { currentPrincipal } from '../../request-context';
 import {
+  ComplaintChannelParams,
   ComplaintSlaParams,
   ComplianceParams,
   ListComplaintsParams,
@@ -30,6 +27,7 @@ import {
   WorklistParams,
 } from './complaint.params';
 import {
+  ComplaintChannelMonthView,
   ComplaintPage,
   ComplaintSlaMonthlyView,
   ComplaintTrailView,
@@ -40,23 +38,6 @@ import {
 
 const ID = new RecordIdPipe('complaintId');
 const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
-
-export class ComplaintChannelParams {
-  /** @example d-sh-01 */
-  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
-  /** Business month of filing, YYYY-MM (China Standard Time). @example 2026-03 */
-  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
-}
-
-export class ComplaintChannelMonthView implements ComplaintChannelMonthly {
-  dealerId!: string;
-  /** Business month of filing (China Standard Time), YYYY-MM. */
-  month!: string;
-  /** Where the complaint came in. */
-  channel!: ComplaintChannel;
-  /** Complaints filed with the dealer in the month through the channel. */
-  filed!: number;
-}
 
 @ApiTags('complaints')
 @Controller('complaints')
