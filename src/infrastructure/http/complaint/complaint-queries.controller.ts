@@ -1,7 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
 import { complaintTrailCsv } from '../../../application/complaint/complaint-trail.csv';
 import {
   ComplaintChannelsQuery,
@@ -14,15 +12,14 @@ import {
 } from '../../../application/complaint/complaint.queries';
 import { assertRecordVisible } from '../../../application/access/tenancy';
 import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
-import { RECORD_ID, BUSINESS_MONTH, BUSINESS_MONTH_MESSAGE } from '../../../application/shared/record-id';
-import type { ComplaintChannel } from '../../../domain/complaint/complaint.types';
-import type { ComplaintChannelMonthly } from '../../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
-import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { CsvDownload, QueryRoute } from '../shared/query-route';
+import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { routeTable } from '../shared/route-table';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { currentPrincipal } from '../../request-context';
 import {
+  ComplaintChannelParams,
   ComplaintSlaParams,
   ComplianceParams,
   ListComplaintsParams,
@@ -30,6 +27,7 @@ import {
   WorklistParams,
 } from './complaint.params';
 import {
+  ComplaintChannelMonthView,
   ComplaintPage,
   ComplaintSlaMonthlyView,
   ComplaintTrailView,
@@ -41,97 +39,58 @@ import {
 const ID = new RecordIdPipe('complaintId');
 const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
 
-export class ComplaintChannelParams {
-  /** @example d-sh-01 */
-  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
-  /** Business month of filing, YYYY-MM (China Standard Time). @example 2026-03 */
-  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
-}
-
-export class ComplaintChannelMonthView implements ComplaintChannelMonthly {
-  dealerId!: string;
-  /** Business month of filing (China Standard Time), YYYY-MM. */
-  month!: string;
-  /** Where the complaint came in. */
-  channel!: ComplaintChannel;
-  /** Complaints filed with the dealer in the month through the channel. */
-  filed!: number;
-}
-
 @ApiTags('complaints')
 @Controller('complaints')
-export class ComplaintQueriesController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly revealer: PersonalDataRevealer,
-  ) {}
-
-  @Get()
-  @Permit('complaint.read', 'dealer')
-  @QueryRoute({ summary: 'List complaints, newest filing first', type: ComplaintPage })
-  list(@Query() { limit = 50, offset = 0, ...filter }: ListComplaintsParams) {
-    return this.queries.execute(new ListComplaintsQuery(filter, limit, offset));
-  }
-
-  @Get('worklist')
-  @Permit('complaint.read', 'dealer')
-  @QueryRoute({
-    summary: 'Open complaints by level, owner and clock status, soonest deadline first',
-    description:
-      'Missed deadlines sort first; complaints with no running deadline (waiting to be closed) last.',
-    type: WorklistPage,
-  })
-  worklist(@Query() { limit = 50, offset = 0, clockStatus, asOf, ...filter }: WorklistParams) {
-    return this.queries.execute(new ComplaintWorklistQuery(filter, clockStatus, asOf, limit, offset));
-  }
-
-  @Get('compliance')
-  @Permit('complaint.kpi', 'dealer')
-  @QueryRoute({
+export class ComplaintQueriesController extends routeTable({
+  list: askPage('', ListComplaintsParams, ListComplaintsQuery, {
+    permit: ['complaint.read', 'dealer'],
+    summary: 'List complaints, newest filing first',
+    type: ComplaintPage,
+  }),
+  worklist: askWith(
+    'worklist',
+    WorklistParams,
+    ({ limit = 50, offset = 0, clockStatus, asOf, ...filter }) =>
+      new ComplaintWorklistQuery(filter, clockStatus, asOf, limit, offset),
+    {
+      permit: ['complaint.read', 'dealer'],
+      summary: 'Open complaints by level, owner and clock status, soonest deadline first',
+      description:
+        'Missed deadlines sort first; complaints with no running deadline (waiting to be closed) last.',
+      type: WorklistPage,
+    },
+  ),
+  compliance: ask('compliance', ComplianceParams, ComplaintComplianceQuery, {
+    permit: ['complaint.kpi', 'dealer'],
     summary: 'SLA compliance per dealer and month of filing',
     description:
       'For the complaints filed in the month and by `asOf` (default now): acknowledged on time ÷ acknowledgements due, resolved on time ÷ resolutions due, two-week closure rate (closed within 14 days ÷ filed) and breaches by level and category. A step is due once it was made or once its first deadline passed without it (a breach, counted as not on time); a complaint whose deadline has not passed and that has not had the step counts in neither part of that rate.',
     type: [ComplianceView],
-  })
-  compliance(@Query() query: ComplianceParams) {
-    return this.queries.execute(new ComplaintComplianceQuery(query));
-  }
-
-  @Get('sla/monthly')
-  @Permit('complaint.kpi', 'dealer')
-  @QueryRoute({
+  }),
+  slaMonthly: ask('sla/monthly', ComplaintSlaParams, GetComplaintSlaQuery, {
+    permit: ['complaint.kpi', 'dealer'],
     summary: 'Complaint activity per dealer and business month',
     description:
       'Filings by level in the month, and the acknowledgements made in the month and how many held their deadline.',
     type: [ComplaintSlaMonthlyView],
-  })
-  slaMonthly(@Query() query: ComplaintSlaParams) {
-    return this.queries.execute(new GetComplaintSlaQuery(query));
-  }
-
-  @Get('channels/monthly')
-  @Permit('complaint.kpi', 'dealer')
-  @QueryRoute({
+  }),
+  channelsMonthly: ask('channels/monthly', ComplaintChannelParams, ComplaintChannelsQuery, {
+    permit: ['complaint.kpi', 'dealer'],
     summary: 'Complaints filed per dealer, business month and channel',
     description:
       'One row per dealer, month of filing and channel (hotline, oem-call-centre, dealer, web) with at least one filing; a transfer to another dealer does not move a filing.',
     type: [ComplaintChannelMonthView],
-  })
-  channelsMonthly(@Query() query: ComplaintChannelParams) {
-    return this.queries.execute(new ComplaintChannelsQuery(query));
-  }
-
-  @Get(':complaintId')
-  @RecordsFileAccess()
-  @Permit('complaint.read', 'record')
-  @QueryRoute({
+  }),
+  get: askRecord(':complaintId', GetComplaintQuery, {
+    permit: ['complaint.read', 'record'],
     summary: 'One complaint with its running deadlines; the ETag is its revision, for If-Match',
     type: ComplaintView,
     notFound: NOT_FOUND,
     revision: (complaint) => complaint.revision,
-  })
-  get(@Param('complaintId', ID) complaintId: string) {
-    return this.queries.execute(new GetComplaintQuery(complaintId));
+  }),
+}) {
+  constructor(private readonly revealer: PersonalDataRevealer) {
+    super();
   }
 
   @Get(':complaintId/trail')

@@ -10,18 +10,6 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import type {
-  AcknowledgeComplaint,
-  AddInvestigationNote,
-  AssignComplaint,
-  EscalateComplaint,
-  FileComplaint,
-  ProposeResolution,
-  RecordCallback,
-  RecordCustomerContact,
-  RecordResolutionResponse,
-  ReopenComplaint,
-} from '../../../domain/complaint/complaint.commands';
 import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_CHANNELS,
@@ -40,8 +28,7 @@ import {
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { BusinessTime } from '../shared/command.bodies';
 
-/** Each body is its command's data less the complaint id (from the path): `implements` keeps them in step. */
-type Body<C extends { data: unknown }> = Omit<C['data'], 'complaintId'>;
+// Each body is its command's data less the complaint id (from the path): its route's entry checks it.
 const PHONE = /^\+?\d{6,20}$/;
 
 export class ComplaintCustomerBody implements ComplaintCustomer {
@@ -53,7 +40,7 @@ export class ComplaintCustomerBody implements ComplaintCustomer {
   @Matches(PHONE, { message: '$property must be 6 to 20 digits, with an optional leading +' }) phone!: string;
 }
 
-export class FileComplaintBody extends BusinessTime implements Body<FileComplaint> {
+export class FileComplaintBody extends BusinessTime {
   /**
    * Client-chosen id. Omitted: derived from the Idempotency-Key if sent, otherwise generated.
    * @example c-2026-000142
@@ -84,12 +71,12 @@ export class FileComplaintBody extends BusinessTime implements Body<FileComplain
   @IsString() @Length(1, 1000) remedySought!: string;
 }
 
-export class AcknowledgeComplaintBody extends BusinessTime implements Body<AcknowledgeComplaint> {
+export class AcknowledgeComplaintBody extends BusinessTime {
   /** @example "Called the customer back, visit booked for tomorrow" */
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
-export class AssignComplaintBody extends BusinessTime implements Body<AssignComplaint> {
+export class AssignComplaintBody extends BusinessTime {
   /** Another dealer: a transfer. @example d-bj-02 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId?: string;
   /** Product → product dept., service → service, staff → manager. @example service */
@@ -100,31 +87,31 @@ export class AssignComplaintBody extends BusinessTime implements Body<AssignComp
   @IsOptional() @IsString() @Length(1, 1000) reason?: string;
 }
 
-export class RecordContactBody extends BusinessTime implements Body<RecordCustomerContact> {
+export class RecordContactBody extends BusinessTime {
   /** @example phone */
   @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
   /** @example "Explained the inspection plan; customer wants a courtesy car" */
   @IsString() @Length(1, 2000) summary!: string;
 }
 
-export class InvestigationNoteBody extends BusinessTime implements Body<AddInvestigationNote> {
+export class InvestigationNoteBody extends BusinessTime {
   /** @example "Brake pads fitted on ro-77 were the wrong part number" */
   @IsString() @Length(1, 4000) note!: string;
 }
 
-export class ProposeResolutionBody extends BusinessTime implements Body<ProposeResolution> {
+export class ProposeResolutionBody extends BusinessTime {
   /** @example "Free re-repair with the right pads and a courtesy car for the day" */
   @IsString() @Length(1, 1000) remedyOffered!: string;
 }
 
-export class ResolutionResponseBody extends BusinessTime implements Body<RecordResolutionResponse> {
+export class ResolutionResponseBody extends BusinessTime {
   /** Whether the customer accepts the proposed remedy. @example true */
   @IsBoolean() accepted!: boolean;
   /** @example "Accepted on the phone" */
   @IsOptional() @IsString() @Length(1, 1000) comment?: string;
 }
 
-export class CallbackBody extends BusinessTime implements Body<RecordCallback> {
+export class CallbackBody extends BusinessTime {
   /** False when the customer could not be reached. @example true */
   @IsBoolean() reached!: boolean;
   /** @example satisfied */
@@ -133,12 +120,12 @@ export class CallbackBody extends BusinessTime implements Body<RecordCallback> {
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
-export class ReasonBody extends BusinessTime implements Body<ReopenComplaint> {
+export class ReasonBody extends BusinessTime {
   /** @example "The noise is back after a week" */
   @IsString() @Length(1, 1000) reason!: string;
 }
 
-export class EscalateComplaintBody extends ReasonBody implements Body<EscalateComplaint> {
+export class EscalateComplaintBody extends ReasonBody {
   /** Defaults to the next level up. @example L2 */
   @IsOptional() @IsIn(COMPLAINT_LEVELS) to?: ComplaintLevel;
 }

@@ -68,3 +68,10 @@ export class TrailParams {
    */
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
 }
+
+export class ComplaintChannelParams {
+  /** @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID) dealerId?: string;
+  /** Business month of filing, YYYY-MM (China Standard Time). @example 2026-03 */
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
+}

@@ -1,3 +1,4 @@
+import type { ComplaintChannelMonthly } from '../../../projections/complaint-channel-monthly/complaint-channel-monthly.projection';
 import type { ComplaintCompliance } from '../../../application/complaint/complaint-compliance';
 import type { ClockStatus } from '../../../application/complaint/complaint.queries';
 import type {
@@ -241,4 +242,14 @@ export class ComplaintTrailView implements ComplaintTrail {
   entries!: TrailEntryView[];
   /** The raw events with their metadata. */
   events!: StoredEventView[];
+}
+
+export class ComplaintChannelMonthView implements ComplaintChannelMonthly {
+  dealerId!: string;
+  /** Business month of filing (China Standard Time), YYYY-MM. */
+  month!: string;
+  /** Where the complaint came in. */
+  channel!: ComplaintChannel;
+  /** Complaints filed with the dealer in the month through the channel. */
+  filed!: number;
 }

@@ -2,10 +2,12 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { ExecuteMembershipCommand } from '../../../application/membership/membership.commands';
 import type { MembershipCommand } from '../../../domain/membership/membership.commands';
-import { OpensRecord, stepRoutes } from '../shared/command-route';
+import { stepRoutes } from '../shared/command-route';
+import { commandRoutes } from '../shared/command-routes';
 import { commandTarget, Commands, type CommandsOf } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
+import { routeTable } from '../shared/route-table';
 import {
   AdjustPointsBody,
   BuyVoucherBody,
@@ -16,8 +18,10 @@ import {
 } from './membership.bodies';
 
 const MEMBERSHIP = commandTarget<MembershipCommand>()('membership', 'customerId', ExecuteMembershipCommand);
-type Membership = CommandsOf<typeof MEMBERSHIP>;
-const Step = stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND');
+const { opens, step } = commandRoutes(MEMBERSHIP, {
+  notFound: 'MEMBERSHIP_NOT_FOUND',
+  collection: '/memberships',
+});
 const CODE = new RecordIdPipe('voucherCode');
 
 /** What the membership adds to the generic 409: the duplicate it refuses, and its handler's second try. */
@@ -29,38 +33,34 @@ const Conflicts = (duplicate?: string) =>
 /** The club desk's commands. Points are earned by the earning reactor and expire by the clock, not by hand. */
 @ApiTags('loyalty club')
 @Controller('memberships')
-export class MembershipCommandsController {
-  @Post()
-  @Permit('membership.manage')
-  @Conflicts('MEMBERSHIP_ALREADY_ENROLLED')
-  @OpensRecord('/memberships', 'Enrol a customer in the club (one membership per customer), as silver')
-  enrol(@Body() body: EnrollMemberBody, @Commands(MEMBERSHIP) membership: Membership) {
-    return membership.create(body.customerId, 'EnrollMember', body);
-  }
-
-  @Post(':customerId/redemptions')
-  @Permit('membership.manage')
-  @Conflicts('REDEMPTION_ALREADY_RECORDED')
-  @Step(
-    'Redeem points for a gift',
-    'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT',
-    'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
-  )
-  redeem(@Body() body: RedeemPointsBody, @Commands(MEMBERSHIP) membership: Membership) {
-    return membership.send('RedeemPoints', body);
-  }
-
-  @Post(':customerId/vouchers')
-  @Permit('membership.manage')
-  @Conflicts('VOUCHER_CODE_TAKEN')
-  @Step(
-    'Buy a voucher with points (code, value, expiry)',
-    'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED',
-  )
-  buyVoucher(@Body() body: BuyVoucherBody, @Commands(MEMBERSHIP) membership: Membership) {
-    return membership.send('BuyVoucher', body);
-  }
-
+export class MembershipCommandsController extends routeTable({
+  enrol: opens('', 'EnrollMember', EnrollMemberBody, 'membership.manage', {
+    summary: 'Enrol a customer in the club (one membership per customer), as silver',
+    above: [Conflicts('MEMBERSHIP_ALREADY_ENROLLED')],
+  }),
+  redeem: step('redemptions', 'RedeemPoints', RedeemPointsBody, 'membership.manage', {
+    summary: 'Redeem points for a gift',
+    refusals: 'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT',
+    description: 'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
+    above: [Conflicts('REDEMPTION_ALREADY_RECORDED')],
+  }),
+  buyVoucher: step('vouchers', 'BuyVoucher', BuyVoucherBody, 'membership.manage', {
+    summary: 'Buy a voucher with points (code, value, expiry)',
+    refusals: 'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED',
+    above: [Conflicts('VOUCHER_CODE_TAKEN')],
+  }),
+  adjust: step('adjustments', 'AdjustPoints', AdjustPointsBody, 'membership.adjust', {
+    summary: 'Adjust points by hand, with a reason; the actor is recorded',
+    refusals: 'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED',
+    above: [Conflicts('ADJUSTMENT_ALREADY_RECORDED')],
+  }),
+  cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {
+    summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
+    refusals: 'MEMBERSHIP_CANCELLED',
+    above: [Conflicts()],
+  }),
+}) {
+  /** The voucher code comes from the path too, and an unknown one is a 404 of its own. */
   @Post(':customerId/vouchers/:voucherCode/redeem')
   @Permit('membership.manage')
   @Conflicts()
@@ -71,30 +71,8 @@ export class MembershipCommandsController {
   redeemVoucher(
     @Param('voucherCode', CODE) voucherCode: string,
     @Body() body: RedeemVoucherBody,
-    @Commands(MEMBERSHIP) membership: Membership,
+    @Commands(MEMBERSHIP) membership: CommandsOf<typeof MEMBERSHIP>,
   ) {
     return membership.send('RedeemVoucher', { ...body, voucherCode });
-  }
-
-  @Post(':customerId/adjustments')
-  @Permit('membership.adjust')
-  @Conflicts('ADJUSTMENT_ALREADY_RECORDED')
-  @Step(
-    'Adjust points by hand, with a reason; the actor is recorded',
-    'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED',
-  )
-  adjust(@Body() body: AdjustPointsBody, @Commands(MEMBERSHIP) membership: Membership) {
-    return membership.send('AdjustPoints', body);
-  }
-
-  @Post(':customerId/cancel')
-  @Permit('membership.manage')
-  @Conflicts()
-  @Step(
-    'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
-    'MEMBERSHIP_CANCELLED',
-  )
-  cancel(@Body() body: CancelMembershipBody, @Commands(MEMBERSHIP) membership: Membership) {
-    return membership.send('CancelMembership', body);
   }
 }

@@ -15,27 +15,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
-import type {
-  AdjustPoints,
-  BuyVoucher,
-  CancelMembership,
-  EnrollMember,
-  RedeemPoints,
-  RedeemVoucher,
-} from '../../../domain/membership/membership.commands';
+import type { RedeemVoucher } from '../../../domain/membership/membership.commands';
 import type { Tier } from '../../../domain/membership/membership.types';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { BusinessTime } from '../shared/command.bodies';
 
-/** Each body is its command's data less the customer id (from the path): `implements` keeps them in step. */
+/** Each body is its command's data less the customer id (from the path): its route's entry checks it. */
 type Body<C extends { data: unknown }> = Omit<C['data'], 'customerId'>;
-type Enrolment = EnrollMember['data'];
 type TierThresholds = LoyaltyRuleSet['tierThresholds'];
 const MAX_POINTS = 100_000_000;
 const ISO = { strict: true, strictSeparator: true } as const;
 
 /** Enrolment names the customer in the body: the membership id is the customer id. */
-export class EnrollMemberBody extends BusinessTime implements Enrolment {
+export class EnrollMemberBody extends BusinessTime {
   /** One membership per customer; also the membership id. @example cu-20931 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) customerId!: string;
   /** The club card number printed on the card. @example SH01-000457 */
@@ -44,7 +36,7 @@ export class EnrollMemberBody extends BusinessTime implements Enrolment {
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) homeDealerId!: string;
 }
 
-export class RedeemPointsBody extends BusinessTime implements Body<RedeemPoints> {
+export class RedeemPointsBody extends BusinessTime {
   /** Chosen by the caller; a second redemption with it is refused. @example rd-2026-0031 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) redemptionId!: string;
   /** @example 800 */
@@ -53,7 +45,7 @@ export class RedeemPointsBody extends BusinessTime implements Body<RedeemPoints>
   @IsString() @Length(1, 200) gift!: string;
 }
 
-export class BuyVoucherBody extends BusinessTime implements Body<BuyVoucher> {
+export class BuyVoucherBody extends BusinessTime {
   /** Unique within the membership. @example VCH-8F3K2 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) voucherCode!: string;
   /** Points the voucher costs. @example 1000 */
@@ -72,7 +64,7 @@ export class RedeemVoucherBody extends BusinessTime implements Omit<Body<RedeemV
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId!: string;
 }
 
-export class AdjustPointsBody extends BusinessTime implements Body<AdjustPoints> {
+export class AdjustPointsBody extends BusinessTime {
   /** @example adj-2026-0007 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) adjustmentId!: string;
   /** Positive credits a new lot; negative debits soonest-expiring first. @example 200 */
@@ -82,7 +74,7 @@ export class AdjustPointsBody extends BusinessTime implements Body<AdjustPoints>
   @IsString() @Length(1, 500) reason!: string;
 }
 
-export class CancelMembershipBody extends BusinessTime implements Body<CancelMembership> {
+export class CancelMembershipBody extends BusinessTime {
   /** @example "Customer sold the car and asked to leave the club" */
   @IsString() @Length(1, 500) reason!: string;
 }

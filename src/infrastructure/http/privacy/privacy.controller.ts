@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ListAccessAuditQuery } from '../../../application/privacy/access-audit.query';
 import { CustomerFileQuery } from '../../../application/privacy/customer-file.query';
@@ -11,6 +10,8 @@ import { Ctx } from '../shared/command-context.decorator';
 import { CustomerFileOpening } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { QueryRoute } from '../shared/query-route';
+import { askPage } from '../shared/query-routes';
+import { routeTable } from '../shared/route-table';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { currentPrincipal } from '../../request-context';
 import { ForgetCustomerBody } from './privacy.bodies';
@@ -77,17 +78,11 @@ export class CustomersController {
 
 @ApiTags('access audit')
 @Controller('access-audit')
-export class AccessAuditController {
-  constructor(private readonly queries: QueryBus) {}
-
-  @Get()
-  @Permit('access-audit.read')
-  @QueryRoute({
+export class AccessAuditController extends routeTable({
+  list: askPage('', AccessAuditParams, ListAccessAuditQuery, {
+    permit: ['access-audit.read'],
     summary: "Who opened which customer's records, when and why; and who forgot whom",
     description: 'Newest first. Filters are ANDed; `from` is inclusive, `to` exclusive.',
     type: AccessAuditPage,
-  })
-  list(@Query() { limit = 50, offset = 0, ...filter }: AccessAuditParams) {
-    return this.queries.execute(new ListAccessAuditQuery(filter, limit, offset));
-  }
-}
+  }),
+}) {}

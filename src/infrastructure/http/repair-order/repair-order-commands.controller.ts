@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import {
   AuthoriseWorkOrderCommand,
@@ -6,10 +6,10 @@ import {
   type PlainRepairOrderCommand,
 } from '../../../application/repair-order/repair-order.commands';
 import type { Command } from '../../../domain/shared/event';
-import { OpensRecord, stepRoutes } from '../shared/command-route';
-import { commandTarget, type CommandTarget, Commands, type CommandsOf } from '../shared/command-sender';
+import { commandRoutes } from '../shared/command-routes';
+import { commandTarget, type CommandTarget } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
-import { Permit } from '../shared/permission.decorator';
+import { routeTable } from '../shared/route-table';
 import {
   AuthoriseWorkOrderDto,
   BookAppointmentDto,
@@ -29,7 +29,8 @@ const REPAIR_ORDER = commandTarget<PlainRepairOrderCommand>()(
   'repairOrderId',
   ExecuteRepairOrderCommand,
 );
-type RepairOrder = CommandsOf<typeof REPAIR_ORDER>;
+const ROUTES = { notFound: 'REPAIR_ORDER_NOT_FOUND', collection: '/repair-orders' };
+const { opens, step } = commandRoutes(REPAIR_ORDER, ROUTES);
 
 /** The authorisation has its own bus message: its handler adds the vehicle's earlier settled orders. */
 type Authorisation = Command<'AuthoriseWorkOrder', AuthoriseWorkOrderCommand['data']>;
@@ -38,9 +39,8 @@ const WORK_ORDER: CommandTarget<Authorisation, 'repairOrderId'> = {
   idField: 'repairOrderId',
   toBus: ({ data }, context) => new AuthoriseWorkOrderCommand(data, context),
 };
-type WorkOrder = CommandsOf<typeof WORK_ORDER>;
+const workOrder = commandRoutes(WORK_ORDER, ROUTES);
 
-const Step = stepRoutes(REPAIR_ORDER, 'REPAIR_ORDER_NOT_FOUND');
 const ALREADY_OPENED = ApiConflictResponse({ description: 'REPAIR_ORDER_ALREADY_OPENED: the id is taken' });
 const NEGATIVE = 'REPAIR_ORDER_NEGATIVE_AMOUNT';
 const CANCELLED = 'REPAIR_ORDER_CANCELLED';
@@ -49,133 +49,65 @@ const STAGE = 'REPAIR_ORDER_STAGE_FORBIDS';
 /** From appointment to the CSI survey of the 3-day callback: one route per step of the service process. */
 @ApiTags('repair orders')
 @Controller('repair-orders')
-export class RepairOrderCommandsController {
-  @Post('appointments')
-  @Permit('repair.work')
-  @OpensRecord(
-    '/repair-orders',
-    'Book a service appointment (服务预约)',
-    undefined,
-    'Opens the repair order stream in the booked stage; checking the vehicle in on the same id links the two.',
-  )
-  @ALREADY_OPENED
-  book(@Body() body: BookAppointmentDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.create(body.repairOrderId, 'BookAppointment', body);
-  }
-
-  @Post()
-  @Permit('repair.work')
-  @OpensRecord(
-    '/repair-orders',
-    'Check in a walk-in vehicle (接车): opens a repair order',
-    `${NEGATIVE}, ${CANCELLED}`,
-    'Mileage, the customer’s own description and the service advisor.',
-  )
-  @ALREADY_OPENED
-  open(@Body() body: OpenRepairOrderDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.create(body.repairOrderId, 'OpenRepairOrder', body);
-  }
-
-  @Post(':repairOrderId/check-in')
-  @Permit('repair.work')
-  @Step(
-    'Check in the vehicle of a booked appointment (接车)',
-    `REPAIR_ORDER_VEHICLE_MISMATCH, ${NEGATIVE}, ${CANCELLED}`,
-    'The repair order counts as opened from an appointment (预约率). An id never booked is a 404: a walk-in is opened with POST /repair-orders.',
-  )
-  checkIn(@Body() body: CheckInVehicleDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('CheckInVehicle', body);
-  }
-
-  @Post(':repairOrderId/diagnosis')
-  @Permit('repair.work')
-  @Step('Record the pre-inspection and diagnosis (预检诊断)', `${STAGE}, ${CANCELLED}`)
-  diagnose(@Body() body: RecordDiagnosisDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('RecordDiagnosis', body);
-  }
-
-  @Post(':repairOrderId/authorise')
-  @Permit('repair.work')
-  @Step(
-    'Record the customer authorising the work order and estimate (开具委托书)',
-    `${NEGATIVE}, REPAIR_ORDER_EMPTY_WORK_ORDER, ${STAGE}, ${CANCELLED}`,
-    'Marks the order as rework by itself when the vehicle had the same labour operation settled at this dealer in the last 30 days.',
-  )
-  authorise(@Body() body: AuthoriseWorkOrderDto, @Commands(WORK_ORDER) order: WorkOrder) {
-    return order.send('AuthoriseWorkOrder', body);
-  }
-
-  @Post(':repairOrderId/rework')
-  @Permit('repair.work')
-  @Step(
-    'Mark the repair order as rework by hand (返修), with a reason',
-    `REPAIR_ORDER_ALREADY_REWORK, REPAIR_ORDER_SETTLED, ${CANCELLED}`,
-  )
-  markRework(@Body() body: MarkAsReworkDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('MarkAsRework', body);
-  }
-
-  @Post(':repairOrderId/start-work')
-  @Permit('repair.work')
-  @Step('Start the repair (专业维修)', `REPAIR_ORDER_WORK_NOT_AUTHORISED, ${STAGE}, ${CANCELLED}`)
-  startWork(@Body() body: EmptyCommandBody, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('StartWork', body);
-  }
-
-  @Post(':repairOrderId/complete-work')
-  @Permit('repair.work')
-  @Step(
-    'Complete the repair with the hours each technician clocked per operation',
-    `REPAIR_ORDER_WORK_NOT_AUTHORISED, ${NEGATIVE}, REPAIR_ORDER_UNKNOWN_OPERATION, ${STAGE}`,
-  )
-  completeWork(@Body() body: CompleteWorkDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('CompleteWork', body);
-  }
-
-  @Post(':repairOrderId/inspection')
-  @Permit('repair.work')
-  @Step(
-    'Record the quality inspection (质量检验); a failure sends the order back to repair',
-    `${STAGE}, ${CANCELLED}`,
-  )
-  inspect(@Body() body: RecordInspectionDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('RecordInspection', body);
-  }
-
-  @Post(':repairOrderId/deliver')
-  @Permit('repair.work')
-  @Step(
-    'Deliver the vehicle to the customer (交车)',
-    `REPAIR_ORDER_INSPECTION_NOT_PASSED, ${STAGE}, ${CANCELLED}`,
-  )
-  deliver(@Body() body: EmptyCommandBody, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('DeliverVehicle', body);
-  }
-
-  @Post(':repairOrderId/settle')
-  @Permit('repair.work')
-  @Step(
-    'Settle the repair order (结算): amounts, type and payer; schedules the 3-day callback',
-    `${CANCELLED}, ${NEGATIVE}, REPAIR_ORDER_NOT_DELIVERED, REPAIR_ORDER_SETTLED`,
-  )
-  settle(@Body() body: SettleRepairOrderDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('SettleRepairOrder', body);
-  }
-
-  @Post(':repairOrderId/cancel')
-  @Permit('repair.work')
-  @Step('Cancel the repair order or appointment, with a reason', `REPAIR_ORDER_SETTLED, ${CANCELLED}`)
-  cancel(@Body() body: CancelRepairOrderDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('CancelRepairOrder', body);
-  }
-
-  @Post(':repairOrderId/csi-survey')
-  @Permit('repair.survey')
-  @Step(
-    'Record the CSI survey the 3-day callback brought (服务回访); completes the callback',
-    `REPAIR_ORDER_SURVEY_ALREADY_RECORDED, REPAIR_ORDER_SURVEY_ANSWER_OUT_OF_RANGE, ${STAGE}`,
-  )
-  survey(@Body() body: RecordCsiSurveyDto, @Commands(REPAIR_ORDER) order: RepairOrder) {
-    return order.send('RecordCsiSurvey', body);
-  }
-}
+export class RepairOrderCommandsController extends routeTable({
+  book: opens('appointments', 'BookAppointment', BookAppointmentDto, 'repair.work', {
+    summary: 'Book a service appointment (服务预约)',
+    description:
+      'Opens the repair order stream in the booked stage; checking the vehicle in on the same id links the two.',
+    below: [ALREADY_OPENED],
+  }),
+  open: opens('', 'OpenRepairOrder', OpenRepairOrderDto, 'repair.work', {
+    summary: 'Check in a walk-in vehicle (接车): opens a repair order',
+    refusals: `${NEGATIVE}, ${CANCELLED}`,
+    description: 'Mileage, the customer’s own description and the service advisor.',
+    below: [ALREADY_OPENED],
+  }),
+  checkIn: step('check-in', 'CheckInVehicle', CheckInVehicleDto, 'repair.work', {
+    summary: 'Check in the vehicle of a booked appointment (接车)',
+    refusals: `REPAIR_ORDER_VEHICLE_MISMATCH, ${NEGATIVE}, ${CANCELLED}`,
+    description:
+      'The repair order counts as opened from an appointment (预约率). An id never booked is a 404: a walk-in is opened with POST /repair-orders.',
+  }),
+  diagnose: step('diagnosis', 'RecordDiagnosis', RecordDiagnosisDto, 'repair.work', {
+    summary: 'Record the pre-inspection and diagnosis (预检诊断)',
+    refusals: `${STAGE}, ${CANCELLED}`,
+  }),
+  authorise: workOrder.step('authorise', 'AuthoriseWorkOrder', AuthoriseWorkOrderDto, 'repair.work', {
+    summary: 'Record the customer authorising the work order and estimate (开具委托书)',
+    refusals: `${NEGATIVE}, REPAIR_ORDER_EMPTY_WORK_ORDER, ${STAGE}, ${CANCELLED}`,
+    description:
+      'Marks the order as rework by itself when the vehicle had the same labour operation settled at this dealer in the last 30 days.',
+  }),
+  markRework: step('rework', 'MarkAsRework', MarkAsReworkDto, 'repair.work', {
+    summary: 'Mark the repair order as rework by hand (返修), with a reason',
+    refusals: `REPAIR_ORDER_ALREADY_REWORK, REPAIR_ORDER_SETTLED, ${CANCELLED}`,
+  }),
+  startWork: step('start-work', 'StartWork', EmptyCommandBody, 'repair.work', {
+    summary: 'Start the repair (专业维修)',
+    refusals: `REPAIR_ORDER_WORK_NOT_AUTHORISED, ${STAGE}, ${CANCELLED}`,
+  }),
+  completeWork: step('complete-work', 'CompleteWork', CompleteWorkDto, 'repair.work', {
+    summary: 'Complete the repair with the hours each technician clocked per operation',
+    refusals: `REPAIR_ORDER_WORK_NOT_AUTHORISED, ${NEGATIVE}, REPAIR_ORDER_UNKNOWN_OPERATION, ${STAGE}`,
+  }),
+  inspect: step('inspection', 'RecordInspection', RecordInspectionDto, 'repair.work', {
+    summary: 'Record the quality inspection (质量检验); a failure sends the order back to repair',
+    refusals: `${STAGE}, ${CANCELLED}`,
+  }),
+  deliver: step('deliver', 'DeliverVehicle', EmptyCommandBody, 'repair.work', {
+    summary: 'Deliver the vehicle to the customer (交车)',
+    refusals: `REPAIR_ORDER_INSPECTION_NOT_PASSED, ${STAGE}, ${CANCELLED}`,
+  }),
+  settle: step('settle', 'SettleRepairOrder', SettleRepairOrderDto, 'repair.work', {
+    summary: 'Settle the repair order (结算): amounts, type and payer; schedules the 3-day callback',
+    refusals: `${CANCELLED}, ${NEGATIVE}, REPAIR_ORDER_NOT_DELIVERED, REPAIR_ORDER_SETTLED`,
+  }),
+  cancel: step('cancel', 'CancelRepairOrder', CancelRepairOrderDto, 'repair.work', {
+    summary: 'Cancel the repair order or appointment, with a reason',
+    refusals: `REPAIR_ORDER_SETTLED, ${CANCELLED}`,
+  }),
+  survey: step('csi-survey', 'RecordCsiSurvey', RecordCsiSurveyDto, 'repair.survey', {
+    summary: 'Record the CSI survey the 3-day callback brought (服务回访); completes the callback',
+    refusals: `REPAIR_ORDER_SURVEY_ALREADY_RECORDED, REPAIR_ORDER_SURVEY_ANSWER_OUT_OF_RANGE, ${STAGE}`,
+  }),
+}) {}

@@ -1,5 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { onlyOwnDealer } from '../../../application/access/tenancy';
 import {
@@ -19,7 +18,8 @@ import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
-import { RecordIdPipe } from '../shared/record-id.pipe';
+import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { routeTable } from '../shared/route-table';
 import { currentPrincipal } from '../../request-context';
 import { VIN } from './repair-order.bodies';
 import {
@@ -41,104 +41,68 @@ import {
 
 @ApiTags('repair orders')
 @Controller('repair-orders')
-export class RepairOrderQueriesController {
-  constructor(private readonly queries: QueryBus) {}
-
-  @Get()
-  @Permit('repair.read', 'dealer')
-  @QueryRoute({ summary: 'List repair orders, newest first (by dealer, VIN, stage)', type: RepairOrderPage })
-  list(@Query() { limit = 50, offset = 0, ...filter }: ListRepairOrdersParams) {
-    return this.queries.execute(new ListRepairOrdersQuery(filter, limit, offset));
-  }
-
-  @Get(':repairOrderId')
-  @RecordsFileAccess()
-  @Permit('repair.read', 'record')
-  @QueryRoute({
+export class RepairOrderQueriesController extends routeTable({
+  list: askPage('', ListRepairOrdersParams, ListRepairOrdersQuery, {
+    permit: ['repair.read', 'dealer'],
+    summary: 'List repair orders, newest first (by dealer, VIN, stage)',
+    type: RepairOrderPage,
+  }),
+  get: askRecord(':repairOrderId', GetRepairOrderQuery, {
+    permit: ['repair.read', 'record'],
     summary: 'One repair order; the ETag is its revision, for If-Match on the next command',
     type: RepairOrderView,
     notFound: 'REPAIR_ORDER_NOT_FOUND',
     revision: (order) => order.revision,
-  })
-  get(@Param('repairOrderId', new RecordIdPipe('repairOrderId')) repairOrderId: string) {
-    return this.queries.execute(new GetRepairOrderQuery(repairOrderId));
-  }
-}
+  }),
+}) {}
+
+const retentionOf = (query: RetentionParams) => {
+  if (query.from > query.to)
+    throw new RequestValidationError([{ field: 'to', reason: 'must not be before from' }]);
+  return new GetRetentionQuery(query);
+};
 
 @ApiTags('service KPIs')
 @Controller('service')
-export class ServiceQueriesController {
-  constructor(private readonly queries: QueryBus) {}
-
-  @Get('csi/monthly')
-  @Permit('service.kpi', 'dealer')
-  @QueryRoute({
+export class ServiceQueriesController extends routeTable({
+  csi: ask('csi/monthly', DealerMonthParams, GetCsiMonthlyQuery, {
+    permit: ['service.kpi', 'dealer'],
     summary: 'CSI per dealer and month of the survey',
     description:
       'Factor indices (mean × 100), the weighted index with its weight-set version, NPS and the number of surveys.',
     type: [CsiMonthlyView],
-  })
-  csi(@Query() query: DealerMonthParams) {
-    return this.queries.execute(new GetCsiMonthlyQuery(query));
-  }
-
-  @Get('workshop/monthly')
-  @Permit('service.kpi', 'dealer')
-  @QueryRoute({
+  }),
+  workshop: ask('workshop/monthly', DealerMonthParams, GetWorkshopMonthlyQuery, {
+    permit: ['service.kpi', 'dealer'],
     summary: 'Workshop KPIs per dealer and month of settlement',
     description:
       'Counts by RO type and the seed totals (services = paid + free), rework rate, technician efficiency overall and per technician, appointment rate (by month opened), average ticket, callback success rate.',
     type: [WorkshopMonthlyView],
-  })
-  workshop(@Query() query: DealerMonthParams) {
-    return this.queries.execute(new GetWorkshopMonthlyQuery(query));
-  }
-
-  @Get('retention')
-  @Permit('service.kpi', 'dealer')
-  @QueryRoute({
+  }),
+  retention: askWith('retention', RetentionParams, retentionOf, {
+    permit: ['service.kpi', 'dealer'],
     summary: 'Retention and churn (回站率 / 流失率) per month, by VIN at one dealer',
     description:
       'base(N) = VINs with an RO settled in month N−W; returned(N) = those with another settled RO in N−W+1 … N; churn = 1 − retention.',
     type: RetentionView,
-  })
-  retention(@Query() query: RetentionParams) {
-    if (query.from > query.to)
-      throw new RequestValidationError([{ field: 'to', reason: 'must not be before from' }]);
-    return this.queries.execute(new GetRetentionQuery(query));
-  }
-
-  @Get('lost-vehicles')
-  @Permit('service.kpi', 'dealer')
-  @QueryRoute({
+  }),
+  lost: ask('lost-vehicles', LostVehiclesParams, GetLostVehiclesQuery, {
+    permit: ['service.kpi', 'dealer'],
     summary: 'Lost vehicles (流失客户) as of a date: last settled RO more than W months before it',
     type: LostVehiclesView,
-  })
-  lost(@Query() query: LostVehiclesParams) {
-    return this.queries.execute(new GetLostVehiclesQuery(query));
-  }
-
-  @Get('maintenance-due')
-  @Permit('repair.read', 'dealer')
-  @QueryRoute({
+  }),
+  maintenanceDue: ask('maintenance-due', MaintenanceDueParams, GetMaintenanceDueQuery, {
+    permit: ['repair.read', 'dealer'],
     summary:
       'Maintenance-due reminders: last service + 6 months or + 7,500 km, whichever first (configurable)',
     type: MaintenanceDueView,
-  })
-  maintenanceDue(@Query() query: MaintenanceDueParams) {
-    return this.queries.execute(new GetMaintenanceDueQuery(query));
-  }
-
-  @Get('callbacks')
-  @Permit('repair.read', 'dealer')
-  @QueryRoute({
+  }),
+  callbacks: ask('callbacks', CallbacksParams, ListCallbacksQuery, {
+    permit: ['repair.read', 'dealer'],
     summary: 'The 3-day post-service callback list: due, overdue or completed (by a CSI survey)',
     type: [CallbackView],
-  })
-  callbacks(@Query() query: CallbacksParams) {
-    return this.queries.execute(new ListCallbacksQuery(query));
-  }
-
+  }),
+}) {
   @Get('vehicles/:vin/history')
   @RecordsFileAccess()
   @Permit('repair.read')

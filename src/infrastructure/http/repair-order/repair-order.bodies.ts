@@ -17,10 +17,8 @@ import {
   Max,
   ValidateNested,
 } from 'class-validator';
-import type { AuthoriseWorkOrderCommand } from '../../../application/repair-order/repair-order.commands';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import type { CsiFactor } from '../../../domain/repair-order/csi-weights';
-import type { RepairOrderCommand } from '../../../domain/repair-order/repair-order.commands';
 import {
   REPAIR_ORDER_PAYERS,
   REPAIR_ORDER_TYPES,
@@ -33,15 +31,11 @@ import {
 import { BusinessTime } from '../shared/command.bodies';
 
 /**
- * Each body is its command's data less the repair order id (from the path): `implements` keeps them in
- * step. Signs are left to the domain, so every caller gets the same 422 for a negative figure; the upper
+ * Each body is its command's data less the repair order id (from the path): its route's entry checks it.
+ * Signs are left to the domain, so every caller gets the same 422 for a negative figure; the upper
  * bounds (realistic ranges, so no figure overflows a sum or a store's integer) are the edge's. The class
  * names are the OpenAPI schema names clients already know (`…Dto`), kept through the move.
  */
-type Body<T extends RepairOrderCommand['type']> = Omit<
-  Extract<RepairOrderCommand, { type: T }>['data'],
-  'repairOrderId'
->;
 
 /** ISO 3779: 17 characters, no I, O or Q. */
 export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
@@ -61,7 +55,7 @@ export class VehicleFields extends BusinessTime {
   @Matches(RECORD_ID, ID) customerId!: string;
 }
 
-export class BookAppointmentDto extends VehicleFields implements Body<'BookAppointment'> {
+export class BookAppointmentDto extends VehicleFields {
   /**
    * The repair order the appointment opens. Omitted: derived from the Idempotency-Key if sent, otherwise
    * generated.
@@ -76,7 +70,7 @@ export class BookAppointmentDto extends VehicleFields implements Body<'BookAppoi
   @IsOptional() @IsString() @Length(1, 1000) note?: string;
 }
 
-export class CheckInVehicleDto extends VehicleFields implements Body<'CheckInVehicle'> {
+export class CheckInVehicleDto extends VehicleFields {
   /** Odometer at check-in, km (at most 2,000,000), never negative (a 422 otherwise). @example 12480 */
   @IsInt() @Max(2_000_000) mileageKm!: number;
   /** The customer's own words. @example "Squeal from the front brakes when stopping" */
@@ -85,7 +79,7 @@ export class CheckInVehicleDto extends VehicleFields implements Body<'CheckInVeh
   @Matches(RECORD_ID, ID) serviceAdvisorId!: string;
 }
 
-export class OpenRepairOrderDto extends CheckInVehicleDto implements Body<'OpenRepairOrder'> {
+export class OpenRepairOrderDto extends CheckInVehicleDto {
   /**
    * Client-chosen id. Omitted: derived from the Idempotency-Key if sent, otherwise generated.
    * @example ro-2026-000312
@@ -93,7 +87,7 @@ export class OpenRepairOrderDto extends CheckInVehicleDto implements Body<'OpenR
   @IsOptional() @Matches(RECORD_ID, ID) repairOrderId?: string;
 }
 
-export class RecordDiagnosisDto extends BusinessTime implements Body<'RecordDiagnosis'> {
+export class RecordDiagnosisDto extends BusinessTime {
   /** @example "Front pads worn to 2 mm; discs within tolerance" */
   @IsString() @Length(1, 4000) diagnosis!: string;
 }
@@ -117,10 +111,7 @@ export class PartLineDto implements PartLine {
 }
 
 /** The client's half of the authorisation: the handler adds the vehicle's earlier settled orders. */
-export class AuthoriseWorkOrderDto
-  extends BusinessTime
-  implements Omit<AuthoriseWorkOrderCommand['data'], 'repairOrderId'>
-{
+export class AuthoriseWorkOrderDto extends BusinessTime {
   /** @example [{"operationCode":"BRK-PAD-F","description":"Replace front brake pads","standardHours":1.2}] */
   @IsArray()
   @ArrayMaxSize(100)
@@ -137,7 +128,7 @@ export class AuthoriseWorkOrderDto
   @IsInt() @Max(100_000_000_000) estimateFen!: number;
 }
 
-export class MarkAsReworkDto extends BusinessTime implements Body<'MarkAsRework'> {
+export class MarkAsReworkDto extends BusinessTime {
   /** @example "Same brake noise as after last week’s repair" */
   @IsString() @Length(1, 1000) reason!: string;
   /** The repair order being redone, if known. @example ro-2026-000288 */
@@ -153,7 +144,7 @@ export class ClockedWorkDto implements ClockedWork {
   @IsNumber(TWO_DECIMALS) @Max(1_000) actualHours!: number;
 }
 
-export class CompleteWorkDto extends BusinessTime implements Body<'CompleteWork'> {
+export class CompleteWorkDto extends BusinessTime {
   /** @example [{"operationCode":"BRK-PAD-F","technicianId":"t-li","actualHours":1.5}] */
   @IsArray()
   @ArrayMaxSize(200)
@@ -162,7 +153,7 @@ export class CompleteWorkDto extends BusinessTime implements Body<'CompleteWork'
   clocked!: ClockedWorkDto[];
 }
 
-export class RecordInspectionDto extends BusinessTime implements Body<'RecordInspection'> {
+export class RecordInspectionDto extends BusinessTime {
   /** False sends the repair order back to repair. @example true */
   @IsBoolean() passed!: boolean;
   /** @example u-qc-1 */
@@ -171,7 +162,7 @@ export class RecordInspectionDto extends BusinessTime implements Body<'RecordIns
   @IsOptional() @IsString() @Length(1, 2000) findings?: string;
 }
 
-export class SettleRepairOrderDto extends BusinessTime implements Body<'SettleRepairOrder'> {
+export class SettleRepairOrderDto extends BusinessTime {
   /** @example paid-repair */
   @IsIn(REPAIR_ORDER_TYPES) roType!: RepairOrderType;
   /** @example customer */
@@ -182,7 +173,7 @@ export class SettleRepairOrderDto extends BusinessTime implements Body<'SettleRe
   @IsInt() @Max(100_000_000_000) partsFen!: number;
 }
 
-export class CancelRepairOrderDto extends BusinessTime implements Body<'CancelRepairOrder'> {
+export class CancelRepairOrderDto extends BusinessTime {
   /** @example "Customer declined the estimate" */
   @IsString() @Length(1, 1000) reason!: string;
 }
@@ -207,7 +198,7 @@ export class CsiAnswersDto implements Record<CsiFactor, number> {
   @FACTOR_SCALE() @IsInt() 'service-advisor'!: number;
 }
 
-export class RecordCsiSurveyDto extends BusinessTime implements Body<'RecordCsiSurvey'> {
+export class RecordCsiSurveyDto extends BusinessTime {
   /**
    * Each CSI factor answered 1–10; outside that is a 422.
    * @example {"service-quality":9,"service-facility":8,"vehicle-pick-up":10,"service-initiation":7,"service-advisor":9}

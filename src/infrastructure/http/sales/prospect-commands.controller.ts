@@ -26,10 +26,12 @@ import type {
   RegisterProspect,
 } from '../../../domain/prospect/prospect.commands';
 import { Ctx } from '../shared/command-context.decorator';
-import { CommandRoute, stepRoutes } from '../shared/command-route';
-import { commandTarget, Commands, type CommandsOf, newRecordId } from '../shared/command-sender';
+import { CommandRoute } from '../shared/command-route';
+import { commandRoutes } from '../shared/command-routes';
+import { commandTarget, newRecordId } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
 import { RecordIdPipe } from '../shared/record-id.pipe';
+import { routeTable } from '../shared/route-table';
 import {
   BookTestDriveBody,
   CompleteTestDriveBody,
@@ -52,9 +54,8 @@ const PROSPECT = commandTarget<Exclude<ProspectCommand, RegisterProspect | Order
   'prospectId',
   ProspectStepCommand,
 );
-type Prospect = CommandsOf<typeof PROSPECT>;
 const NOT_FOUND = 'PROSPECT_NOT_FOUND';
-const Step = stepRoutes(PROSPECT, NOT_FOUND);
+const { step } = commandRoutes(PROSPECT, { notFound: NOT_FOUND });
 const CLOSED = 'PROSPECT_LOST (reactivate first), PROSPECT_ORDERED';
 /** The read models compare instants as text (due, booked, promised), which holds only if all are in UTC. */
 const inUtc = (instant: string): string => new Date(instant).toISOString();
@@ -74,8 +75,54 @@ class RepeatEnquiryIsOk implements NestInterceptor {
 
 @ApiTags('prospects')
 @Controller('prospects')
-export class ProspectCommandsController {
-  constructor(private readonly bus: CommandBus) {}
+export class ProspectCommandsController extends routeTable({
+  grade: step('grade', 'GradeProspect', GradeProspectBody, 'prospect.work', {
+    summary: 'Grade a prospect H/A/B/C, or F (lost) with a reason',
+    refusals: `${CLOSED}, PROSPECT_LOST_REASON_REQUIRED`,
+  }),
+  schedule: step('follow-ups/scheduled', 'ScheduleFollowUp', ScheduleFollowUpBody, 'prospect.work', {
+    summary: 'Plan the next contact (潜客跟踪计划)',
+    refusals: CLOSED,
+    map: (body) => ({ ...body, dueAt: inUtc(body.dueAt) }),
+  }),
+  followUp: step('follow-ups', 'RecordFollowUp', RecordFollowUpBody, 'prospect.work', {
+    summary: 'Record a follow-up contact with its outcome and the next contact',
+    refusals: CLOSED,
+    map: (body) => ({ ...body, nextContactAt: body.nextContactAt && inUtc(body.nextContactAt) }),
+  }),
+  needs: step('needs-analysis', 'RecordNeedsAnalysis', RecordNeedsAnalysisBody, 'prospect.work', {
+    summary: 'Record the needs analysis (弄清客户需求)',
+    refusals: CLOSED,
+  }),
+  present: step('presentations', 'PresentVehicle', PresentVehicleBody, 'prospect.work', {
+    summary: 'Record a vehicle presentation (新车展示)',
+    refusals: CLOSED,
+  }),
+  bookTestDrive: step('test-drives/bookings', 'BookTestDrive', BookTestDriveBody, 'prospect.work', {
+    summary: 'Book a test drive',
+    refusals: CLOSED,
+    map: (body) => ({ ...body, scheduledFor: inUtc(body.scheduledFor) }),
+  }),
+  testDrive: step('test-drives', 'CompleteTestDrive', CompleteTestDriveBody, 'prospect.work', {
+    summary: 'Record a completed test drive (试车)',
+    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (not booked)`,
+  }),
+  quote: step('quotes', 'IssueQuote', IssueQuoteBody, 'prospect.work', {
+    summary: 'Issue a quote: price, discount and finance option in fen (报价)',
+    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no presentation yet), PROSPECT_DISCOUNT_EXCEEDS_PRICE`,
+  }),
+  reassign: step('reassign', 'ReassignProspect', ReassignProspectBody, 'prospect.reassign', {
+    summary: 'Reassign to another consultant, with the reason',
+    refusals: 'PROSPECT_ORDERED, PROSPECT_ALREADY_WITH_CONSULTANT',
+  }),
+  reactivate: step('reactivate', 'ReactivateProspect', ReactivateProspectBody, 'prospect.work', {
+    summary: 'Reactivate a lost prospect with a new grade',
+    refusals: 'PROSPECT_NOT_LOST',
+  }),
+}) {
+  constructor(private readonly bus: CommandBus) {
+    super();
+  }
 
   @Post()
   @Permit('prospect.register')
@@ -128,82 +175,5 @@ export class ProspectCommandsController {
     const order = new OrderProspectCommand(prospectId, { ...terms, promisedDeliveryAt }, context);
     const { saleId, result } = await this.bus.execute(order);
     return { id: prospectId, ...result, saleId };
-  }
-
-  @Post(':prospectId/grade')
-  @Permit('prospect.work')
-  @Step('Grade a prospect H/A/B/C, or F (lost) with a reason', `${CLOSED}, PROSPECT_LOST_REASON_REQUIRED`)
-  grade(@Body() body: GradeProspectBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('GradeProspect', body);
-  }
-
-  @Post(':prospectId/follow-ups/scheduled')
-  @Permit('prospect.work')
-  @Step('Plan the next contact (潜客跟踪计划)', CLOSED)
-  schedule(@Body() body: ScheduleFollowUpBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('ScheduleFollowUp', { ...body, dueAt: inUtc(body.dueAt) });
-  }
-
-  @Post(':prospectId/follow-ups')
-  @Permit('prospect.work')
-  @Step('Record a follow-up contact with its outcome and the next contact', CLOSED)
-  followUp(@Body() body: RecordFollowUpBody, @Commands(PROSPECT) prospect: Prospect) {
-    const { nextContactAt } = body;
-    return prospect.send('RecordFollowUp', { ...body, nextContactAt: nextContactAt && inUtc(nextContactAt) });
-  }
-
-  @Post(':prospectId/needs-analysis')
-  @Permit('prospect.work')
-  @Step('Record the needs analysis (弄清客户需求)', CLOSED)
-  needs(@Body() body: RecordNeedsAnalysisBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('RecordNeedsAnalysis', body);
-  }
-
-  @Post(':prospectId/presentations')
-  @Permit('prospect.work')
-  @Step('Record a vehicle presentation (新车展示)', CLOSED)
-  present(@Body() body: PresentVehicleBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('PresentVehicle', body);
-  }
-
-  @Post(':prospectId/test-drives/bookings')
-  @Permit('prospect.work')
-  @Step('Book a test drive', CLOSED)
-  bookTestDrive(@Body() body: BookTestDriveBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('BookTestDrive', { ...body, scheduledFor: inUtc(body.scheduledFor) });
-  }
-
-  @Post(':prospectId/test-drives')
-  @Permit('prospect.work')
-  @Step('Record a completed test drive (试车)', `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (not booked)`)
-  testDrive(@Body() body: CompleteTestDriveBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('CompleteTestDrive', body);
-  }
-
-  @Post(':prospectId/quotes')
-  @Permit('prospect.work')
-  @Step(
-    'Issue a quote: price, discount and finance option in fen (报价)',
-    `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no presentation yet), PROSPECT_DISCOUNT_EXCEEDS_PRICE`,
-  )
-  quote(@Body() body: IssueQuoteBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('IssueQuote', body);
-  }
-
-  @Post(':prospectId/reassign')
-  @Permit('prospect.reassign')
-  @Step(
-    'Reassign to another consultant, with the reason',
-    'PROSPECT_ORDERED, PROSPECT_ALREADY_WITH_CONSULTANT',
-  )
-  reassign(@Body() body: ReassignProspectBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('ReassignProspect', body);
-  }
-
-  @Post(':prospectId/reactivate')
-  @Permit('prospect.work')
-  @Step('Reactivate a lost prospect with a new grade', 'PROSPECT_NOT_LOST')
-  reactivate(@Body() body: ReactivateProspectBody, @Commands(PROSPECT) prospect: Prospect) {
-    return prospect.send('ReactivateProspect', body);
   }
 }

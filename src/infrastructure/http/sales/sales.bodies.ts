@@ -17,18 +17,6 @@ import {
 } from 'class-validator';
 import type { OrderTerms, RegisterProspectCommand } from '../../../application/sales/sales.commands';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
-import type {
-  BookTestDrive,
-  CompleteTestDrive,
-  GradeProspect,
-  IssueQuote,
-  PresentVehicle,
-  ReactivateProspect,
-  ReassignProspect,
-  RecordFollowUp,
-  RecordNeedsAnalysis,
-  ScheduleFollowUp,
-} from '../../../domain/prospect/prospect.commands';
 import {
   FOLLOW_UP_CHANNELS,
   FOLLOW_UP_OUTCOMES,
@@ -43,14 +31,6 @@ import {
   type ProspectContact,
 } from '../../../domain/prospect/prospect.types';
 import type { LogWalkInGroups } from '../../../domain/showroom/showroom-traffic';
-import type {
-  AllocateVehicle,
-  CancelOrder,
-  InvoiceSale,
-  PassPreDeliveryInspection,
-  PayDeposit,
-  RecordDeliveryCallback,
-} from '../../../domain/vehicle-sale/vehicle-sale.commands';
 import {
   PAYMENT_METHODS,
   type PaymentMethod,
@@ -59,9 +39,7 @@ import {
 } from '../../../domain/vehicle-sale/vehicle-sale.types';
 import { BusinessTime } from '../shared/command.bodies';
 
-/** A step's body is its command's data less the record id (from the path): `implements` keeps them in step. */
-type OnProspect<C extends { data: unknown }> = Omit<C['data'], 'prospectId'>;
-type OnSale<C extends { data: unknown }> = Omit<C['data'], 'saleId'>;
+// A step's body is its command's data less the record id (from the path): its route's entry checks it.
 const ISO = { strict: true, strictSeparator: true } as const;
 /** Up to a billion RMB in fen: integers only, so money never drifts. */
 const MAX_FEN = 100_000_000_000;
@@ -112,7 +90,7 @@ export class RegisterProspectBody extends BusinessTime implements Registration {
   @IsIn(OPEN_GRADES) grade!: OpenGrade;
 }
 
-export class GradeProspectBody extends BusinessTime implements OnProspect<GradeProspect> {
+export class GradeProspectBody extends BusinessTime {
   /** F (lost) needs lostReason; O comes with an order. @example H */
   @IsIn([...OPEN_GRADES, 'F']) grade!: OpenGrade | 'F';
   /** @example price */
@@ -121,14 +99,14 @@ export class GradeProspectBody extends BusinessTime implements OnProspect<GradeP
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
-export class ScheduleFollowUpBody extends BusinessTime implements OnProspect<ScheduleFollowUp> {
+export class ScheduleFollowUpBody extends BusinessTime {
   /** @example 2026-03-05T10:00:00+08:00 */
   @IsISO8601(ISO) dueAt!: string;
   /** @example "Call after the family discussed the budget" */
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
-export class RecordFollowUpBody extends BusinessTime implements OnProspect<RecordFollowUp> {
+export class RecordFollowUpBody extends BusinessTime {
   /** @example phone */
   @IsIn(FOLLOW_UP_CHANNELS) channel!: FollowUpChannel;
   /** @example visit-booked */
@@ -139,22 +117,22 @@ export class RecordFollowUpBody extends BusinessTime implements OnProspect<Recor
   @IsOptional() @IsISO8601(ISO) nextContactAt?: string;
 }
 
-export class RecordNeedsAnalysisBody extends BusinessTime implements OnProspect<RecordNeedsAnalysis> {
+export class RecordNeedsAnalysisBody extends BusinessTime {
   /** @example "Family of four, city commute, wants an automatic under 150k" */
   @IsString() @Length(1, 4000) summary!: string;
 }
 
-export class PresentVehicleBody extends BusinessTime implements OnProspect<PresentVehicle> {
+export class PresentVehicleBody extends BusinessTime {
   /** @example Lavida */
   @IsString() @Length(1, 100) model!: string;
 }
 
-export class BookTestDriveBody extends PresentVehicleBody implements OnProspect<BookTestDrive> {
+export class BookTestDriveBody extends PresentVehicleBody {
   /** @example 2026-03-07T14:00:00+08:00 */
   @IsISO8601(ISO) scheduledFor!: string;
 }
 
-export class CompleteTestDriveBody extends BusinessTime implements OnProspect<CompleteTestDrive> {
+export class CompleteTestDriveBody extends BusinessTime {
   /** Defaults to the model of interest. @example Lavida */
   @IsOptional() @IsString() @Length(1, 100) model?: string;
 }
@@ -167,7 +145,7 @@ export class PricedModelBody extends PresentVehicleBody {
   @IsInt() @Min(0) @Max(MAX_FEN) discountFen!: number;
 }
 
-export class IssueQuoteBody extends PricedModelBody implements OnProspect<IssueQuote> {
+export class IssueQuoteBody extends PricedModelBody {
   /** @example loan */
   @IsIn(PAYMENT_METHODS) financeOption!: PaymentMethod;
 }
@@ -191,14 +169,14 @@ export class OrderProspectBody extends PricedModelBody implements OrderTerms {
   @IsISO8601(ISO) promisedDeliveryAt!: string;
 }
 
-export class ReassignProspectBody extends BusinessTime implements OnProspect<ReassignProspect> {
+export class ReassignProspectBody extends BusinessTime {
   /** @example sc-wu */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) consultantId!: string;
   /** @example "sc-li left the dealership" */
   @IsString() @Length(1, 1000) reason!: string;
 }
 
-export class ReactivateProspectBody extends BusinessTime implements OnProspect<ReactivateProspect> {
+export class ReactivateProspectBody extends BusinessTime {
   /** @example B */
   @IsIn(OPEN_GRADES) grade!: OpenGrade;
   /** @example "Called back: the competitor could not deliver before May" */
@@ -206,27 +184,27 @@ export class ReactivateProspectBody extends BusinessTime implements OnProspect<R
 }
 
 // A vehicle sale is opened by an order (OrderProspectBody); the bodies of its steps follow.
-export class PayDepositBody extends BusinessTime implements OnSale<PayDeposit> {
+export class PayDepositBody extends BusinessTime {
   /** Deposit in fen. @example 500000 */
   @IsInt() @Min(1) @Max(MAX_FEN) amountFen!: number;
 }
 
-export class AllocateVehicleBody extends BusinessTime implements OnSale<AllocateVehicle> {
+export class AllocateVehicleBody extends BusinessTime {
   /** 17-character VIN (no I, O or Q). @example LSVAA4182E2100001 */
   @Matches(VIN, { message: '$property must be a 17-character VIN without I, O or Q' }) vin!: string;
 }
 
-export class InvoiceSaleBody extends BusinessTime implements OnSale<InvoiceSale> {
+export class InvoiceSaleBody extends BusinessTime {
   /** @example INV-2026-03-0042 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) invoiceNo!: string;
 }
 
-export class PassInspectionBody extends BusinessTime implements OnSale<PassPreDeliveryInspection> {
+export class PassInspectionBody extends BusinessTime {
   /** @example qc-zhao */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) inspectorId!: string;
 }
 
-export class CancelOrderBody extends BusinessTime implements OnSale<CancelOrder> {
+export class CancelOrderBody extends BusinessTime {
   /** @example "Loan application refused" */
   @IsString() @Length(1, 1000) reason!: string;
 }
@@ -256,7 +234,7 @@ export class SsiSurveyBody implements SsiSurvey {
   @IsInt() @Min(0) @Max(10) wouldRecommend!: number;
 }
 
-export class DeliveryCallbackBody extends BusinessTime implements OnSale<RecordDeliveryCallback> {
+export class DeliveryCallbackBody extends BusinessTime {
   /** Whether the call reached the customer. @example true */
   @IsBoolean() reached!: boolean;
   /** The SSI survey, if the customer answered it. */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { LogWalkInGroupsCommand } from '../../../application/sales/sales.commands';
 import { ShowroomTrafficQuery } from '../../../application/sales/vehicle-sale.queries';
@@ -8,7 +8,8 @@ import { Ctx } from '../shared/command-context.decorator';
 import { CommandRoute } from '../shared/command-route';
 import type { CommandReply } from '../shared/command-sender';
 import { Permit } from '../shared/permission.decorator';
-import { QueryRoute } from '../shared/query-route';
+import { ask } from '../shared/query-routes';
+import { routeTable } from '../shared/route-table';
 import { DealerMonthParams } from './sales.params';
 import { LogWalkInGroupsBody } from './sales.bodies';
 import { ShowroomTrafficView } from './vehicle-sale.responses';
@@ -16,11 +17,16 @@ import { ShowroomTrafficView } from './vehicle-sale.responses';
 /** Walk-in groups, logged per dealer and business day (one stream each): the record rate's denominator. */
 @ApiTags('sales', 'showroom')
 @Controller('showroom-traffic')
-export class ShowroomTrafficController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+export class ShowroomTrafficController extends routeTable({
+  traffic: ask('', DealerMonthParams, ShowroomTrafficQuery, {
+    permit: ['sales.kpi', 'dealer'],
+    summary: 'Walk-in groups per dealer and month, with the days',
+    type: [ShowroomTrafficView],
+  }),
+}) {
+  constructor(private readonly commands: CommandBus) {
+    super();
+  }
 
   @Post()
   @Permit('showroom.log')
@@ -36,12 +42,5 @@ export class ShowroomTrafficController {
   ): Promise<CommandReply> {
     const result = await this.commands.execute(new LogWalkInGroupsCommand(data, context));
     return { id: `${data.dealerId}_${data.date}`, ...result };
-  }
-
-  @Get()
-  @Permit('sales.kpi', 'dealer')
-  @QueryRoute({ summary: 'Walk-in groups per dealer and month, with the days', type: [ShowroomTrafficView] })
-  traffic(@Query() query: DealerMonthParams) {
-    return this.queries.execute(new ShowroomTrafficQuery(query));
   }
 }

@@ -59,9 +59,9 @@ export const commandTarget =
   });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound of every target
-type AnyTarget = CommandTarget<any, string>;
-type CommandOf<Target> = Target extends { commands?: infer C } ? Extract<C, Command> : never;
-type IdFieldOf<Target> = Target extends { idField: infer F } ? F : never;
+export type AnyTarget = CommandTarget<any, string>;
+export type CommandOf<Target> = Target extends { commands?: infer C } ? Extract<C, Command> : never;
+export type IdFieldOf<Target> = Target extends { idField: infer F } ? F : never;
 
 /** A route's body for command `T`: the command's data less the record id (from the path), plus `occurredAt`. */
 export type BodyOf<Target extends AnyTarget, T extends string> = Omit<
