@@ -356,7 +356,7 @@ describe('complaints: the closed loop over HTTP, with SLA clocks, escalation and
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = response.body.trim().split('\r\n');
     expect(rows[0]).toBe(
-      'revision,global_position,occurred_at,recorded_at,event,stage_after,level_after,actor,role,dealer,reason,minutes_in_stage,clocks_in_stage,correlation_id,causation_id,event_id,hash',
+      'revision,global_position,occurred_at,recorded_at,event,stage_after,level_after,actor,role,dealer,reason,minutes_in_stage,clocks_in_stage,correlation_id,causation_id,event_id,hash,withdrawn',
     );
     // Filed, acknowledged, assigned, contact, note, proposed, accepted, resolved, callback, closed, reopened.
     expect(rows).toHaveLength(1 + 11);

@@ -19,6 +19,7 @@ const HEADER = [
   'causation_id',
   'event_id',
   'hash',
+  'withdrawn',
 ] as const;
 
 /** The trail as one CSV row per event; a row that entered a stage carries that stage's time and clocks. */
@@ -48,6 +49,7 @@ export const complaintTrailCsv = (trail: ComplaintTrail): string => {
         entry.causationId,
         entry.eventId,
         entry.hash,
+        entry.withdrawn,
       ];
     }),
   );

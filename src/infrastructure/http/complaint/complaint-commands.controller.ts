@@ -37,11 +37,12 @@ export class ComplaintCommandsController extends routeTable({
   }),
   acknowledge: step('acknowledge', 'AcknowledgeComplaint', AcknowledgeComplaintBody, 'complaint.handle', {
     summary: 'Acknowledge (受理) at the current level; records whether the deadline held',
-    refusals: 'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_CLOSED, COMPLAINT_ACTION_BEFORE_FILING',
+    refusals:
+      'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_CLOSED, COMPLAINT_ACTION_BEFORE_FILING, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   assign: step('assign', 'AssignComplaint', AssignComplaintBody, 'complaint.assign', {
     summary: 'Assign to a department or person, or transfer to another dealer',
-    refusals: 'COMPLAINT_ASSIGNMENT_EMPTY, COMPLAINT_CLOSED',
+    refusals: 'COMPLAINT_ASSIGNMENT_EMPTY, COMPLAINT_CLOSED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   contact: step('contacts', 'RecordCustomerContact', RecordContactBody, 'complaint.handle', {
     summary: 'Record a contact with the customer',
@@ -53,7 +54,8 @@ export class ComplaintCommandsController extends routeTable({
   }),
   propose: step('proposals', 'ProposeResolution', ProposeResolutionBody, 'complaint.handle', {
     summary: 'Propose a resolution (the remedy offered)',
-    refusals: 'COMPLAINT_NOT_ACKNOWLEDGED, COMPLAINT_PROPOSAL_PENDING, COMPLAINT_STAGE_FORBIDS',
+    refusals:
+      'COMPLAINT_NOT_ACKNOWLEDGED, COMPLAINT_PROPOSAL_PENDING, COMPLAINT_STAGE_FORBIDS, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   respond: step(
     'proposals/response',
@@ -62,27 +64,29 @@ export class ComplaintCommandsController extends routeTable({
     'complaint.handle',
     {
       summary: "Record the customer's answer to the proposal",
-      refusals: 'COMPLAINT_NO_PENDING_PROPOSAL',
+      refusals: 'COMPLAINT_NO_PENDING_PROPOSAL, COMPLAINT_FACT_OUT_OF_ORDER',
     },
   ),
   resolve: step('resolve', 'ResolveComplaint', EmptyCommandBody, 'complaint.handle', {
     summary: 'Resolve with the accepted remedy; starts the callback clock',
-    refusals: 'COMPLAINT_NO_REMEDY_PROPOSED, COMPLAINT_REMEDY_NOT_ACCEPTED, COMPLAINT_NOT_ACKNOWLEDGED',
+    refusals:
+      'COMPLAINT_NO_REMEDY_PROPOSED, COMPLAINT_REMEDY_NOT_ACCEPTED, COMPLAINT_NOT_ACKNOWLEDGED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   callback: step('callback', 'RecordCallback', CallbackBody, 'complaint.handle', {
     summary: 'Record the closing callback and the customer satisfaction it brought',
-    refusals: 'COMPLAINT_NOT_RESOLVED',
+    refusals: 'COMPLAINT_NOT_RESOLVED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   close: step('close', 'CloseComplaint', EmptyCommandBody, 'complaint.handle', {
     summary: 'Close after resolution and a callback that reached the customer',
-    refusals: 'COMPLAINT_NOT_RESOLVED, COMPLAINT_CALLBACK_MISSING',
+    refusals: 'COMPLAINT_NOT_RESOLVED, COMPLAINT_CALLBACK_MISSING, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   reopen: step('reopen', 'ReopenComplaint', ReasonBody, 'complaint.handle', {
     summary: 'Reopen a resolved or closed complaint; the resolution clock starts again',
-    refusals: 'COMPLAINT_STAGE_FORBIDS',
+    refusals: 'COMPLAINT_STAGE_FORBIDS, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   escalate: step('escalate', 'EscalateComplaint', EscalateComplaintBody, 'complaint.handle', {
     summary: 'Escalate by hand (default: one level up); restarts the acknowledgement clock',
-    refusals: 'COMPLAINT_AT_TOP_LEVEL, COMPLAINT_ESCALATION_NOT_UPWARD, COMPLAINT_CLOSED',
+    refusals:
+      'COMPLAINT_AT_TOP_LEVEL, COMPLAINT_ESCALATION_NOT_UPWARD, COMPLAINT_CLOSED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
 }) {}

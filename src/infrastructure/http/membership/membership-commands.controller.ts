@@ -40,23 +40,25 @@ export class MembershipCommandsController extends routeTable({
   }),
   redeem: step('redemptions', 'RedeemPoints', RedeemPointsBody, 'membership.manage', {
     summary: 'Redeem points for a gift',
-    refusals: 'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT',
+    refusals:
+      'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT, MEMBERSHIP_FACT_OUT_OF_ORDER',
     description: 'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
     above: [Conflicts('REDEMPTION_ALREADY_RECORDED')],
   }),
   buyVoucher: step('vouchers', 'BuyVoucher', BuyVoucherBody, 'membership.manage', {
     summary: 'Buy a voucher with points (code, value, expiry)',
-    refusals: 'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED',
+    refusals:
+      'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, MEMBERSHIP_FACT_OUT_OF_ORDER',
     above: [Conflicts('VOUCHER_CODE_TAKEN')],
   }),
   adjust: step('adjustments', 'AdjustPoints', AdjustPointsBody, 'membership.adjust', {
     summary: 'Adjust points by hand, with a reason; the actor is recorded',
-    refusals: 'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED',
+    refusals: 'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED, MEMBERSHIP_FACT_OUT_OF_ORDER',
     above: [Conflicts('ADJUSTMENT_ALREADY_RECORDED')],
   }),
   cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {
     summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
-    refusals: 'MEMBERSHIP_CANCELLED',
+    refusals: 'MEMBERSHIP_CANCELLED, MEMBERSHIP_FACT_OUT_OF_ORDER',
     above: [Conflicts()],
   }),
 }) {
@@ -66,7 +68,7 @@ export class MembershipCommandsController extends routeTable({
   @Conflicts()
   @(stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND, VOUCHER_NOT_FOUND')(
     'Redeem a voucher on a repair order: once, and before its expiry',
-    'VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED',
+    'VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED, MEMBERSHIP_FACT_OUT_OF_ORDER',
   ))
   redeemVoucher(
     @Param('voucherCode', CODE) voucherCode: string,

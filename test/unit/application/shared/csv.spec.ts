@@ -91,10 +91,10 @@ describe('the complaint trail CSV (the API path)', () => {
   it('writes the formula in a reason as text, quoted, and the rest of the row as it is', () => {
     expect(complaintTrailCsv(trail)).toBe(
       'revision,global_position,occurred_at,recorded_at,event,stage_after,level_after,actor,role,dealer,reason,' +
-        'minutes_in_stage,clocks_in_stage,correlation_id,causation_id,event_id,hash\r\n' +
+        'minutes_in_stage,clocks_in_stage,correlation_id,causation_id,event_id,hash,withdrawn\r\n' +
         '0,41,2026-03-01T02:00:00.000Z,2026-03-01T02:00:05.000Z,ComplaintFiled,filed,L1,u-crm-1,customer-service,d-1,' +
         '"\'=HYPERLINK(""http://x.example"",""click""), then",60,' +
-        'acknowledge@L1 due 2026-03-02T02:00:00.000Z: running,corr-1,,e-1,ab12\r\n',
+        'acknowledge@L1 due 2026-03-02T02:00:00.000Z: running,corr-1,,e-1,ab12,false\r\n',
     );
   });
 });
