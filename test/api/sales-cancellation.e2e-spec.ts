@@ -57,9 +57,12 @@ describe('a prospect after its vehicle sale is cancelled, over HTTP', () => {
       saleId: firstSaleId,
       nextContactDue: '2026-03-08T02:00:00.000Z',
     });
+    // A worklist is today's (an earlier day is refused): read with the wall clock on that day, as live.
+    clock.set(at('08', '12:00'));
     const worklist = await sales.get(
       `/prospects/worklist?dealerId=d-sh-01&asOf=${encodeURIComponent(at('08', '12:00'))}`,
     );
+    clock.set('2026-03-20T02:00:00.000Z');
     expect(worklist.status).toBe(200);
     expect(
       worklist.body.consultants.flatMap((c: { prospects: Array<{ prospectId: string }> }) =>

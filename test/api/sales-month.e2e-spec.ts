@@ -12,6 +12,15 @@ describe('a month on the sales floor over HTTP', () => {
   const sales = () => scenario.sales;
   const saleOf = (id: string) => scenario.saleOf[id];
   const runUntil = (until: string) => scenario.runUntil(until);
+  /** A worklist is today's (an earlier day is refused): read it with the wall clock on that day, as live. */
+  const onTheDay = async <T>(at: string, read: () => Promise<T>): Promise<T> => {
+    clock.set(at);
+    try {
+      return await read();
+    } finally {
+      clock.set('2026-04-02T00:00:00.000Z');
+    }
+  };
 
   beforeAll(async () => {
     api = await startTestApp({ clock });
@@ -27,8 +36,8 @@ describe('a month on the sales floor over HTTP', () => {
     // 25 Mar), p08 (H: registered 7 Mar + 2 days = 9 Mar 10:00), p09 (B: needs analysis 9 Mar 10:30 + 7 =
     // 16 Mar 10:30, after today), p10 (C, 9 Apr), p12 (A: test drive 14 Mar 11:00 + 5 = 19 Mar, planned
     // 17 Mar 10:00). Due by the end of 15 March: p05 and p08, both overdue.
-    const worklist = await sales().get(
-      `/prospects/worklist?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-15 09:00'))}`,
+    const worklist = await onTheDay(cst('03-15 09:00'), () =>
+      sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-15 09:00'))}`),
     );
     expect(worklist.status).toBe(200);
     expect(worklist.body).toMatchObject({
@@ -54,8 +63,10 @@ describe('a month on the sales floor over HTTP', () => {
     await runUntil(cst('03-27 09:00'));
     // p01's callback was done 18 Mar and p04's on 21 Mar (after a miss on 20 Mar); p07, delivered 20 Mar 10:00,
     // is due 27 Mar 10:00 (02:00 UTC): due today, not yet overdue. p11's order was cancelled, never delivered.
-    const callbacks = await sales().get(
-      `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-27 09:00'))}`,
+    const callbacks = await onTheDay(cst('03-27 09:00'), () =>
+      sales().get(
+        `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-27 09:00'))}`,
+      ),
     );
     expect(callbacks.body.callbacks).toEqual([
       expect.objectContaining({
@@ -176,7 +187,11 @@ describe('a month on the sales floor over HTTP', () => {
     // (16 Mar + 7 = 23 Mar), p14 H (presentation 20 Mar 11:00 + 2 = 22 Mar 11:00), p15 B (23 Mar + 7 = 30 Mar),
     // p11 A (re-opened when its sale was cancelled 18 Mar 10:00: a contact due then).
     const asOf = encodeURIComponent(cst('03-31 09:00'));
-    const worklist = (await sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${asOf}`)).body;
+    const worklist = (
+      await onTheDay(cst('03-31 09:00'), () =>
+        sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${asOf}`),
+      )
+    ).body;
     const rows = worklist.consultants.map(
       (c: {
         consultantId: string;
@@ -213,8 +228,11 @@ describe('a month on the sales floor over HTTP', () => {
       ],
       ['sc-zhou', 1, 1, [['p05', '2026-03-13T02:00:00.000Z', true]]],
     ]);
-    const li = (await sales().get(`/prospects/worklist?dealerId=${DEALER}&consultantId=sc-li&asOf=${asOf}`))
-      .body;
+    const li = (
+      await onTheDay(cst('03-31 09:00'), () =>
+        sales().get(`/prospects/worklist?dealerId=${DEALER}&consultantId=sc-li&asOf=${asOf}`),
+      )
+    ).body;
     expect(li.consultants.map((c: { consultantId: string }) => c.consultantId)).toEqual(['sc-li']);
   });
 
@@ -258,8 +276,10 @@ describe('a month on the sales floor over HTTP', () => {
         nps: 33.33,
       },
     ]);
-    const callbacks = await sales().get(
-      `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-31 09:00'))}`,
+    const callbacks = await onTheDay(cst('03-31 09:00'), () =>
+      sales().get(
+        `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-31 09:00'))}`,
+      ),
     );
     expect(callbacks.body.callbacks).toEqual([]);
   });

@@ -241,6 +241,8 @@ export const buildComplaintTrail = (
     // The clock decides an automatic decision when it falls due, whichever command happened to record it.
     const actor = automatic ? DEADLINE_WATCHER_ACTOR : stored.metadata.actor;
     const at = automatic?.at ?? stored.occurredAt;
+    // As of `asOf`: what had happened by then, as known now (a fact dated later had not happened yet).
+    if (Date.parse(at) > Date.parse(asOf)) continue;
     const dropped = withdrawn.has(stored.eventId) || event.type === 'ComplaintDecisionsWithdrawn';
     const before = state as ComplaintState;
     // The trail's story leaves withdrawn decisions out (as the complaint's state does after the withdrawal).

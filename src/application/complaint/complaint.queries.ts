@@ -23,6 +23,16 @@ import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
 import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
+import { DomainError } from '../../domain/shared/domain-error';
+
+/** The trail as of a time before the filing: the complaint did not exist then. */
+const notFiledByAsOf = (complaintId: string, filedAt: string, asOf: string) =>
+  new DomainError(
+    'COMPLAINT_NOT_FILED_BY_AS_OF',
+    'not-found',
+    `complaint ${complaintId} was filed at ${filedAt}, after asOf ${asOf}: it had no trail then`,
+    { complaintId, filedAt, asOf },
+  );
 
 const COMPLAINTS = physicalCollection(complaintDetailsProjection);
 const SLA = physicalCollection(complaintSlaMonthlyProjection);
@@ -226,6 +236,8 @@ export class ComplaintTrailHandler implements IQueryHandler<
     const events = await this.eventStore.readStream(complaintStreamId(complaintId));
     if (events.length === 0) throw new ComplaintNotFound(complaintId);
     const at = new Date(asOf ?? this.clock.now()).toISOString();
+    const filedAt = events[0]?.occurredAt ?? at;
+    if (Date.parse(filedAt) > Date.parse(at)) throw notFiledByAsOf(complaintId, filedAt, at);
     return { ...buildComplaintTrail(complaintId, events, at), events };
   }
 }

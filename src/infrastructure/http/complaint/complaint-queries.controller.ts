@@ -54,6 +54,7 @@ export class ComplaintQueriesController extends routeTable({
       new ComplaintWorklistQuery(filter, clockStatus, asOf, limit, offset),
     {
       permit: ['complaint.read', 'dealer'],
+      todayOrLater: true,
       summary: 'Open complaints by level, owner and clock status, soonest deadline first',
       description:
         'Missed deadlines sort first; complaints with no running deadline (waiting to be closed) last.',
@@ -98,9 +99,9 @@ export class ComplaintQueriesController extends routeTable({
   @QueryRoute({
     summary: "The auditor's trail",
     description:
-      'Every stage with actor, role, time, reason and time spent; every deadline and whether it held; level changes; contacts; remedy sought against remedies offered; and the raw events with their metadata (correlation, causation, hash). Built from the event stream, never behind. `format=csv` gives one row per event.',
+      'Every stage with actor, role, time, reason and time spent; every deadline and whether it held; level changes; contacts; remedy sought against remedies offered; and the raw events with their metadata (correlation, causation, hash). Built from the event stream, never behind. `format=csv` gives one row per event. With `asOf`, the trail as it stood then: the facts dated up to it (the raw `events` stay the whole stream).',
     type: ComplaintTrailView,
-    notFound: NOT_FOUND,
+    notFound: `${NOT_FOUND}, COMPLAINT_NOT_FILED_BY_AS_OF (asOf before the filing)`,
     revision: (trail) => trail.events[trail.events.length - 1].revision,
     csv: true,
   })

@@ -36,7 +36,7 @@ export class WorklistParams extends PageParams {
   @IsOptional() @Matches(RECORD_ID) assigneeId?: string;
   /** due-soon: a deadline within 4 hours. */
   @IsOptional() @IsIn(CLOCK_STATUSES) clockStatus?: ClockStatus;
-  /** Clock status as of this time; default now. @example 2026-03-03T10:00:00+08:00 */
+  /** Clock status as of this time; default now. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-03-03T10:00:00+08:00 */
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;
 }
 
@@ -63,7 +63,8 @@ export class TrailParams {
   /** @default json */
   @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
   /**
-   * Time spent in the current stage is counted up to this time; default now.
+   * The trail as it stood at this time (default now): the facts dated up to it; time in the current stage
+   * is counted up to it.
    * @example 2026-03-10T00:00:00Z
    */
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) asOf?: string;

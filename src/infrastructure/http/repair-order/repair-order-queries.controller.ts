@@ -93,12 +93,14 @@ export class ServiceQueriesController extends routeTable({
   }),
   maintenanceDue: ask('maintenance-due', MaintenanceDueParams, GetMaintenanceDueQuery, {
     permit: ['repair.read', 'dealer'],
+    todayOrLater: true,
     summary:
       'Maintenance-due reminders: last service + 6 months or + 7,500 km, whichever first (configurable)',
     type: MaintenanceDueView,
   }),
   callbacks: ask('callbacks', CallbacksParams, ListCallbacksQuery, {
     permit: ['repair.read', 'dealer'],
+    todayOrLater: true,
     summary: 'The 3-day post-service callback list: due, overdue or completed (by a CSI survey)',
     type: [CallbackView],
   }),

@@ -47,14 +47,14 @@ export class RetentionParams extends WindowParams {
 }
 
 export class LostVehiclesParams extends WindowParams {
-  /** As-of instant; defaults to now. @example 2026-09-30T12:00:00+08:00 */
+  /** As-of instant; defaults to now: the settlements up to it count, so a past one gives the list as it stood. @example 2026-09-30T12:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 
 export class MaintenanceDueParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID, ID) dealerId!: string;
-  /** As-of instant; defaults to now. @example 2026-09-30T12:00:00+08:00 */
+  /** As-of instant; defaults to now. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-09-30T12:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
   /** Months after the last service; default 6. @example 6 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) months?: number;
@@ -67,6 +67,6 @@ export class CallbacksParams {
   @Matches(RECORD_ID, ID) dealerId!: string;
   /** @example overdue */
   @IsOptional() @IsIn(CALLBACK_STATES) state?: CallbackState;
-  /** As-of instant; defaults to now. @example 2026-03-06T09:00:00+08:00 */
+  /** As-of instant; defaults to now. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-03-06T09:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }

@@ -30,6 +30,7 @@ export class SalesQueriesController extends routeTable({
     {
       permit: ['prospect.read', 'dealer-and-consultant'],
       also: [ApiTags('prospects')],
+      todayOrLater: true,
       summary: "Each consultant's follow-up worklist: open prospects due or overdue for contact",
       description:
         "Due = last contact + the grade's interval (H 2 days, A 5, B 7, C 30), or the planned next contact if sooner; listed when due by the end of asOf's business day (CST), `overdue` when due before asOf.",

@@ -33,7 +33,7 @@ export class WorklistParams {
   @Matches(RECORD_ID) dealerId!: string;
   /** @example sc-li */
   @IsOptional() @Matches(RECORD_ID) consultantId?: string;
-  /** As of when (default now): lists contacts due by the end of that business day. @example 2026-03-20T09:00:00+08:00 */
+  /** As of when (default now): lists contacts due by the end of that business day. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-03-20T09:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 
@@ -68,7 +68,7 @@ export class ListVehicleSalesParams extends PageParams {
 export class CallbacksParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID) dealerId!: string;
-  /** As of when (default now): lists open callbacks due by the end of that business day. @example 2026-03-20T09:00:00+08:00 */
+  /** As of when (default now): lists open callbacks due by the end of that business day. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-03-20T09:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 

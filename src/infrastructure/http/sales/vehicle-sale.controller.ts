@@ -82,6 +82,7 @@ export class VehicleSaleController extends routeTable({
     ({ dealerId, asOf }) => new DeliveryCallbacksQuery(dealerId, asOf),
     {
       permit: ['sale.read', 'dealer'],
+      todayOrLater: true,
       summary: 'Open 7-day delivery callbacks due by the end of the business day of asOf',
       description: 'A callback leaves the list once one reaches the customer.',
       type: DeliveryCallbackListView,

@@ -1,6 +1,7 @@
 import { Get, Param, Query as QueryString, type Type } from '@nestjs/common';
 import type { IQuery } from '@nestjs/cqrs';
 import type { Permission } from '../../../application/access/access-policy';
+import { refuseEarlierDay } from './as-of';
 import { RecordsFileAccess } from './file-access.decorator';
 import { Permit, type Tenancy } from './permission.decorator';
 import { QueryRoute, type QueryRouteOptions } from './query-route';
@@ -14,6 +15,8 @@ export type QueryRouteDoc<T> = QueryRouteOptions<T> &
     permit: readonly [Permission, Tenancy?];
     /** This route's own decorators (another tag). */
     also?: readonly MethodDecorator[];
+    /** A worklist read from today's state: an `asOf` of an earlier day is refused (shared/as-of.ts). */
+    todayOrLater?: true;
   }>;
 
 type QueryOf<Input extends unknown[]> = new (...input: Input) => IQuery;
@@ -22,7 +25,7 @@ const read = <T>(
   path: string,
   parameter: RouteParameter,
   toQuery: (input: never) => IQuery,
-  { permit: [permission, tenancy], also = [], ...route }: QueryRouteDoc<T>,
+  { permit: [permission, tenancy], also = [], todayOrLater, ...route }: QueryRouteDoc<T>,
   opensFile: boolean = false,
 ): RouteEntry => ({
   decorators: [
@@ -33,7 +36,10 @@ const read = <T>(
     QueryRoute(route),
   ],
   parameters: [parameter],
-  handle: ({ queries }, input: unknown) => queries.execute(toQuery(input as never)),
+  handle: ({ queries, clock }, input: unknown) => {
+    if (todayOrLater) refuseEarlierDay((input as { asOf?: string }).asOf, clock.now());
+    return queries.execute(toQuery(input as never));
+  },
 });
 
 /** A read whose query takes its query string as it is (a KPI): one call to the query bus. */

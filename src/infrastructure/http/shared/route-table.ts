@@ -1,5 +1,6 @@
 import { Inject, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 
 /** One parameter of a generated route method: its decorator, and the type the pipes and the docs see. */
 export type RouteParameter = Readonly<{ decorator: ParameterDecorator; type: unknown }>;
@@ -13,9 +14,10 @@ export type RouteEntry = Readonly<{
   handle: (routes: RouteTable, ...args: any[]) => unknown;
 }>;
 
-/** What every generated route method may use: the query bus, for the reads (a property, so a controller keeps its constructor). */
+/** What every generated route method may use: the query bus and the clock (properties, so a controller keeps its constructor). */
 export class RouteTable {
   @Inject(QueryBus) readonly queries!: QueryBus;
+  @Inject(CLOCK) readonly clock!: Clock;
 }
 
 type Methods<Entries> = { [Name in keyof Entries]: (...args: never[]) => unknown };
