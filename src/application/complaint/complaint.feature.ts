@@ -5,7 +5,7 @@ import {
   COMPLAINT_PERSONAL_DATA,
   type ComplaintEvent,
 } from '../../domain/complaint/complaint.events';
-import type { ComplaintState } from '../../domain/complaint/complaint.state';
+import { automaticDecisionOf, type ComplaintState } from '../../domain/complaint/complaint.state';
 import { DEFAULT_COMPLAINT_SLA_POLICIES } from '../../domain/complaint/complaint-sla-policy';
 import { complaintDetailsProjection } from '../../projections/complaint-details/complaint-details.projection';
 import { complaintSlaMonthlyProjection } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
@@ -33,6 +33,7 @@ export const complaintFeature: Feature<ComplaintState, ComplaintCommand, Complai
     dealerId: state.status !== 'none' ? state.dealerId : namedDealer(command),
     handedTo: command.type === 'AssignComplaint' ? command.data.dealerId : undefined,
   }),
+  businessTimeOf: (event) => automaticDecisionOf(event)?.at ?? null,
   projections: [complaintDetailsProjection, complaintSlaMonthlyProjection],
   watchers: [deadlineWatcher],
   kpis: COMPLAINT_KPIS,

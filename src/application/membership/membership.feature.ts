@@ -1,7 +1,7 @@
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
 import { createMembershipDecider, membershipStreamId } from '../../domain/membership/membership.decider';
 import { MEMBERSHIP_EVENT_TYPES, type MembershipEvent } from '../../domain/membership/membership.events';
-import type { MembershipState } from '../../domain/membership/membership.state';
+import { membershipDecisionOf, type MembershipState } from '../../domain/membership/membership.state';
 import { loyaltyLedgerProjection } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
 import { loyaltyMembersProjection } from '../../projections/loyalty-members/loyalty-members.projection';
 import type { Feature } from '../shared/feature';
@@ -28,6 +28,7 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   }),
   // Two redemptions at once: the loser is decided again, and gets 422 INSUFFICIENT_POINTS or its answer.
   decidesAgainAfterLostRace: true,
+  businessTimeOf: (event) => membershipDecisionOf(event)?.at ?? null,
   projections: [loyaltyMembersProjection, loyaltyLedgerProjection],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
   watchers: [loyaltyExpiryWatcher],

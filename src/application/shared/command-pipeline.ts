@@ -110,10 +110,13 @@ export class CommandPipeline {
     if (decided.length === 0)
       return { streamId, revision: current, position: null, events: [], replayed: false };
 
-    const toAppend = await this.encoder.encode(streamId, history[history.length - 1], decided, {
-      ...context,
-      now,
-    });
+    const toAppend = await this.encoder.encode(
+      streamId,
+      history[history.length - 1],
+      decided,
+      { ...context, now },
+      feature.businessTimeOf as ((event: Event) => string | null) | undefined,
+    );
     try {
       const appended = await this.eventStore.appendToStream(
         streamId,

@@ -25,28 +25,38 @@ export class EventEncoder {
     private readonly protector?: PersonalDataProtector,
   ) {}
 
+  /** `businessTimeOf` names the time an automatic decision fell due (the feature's); other events take the command's. */
   async encode(
     streamId: string,
     previous: StoredEvent | undefined,
     decided: readonly Event[],
     context: CommandContext,
+    businessTimeOf: (event: Event) => string | null = () => null,
   ): Promise<NewEvent[]> {
     const stored = this.protector ? await this.protector.protect(decided) : decided;
     return chainEvents(
       streamId,
       previous,
-      stored.map((event, index) => this.envelope(streamId, event, index, context)),
+      stored.map((event, index) =>
+        this.envelope(streamId, event, index, context, businessTimeOf(decided[index] ?? event)),
+      ),
     );
   }
 
-  private envelope(streamId: string, event: Event, index: number, context: CommandContext): NewEvent {
+  private envelope(
+    streamId: string,
+    event: Event,
+    index: number,
+    context: CommandContext,
+    businessTime: string | null,
+  ): NewEvent {
     const key = context.idempotencyKey;
     return {
       eventId: key ? deterministicUuid(`${streamId}|${key}|${index}`) : this.newEventId(),
       type: event.type,
       schemaVersion: this.catalog.schemaVersionOf(event.type),
       data: event.data as Record<string, unknown>,
-      occurredAt: context.now,
+      occurredAt: businessTime ?? context.now,
       metadata: {
         correlationId: context.correlationId,
         causationId: context.causationId,

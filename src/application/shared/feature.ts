@@ -41,6 +41,12 @@ export type Feature<State, Cmd extends Command, Evt extends Event> = Readonly<{
    * state, so the loser gets the real answer rather than a bare 409; a second lost race is a 409.
    */
   decidesAgainAfterLostRace?: boolean;
+  /**
+   * The business time of an automatic decision (a deadline missed, an expiry, a lapse): the time it fell
+   * due, which its stored `occurredAt` carries instead of the command's, so a replay "as of" a date sees
+   * it exactly when it took effect (docs/architecture.md, "Business time decides"). Null for other events.
+   */
+  businessTimeOf?: (event: Evt) => string | null;
   projections?: readonly AnyProjection[];
   reactors?: (deps: FeatureDeps) => readonly ReactorDefinition[];
   watchers?: readonly ClockWatcher<Cmd>[];

@@ -1,9 +1,4 @@
-import {
-  applyThroughout,
-  type RecordedDecision,
-  remember,
-  withdrawLast,
-} from '../shared/automatic-decisions';
+import { applyThroughout, type RecordedDecision, remember, withdraw } from '../shared/automatic-decisions';
 import type { ComplaintEvent } from './complaint.events';
 import type {
   AutomaticDecision,
@@ -110,7 +105,7 @@ const EARLY: readonly ComplaintStage[] = ['filed', 'acknowledged'];
  */
 export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): ComplaintState => {
   if (state.status === 'none' || event.type === 'ComplaintFiled') return applyEvent(state, event);
-  if (event.type === 'ComplaintDecisionsWithdrawn') return withdrawLast(state, event.data.decisions.length);
+  if (event.type === 'ComplaintDecisionsWithdrawn') return withdraw(state, event.data.decisions);
   if (NEUTRAL_EVENTS.includes(event.type))
     return applyThroughout(state, (filed) => applyEvent(filed, event) as Filed);
   const applied = applyEvent(state, event) as Filed;

@@ -1,4 +1,4 @@
-import { type RecordedDecision, remember, withdrawLast } from '../shared/automatic-decisions';
+import { type RecordedDecision, remember, withdraw } from '../shared/automatic-decisions';
 import { addBusinessMonths, type LoyaltyRuleSet } from './loyalty-rules';
 import type { MembershipEvent } from './membership.events';
 import type {
@@ -128,7 +128,7 @@ export const membershipDecisionOf = (event: MembershipEvent): MembershipDecision
  */
 export const evolveMembership = (state: MembershipState, event: MembershipEvent): MembershipState => {
   if (state.status === 'none' || event.type === 'MembershipEnrolled') return applyEvent(state, event);
-  if (event.type === 'MembershipDecisionsWithdrawn') return withdrawLast(state, event.data.decisions.length);
+  if (event.type === 'MembershipDecisionsWithdrawn') return withdraw(state, event.data.decisions);
   const applied = applyEvent(state, event) as Member;
   const decision = membershipDecisionOf(event);
   if (decision) return remember(state, decision.at, decision, applied);

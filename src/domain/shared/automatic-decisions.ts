@@ -41,14 +41,33 @@ export const remember = <State, Decision>(
   automatic: [...state.automatic, { at, decision, prior: { ...state, automatic: [] } }],
 });
 
-/** Withdraws the last `count` automatic decisions: the state before the first of them. */
-export const withdrawLast = <State, Decision>(
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * How many of the decisions a compensating event lists this state holds: the last `k` it remembers that
+ * are the first `k` listed. All of them live; fewer in a replay "as of" a date, which holds only the
+ * decisions that had fallen due by then (the withdrawn ones are in time order).
+ */
+export const recordedAmong = <State, Decision>(
   state: WithAutomatic<State, Decision>,
-  count: number,
+  decisions: readonly Decision[],
+): number => {
+  const { automatic } = state;
+  for (let k = Math.min(automatic.length, decisions.length); k > 0; k -= 1) {
+    const tail = automatic.slice(automatic.length - k);
+    if (tail.every((recorded, index) => same(recorded.decision, decisions[index]))) return k;
+  }
+  return 0;
+};
+
+/** Withdraws the listed decisions this state holds: back to the state before the first of them. */
+export const withdraw = <State, Decision>(
+  state: WithAutomatic<State, Decision>,
+  decisions: readonly Decision[],
 ): WithAutomatic<State, Decision> => {
-  const keep = state.automatic.length - count;
+  const keep = state.automatic.length - recordedAmong(state, decisions);
   const restored = state.automatic[keep];
-  if (count <= 0 || !restored) return state;
+  if (!restored) return state;
   return { ...restored.prior, automatic: state.automatic.slice(0, keep) };
 };
 

@@ -12,6 +12,7 @@ import type {
   Satisfaction,
 } from '../../domain/complaint/complaint.types';
 import { businessMonthOf } from '../../domain/shared/time';
+import { recordedAmong } from '../../domain/shared/automatic-decisions';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 const TWO_WEEKS_MS = 14 * 24 * 3_600_000;
@@ -157,8 +158,11 @@ const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
           { clock: event.data.clock, dueBy: event.data.dueBy, level: event.data.level },
         ],
       };
-    case 'ComplaintDecisionsWithdrawn':
-      return withdrawn(doc, event.data.decisions);
+    case 'ComplaintDecisionsWithdrawn': {
+      // Those this document holds: all of them live, the earlier ones in a replay as of a date.
+      const held = doc.state.status === 'none' ? 0 : recordedAmong(doc.state, event.data.decisions);
+      return withdrawn(doc, event.data.decisions.slice(0, held));
+    }
     default: {
       const unreachable: never = event;
       return unreachable;

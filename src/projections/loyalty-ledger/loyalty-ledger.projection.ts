@@ -165,7 +165,24 @@ export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedge
         ...lineOf(event),
         withdrawn: false,
       };
-    if (!doc) throw new Error(`ledger line ${id}: withdrawn before it was recorded`);
-    return { ...doc, withdrawn: true };
+    if (doc) return { ...doc, withdrawn: true };
+    // A replay as of a date holds only the decisions that had fallen due by then: a line never recorded
+    // is written withdrawn, so it is neither counted nor listed.
+    const { customerId, homeDealerId } = event.data;
+    const decision = event.data.decisions.find((d) => decisionLineId(customerId, d) === id);
+    return {
+      entryId: id,
+      customerId,
+      homeDealerId,
+      kind: decision?.kind === 'lapsed' ? 'forfeited' : 'expired',
+      points: 0,
+      at: decision?.at ?? event.occurredAt,
+      lotId: decision?.kind === 'points-expired' ? decision.lotId : null,
+      draws: [],
+      source: null,
+      detail: null,
+      position: event.globalPosition,
+      withdrawn: true,
+    };
   },
 };

@@ -204,6 +204,62 @@ describe('complaint-details projection', () => {
       });
   });
 
+  it('drops the breaches and escalations a late fact withdrew, and its clocks are back as before them', () => {
+    const missed: SpecEvent = {
+      type: 'ComplaintDeadlineMissed',
+      occurredAt: ACK_BY,
+      data: {
+        complaintId: 'c-1',
+        dealerId: 'd-1',
+        clock: 'acknowledge',
+        dueBy: ACK_BY,
+        level: 'L1',
+        category: 'service',
+      },
+    };
+    const escalated: SpecEvent = {
+      type: 'ComplaintEscalated',
+      occurredAt: ACK_BY,
+      data: {
+        complaintId: 'c-1',
+        dealerId: 'd-1',
+        from: 'L1',
+        to: 'L2',
+        reason: `missed the acknowledge deadline due ${ACK_BY}`,
+        automatic: true,
+        escalatedAt: ACK_BY,
+        acknowledgeBy: '2026-03-11T10:00:00.000Z',
+        upperLevelBy: '2026-03-12T02:00:00.000Z',
+      },
+    };
+    // The acknowledgement of 10 March 20:00 UTC arrives after the sweep: it was in time for both.
+    const withdrawn: SpecEvent = {
+      type: 'ComplaintDecisionsWithdrawn',
+      occurredAt: '2026-03-10T20:00:00.000Z',
+      data: {
+        complaintId: 'c-1',
+        dealerId: 'd-1',
+        lateFactAt: '2026-03-10T20:00:00.000Z',
+        decisions: [
+          { kind: 'deadline-missed', at: ACK_BY, clock: 'acknowledge', level: 'L1' },
+          { kind: 'escalated', at: ACK_BY, from: 'L1', to: 'L2' },
+        ],
+      },
+    };
+    spec
+      .given([filed, missed, escalated])
+      .when([withdrawn, acknowledged('2026-03-10T20:00:00.000Z', true)])
+      .thenMatches({
+        'c-1': {
+          level: 'L1',
+          escalations: 0,
+          breaches: [],
+          firstAcknowledgement: { at: '2026-03-10T20:00:00.000Z', onTime: true },
+          nextUnmissedDeadline: RESOLVE_BY,
+        },
+      });
+  });
+
   it('keeps department and assignee an assignment leaves out, and a transfer clears them', () => {
     const toAdvisor = assigned(
       { dealerId: 'd-1', department: 'service', assigneeId: 'u-1', transfer: false },
