@@ -94,7 +94,10 @@ export const complianceOf = (
     if (resolution !== 'not-due') row.resolutionsDue += 1;
     if (resolution === 'on-time' || resolution === 'late') row.resolved += 1;
     if (resolution === 'on-time') row.resolvedOnTime += 1;
-    if (complaint.closedWithinTwoWeeks) row.closedWithinTwoWeeks += 1;
+    // The first closing counts once it happened by asOf.
+    const firstClosedAt = complaint.firstClosedAt ?? complaint.closedAt;
+    if (complaint.closedWithinTwoWeeks && firstClosedAt !== null && Date.parse(firstClosedAt) <= at)
+      row.closedWithinTwoWeeks += 1;
     // A miss counts from the moment its deadline passed, so a past asOf leaves out the later ones.
     for (const breach of complaint.breaches.filter((entry) => Date.parse(entry.dueBy) < at)) {
       row.breaches += 1;

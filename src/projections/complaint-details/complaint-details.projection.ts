@@ -49,6 +49,8 @@ export type ComplaintDetails = {
   firstAcknowledgement: { at: string; onTime: boolean } | null;
   firstResolution: { at: string; onTime: boolean } | null;
   closedAt: string | null;
+  /** The first closing; a reopening leaves it. */
+  firstClosedAt: string | null;
   /** Closed within 14 days of filing (the first closing counts). */
   closedWithinTwoWeeks: boolean | null;
   satisfaction: Satisfaction | null;
@@ -93,6 +95,7 @@ const filedDoc = (event: Extract<E, { type: 'ComplaintFiled' }>): ComplaintDetai
     firstAcknowledgement: null,
     firstResolution: null,
     closedAt: null,
+    firstClosedAt: null,
     closedWithinTwoWeeks: null,
     satisfaction: null,
     breaches: [],
@@ -142,6 +145,7 @@ const facts = (doc: ComplaintDetails, event: E): Partial<ComplaintDetails> => {
     case 'ComplaintClosed':
       return {
         closedAt: event.data.closedAt,
+        firstClosedAt: doc.firstClosedAt ?? event.data.closedAt,
         satisfaction: event.data.satisfaction,
         closedWithinTwoWeeks:
           doc.closedWithinTwoWeeks ??

@@ -118,6 +118,7 @@ describe('complaint-details projection', () => {
       firstAcknowledgement: null,
       firstResolution: null,
       closedAt: null,
+      firstClosedAt: null,
       closedWithinTwoWeeks: null,
       satisfaction: null,
       breaches: [],
@@ -346,6 +347,8 @@ describe('complaint-details projection', () => {
         'c-1': {
           status: 'investigating',
           closedAt: null,
+          // The first closing stays (compliance as of a date counts it from then).
+          firstClosedAt: '2026-03-27T02:00:00.000Z',
           // Closed 17 days after filing: the first closing is what the figure keeps.
           closedWithinTwoWeeks: false,
           reopenings: 1,

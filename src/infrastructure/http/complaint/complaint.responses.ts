@@ -83,6 +83,8 @@ export class ComplaintView implements Omit<ComplaintDetails, 'state'> {
   firstAcknowledgement!: StepOnTime | null;
   firstResolution!: StepOnTime | null;
   closedAt!: string | null;
+  /** The first closing; a reopening leaves it. */
+  firstClosedAt!: string | null;
   /** Closed within 14 days of filing (the first closing counts). */
   closedWithinTwoWeeks!: boolean | null;
   satisfaction!: Satisfaction | null;

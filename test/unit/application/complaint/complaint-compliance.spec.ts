@@ -96,4 +96,19 @@ describe('complianceOf: rates over the steps that fell due by asOf', () => {
     const [first] = complianceOf([onTime, late, never, notYet], '2026-03-03T01:00:00.000Z');
     expect(first).toMatchObject({ filed: 3, acknowledgementsDue: 1, acknowledgedOnTimeRate: 1, breaches: 0 });
   });
+
+  it('counts a closing within two weeks only once it happened by asOf', () => {
+    // Filed 03-02T01:00, first closed 03-06T01:00 (within 14 days). As of 03-04 it was still open.
+    const closed = complaint('closed', '2026-03-02T01:00:00.000Z', {
+      firstAcknowledgement: { at: '2026-03-02T02:00:00.000Z', onTime: true },
+      firstResolution: { at: '2026-03-05T01:00:00.000Z', onTime: true },
+      closedWithinTwoWeeks: true,
+      firstClosedAt: '2026-03-06T01:00:00.000Z',
+      closedAt: '2026-03-06T01:00:00.000Z',
+    });
+    const [before] = complianceOf([closed], AS_OF);
+    expect(before).toMatchObject({ filed: 1, closedWithinTwoWeeks: 0, twoWeekClosureRate: 0 });
+    const [after] = complianceOf([closed], '2026-03-07T00:00:00.000Z');
+    expect(after).toMatchObject({ filed: 1, closedWithinTwoWeeks: 1, twoWeekClosureRate: 1 });
+  });
 });
