@@ -294,6 +294,17 @@ describe('bad input within the size limit: depth, range, shape and text are boun
       expectRefused(await send('GET', '/access-audit?actorId=sc%00li'), 'actorId', /control character/);
     });
 
+    it.each([
+      [
+        'customer.name',
+        '/complaints',
+        { ...complaint, customer: { ...complaint.customer, name: 'Wang\nFang' } },
+      ],
+      ['plate', '/repair-orders', { ...walkIn, plate: '沪A\t12345' }],
+    ])('a line break or tab in the one-line field %s: 400 naming it', async (field, url, payload) => {
+      expectRefused(await send('POST', url, payload), field, /must be one line/);
+    });
+
     it('free text keeps line breaks, tabs and characters beyond the BMP', async () => {
       const answer = await send('POST', '/complaints', {
         ...complaint,

@@ -1,3 +1,4 @@
+import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -35,7 +36,7 @@ export class ComplaintCustomerBody implements ComplaintCustomer {
   /** @example cu-20931 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) customerId!: string;
   /** @example 王芳 */
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) name!: string;
   /** Mobile number, digits with an optional leading +. @example 13812345678 */
   @Matches(PHONE, { message: '$property must be 6 to 20 digits, with an optional leading +' }) phone!: string;
 }
@@ -80,7 +81,7 @@ export class AssignComplaintBody extends BusinessTime {
   /** Another dealer: a transfer. @example d-bj-02 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId?: string;
   /** Product → product dept., service → service, staff → manager. @example service */
-  @IsOptional() @IsString() @Length(1, 100) department?: string;
+  @IsOptional() @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) department?: string;
   /** @example u-sa-14 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) assigneeId?: string;
   /** @example "Vehicle was serviced at the Beijing dealer" */

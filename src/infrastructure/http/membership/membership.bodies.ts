@@ -1,3 +1,4 @@
+import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -42,7 +43,7 @@ export class RedeemPointsBody extends BusinessTime {
   /** @example 800 */
   @IsInt() @Min(1) @Max(MAX_POINTS) points!: number;
   /** @example "Brand umbrella" */
-  @IsString() @Length(1, 200) gift!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 200) gift!: string;
 }
 
 export class BuyVoucherBody extends BusinessTime {

@@ -1,3 +1,4 @@
+import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -50,7 +51,7 @@ export class VehicleFields extends BusinessTime {
   /** @example LSVAB4BR5MN000001 */
   @Matches(VIN, { message: VIN_MESSAGE }) vin!: string;
   /** @example 沪A12345 */
-  @IsString() @Length(1, 16) plate!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 16) plate!: string;
   /** @example cu-20931 */
   @Matches(RECORD_ID, ID) customerId!: string;
 }
@@ -103,7 +104,7 @@ export class LabourOperationDto implements LabourOperation {
 
 export class PartLineDto implements PartLine {
   /** @example BP-220 */
-  @IsString() @Length(1, 40) partNumber!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 40) partNumber!: string;
   /** Two decimals at most (oil in litres), up to 10,000, never negative (a 422 otherwise). @example 1 */
   @IsNumber(TWO_DECIMALS) @Max(10_000) quantity!: number;
   /** Unit price in fen (1/100 RMB), up to a billion RMB, never negative (a 422 otherwise). @example 48000 */

@@ -1,3 +1,4 @@
+import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -51,7 +52,7 @@ export class ProspectContactBody implements Omit<ProspectContact, 'customerId'> 
   /** The customer id, if the person is known; otherwise one is assigned. @example cu-30211 */
   @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) customerId?: string;
   /** @example 张伟 */
-  @IsString() @Length(1, 100) name!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) name!: string;
   /** Digits, spaces, dashes, optional leading +; +86 is ignored. @example 13800000001 */
   @Matches(/^\+?[\d -]{6,24}$/, {
     message: '$property must be 6 to 24 digits, spaces or dashes, with an optional leading +',
@@ -79,7 +80,7 @@ export class RegisterProspectBody extends BusinessTime implements Registration {
   @Type(() => ProspectContactBody)
   contact!: ProspectContactBody;
   /** @example Lavida */
-  @IsString() @Length(1, 100) modelOfInterest!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) modelOfInterest!: string;
   /** Budget in fen (1/100 RMB). @example 15000000 */
   @IsOptional() @IsInt() @Min(0) @Max(MAX_FEN) budgetFen?: number;
   /** Expected purchase by, YYYY-MM-DD. @example 2026-03-20 */
@@ -124,7 +125,7 @@ export class RecordNeedsAnalysisBody extends BusinessTime {
 
 export class PresentVehicleBody extends BusinessTime {
   /** @example Lavida */
-  @IsString() @Length(1, 100) model!: string;
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) model!: string;
 }
 
 export class BookTestDriveBody extends PresentVehicleBody {
@@ -134,7 +135,7 @@ export class BookTestDriveBody extends PresentVehicleBody {
 
 export class CompleteTestDriveBody extends BusinessTime {
   /** Defaults to the model of interest. @example Lavida */
-  @IsOptional() @IsString() @Length(1, 100) model?: string;
+  @IsOptional() @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) model?: string;
 }
 
 /** The model and its price, as a quote gives them and an order signs them. */

@@ -1,5 +1,9 @@
 import type { FieldError } from './problem-details';
 
+/** A field that is one line (a name, a plate, a model): no tab or line break, which free text may hold. */
+export const ONE_LINE = /^[^\t\n\r]*$/;
+export const ONE_LINE_MESSAGE = { message: '$property must be one line: no tab or line break' };
+
 /** Tab, line feed and carriage return: free text keeps its lines. */
 const ALLOWED_CONTROLS = new Set([0x09, 0x0a, 0x0d]);
 /** C0 controls, DEL and C1 controls. */
