@@ -18,13 +18,29 @@ import { startTestApp, testClock, type TestApp } from '../support/test-app';
  * answer. The wall clock stands at NOW throughout; every fact is dated in the past. The histories are
  * generated in test/support/business-time-histories.ts.
  */
-const sweep = async (api: TestApp) => {
+const clock = testClock(NOW);
+
+/** Both watchers sweep with the wall clock at `at` (NOW by default), then it stands at NOW again. */
+const sweep = async (api: TestApp, at = NOW) => {
   await api.settle();
+  clock.set(at);
   const runner = api.app.get(ClockWatcherRunner);
   await runner.sweep('complaint deadline');
   await runner.sweep('loyalty expiry');
+  clock.set(NOW);
   await api.settle();
 };
+
+/**
+ * Before each fact of the late run: no sweep, or one at a wall-clock time between the last fact sent and
+ * NOW (in hundredths of the way), so some facts are late for what a sweep decided and some are not.
+ */
+const sweepsBefore = fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null, freq: 2 }), {
+  minLength: 40,
+  maxLength: 40,
+});
+const sweepTime = (lastSentAt: number, hundredths: number) =>
+  new Date(lastSentAt + Math.round(((Date.parse(NOW) - lastSentAt) * hundredths) / 100)).toISOString();
 
 /** What the users see of the records, less what says when it was written (revision, ETag, write time). */
 const WRITE_TIME = new Set([
@@ -85,7 +101,6 @@ const observe = async (api: TestApp, { dealers, complaints, members, months }: R
 };
 
 describe('business time decides, not arrival (property, issue 13 §1)', () => {
-  const clock = testClock(NOW);
   let inOrder: TestApp;
   let late: TestApp;
   let run = 0;
@@ -102,8 +117,8 @@ describe('business time decides, not arrival (property, issue 13 §1)', () => {
       fc.asyncProperty(
         fc.array(complaintHistory, { minLength: 1, maxLength: 3 }),
         fc.array(memberHistory, { minLength: 1, maxLength: 2 }),
-        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
-        async (complaintHistories, memberHistories, sweepAfter) => {
+        sweepsBefore,
+        async (complaintHistories, memberHistories, sweeps) => {
           run += 1;
           // Each run has its own dealers, so a KPI compares this run's records only (and shrinking works).
           const dealers = { home: `d-1-r${run}`, other: `d-2-r${run}` };
@@ -123,7 +138,9 @@ describe('business time decides, not arrival (property, issue 13 §1)', () => {
 
           const answersLate: number[] = [];
           for (const [index, fact] of facts.entries()) {
-            if (sweepAfter[index % sweepAfter.length]) await sweep(late);
+            const hundredths = sweeps[index % sweeps.length];
+            if (index > 0 && hundredths !== null && hundredths !== undefined)
+              await sweep(late, sweepTime(facts[index - 1]!.at, hundredths));
             answersLate.push(await fact.send(late));
           }
           await sweep(late);

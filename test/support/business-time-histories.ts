@@ -64,6 +64,18 @@ const TWO_LOOPS: readonly Step[] = [
   'close',
 ];
 
+/** Escalated by hand before the clock would, then on to the end: the clock may escalate it again. */
+const ESCALATED: readonly Step[] = [
+  'acknowledge',
+  'escalate',
+  'acknowledge',
+  'propose',
+  'accept',
+  'resolve',
+  'callback',
+  'close',
+];
+
 /** A loop cut short anywhere, with detours slipped in at random places. */
 const withDetours = (template: readonly Step[]) =>
   fc
@@ -80,11 +92,12 @@ const withDetours = (template: readonly Step[]) =>
 /** A complaint filed Sep–Nov 2026. Gaps are whole hours, as deadlines are, so a step often falls on one. */
 export const complaintHistory = fc.record({
   severity: fc.constantFrom('minor', 'general', 'major'),
-  level: fc.constantFrom('L1', 'L1', 'L2', 'L3'),
+  level: fc.constantFrom('L1', 'L1', 'L1', 'L2', 'L3'),
   filedAfterHours: fc.integer({ min: 0, max: 80 * 24 }),
   steps: fc.oneof(
     withDetours(HAPPY),
     withDetours(TWO_LOOPS),
+    withDetours(ESCALATED),
     fc.array(fc.constantFrom(...ALL_STEPS), { maxLength: 10 }),
   ),
   gapsHours: fc.array(
@@ -151,6 +164,7 @@ export const memberHistory = fc.record({
       kind: fc.oneof(
         { weight: 6, arbitrary: fc.constant<MemberKind>('visit') },
         { weight: 8, arbitrary: fc.constantFrom<MemberKind>(...MEMBER_KINDS.slice(1, -1)) },
+        { weight: 2, arbitrary: fc.constant<MemberKind>('use-voucher') },
         { weight: 1, arbitrary: fc.constant<MemberKind>('cancel') },
       ),
       anchor: fc.oneof(
@@ -251,7 +265,9 @@ export const memberFacts = (id: string, dealers: Dealers, history: MemberHistory
       case 'voucher':
       case 'short-voucher': {
         const expiresAt =
-          event.kind === 'voucher' ? monthsAfter(at, RULES.voucherValidityMonths) : at + event.size * DAY;
+          event.kind === 'voucher'
+            ? monthsAfter(at, RULES.voucherValidityMonths)
+            : at + event.size * HOUR * 12;
         voucher = { code: `v-${id}-${index}`, expiresAt };
         facts.push({
           at,
