@@ -17,6 +17,7 @@ const json = { 'content-type': 'application/json' };
 
 /** The dealers of one run: each run has its own, so the per-dealer KPIs compare that run's records only. */
 export type Dealers = Readonly<{ home: string; other: string }>;
+/** `at`: where the fact comes in the sync, its business time (a backdated contact is dated earlier). */
 export type Fact = Readonly<{ at: number; send: (api: TestApp) => Promise<number> }>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -38,6 +39,9 @@ const COMPLAINT_STEPS = {
   close: () => ['close', {}],
   contact: () => ['contacts', { channel: 'phone', summary: 'called the customer' }],
   note: () => ['investigation-notes', { note: 'pads were the wrong part' }],
+  // Neither moves a clock, so either may be dated anywhere after filing: these are synced late.
+  'contact-backdated': () => ['contacts', { channel: 'wechat', summary: 'customer sent photos' }],
+  'note-backdated': () => ['investigation-notes', { note: 'found in the workshop log' }],
   escalate: () => ['escalate', { reason: 'customer called again' }],
   'escalate-top': () => ['escalate', { reason: 'media enquiry', to: 'L3' }],
   reopen: () => ['reopen', { reason: 'noise is back' }],
@@ -136,7 +140,8 @@ export const complaintFacts = (id: string, dealers: Dealers, history: ComplaintH
     at += (history.gapsHours[index % history.gapsHours.length] ?? 1) * HOUR;
     if (at > Date.parse(NOW)) return;
     const [path, body] = COMPLAINT_STEPS[step](dealers);
-    facts.push({ at, send: post(`/complaints/${id}/${path}`, { ...body, occurredAt: iso(at) }) });
+    const occurredAt = step.endsWith('-backdated') ? filedAt + Math.floor((at - filedAt) / 2) : at;
+    facts.push({ at, send: post(`/complaints/${id}/${path}`, { ...body, occurredAt: iso(occurredAt) }) });
   });
   return facts;
 };
@@ -156,28 +161,35 @@ type MemberKind = (typeof MEMBER_KINDS)[number];
 /** When a fact falls: some days after the last one, or exactly when something falls due. */
 type Anchor = 'days' | 'lapse' | 'lot-expiry' | 'voucher-expiry';
 
-/** A member enrolled in 2024–2025, over 2 to 30 months, with gaps long enough to lapse. */
+/** One fact of a member's history. */
+const memberEvent = fc.record({
+  kind: fc.oneof(
+    { weight: 6, arbitrary: fc.constant<MemberKind>('visit') },
+    { weight: 8, arbitrary: fc.constantFrom<MemberKind>(...MEMBER_KINDS.slice(1, -1)) },
+    { weight: 2, arbitrary: fc.constant<MemberKind>('use-voucher') },
+    { weight: 1, arbitrary: fc.constant<MemberKind>('cancel') },
+  ),
+  anchor: fc.oneof(
+    { weight: 6, arbitrary: fc.constant<Anchor>('days') },
+    { weight: 1, arbitrary: fc.constantFrom<Anchor>('lapse', 'lot-expiry', 'voucher-expiry') },
+  ),
+  afterDays: fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 0, max: 200 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 540, max: 600 }) },
+  ),
+  size: fc.integer({ min: 1, max: 30 }),
+});
+const firstVisit = memberEvent.map((event) => ({
+  ...event,
+  kind: 'visit' as MemberKind,
+  anchor: 'days' as Anchor,
+}));
+/** A member enrolled in 2024–2025, over 2 to 30 months, with gaps long enough to lapse; most visit first. */
 export const memberHistory = fc.record({
   enrolAfterDays: fc.integer({ min: 0, max: 540 }),
-  events: fc.array(
-    fc.record({
-      kind: fc.oneof(
-        { weight: 6, arbitrary: fc.constant<MemberKind>('visit') },
-        { weight: 8, arbitrary: fc.constantFrom<MemberKind>(...MEMBER_KINDS.slice(1, -1)) },
-        { weight: 2, arbitrary: fc.constant<MemberKind>('use-voucher') },
-        { weight: 1, arbitrary: fc.constant<MemberKind>('cancel') },
-      ),
-      anchor: fc.oneof(
-        { weight: 6, arbitrary: fc.constant<Anchor>('days') },
-        { weight: 1, arbitrary: fc.constantFrom<Anchor>('lapse', 'lot-expiry', 'voucher-expiry') },
-      ),
-      afterDays: fc.oneof(
-        { weight: 5, arbitrary: fc.integer({ min: 0, max: 200 }) },
-        { weight: 1, arbitrary: fc.integer({ min: 540, max: 600 }) },
-      ),
-      size: fc.integer({ min: 1, max: 30 }),
-    }),
-    { maxLength: 10 },
+  events: fc.oneof(
+    fc.tuple(firstVisit, fc.array(memberEvent, { maxLength: 9 })).map(([visit, rest]) => [visit, ...rest]),
+    fc.array(memberEvent, { maxLength: 10 }),
   ),
 });
 export type MemberHistory = typeof memberHistory extends fc.Arbitrary<infer T> ? T : never;
