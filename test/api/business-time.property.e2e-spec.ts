@@ -95,8 +95,14 @@ const observe = async (api: TestApp, { dealers, complaints, members, months }: R
         `/complaints/compliance?dealerId=${dealerId}&month=${month}`,
       );
     seen[`worklist ${dealerId}`] = await get(`/complaints/worklist?dealerId=${dealerId}&limit=200`);
+    seen[`complaints ${dealerId}`] = await get(`/complaints?dealerId=${dealerId}&limit=200`);
+    seen[`sla ${dealerId}`] = await get(`/complaints/sla/monthly?dealerId=${dealerId}`);
   }
   seen[`liability ${dealers.home}`] = await get(`/loyalty/liability?dealerId=${dealers.home}`);
+  seen[`tiers ${dealers.home}`] = await get(`/loyalty/tiers?dealerId=${dealers.home}`);
+  seen[`at risk ${dealers.home}`] = await get(
+    `/loyalty/activity?dealerId=${dealers.home}&withinDays=365&limit=200`,
+  );
   return seen;
 };
 
@@ -132,11 +138,11 @@ describe('business time decides, not arrival (property, issue 13 §1)', () => {
           const filings = complaintHistories.map((h, i) => complaintFacts(complaints[i]!, dealers, h)[0]!.at);
           const months = [...new Set(filings.map((at) => businessMonthOf(new Date(at).toISOString())))];
 
-          const answersInOrder: number[] = [];
+          const answersInOrder: string[] = [];
           for (const fact of facts) answersInOrder.push(await fact.send(inOrder));
           await sweep(inOrder);
 
-          const answersLate: number[] = [];
+          const answersLate: string[] = [];
           for (const [index, fact] of facts.entries()) {
             const hundredths = sweeps[index % sweeps.length];
             if (index > 0 && hundredths !== null && hundredths !== undefined)

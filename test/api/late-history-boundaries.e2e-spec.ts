@@ -19,7 +19,7 @@ describe('facts at the very instant something falls due end the same, sweep or n
     await api.settle();
   };
   const visit = async (customerId: string, index: number, at: string, spendFen: number) => {
-    expect(await paidVisit(customerId, index, 'd-1', spendFen, at)(api)).toBe(200);
+    expect(await paidVisit(customerId, index, 'd-1', spendFen, at)(api)).toBe('200');
   };
 
   beforeAll(async () => {

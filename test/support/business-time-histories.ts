@@ -18,11 +18,15 @@ const json = { 'content-type': 'application/json' };
 /** The dealers of one run: each run has its own, so the per-dealer KPIs compare that run's records only. */
 export type Dealers = Readonly<{ home: string; other: string }>;
 /** `at`: where the fact comes in the sync, its business time (a backdated contact is dated earlier). */
-export type Fact = Readonly<{ at: number; send: (api: TestApp) => Promise<number> }>;
+export type Fact = Readonly<{ at: number; send: (api: TestApp) => Promise<string> }>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const post = (url: string, payload: Record<string, unknown>) => async (api: TestApp) =>
-  (await api.request({ method: 'POST', url, headers: json, payload })).statusCode;
+/** The answer as the caller sees it: the status, and the problem's code when refused. */
+const post = (url: string, payload: Record<string, unknown>) => async (api: TestApp) => {
+  const response = await api.request({ method: 'POST', url, headers: json, payload });
+  if (response.statusCode < 400) return String(response.statusCode);
+  return `${response.statusCode} ${(response.json() as { code?: string }).code}`;
+};
 
 const COMPLAINT_STEPS = {
   acknowledge: () => ['acknowledge', {}],
@@ -217,9 +221,10 @@ export const paidVisit =
         causationId: null,
         actor,
       });
-      return 200;
+      return '200';
     } catch (error) {
-      return (error as { code?: string }).code === undefined ? 500 : 422;
+      const { code } = error as { code?: string };
+      return code === undefined ? `500 ${String(error)}` : `422 ${code}`;
     }
   };
 
