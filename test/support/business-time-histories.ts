@@ -46,6 +46,8 @@ const COMPLAINT_STEPS = {
   // Neither moves a clock, so either may be dated anywhere after filing: these are synced late.
   'contact-backdated': () => ['contacts', { channel: 'wechat', summary: 'customer sent photos' }],
   'note-backdated': () => ['investigation-notes', { note: 'found in the workshop log' }],
+  // Moves the clocks: dated before the last such step it is refused, sweep or no sweep.
+  'acknowledge-backdated': () => ['acknowledge', { note: 'synced from the dealer system' }],
   escalate: () => ['escalate', { reason: 'customer called again' }],
   'escalate-top': () => ['escalate', { reason: 'media enquiry', to: 'L3' }],
   reopen: () => ['reopen', { reason: 'noise is back' }],
@@ -159,6 +161,7 @@ const MEMBER_KINDS = [
   'use-voucher',
   'credit',
   'debit',
+  'visit-backdated',
   'cancel',
 ] as const;
 type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -267,6 +270,12 @@ export const memberFacts = (id: string, dealers: Dealers, history: MemberHistory
         lotExpiries.push(monthsAfter(at, RULES.lotExpiryMonths));
         facts.push({ at, send: paidVisit(id, index, dealers.home, event.size * 10_000, now) });
         return;
+      case 'visit-backdated': {
+        // Dated halfway back to enrolment: before the member's last fact, unless there was none.
+        const dated = iso(enrolAt + Math.floor((at - enrolAt) / 2));
+        facts.push({ at, send: paidVisit(id, index, dealers.home, event.size * 10_000, dated) });
+        return;
+      }
       case 'redeem':
       case 'redeem-too-much':
         facts.push({
