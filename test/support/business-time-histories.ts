@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { membershipFeature } from '../../src/application/membership/membership.feature';
 import { CommandPipeline } from '../../src/application/shared/command-pipeline';
 import { addBusinessMonths, DEFAULT_LOYALTY_RULES } from '../../src/domain/membership/loyalty-rules';
+import type { EarnSource } from '../../src/domain/membership/membership.types';
 import type { TestApp } from './test-app';
 
 /*
@@ -162,6 +163,8 @@ const MEMBER_KINDS = [
   'credit',
   'debit',
   'visit-backdated',
+  'big-visit',
+  'purchase',
   'cancel',
 ] as const;
 type MemberKind = (typeof MEMBER_KINDS)[number];
@@ -204,23 +207,16 @@ export type MemberHistory = typeof memberHistory extends fc.Arbitrary<infer T> ?
 const RULES = DEFAULT_LOYALTY_RULES;
 const monthsAfter = (at: number, months: number) => Date.parse(addBusinessMonths(iso(at), months));
 
-/** A paid visit earns through the pipeline, as the earning reactor would: the answer is the domain's. */
-export const paidVisit =
-  (id: string, index: number, dealerId: string, spendFen: number, now: string) => async (api: TestApp) => {
-    const command = {
-      type: 'EarnPoints' as const,
-      data: {
-        customerId: id,
-        source: { kind: 'repair-order' as const, id: `ro-${id}-${index}` },
-        dealerId,
-        spendFen,
-      },
-    };
+/** Points earned through the pipeline, as the earning reactor earns them: the answer is the domain's. */
+const earning =
+  (id: string, source: EarnSource, dealerId: string, spendFen: number | undefined, now: string) =>
+  async (api: TestApp) => {
+    const command = { type: 'EarnPoints' as const, data: { customerId: id, source, dealerId, spendFen } };
     const actor = { userId: 'system:loyalty-earning', role: 'system', dealerId: null };
     try {
       await api.app.get(CommandPipeline).execute(membershipFeature, command, {
         now,
-        correlationId: `c-${id}-${index}`,
+        correlationId: `c-${source.id}`,
         causationId: null,
         actor,
       });
@@ -230,6 +226,10 @@ export const paidVisit =
       return code === undefined ? `500 ${String(error)}` : `422 ${code}`;
     }
   };
+
+/** A settled paid repair order of the member's. */
+export const paidVisit = (id: string, index: number, dealerId: string, spendFen: number, now: string) =>
+  earning(id, { kind: 'repair-order', id: `ro-${id}-${index}` }, dealerId, spendFen, now);
 
 export const memberFacts = (id: string, dealers: Dealers, history: MemberHistory): Fact[] => {
   const enrolAt = Date.parse('2024-01-01T02:00:00.000Z') + history.enrolAfterDays * DAY;
@@ -269,6 +269,20 @@ export const memberFacts = (id: string, dealers: Dealers, history: MemberHistory
         lapseFrom = at;
         lotExpiries.push(monthsAfter(at, RULES.lotExpiryMonths));
         facts.push({ at, send: paidVisit(id, index, dealers.home, event.size * 10_000, now) });
+        return;
+      case 'big-visit':
+        // 8,000 RMB: 8,000 points at silver, so two of them reach gold (10,000 lifetime) and its rate.
+        lapseFrom = at;
+        lotExpiries.push(monthsAfter(at, RULES.lotExpiryMonths));
+        facts.push({ at, send: paidVisit(id, index, dealers.home, 800_000, now) });
+        return;
+      case 'purchase':
+        // The purchase bonus earns a lot but, not being a paid visit, leaves the lapse clock running.
+        lotExpiries.push(monthsAfter(at, RULES.lotExpiryMonths));
+        facts.push({
+          at,
+          send: earning(id, { kind: 'vehicle-sale', id: `vs-${id}-${index}` }, dealers.home, undefined, now),
+        });
         return;
       case 'visit-backdated': {
         // Dated halfway back to enrolment: before the member's last fact, unless there was none.
