@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { businessMonthOf } from '../../src/domain/shared/time';
 import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
-import {
-  complaintFacts,
-  complaintHistory,
-  type Dealers,
-  memberFacts,
-  memberHistory,
-  NOW,
-} from '../support/business-time-histories';
+import { complaintFacts, complaintHistory } from '../support/business-time-complaints';
+import { type Dealers, NOW } from '../support/business-time-histories';
+import { memberFacts, memberHistory } from '../support/business-time-members';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
 /*
@@ -16,7 +11,7 @@ import { startTestApp, testClock, type TestApp } from '../support/test-app';
  * end, and once in batches with the clock watchers sweeping between them (as an integrator syncing late
  * meets the sweeps), ends in the same records, read models and KPIs, and every command gets the same
  * answer. The wall clock stands at NOW throughout; every fact is dated in the past. The histories are
- * generated in test/support/business-time-histories.ts.
+ * generated in test/support/business-time-{complaints,members}.ts.
  */
 const clock = testClock(NOW);
 

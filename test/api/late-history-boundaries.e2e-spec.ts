@@ -1,5 +1,5 @@
 import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
-import { paidVisit } from '../support/business-time-histories';
+import { paidVisit } from '../support/business-time-members';
 import { enrol, get } from '../support/loyalty-api';
 import { startTestApp, type TestApp, testClock } from '../support/test-app';
 
