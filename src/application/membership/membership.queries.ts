@@ -6,6 +6,7 @@ import { spendableAt, spendableLots } from '../../domain/membership/membership.s
 import { TIERS, type Tier } from '../../domain/membership/membership.types';
 import {
   type LoyaltyLedgerEntry,
+  type LoyaltyLedgerLine,
   loyaltyLedgerProjection,
 } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
 import {
@@ -144,10 +145,11 @@ export class MemberLedgerHandler implements IQueryHandler<MemberLedgerQuery, Pag
   async execute({ customerId, limit, offset }: MemberLedgerQuery): Promise<Page<LoyaltyLedgerEntry>> {
     if (!(await this.readStore.get(MEMBERS, customerId))) throw new MembershipNotFound(customerId);
     const where = { customerId, withdrawn: false };
-    const [items, total] = await Promise.all([
-      this.readStore.find<LoyaltyLedgerEntry>(LEDGER, where, {
+    const [lines, total] = await Promise.all([
+      this.readStore.find<LoyaltyLedgerLine>(LEDGER, where, {
         sort: [
           ['at', 1],
+          ['sameInstantOrder', 1],
           ['position', 1],
         ],
         limit,
@@ -155,6 +157,7 @@ export class MemberLedgerHandler implements IQueryHandler<MemberLedgerQuery, Pag
       }),
       this.readStore.count(LEDGER, where),
     ]);
+    const items = lines.map(({ sameInstantOrder: _order, ...entry }) => entry);
     return { items, total, limit, offset };
   }
 }

@@ -28,6 +28,14 @@ export type LoyaltyLedgerEntry = {
   withdrawn: boolean;
 };
 
+/**
+ * A line as stored: lines that took effect at the same instant are listed by what happened first in
+ * business time, never by arrival. What fell due at an instant took effect at it (a lot cannot be spent
+ * at its expiry, nor anything done at a lapse), so the clock's line (0) comes before a fact's (1) there,
+ * whether the sweep recorded it before the fact arrived or after.
+ */
+export type LoyaltyLedgerLine = LoyaltyLedgerEntry & { sameInstantOrder: 0 | 1 };
+
 type Points = Exclude<
   MembershipEvent,
   {
@@ -138,10 +146,11 @@ const lineOf = (
   }
 };
 
-export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedgerEntry> = {
+export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedgerLine> = {
   name: 'loyalty-ledger',
   // 2: lines of the clock are named by their decision and can be withdrawn; listed in business-time order.
-  version: 2,
+  // 3: at one instant the clock's lines come first (`sameInstantOrder`).
+  version: 3,
   collection: 'loyalty_ledger',
   indexes: [['customerId', 'at']],
   handles: [
@@ -164,6 +173,7 @@ export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedge
         position: event.globalPosition,
         ...lineOf(event),
         withdrawn: false,
+        sameInstantOrder: membershipDecisionOf(event as MembershipEvent) ? 0 : 1,
       };
     if (doc) return { ...doc, withdrawn: true };
     // A replay as of a date holds only the decisions that had fallen due by then: a line never recorded
@@ -183,6 +193,8 @@ export const loyaltyLedgerProjection: ProjectionDefinition<Handled, LoyaltyLedge
       detail: null,
       position: event.globalPosition,
       withdrawn: true,
+      // A line of the clock.
+      sameInstantOrder: 0,
     };
   },
 };

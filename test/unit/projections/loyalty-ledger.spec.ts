@@ -44,6 +44,8 @@ const line = {
   source: null,
   detail: null,
   withdrawn: false,
+  // A fact's line; the clock's lines (expiry, lapse) come first among the lines of one instant.
+  sameInstantOrder: 1 as const,
 };
 
 describe('loyalty-ledger projection', () => {
@@ -151,6 +153,7 @@ describe('loyalty-ledger projection', () => {
           at: '2026-08-22T02:00:00.000Z',
           lotId: 'adj-a-2',
           position: 6,
+          sameInstantOrder: 0,
         },
       }));
 
@@ -176,6 +179,7 @@ describe('loyalty-ledger projection', () => {
           at: '2027-08-10T02:00:00.000Z',
           draws: [lot1(500)],
           detail: 'lapsed',
+          sameInstantOrder: 0,
         },
       });
     spec
@@ -198,6 +202,7 @@ describe('loyalty-ledger projection', () => {
           points: -500,
           at: '2026-06-01T02:00:00.000Z',
           detail: 'cancelled: moved abroad',
+          sameInstantOrder: 1,
         },
       });
   });
