@@ -198,7 +198,10 @@ describe('business time decides, not arrival (property, issue 13 §1)', () => {
       ),
       {
         numRuns: Number(process.env.PROPERTY_RUNS ?? 50),
-        ...(process.env.PROPERTY_SEED ? { seed: Number(process.env.PROPERTY_SEED) } : {}),
+        // A fixed seed by default, so a build is reproducible; PROPERTY_SEED=random (or a number) explores.
+        ...(process.env.PROPERTY_SEED === 'random'
+          ? {}
+          : { seed: Number(process.env.PROPERTY_SEED ?? 20261202) }),
       },
     );
   }, 600_000);

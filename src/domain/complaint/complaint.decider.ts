@@ -33,7 +33,12 @@ import {
   type ComplaintSlaPolicy,
   DEFAULT_COMPLAINT_SLA_POLICIES,
 } from './complaint-sla-policy';
-import { type ComplaintState, evolveComplaint, type FiledComplaint } from './complaint.state';
+import {
+  type ComplaintState,
+  contradictsComplaintDecision,
+  evolveComplaint,
+  type FiledComplaint,
+} from './complaint.state';
 import {
   type ComplaintClock,
   type ComplaintLevel,
@@ -95,12 +100,9 @@ const advance = (
   }
 };
 
-/** A human fact at `factAt` was in time for a decision that fell due at `decisionAt` at or after it. */
-const contradicts = (decisionAt: string, factAt: string): boolean => isOnOrBefore(factAt, decisionAt);
-
 /** The compensating event for the automatic decisions a late fact at `factAt` contradicts, if any. */
 const withdrawal = (state: FiledComplaint, factAt: string): ComplaintDecisionsWithdrawn[] => {
-  const contradicted = contradictedBy(state.automatic, factAt, contradicts);
+  const contradicted = contradictedBy(state.automatic, factAt, contradictsComplaintDecision);
   if (contradicted.length === 0) return [];
   return [
     {

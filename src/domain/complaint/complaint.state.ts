@@ -1,4 +1,5 @@
 import { applyThroughout, type RecordedDecision, remember, withdraw } from '../shared/automatic-decisions';
+import { isOnOrBefore } from '../shared/time';
 import type { ComplaintEvent } from './complaint.events';
 import type {
   AutomaticDecision,
@@ -72,6 +73,10 @@ const factTime = (event: ComplaintEvent): string | undefined => {
   }
 };
 
+/** A human fact at `factAt` was in time for a decision that fell due at `decisionAt` at or after it. */
+export const contradictsComplaintDecision = (decisionAt: string, factAt: string): boolean =>
+  isOnOrBefore(factAt, decisionAt);
+
 /** The automatic decision an event records, if it is one. */
 export const automaticDecisionOf = (event: ComplaintEvent): AutomaticDecision | null => {
   if (event.type === 'ComplaintDeadlineMissed') {
@@ -110,7 +115,7 @@ export const evolveComplaint = (state: ComplaintState, event: ComplaintEvent): C
     return applyThroughout(state, (filed) => applyEvent(filed, event) as Filed);
   const applied = applyEvent(state, event) as Filed;
   const decision = automaticDecisionOf(event);
-  if (decision) return remember(state, decision.at, decision, applied);
+  if (decision) return remember(state, decision, applied, contradictsComplaintDecision);
   return { ...applied, lastFactAt: factTime(event) ?? state.lastFactAt, automatic: [] };
 };
 

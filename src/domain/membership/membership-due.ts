@@ -10,7 +10,7 @@ export type DueEvent = PointsExpired | VoucherExpired | MembershipLapsed;
 
 /**
  * Everything that fell due by `now`, in the order it took effect: lots expiring before the lapse expire,
- * then the lapse forfeits what is left. Each event carries the date it took effect, not the time the sweep
+ * then the lapse forfeits what is left; vouchers expire at their own dates, in between. Each event carries the date it took effect, not the time the sweep
  * noticed it, so the figures are the same whenever the sweep runs (and the simulation can count them).
  */
 export const dueEvents = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet): DueEvent[] => {
@@ -46,8 +46,9 @@ export const dueEvents = (state: EnrolledMembership, now: string, rules: Loyalty
     }
   }
   const vouchers = state.vouchers.filter((v) => v.status === 'issued' && ms(v.expiresAt) <= ms(now));
+  const expiredVouchers: DueEvent[] = [];
   for (const voucher of [...vouchers].sort(byExpiry)) {
-    events.push({
+    expiredVouchers.push({
       type: 'VoucherExpired',
       data: {
         ...home,
@@ -57,5 +58,13 @@ export const dueEvents = (state: EnrolledMembership, now: string, rules: Loyalty
       },
     });
   }
-  return events;
+  // In the order they took effect, so the membership remembers its decisions in time order (a late fact
+  // withdraws a suffix of them); at one instant, lots and the lapse before vouchers.
+  return [...events, ...expiredVouchers]
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => ms(takesEffect(a.event)) - ms(takesEffect(b.event)) || a.index - b.index)
+    .map(({ event }) => event);
 };
+
+const takesEffect = (event: DueEvent): string =>
+  event.type === 'MembershipLapsed' ? event.data.lapsedAt : event.data.expiresAt;

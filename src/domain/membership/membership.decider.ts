@@ -32,6 +32,7 @@ import {
 import type { MembershipDecisionsWithdrawn, MembershipEvent } from './membership.events';
 import {
   drawSoonestExpiring,
+  contradictsMembershipDecision,
   type EnrolledMembership,
   evolveMembership,
   isActiveAt,
@@ -107,12 +108,9 @@ const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRu
   ];
 };
 
-/** A fact at `factAt` was in time for a decision that took effect at `decisionAt`, strictly after it. */
-const contradicts = (decisionAt: string, factAt: string): boolean => ms(factAt) < ms(decisionAt);
-
 /** The compensating event for the clock's decisions that a late fact at `factAt` was in time for, if any. */
 const withdrawal = (state: EnrolledMembership, factAt: string): MembershipDecisionsWithdrawn[] => {
-  const contradicted = contradictedBy(state.automatic, factAt, contradicts);
+  const contradicted = contradictedBy(state.automatic, factAt, contradictsMembershipDecision);
   if (contradicted.length === 0) return [];
   const { customerId, homeDealerId } = state;
   const decisions = contradicted.map((recorded) => recorded.decision);

@@ -103,6 +103,10 @@ const factTime = (event: MembershipEvent): string | undefined => {
   }
 };
 
+/** A fact at `factAt` was in time for a decision that took effect at `decisionAt`, strictly after it. */
+export const contradictsMembershipDecision = (decisionAt: string, factAt: string): boolean =>
+  ms(factAt) < ms(decisionAt);
+
 /** The decision an event of the club's clock records, if it is one. */
 export const membershipDecisionOf = (event: MembershipEvent): MembershipDecision | null => {
   switch (event.type) {
@@ -131,7 +135,7 @@ export const evolveMembership = (state: MembershipState, event: MembershipEvent)
   if (event.type === 'MembershipDecisionsWithdrawn') return withdraw(state, event.data.decisions);
   const applied = applyEvent(state, event) as Member;
   const decision = membershipDecisionOf(event);
-  if (decision) return remember(state, decision.at, decision, applied);
+  if (decision) return remember(state, decision, applied, contradictsMembershipDecision);
   return { ...applied, lastFactAt: factTime(event) ?? state.lastFactAt, automatic: [] };
 };
 

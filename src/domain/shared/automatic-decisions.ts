@@ -30,16 +30,21 @@ export const contradictedBy = <State, Decision>(
   return first < 0 ? [] : automatic.slice(first);
 };
 
-/** Records an automatic decision: remembers the state before it, then applies it. */
-export const remember = <State, Decision>(
-  state: WithAutomatic<State, Decision>,
-  at: string,
+/**
+ * Records an automatic decision: remembers the state before it, then applies it. A decision that no fact
+ * still allowed (one dated at or after the last fact) could be in time for is applied and not remembered:
+ * a sweep may record it after a later fact, and nothing can withdraw it any more.
+ */
+export const remember = <State, Decision extends Readonly<{ at: string }>>(
+  state: WithAutomatic<State, Decision> & Readonly<{ lastFactAt: string }>,
   decision: Decision,
   applied: WithAutomatic<State, Decision>,
-): WithAutomatic<State, Decision> => ({
-  ...applied,
-  automatic: [...state.automatic, { at, decision, prior: { ...state, automatic: [] } }],
-});
+  contradicts: (decisionAt: string, factAt: string) => boolean,
+): WithAutomatic<State, Decision> => {
+  if (!contradicts(decision.at, state.lastFactAt)) return { ...applied, automatic: state.automatic };
+  const prior = { ...state, automatic: [] };
+  return { ...applied, automatic: [...state.automatic, { at: decision.at, decision, prior }] };
+};
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -116,4 +116,19 @@ describe('membership decider: business time decides, not arrival', () => {
       draws: [expect.objectContaining({ lotId: 'lot-2', amount: 100 })],
     });
   });
+
+  it('records what fell due in the order it took effect: a voucher that expired before the lapse first', () => {
+    // Found by the property (a replay as of a date held the decisions in another order than the live run).
+    const bought = run(
+      enrol,
+      paidVisit('ro-1', '2024-10-05T02:00:00.000Z'),
+      cmd(
+        'BuyVoucher',
+        { voucherCode: 'v-1', points: 10, valueFen: 5_000, expiresAt: '2024-10-05T14:00:00.000Z' },
+        '2024-10-05T02:00:00.000Z',
+      ),
+    );
+    const due = decider.decide(sweep(), stateOf(bought));
+    expect(due.map((event) => event.type)).toEqual(['VoucherExpired', 'MembershipLapsed']);
+  });
 });
