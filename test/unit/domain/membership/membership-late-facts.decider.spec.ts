@@ -131,4 +131,28 @@ describe('membership decider: business time decides, not arrival', () => {
     const due = decider.decide(sweep(), stateOf(bought));
     expect(due.map((event) => event.type)).toEqual(['VoucherExpired', 'MembershipLapsed']);
   });
+
+  it('ends in the same state whether a voucher expiry was swept before or after a later visit', () => {
+    // Found by the property (seed 101): the expiry recorded after the visit could never be withdrawn, and the
+    // state remembered it there but not when it was recorded before the visit.
+    const voucher = cmd(
+      'BuyVoucher',
+      { voucherCode: 'v-1', points: 10, valueFen: 5_000, expiresAt: '2024-10-05T14:00:00.000Z' },
+      '2024-10-05T02:00:00.000Z',
+    );
+    const visit1 = paidVisit('ro-1', '2024-10-05T02:00:00.000Z');
+    const visit2 = paidVisit('ro-2', '2024-10-06T02:00:00.000Z');
+    const inOrder = stateOf(run(enrol, visit1, voucher, visit2, sweep('2024-10-07T02:00:00.000Z')));
+    const swept = stateOf(
+      run(
+        enrol,
+        visit1,
+        voucher,
+        sweep('2024-10-05T20:00:00.000Z'),
+        visit2,
+        sweep('2024-10-07T02:00:00.000Z'),
+      ),
+    );
+    expect(swept).toEqual(inOrder);
+  });
 });
