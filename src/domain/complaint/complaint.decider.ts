@@ -102,8 +102,8 @@ const advance = (
 
 /** The compensating event for the automatic decisions a late fact at `factAt` contradicts, if any. */
 const withdrawal = (state: FiledComplaint, factAt: string): ComplaintDecisionsWithdrawn[] => {
-  const contradicted = contradictedBy(state.automatic, factAt, contradictsComplaintDecision);
-  if (contradicted.length === 0) return [];
+  const decisions = contradictedBy(state.automatic, factAt, contradictsComplaintDecision);
+  if (decisions.length === 0) return [];
   return [
     {
       type: 'ComplaintDecisionsWithdrawn',
@@ -111,7 +111,7 @@ const withdrawal = (state: FiledComplaint, factAt: string): ComplaintDecisionsWi
         complaintId: state.complaintId,
         dealerId: state.dealerId,
         lateFactAt: factAt,
-        decisions: contradicted.map((recorded) => recorded.decision),
+        decisions,
       },
     },
   ];

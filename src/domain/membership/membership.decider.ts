@@ -110,10 +110,9 @@ const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRu
 
 /** The compensating event for the clock's decisions that a late fact at `factAt` was in time for, if any. */
 const withdrawal = (state: EnrolledMembership, factAt: string): MembershipDecisionsWithdrawn[] => {
-  const contradicted = contradictedBy(state.automatic, factAt, contradictsMembershipDecision);
-  if (contradicted.length === 0) return [];
+  const decisions = contradictedBy(state.automatic, factAt, contradictsMembershipDecision);
+  if (decisions.length === 0) return [];
   const { customerId, homeDealerId } = state;
-  const decisions = contradicted.map((recorded) => recorded.decision);
   return [
     {
       type: 'MembershipDecisionsWithdrawn',

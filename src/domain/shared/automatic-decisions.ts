@@ -25,9 +25,9 @@ export const contradictedBy = <State, Decision>(
   automatic: readonly RecordedDecision<State, Decision>[],
   factAt: string,
   contradicts: (decisionAt: string, factAt: string) => boolean,
-): readonly RecordedDecision<State, Decision>[] => {
+): Decision[] => {
   const first = automatic.findIndex((recorded) => contradicts(recorded.at, factAt));
-  return first < 0 ? [] : automatic.slice(first);
+  return first < 0 ? [] : automatic.slice(first).map((recorded) => recorded.decision);
 };
 
 /**

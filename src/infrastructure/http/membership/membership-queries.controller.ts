@@ -13,7 +13,6 @@ import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 import { DEFAULT_LOYALTY_RULES, type LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
 import { PageParams } from '../shared/page.params';
 import { Permit } from '../shared/permission.decorator';
-import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { type ProposedRulesBody, SimulationBody } from './membership.bodies';
@@ -26,6 +25,8 @@ import {
   SimulationReportView,
   TierDistributionView,
 } from './membership.responses';
+import { refusePast } from '../shared/as-of';
+import { RequestValidationError } from '../shared/problem-details';
 
 const ID = new RecordIdPipe('customerId');
 const NOT_FOUND = 'MEMBERSHIP_NOT_FOUND';
@@ -47,22 +48,8 @@ export class MembershipQueriesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /**
-   * The member read models hold today's state only: answered for a past asOf, they would be today's lots
-   * with later redemptions and expiries already taken off. Refused rather than answered wrong; a replay
-   * gives the figures as they stood.
-   */
   private presentOrFuture(asOf: string | undefined): string | undefined {
-    if (asOf !== undefined && Date.parse(asOf) < this.clock.now().getTime())
-      throw new RequestValidationError([
-        {
-          field: 'asOf',
-          reason:
-            `${asOf} is before now: these figures are today's state, carried forward to asOf (expiry, lapse), ` +
-            'and cannot be taken back; for the figures as they stood then run "crm replay --as-of <date> --out <dir>", ' +
-            'then "crm kpi <name> --from <dir>"',
-        },
-      ]);
+    refusePast(asOf, this.clock.now());
     return asOf;
   }
 

@@ -22,5 +22,20 @@ export const refuseEarlierDay = (asOf: string | undefined, now: Date): void => {
   ]);
 };
 
-/** What the OpenAPI description of such an `asOf` says. */
-export const TODAY_OR_LATER = 'Today (China Standard Time) or later: an earlier day is refused (400).';
+/**
+ * The club's figures are today's state carried forward to `asOf` (expiry, lapse): answered for a past
+ * asOf, they would be today's lots with later redemptions and expiries already taken off. Refused rather
+ * than answered wrong; a replay gives the figures as they stood.
+ */
+export const refusePast = (asOf: string | undefined, now: Date): void => {
+  if (asOf === undefined || Date.parse(asOf) >= now.getTime()) return;
+  throw new RequestValidationError([
+    {
+      field: 'asOf',
+      reason:
+        `${asOf} is before now: these figures are today's state, carried forward to asOf (expiry, lapse), ` +
+        'and cannot be taken back; for the figures as they stood then run "crm replay --as-of <date> --out <dir>", ' +
+        'then "crm kpi <name> --from <dir>"',
+    },
+  ]);
+};
