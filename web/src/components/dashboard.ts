@@ -70,7 +70,12 @@ export class Dashboard extends LitElement {
       return;
     }
     const found = new Set<string>();
-    for (const path of ['/loyalty/tiers', '/service/workshop/monthly', '/sales/ssi/monthly']) {
+    for (const path of [
+      '/loyalty/tiers',
+      '/service/workshop/monthly',
+      '/sales/ssi/monthly',
+      '/complaints/compliance',
+    ]) {
       const answer = await get<{ dealerId: string }[]>(path);
       if (answer.kind === 'ok') for (const row of answer.data) found.add(row.dealerId);
     }

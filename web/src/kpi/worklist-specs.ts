@@ -69,13 +69,13 @@ export const WORKLISTS: readonly WorklistSpec[] = [
     label: 'followUps',
     load: async (dealerId) =>
       mapped(await get<ProspectWorklist>('/prospects/worklist', { dealerId }), (list) => ({
-        columns: [t('consultant'), t('record'), t('customer'), 'Grade', 'Model', t('due'), t('state')],
+        columns: [t('record'), t('consultant'), t('customer'), 'Grade', 'Model', t('due'), t('state')],
         rows: list.consultants.flatMap((consultant) =>
           consultant.prospects.map((item) => ({
             href: hrefOf(['record', 'prospects', item.prospectId]),
             cells: [
-              consultant.consultantId,
               item.prospectId,
+              consultant.consultantId,
               item.contact.name,
               item.grade,
               item.modelOfInterest,
