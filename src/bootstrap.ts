@@ -11,6 +11,7 @@ import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';
 import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
 import { completeDocument, operationIdOf } from './infrastructure/http/shared/openapi-document';
+import { serveWebApp } from './infrastructure/http/web/web-app';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -60,6 +61,7 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   await protectHttp(app, config);
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
   registerJsonBodyParser(fastify, config.bodyLimitBytes);
+  await serveWebApp(app, logger, options.webRoot);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(validationPipe());

@@ -64,6 +64,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /customers/:customerId/forget', 'AD'],
   ['GET /access-audit', 'AU AD'],
   ['POST /diagnostics/noop', ALL],
+  ['GET /access/whoami', ALL],
   // sales
   ['POST /prospects', 'SC DM OEM AD'],
   ['POST /prospects/:prospectId/order', 'SC DM AD'],

@@ -38,6 +38,8 @@ export const startTestApp = async (
     reactors?: readonly ReactorDefinition[];
     /** Reuse the data of an earlier app (a restart). */
     dataDir?: string;
+    /** A built web app to serve at `/` (test/browser). */
+    webRoot?: string;
   } = {},
 ) => {
   const dir = options.dataDir
@@ -58,6 +60,7 @@ export const startTestApp = async (
     clock: options.clock,
     projections: options.projections,
     reactors: options.reactors,
+    webRoot: options.webRoot,
   });
   const eventStore = app.get<EventStore>(EVENT_STORE);
   const engine = app.get(ProjectionEngine);

@@ -17,6 +17,7 @@ import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
+import { WhoAmIController } from './access/whoami.controller';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
@@ -43,6 +44,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     AdminProjectionsController,
     IntegrityController,
     NoopController,
+    WhoAmIController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
