@@ -65,6 +65,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /access-audit', 'AU AD'],
   ['POST /diagnostics/noop', ALL],
   ['GET /access/whoami', ALL],
+  ['GET /metrics', 'AD'],
   // sales
   ['POST /prospects', 'SC DM OEM AD'],
   ['POST /prospects/:prospectId/order', 'SC DM AD'],

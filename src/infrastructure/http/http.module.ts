@@ -18,6 +18,7 @@ import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { WhoAmIController } from './access/whoami.controller';
+import { MetricsController } from './health/metrics.controller';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
@@ -45,6 +46,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     IntegrityController,
     NoopController,
     WhoAmIController,
+    MetricsController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
