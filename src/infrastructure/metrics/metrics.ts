@@ -83,18 +83,19 @@ export class Metrics {
   };
 
   private gauges(registers: Registry[]): void {
-    const metrics = this;
+    // The gauges' `collect` is called with the gauge as `this`: the sources are reached through a closure.
+    const sources = () => this.sources;
     new Gauge({
       name: 'crm_event_store_head_position',
       help: 'The position of the last event in the log',
       registers,
       async collect() {
-        if (metrics.sources) this.set(await metrics.sources.headPosition());
+        const from = sources();
+        if (from) this.set(await from.headPosition());
       },
     });
     const runnerGauges = (kind: 'projection' | 'reactor') => {
-      const read = () =>
-        kind === 'projection' ? metrics.sources?.projections() : metrics.sources?.reactors();
+      const read = () => (kind === 'projection' ? sources()?.projections() : sources()?.reactors());
       new Gauge({
         name: `crm_${kind}_state`,
         help: `1 for the state each ${kind} is in, 0 for the others`,
@@ -139,7 +140,7 @@ export class Metrics {
       registers,
       collect() {
         this.reset();
-        for (const { name, lastSweep } of metrics.sources?.watchers() ?? [])
+        for (const { name, lastSweep } of sources()?.watchers() ?? [])
           if (lastSweep) this.set({ name }, Date.parse(lastSweep.at) / 1000);
       },
     });
@@ -150,8 +151,7 @@ export class Metrics {
       registers,
       collect() {
         this.reset();
-        for (const { name, lastError } of metrics.sources?.watchers() ?? [])
-          this.set({ name }, lastError ? 1 : 0);
+        for (const { name, lastError } of sources()?.watchers() ?? []) this.set({ name }, lastError ? 1 : 0);
       },
     });
   }
