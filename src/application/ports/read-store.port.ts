@@ -44,7 +44,8 @@ export type DocWrite = Readonly<{
   position: number;
 }>;
 
-export type CheckpointStatus = 'idle' | 'running' | 'caught-up' | 'failed' | 'rebuilding';
+/** `retrying`: the runner could not reach a store and waits to resume; `error` holds the last store error. */
+export type CheckpointStatus = 'idle' | 'running' | 'caught-up' | 'failed' | 'retrying' | 'rebuilding';
 
 export type CheckpointError = Readonly<{
   message: string;
@@ -53,6 +54,8 @@ export type CheckpointError = Readonly<{
   eventType: string;
   streamId: string;
   at: string;
+  /** Only while `retrying`: failed attempts in a row (`at` is then when the outage began). */
+  attempt?: number;
 }>;
 
 /** Where a projection or reactor stands. Written with its read-model changes. */

@@ -2,9 +2,17 @@ import type { StoredEvent, Subscription } from '../../application/ports/event-st
 import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
 import { applyGuarded } from '../../projections/shared/apply-guarded';
 import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
-import { lagOf, type Lag, type RunnerDeps, StopAfterFailure, toCheckpointError } from './runner-support';
+import {
+  lagUnlessUnavailable,
+  type Lag,
+  type RunnerDeps,
+  StopAfterFailure,
+  toCheckpointError,
+} from './runner-support';
+import { DEFAULT_RETRY_POLICY, isTransientStoreError, OutageRetry, type RetryStatus } from './store-retry';
 
-export type ProjectionState = 'stopped' | 'running' | 'failed';
+/** `retrying`: a store did not serve it; it waits out a backoff and resumes from its checkpoint. */
+export type ProjectionState = 'stopped' | 'running' | 'retrying' | 'failed';
 
 export type ProjectionStatus = Readonly<{
   name: string;
@@ -13,7 +21,10 @@ export type ProjectionStatus = Readonly<{
   state: ProjectionState;
   position: number;
   error: CheckpointError | null;
-  lag: Lag;
+  /** While `retrying`: the attempts so far and the last store error. */
+  retry: RetryStatus | null;
+  /** Null while the event store does not answer. */
+  lag: Lag | null;
 }>;
 
 export type ProjectionRunnerOptions = Readonly<{
@@ -38,6 +49,8 @@ const DEFAULTS: ProjectionRunnerOptions = { batchSize: 1000, cacheLimit: 100_000
  * the changed documents with the new checkpoint. Each document remembers the position of the last event
  * applied to it and is never given an event at or below it: replays and crashes cannot count twice.
  * A projector that throws stops at that event: everything before it is committed, nothing after it runs.
+ * A store that fails (outage, leader election, deadline) only pauses it: what is not committed is
+ * forgotten, and after a backoff it resumes from its checkpoint, so the outage counts nothing twice.
  */
 export class ProjectionRunner {
   readonly checkpointName: string;
@@ -62,6 +75,8 @@ export class ProjectionRunner {
   private state: ProjectionState = 'stopped';
   private error: CheckpointError | null = null;
   private waiters: Array<{ position: number; resolve: () => void }> = [];
+  private readonly outage: OutageRetry;
+  private recovery: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -73,19 +88,39 @@ export class ProjectionRunner {
     this.collection = target?.collection ?? physicalCollection(definition);
     this.handles = new Set(definition.handles);
     this.options = { ...DEFAULTS, ...options };
+    this.outage = new OutageRetry(deps.retry ?? DEFAULT_RETRY_POLICY, deps.clock);
   }
 
   /** Starts from the stored checkpoint. A projection that failed before is retried from its failing event. */
   async start(): Promise<void> {
-    if (this.state === 'running') return;
+    if (this.state === 'running' || this.state === 'retrying') return;
+    this.outage.reset();
+    try {
+      await this.follow();
+    } catch (error) {
+      if (!isTransientStoreError(error)) throw error;
+      this.recovery = this.recover(error);
+    }
+  }
+
+  /** Takes up the stored checkpoint and follows the log from there. */
+  private async follow(): Promise<void> {
     await this.load();
+    if (this.outage.cancelled) return;
     this.subscription = this.deps.eventStore.subscribeToAll({
       after: this.position,
       batchSize: this.options.batchSize,
-      onBatch: (batch) => this.handleBatch(batch),
+      onBatch: async (batch) => {
+        await this.handleBatch(batch);
+        this.endOutage();
+      },
       onError: (error) => this.onSubscriptionError(error),
       // At the head, whatever is still pending is committed before waiting for new events.
-      onCaughtUp: () => this.commit(this.applied),
+      onCaughtUp: async () => {
+        await this.commit(this.applied);
+        if (this.outage.status) await this.writeCheckpointStatus('running');
+        this.endOutage();
+      },
     });
   }
 
@@ -111,12 +146,17 @@ export class ProjectionRunner {
       this.position === 0 &&
       (await this.deps.readStore.count(this.collection, {})) === 0;
     this.error = null;
-    this.state = 'running';
+    this.state = this.outage.status ? 'retrying' : 'running';
   }
 
   /** Commits whatever is applied but pending (a rebuild's pause, stop or end). */
   async flush(): Promise<void> {
     await this.commit(this.applied);
+  }
+
+  /** While the runner waits out a store outage: its attempts and last error; else null. */
+  get retrying(): RetryStatus | null {
+    return this.state === 'retrying' ? this.outage.status : null;
   }
 
   /** The checkpoint committed so far. */
@@ -129,13 +169,13 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.outage.cancel();
+    await this.recovery;
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
-    if (this.state === 'running') {
-      await this.commit(this.applied);
-      this.state = 'stopped';
-    }
+    if (this.state === 'running') await this.commit(this.applied);
+    if (this.state === 'running' || this.state === 'retrying') this.state = 'stopped';
   }
 
   /** Drops the read model and its checkpoint; `start` then rebuilds it from the first event. */
@@ -180,7 +220,8 @@ export class ProjectionRunner {
       state: this.state,
       position: this.position,
       error: this.error,
-      lag: await lagOf(this.deps, this.position),
+      retry: this.retrying,
+      lag: await lagUnlessUnavailable(this.deps, this.position),
     };
   }
 
@@ -332,6 +373,80 @@ export class ProjectionRunner {
 
   private onSubscriptionError(error: unknown): void {
     if (error instanceof StopAfterFailure) return;
+    this.subscription = undefined;
+    if (isTransientStoreError(error)) {
+      this.recovery = this.recover(error);
+      return;
+    }
+    this.failWith(error);
+  }
+
+  /**
+   * Waits out a backoff and follows the log again from the stored checkpoint, until a store serves it or
+   * the runner is stopped. Nothing uncommitted is kept: the position guard and the checkpoint make the
+   * replay of the uncommitted events exact.
+   */
+  private recover(error: unknown): Promise<void> {
+    return this.outage.recover(error, {
+      failed: async (retry, delay) => {
+        this.state = 'retrying';
+        this.forgetUncommitted();
+        this.deps.log(
+          'warn',
+          `projection ${this.definition.name} could not reach a store (${retry.lastError}): attempt ${retry.attempt}, resuming from position ${this.position} in ${delay} ms`,
+          { projection: this.definition.name, ...retry },
+        );
+        // Shown to other processes (`crm projections list`) when the read store still answers.
+        await this.writeCheckpointStatus('retrying').catch(() => undefined);
+      },
+      resume: () => this.follow(),
+      fatal: (fatal) => this.failWith(fatal),
+    });
+  }
+
+  /** A batch went through: the outage, if there was one, is over. */
+  private endOutage(): void {
+    if (!this.outage.status) return;
+    this.outage.recovered();
+    if (this.state === 'retrying') this.state = 'running';
+    this.deps.log('info', `projection ${this.definition.name} resumed at position ${this.position}`, {
+      projection: this.definition.name,
+    });
+  }
+
+  private forgetUncommitted(): void {
+    this.pending.clear();
+    this.pendingEvents = 0;
+    this.applied = this.position;
+    this.cache.clear();
+    this.cacheComplete = false;
+    this.evicted.clear();
+  }
+
+  private async writeCheckpointStatus(status: 'running' | 'retrying'): Promise<void> {
+    const retry = this.outage.status;
+    await this.deps.readStore.writeCheckpoint({
+      name: this.checkpointName,
+      position: this.position,
+      status,
+      // The outage in the error slot, so another process shows the last error and the attempt.
+      error:
+        status === 'retrying' && retry
+          ? {
+              message: retry.lastError,
+              position: this.position,
+              eventId: '',
+              eventType: '',
+              streamId: '',
+              at: retry.since,
+              attempt: retry.attempt,
+            }
+          : null,
+      updatedAt: this.deps.clock().toISOString(),
+    });
+  }
+
+  private failWith(error: unknown): void {
     this.state = 'failed';
     this.cache.clear();
     this.cacheComplete = false;

@@ -55,7 +55,7 @@ export class HealthController {
   @QueryRoute({
     summary: 'Stores, projections and reactors',
     description:
-      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event); 503 when a store is down. Each projection shows its position, its lag in events and milliseconds, and the event it stopped at, if any; each clock-driven watcher its last sweep and last failure.',
+      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event, state `failed`, or waits out a store outage, state `retrying`); 503 when a store is down. Each projection shows its position, its lag in events (`unknown` where the store cannot count them) and milliseconds, the event it stopped at, if any, and while retrying the attempts and the last store error; each clock-driven watcher its last sweep and last failure.',
     type: HealthView,
     badRequest: null,
   })
@@ -67,10 +67,14 @@ export class HealthController {
       probe(() => this.readStore.ping()),
     ]);
     const storesUp = eventStore.status === 'up' && readStore.status === 'up';
-    const [projections, reactors] = storesUp
-      ? await Promise.all([this.engine.projectionStatuses(), this.engine.reactorStatuses()])
-      : [[], []];
-    const stopped = [...projections, ...reactors].some((runner) => runner.state === 'failed');
+    // Shown during an outage too: that is when `retrying` and its last error matter.
+    const [projections, reactors] = await Promise.all([
+      this.engine.projectionStatuses(),
+      this.engine.reactorStatuses(),
+    ]);
+    const stopped = [...projections, ...reactors].some(
+      (runner) => runner.state === 'failed' || runner.state === 'retrying',
+    );
     const watchers = this.watchers.statuses();
     return {
       status: !storesUp ? 'down' : stopped ? 'degraded' : 'ok',
