@@ -251,8 +251,9 @@ export class ProjectionRunner {
       try {
         updates = this.applyEvent(event, ids);
       } catch (error) {
-        // Everything before the failing event is done: the events between were not this projection's.
-        this.applied = Math.max(this.applied, event.globalPosition - 1);
+        // Everything before the failing event is committed. The checkpoint stays at the last position
+        // applied, one the store returned: `globalPosition - 1` would be no position on EventStoreDB
+        // (a byte offset inside a log record), which refuses to resume from it.
         await this.commit(this.applied);
         await this.markFailed(toCheckpointError(error, event, this.deps.clock()));
         throw new StopAfterFailure();
