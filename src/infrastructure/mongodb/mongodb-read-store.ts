@@ -6,14 +6,9 @@ import {
   MongoBulkWriteError,
   MongoClient,
   MongoError,
-  MongoNetworkError,
-  MongoNotConnectedError,
   MongoServerError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
   type WriteError,
 } from 'mongodb';
-import { StoreUnavailableError } from '../../application/ports/event-store.port';
 import type {
   Checkpoint,
   DocWrite,
@@ -27,6 +22,7 @@ import type {
   Slot,
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
+import { toMongoStoreError } from './mongodb-errors';
 import { toMongoFilter, toMongoSort, valuePath } from './mongodb-filter';
 import { MongoSlots } from './mongodb-slots';
 
@@ -97,7 +93,7 @@ export class MongoReadStore implements ReadStore {
       return new MongoReadStore(client, db, transactional ? 'transaction' : 'position-guard');
     } catch (error) {
       await client.close().catch(() => undefined);
-      throw toStoreError('the connection', error);
+      throw toMongoStoreError('the connection', error);
     }
   }
 
@@ -177,7 +173,7 @@ export class MongoReadStore implements ReadStore {
     try {
       for await (const doc of cursor) yield doc.value as T;
     } catch (error) {
-      throw toStoreError(`streaming ${name}`, error);
+      throw toMongoStoreError(`streaming ${name}`, error);
     } finally {
       await cursor.close();
     }
@@ -325,7 +321,7 @@ export class MongoReadStore implements ReadStore {
     try {
       return await call();
     } catch (error) {
-      throw toStoreError(what, error);
+      throw toMongoStoreError(what, error);
     }
   }
 }
@@ -354,21 +350,6 @@ const toCheckpoint = ({ _id, position, status, error, updatedAt }: StoredCheckpo
   error: error ?? null,
   updatedAt,
 });
-
-const isUnavailable = (error: unknown): boolean =>
-  error instanceof MongoServerSelectionError ||
-  error instanceof MongoNetworkError ||
-  error instanceof MongoTopologyClosedError ||
-  error instanceof MongoNotConnectedError;
-
-const toStoreError = (what: string, error: unknown): unknown => {
-  if (!isUnavailable(error)) return error;
-  return new StoreUnavailableError(
-    'mongodb',
-    `MongoDB could not serve ${what} (${messageOf(error)}): check MONGODB_URL and that the server is up`,
-    error,
-  );
-};
 
 const messageOf = (error: unknown): string =>
   error instanceof MongoError || error instanceof Error ? error.message : String(error);
