@@ -1,6 +1,7 @@
 import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
 import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
 import { applyGuarded } from '../../projections/shared/apply-guarded';
+import { DocumentCache } from './document-cache';
 import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
 import {
   lagUnlessUnavailable,
@@ -9,7 +10,13 @@ import {
   StopAfterFailure,
   toCheckpointError,
 } from './runner-support';
-import { DEFAULT_RETRY_POLICY, isTransientStoreError, OutageRetry, type RetryStatus } from './store-retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  isTransientStoreError,
+  OutageRetry,
+  retryAsCheckpointError,
+  type RetryStatus,
+} from './store-retry';
 
 /** `retrying`: a store did not serve it; it waits out a backoff and resumes from its checkpoint. */
 export type ProjectionState = 'stopped' | 'running' | 'retrying' | 'failed';
@@ -57,14 +64,7 @@ export class ProjectionRunner {
   private readonly collection: string;
   private readonly handles: ReadonlySet<string>;
   private readonly options: ProjectionRunnerOptions;
-  private readonly cache = new Map<string, PositionedDoc | null>();
-  /**
-   * True in a build into an empty collection: every document of it was written by this runner, so one
-   * that is neither cached nor in `evicted` does not exist, and nothing is read back for it.
-   */
-  private cacheComplete = false;
-  /** While `cacheComplete`: ids written and then evicted, the only ones that must be read back. */
-  private readonly evicted = new Set<string>();
+  private readonly cache = new DocumentCache();
   private subscription: Subscription | undefined;
   /** Committed: the checkpoint, and what the read model shows. */
   private position = 0;
@@ -139,12 +139,11 @@ export class ProjectionRunner {
     this.pending.clear();
     this.pendingEvents = 0;
     // Another process may have changed the read model while this runner was stopped.
-    this.cache.clear();
-    this.evicted.clear();
-    this.cacheComplete =
+    this.cache.clear(
       options.empty === true &&
-      this.position === 0 &&
-      (await this.deps.readStore.count(this.collection, {})) === 0;
+        this.position === 0 &&
+        (await this.deps.readStore.count(this.collection, {})) === 0,
+    );
     this.error = null;
     this.state = this.outage.status ? 'retrying' : 'running';
   }
@@ -259,9 +258,7 @@ export class ProjectionRunner {
         throw new StopAfterFailure();
       }
       for (const update of updates) {
-        // Deleted and set again: the Map's order is then least recently written first, for `evict`.
-        this.cache.delete(update.id);
-        this.cache.set(update.id, update);
+        this.cache.written(update);
         this.pending.set(update.id, update);
       }
       this.applied = event.globalPosition;
@@ -272,7 +269,7 @@ export class ProjectionRunner {
       await this.commit(this.applied);
     }
     if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) {
-      this.evict(Math.floor(this.options.cacheLimit / 2));
+      this.cache.evict(Math.floor(this.options.cacheLimit / 2));
     }
   }
 
@@ -288,42 +285,18 @@ export class ProjectionRunner {
   async shrinkCache(keep: number): Promise<void> {
     if (this.cache.size <= keep) return;
     await this.commit(this.applied);
-    if (this.pending.size === 0) this.evict(keep);
-  }
-
-  private evict(keep: number): void {
-    let excess = this.cache.size - keep;
-    for (const [id, doc] of this.cache) {
-      if (excess <= 0) break;
-      this.cache.delete(id);
-      // A build into an empty collection still knows every id it wrote: the rest need no read.
-      if (this.cacheComplete && doc) this.evicted.add(id);
-      excess -= 1;
-    }
+    if (this.pending.size === 0) this.cache.evict(keep);
   }
 
   private applyEvent(event: StoredEvent, ids: readonly string[]): PositionedDoc[] {
     return applyGuarded(this.definition, (id) => this.cache.get(id), event, ids);
   }
 
-  private async prefetch(touched: Iterable<{ ids: readonly string[] }>): Promise<void> {
-    const missing = new Set<string>();
-    for (const { ids } of touched) {
-      for (const id of ids) if (!this.cache.has(id)) missing.add(id);
-    }
-    if (missing.size === 0) return;
-    if (this.cacheComplete) {
-      const stored: string[] = [];
-      for (const id of missing) {
-        if (this.evicted.has(id)) stored.push(id);
-        else this.cache.set(id, null);
-      }
-      if (stored.length === 0) return;
-      missing.clear();
-      for (const id of stored) missing.add(id);
-    }
-    const found = await this.deps.readStore.getMany(this.collection, [...missing]);
-    for (const id of missing) this.cache.set(id, found.get(id) ?? null);
+  private async prefetch(touched: ReadonlyArray<{ ids: readonly string[] }>): Promise<void> {
+    await this.cache.load(
+      touched.flatMap(({ ids }) => ids),
+      (ids) => this.deps.readStore.getMany(this.collection, ids),
+    );
   }
 
   /** Writes the pending documents with the checkpoint `position` in one commit. */
@@ -357,8 +330,6 @@ export class ProjectionRunner {
     this.error = error;
     // The cache may hold documents of the failing batch that were never committed.
     this.cache.clear();
-    this.cacheComplete = false;
-    this.evicted.clear();
     this.deps.log('error', `projection ${this.definition.name} stopped at position ${error.position}`, {
       projection: this.definition.name,
       ...error,
@@ -420,8 +391,6 @@ export class ProjectionRunner {
     this.pendingEvents = 0;
     this.applied = this.position;
     this.cache.clear();
-    this.cacheComplete = false;
-    this.evicted.clear();
   }
 
   private async writeCheckpointStatus(status: 'running' | 'retrying'): Promise<void> {
@@ -431,18 +400,7 @@ export class ProjectionRunner {
       position: this.position,
       status,
       // The outage in the error slot, so another process shows the last error and the attempt.
-      error:
-        status === 'retrying' && retry
-          ? {
-              message: retry.lastError,
-              position: this.position,
-              eventId: '',
-              eventType: '',
-              streamId: '',
-              at: retry.since,
-              attempt: retry.attempt,
-            }
-          : null,
+      error: status === 'retrying' && retry ? retryAsCheckpointError(retry, this.position) : null,
       updatedAt: this.deps.clock().toISOString(),
     });
   }
@@ -450,8 +408,6 @@ export class ProjectionRunner {
   private failWith(error: unknown): void {
     this.state = 'failed';
     this.cache.clear();
-    this.cacheComplete = false;
-    this.evicted.clear();
     this.error = {
       message: error instanceof Error ? error.message : String(error),
       position: this.position,

@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from '../../application/ports/event-store.port';
+import type { CheckpointError } from '../../application/ports/read-store.port';
 import { interruptibleSleep } from '../event-store/catch-up-subscription';
 
 /**
@@ -48,6 +49,17 @@ export type RetryStatus = Readonly<{
  * reactor's own code, which retrying cannot fix.
  */
 export const isTransientStoreError = (error: unknown): boolean => error instanceof StoreUnavailableError;
+
+/** An outage in a checkpoint's error slot (status `retrying`): `at` is when it began. */
+export const retryAsCheckpointError = (retry: RetryStatus, position: number): CheckpointError => ({
+  message: retry.lastError,
+  position,
+  eventId: '',
+  eventType: '',
+  streamId: '',
+  at: retry.since,
+  attempt: retry.attempt,
+});
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
