@@ -144,3 +144,19 @@ export interface ReadStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The generation a `stream` was reading was dropped under it (a rebuild switched and the old generation's
+ * grace passed): what was read is a prefix of the read model, so the reader must not take it for all of it.
+ */
+export class ReadModelDroppedError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly documentsRead: number,
+  ) {
+    super(
+      `read model ${collection} was dropped while it was being read, after ${documentsRead} documents (a rebuild switched to a new generation): run the read again`,
+    );
+    this.name = 'ReadModelDroppedError';
+  }
+}

@@ -9,17 +9,18 @@ import {
   MongoServerError,
   type WriteError,
 } from 'mongodb';
-import type {
-  Checkpoint,
-  DocWrite,
-  EnsureCollectionOptions,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  PositionedDoc,
-  ReadModelDoc,
-  ReadStore,
-  Slot,
+import {
+  type Checkpoint,
+  type DocWrite,
+  type EnsureCollectionOptions,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type PositionedDoc,
+  ReadModelDroppedError,
+  type ReadModelDoc,
+  type ReadStore,
+  type Slot,
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
 import { toMongoStoreError } from './mongodb-errors';
@@ -40,6 +41,7 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
+const CURSOR_KILLED_BY_DROP = new Set([175, 43, NAMESPACE_NOT_FOUND]);
 
 export type MongoReadStoreOptions = Readonly<{
   /** Database holding the read models; default `dealer_crm`. */
@@ -186,9 +188,16 @@ export class MongoReadStore implements ReadStore {
   async *stream<T extends ReadModelDoc>(name: string, filter: Filter): AsyncIterable<T> {
     const collection = await this.run(`resolving ${name}`, () => this.slots.resolve(name));
     const cursor = this.docs(collection).find(toMongoFilter(filter)).sort({ _id: 1 }).batchSize(1000);
+    let read = 0;
     try {
-      for await (const doc of cursor) yield doc.value as T;
+      for await (const doc of cursor) {
+        yield doc.value as T;
+        read += 1;
+      }
     } catch (error) {
+      // A drop kills the cursor (QueryPlanKilled, CursorNotFound, NamespaceNotFound): say so, not just fail.
+      if (error instanceof MongoServerError && CURSOR_KILLED_BY_DROP.has(Number(error.code)))
+        throw new ReadModelDroppedError(collection, read);
       throw toMongoStoreError(`streaming ${name}`, error);
     } finally {
       await cursor.close();
