@@ -12,7 +12,8 @@ export type RunnerReading = Readonly<{
   name: string;
   state: string;
   position: number;
-  lag: Readonly<{ events?: unknown; ms?: unknown }>;
+  /** Null while the store cannot say (an outage); `events` is 'unknown' where the store cannot count. */
+  lag: Readonly<{ events?: unknown; ms?: unknown }> | null;
 }>;
 export type WatcherReading = Readonly<{
   name: string;
@@ -116,7 +117,7 @@ export class Metrics {
         async collect() {
           this.reset();
           for (const { name, lag } of (await read()) ?? [])
-            if (typeof lag.events === 'number') this.set({ name }, lag.events);
+            if (typeof lag?.events === 'number') this.set({ name }, lag.events);
         },
       });
       new Gauge({
@@ -127,7 +128,7 @@ export class Metrics {
         async collect() {
           this.reset();
           for (const { name, lag } of (await read()) ?? [])
-            if (typeof lag.ms === 'number') this.set({ name }, lag.ms / 1000);
+            if (typeof lag?.ms === 'number') this.set({ name }, lag.ms / 1000);
         },
       });
     };
