@@ -57,7 +57,13 @@ const COMMON: Readonly<Record<string, (operation: OperationObject) => string | u
     operation.parameters?.some((parameter) => 'in' in parameter && parameter.in === 'path')
       ? 'ROUTE_NOT_FOUND: a path parameter longer than 100 characters matches no route'
       : undefined,
-  '503': () => 'STORE_UNAVAILABLE: a store did not answer in time; retry later (a command appended nothing)',
+  '503': (operation) =>
+    [
+      'STORE_UNAVAILABLE: a store did not answer in time; retry later (a command appended nothing)',
+      ...(operation.requestBody
+        ? []
+        : ['READ_MODEL_SWITCHED: a rebuild switched the read model during the read; read again']),
+    ].join('; '),
 };
 
 const isError = (status: string) => /^[45]\d\d$/.test(status);

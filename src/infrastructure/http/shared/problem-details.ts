@@ -3,6 +3,7 @@ import {
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../../../application/ports/event-store.port';
+import { ReadModelDroppedError } from '../../../application/ports/read-store.port';
 import { DomainError, type DomainErrorKind } from '../../../domain/shared/domain-error';
 import { AccessError } from '../../../application/access/access-errors';
 
@@ -131,6 +132,11 @@ export const problemFromError = (error: unknown): ProblemDetails => {
   if (error instanceof WrongExpectedRevisionError) {
     return problem(409, 'WRONG_EXPECTED_REVISION', error.message, {
       details: { streamId: error.streamId, expected: error.expected, actual: error.actual },
+    });
+  }
+  if (error instanceof ReadModelDroppedError) {
+    return problem(503, 'READ_MODEL_SWITCHED', error.message, {
+      details: { collection: error.collection, documentsRead: error.documentsRead },
     });
   }
   if (error instanceof StoreUnavailableError) {
