@@ -64,6 +64,8 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /customers/:customerId/forget', 'AD'],
   ['GET /access-audit', 'AU AD'],
   ['POST /diagnostics/noop', ALL],
+  // integration
+  ['GET /feed', 'SA CS DM OEM AN AU AD'],
   // sales
   ['POST /prospects', 'SC DM OEM AD'],
   ['POST /prospects/:prospectId/order', 'SC DM AD'],

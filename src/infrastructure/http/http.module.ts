@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { IntegrationModule } from '../../application/integration/integration.module';
 import { IntegrityModule } from '../../application/integrity/integrity.module';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
@@ -18,13 +19,14 @@ import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
+import { FeedController } from './integration/feed.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule, PrivacyModule, IntegrityModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -43,6 +45,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     AdminProjectionsController,
     IntegrityController,
     NoopController,
+    FeedController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
