@@ -63,6 +63,7 @@ export const ACCESS_POLICY = {
     'auditor',
     'admin',
   ],
+  'integration.webhooks': ['admin'],
   // oversight
   'integrity.verify': ['auditor', 'admin'],
   // One person's file; a dealer-bound reader sees only their dealer's records in it (customer-file.query.ts).

@@ -101,6 +101,15 @@ export class ReadFeed {
     return { items, position, caughtUp: false };
   }
 
+  /** The integration event of a stored event; undefined when it has none (or names no dealer). */
+  async cloudEventOf(
+    stored: StoredEvent,
+    streams: Map<string, Promise<StoredEvent[]>> = new Map(),
+  ): Promise<CloudEvent | undefined> {
+    const entry = INTEGRATION_MAPPINGS.get(stored.type);
+    return entry ? this.toCloudEvent(entry, stored, streams) : undefined;
+  }
+
   private async toCloudEvent(
     entry: AnyIntegrationMapping,
     stored: StoredEvent,

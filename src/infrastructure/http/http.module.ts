@@ -20,13 +20,15 @@ import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { HealthController } from './health/health.controller';
 import { FeedController } from './integration/feed.controller';
+import { WebhookController } from './integration/webhook.controller';
+import { WebhookModule } from '../reactors/webhooks/webhook.module';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule, WebhookModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -46,6 +48,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     IntegrityController,
     NoopController,
     FeedController,
+    WebhookController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
