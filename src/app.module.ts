@@ -28,6 +28,8 @@ export type AppOptions = Readonly<{
   /** Replace the registered projections or reactors (tests). */
   projections?: readonly AnyProjection[];
   reactors?: readonly ReactorDefinition[];
+  /** The built web app to serve at `/` (default dist/web; tests build their own). */
+  webRoot?: string;
 }>;
 
 /** Closes the stores after everything that uses them has stopped. */

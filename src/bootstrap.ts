@@ -1,14 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppOptions } from './app.module';
-import { ProblemDetailsFilter } from './infrastructure/http/shared/problem-details.filter';
+import { ProblemDetailsFilter, sendProblem } from './infrastructure/http/shared/problem-details.filter';
 import { requestContext } from './infrastructure/request-context';
 import { validationPipe } from './infrastructure/http/shared/validation';
 import openApiMetadata from './infrastructure/http/openapi-metadata';
 import { protectHttp } from './infrastructure/auth/http-protection';
 import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
+import { completeDocument, operationIdOf } from './infrastructure/http/shared/openapi-document';
+import { serveWebApp } from './infrastructure/http/web/web-app';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -19,6 +22,9 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: config.bodyLimitBytes,
     logger: false,
     return503OnClosing: true,
+    // A URL Fastify cannot decode (`%E0%A4%A`) is answered before any route or filter: as a problem too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply, logger),
     // A client that never finishes its request (a stalled or trickling body) would hold a socket for
     // good: past the timeout Node answers 408 and closes it. Node checks the sockets every
     // `connectionsCheckingInterval` (30 s by default), so it is checked often enough to keep the bound.
@@ -55,6 +61,7 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
   await protectHttp(app, config);
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
   registerJsonBodyParser(fastify, config.bodyLimitBytes);
+  await serveWebApp(app, logger, options.webRoot);
 
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   app.useGlobalPipes(validationPipe());
@@ -80,8 +87,9 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
         'bearer',
       )
       .build(),
+    { operationIdFactory: operationIdOf },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, completeDocument(document), { jsonDocumentUrl: 'docs-json' });
 
   await app.init();
   await fastify.ready();

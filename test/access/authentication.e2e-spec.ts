@@ -53,7 +53,7 @@ describe('authentication: 401 with a distinct code for each bad credential, noth
 
   const attempt = async (authorization: string | undefined) => {
     const head = await api.eventStore.headPosition();
-    const response = await api.app.inject({
+    const response = await api.inject({
       method: 'POST',
       url: '/complaints',
       headers: { ...json, ...(authorization === undefined ? {} : { authorization }) },
@@ -67,7 +67,7 @@ describe('authentication: 401 with a distinct code for each bad credential, noth
 
   it('accepts a valid API key and a valid token (the control case)', async () => {
     for (const secret of [secrets.key, secrets.token]) {
-      const response = await api.app.inject({
+      const response = await api.inject({
         method: 'POST',
         url: '/diagnostics/noop',
         headers: { ...json, authorization: `Bearer ${secret}` },
@@ -123,7 +123,7 @@ describe('authentication: 401 with a distinct code for each bad credential, noth
 
   it('an expired API key and an expired token: CREDENTIAL_EXPIRED', async () => {
     clock.set('2026-03-02T09:00:59.000Z');
-    const stillValid = await api.app.inject({
+    const stillValid = await api.inject({
       method: 'GET',
       url: '/complaints',
       headers: { authorization: `Bearer ${secrets.expiringKey}` },

@@ -27,7 +27,7 @@ describe('HTTP limits: rate limit per credential and per IP, security headers', 
   it('counts unauthenticated requests per IP, so guessing credentials is limited too', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const response = await api.app.inject({
+      const response = await api.inject({
         method: 'GET',
         url: '/complaints',
         remoteAddress: '203.0.113.9',
@@ -41,7 +41,7 @@ describe('HTTP limits: rate limit per credential and per IP, security headers', 
   it("never limits /health: a flood of guessed credentials from the probe's IP leaves the probe answering", async () => {
     const probe = '192.0.2.44';
     for (let i = 0; i < 4; i += 1)
-      await api.app.inject({
+      await api.inject({
         method: 'GET',
         url: '/complaints',
         remoteAddress: probe,
@@ -51,7 +51,7 @@ describe('HTTP limits: rate limit per credential and per IP, security headers', 
     for (let i = 0; i < 5; i += 1)
       statuses.push(
         (
-          await api.app.inject({
+          await api.inject({
             method: 'GET',
             url: i % 2 ? '/health?verbose=1' : '/health',
             remoteAddress: probe,
@@ -60,17 +60,17 @@ describe('HTTP limits: rate limit per credential and per IP, security headers', 
       );
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     // The flood itself is still limited.
-    const next = await api.app.inject({ method: 'GET', url: '/complaints', remoteAddress: probe });
+    const next = await api.inject({ method: 'GET', url: '/complaints', remoteAddress: probe });
     expect(next.statusCode).toBe(429);
   });
 
   it('sends security headers, with a content security policy under which Swagger UI still loads', async () => {
-    const health = await api.app.inject({ method: 'GET', url: '/health', remoteAddress: '198.51.100.1' });
+    const health = await api.inject({ method: 'GET', url: '/health', remoteAddress: '198.51.100.1' });
     expect(health.headers['x-content-type-options']).toBe('nosniff');
     expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(health.headers['strict-transport-security']).toMatch(/max-age=/);
     expect(health.headers['content-security-policy']).toContain("default-src 'self'");
-    const docs = await api.app.inject({ method: 'GET', url: '/docs', remoteAddress: '198.51.100.2' });
+    const docs = await api.inject({ method: 'GET', url: '/docs', remoteAddress: '198.51.100.2' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
     expect(docs.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");

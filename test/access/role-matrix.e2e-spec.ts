@@ -64,6 +64,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /customers/:customerId/forget', 'AD'],
   ['GET /access-audit', 'AU AD'],
   ['POST /diagnostics/noop', ALL],
+  ['GET /access/whoami', ALL],
   // integration
   ['GET /feed', 'SA CS DM OEM AN AU AD'],
   ['POST /webhooks', 'AD'],
@@ -170,11 +171,11 @@ describe('role × endpoint matrix over HTTP', () => {
   });
 
   it('answers /health without a credential, and every other route with 401 without one', async () => {
-    const health = await api.app.inject({ method: 'GET', url: '/health' });
+    const health = await api.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(200);
     for (const [route] of MATRIX) {
       const [method, template] = route.split(' ');
-      const response = await api.app.inject({
+      const response = await api.inject({
         method: method as 'GET' | 'POST' | 'DELETE',
         url: template.replace(/:\w+/g, 'zz-1'),
       });

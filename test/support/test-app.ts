@@ -11,6 +11,7 @@ import { DEALER_BOUND_ROLES, type Role } from '../../src/application/access/prin
 import { ProjectionEngine } from '../../src/infrastructure/projections/projection-engine';
 import type { AnyProjection } from '../../src/projections/shared/projection';
 import { tempDir } from './projection-fixtures';
+import { responseChecker } from './openapi-responses';
 
 /** A clock the test moves by hand. */
 export const testClock = (start: string) => {
@@ -37,6 +38,8 @@ export const startTestApp = async (
     reactors?: readonly ReactorDefinition[];
     /** Reuse the data of an earlier app (a restart). */
     dataDir?: string;
+    /** A built web app to serve at `/` (test/browser). */
+    webRoot?: string;
   } = {},
 ) => {
   const dir = options.dataDir
@@ -57,6 +60,7 @@ export const startTestApp = async (
     clock: options.clock,
     projections: options.projections,
     reactors: options.reactors,
+    webRoot: options.webRoot,
   });
   const eventStore = app.get<EventStore>(EVENT_STORE);
   const engine = app.get(ProjectionEngine);
@@ -88,6 +92,15 @@ export const startTestApp = async (
   const admin = await as({ role: 'admin', userId: 'test-admin' }).catch(() => ({
     authorization: `Bearer crm_00000000-0000-0000-0000-000000000000_${'A'.repeat(43)}`,
   }));
+  const docs = await app.inject({ method: 'GET', url: '/docs-json' });
+  const checkResponse = responseChecker(docs.json());
+  /** Every answer a test receives is checked against the document the app serves (openapi-responses.ts). */
+  const inject = async (request: InjectOptions) => {
+    const response = await app.inject(request);
+    const url = typeof request.url === 'string' ? request.url : (request.path ?? '/');
+    checkResponse(request.method ?? 'GET', String(url), response);
+    return response;
+  };
   return {
     app,
     eventStore,
@@ -96,7 +109,9 @@ export const startTestApp = async (
     dataDir: dir.dir,
     /** Sends the request as an admin unless it carries its own `authorization` header. */
     request: (request: InjectOptions) =>
-      app.inject({ ...request, headers: { ...admin, ...(request.headers ?? {}) } }),
+      inject({ ...request, headers: { ...admin, ...(request.headers ?? {}) } }),
+    /** A request with no credential added (the authentication tests), checked like every other. */
+    inject,
     /** Headers of another principal: `headers: { ...json, ...(await api.as({ role: 'auditor' })) }`. */
     as,
     /** Read-your-writes for tests: waits until the projections have seen everything appended so far. */

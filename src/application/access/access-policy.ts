@@ -83,6 +83,8 @@ export const ACCESS_POLICY = {
   'admin.manage': ['admin'],
   // checks a credential and the connection; does nothing, so every role may
   'diagnostics.noop': ROLES,
+  // tells the caller what its own credential says (the web app's sign-in), so every role may
+  'access.whoami': ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS_POLICY;

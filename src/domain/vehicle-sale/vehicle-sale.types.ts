@@ -6,8 +6,11 @@ export type SaleCustomer = Readonly<{
   customerId: string;
   name: string;
   phone: string;
-  /** For the invoice and the vehicle registration, when the buyer gives them (personal data). */
-  idNumber?: string;
+  /**
+   * For the invoice and the vehicle registration, when the buyer gives them (personal data). Null in an
+   * answer to a role that may not see ID numbers (the revealer withholds it); never null when recorded.
+   */
+  idNumber?: string | null;
   address?: string;
 }>;
 

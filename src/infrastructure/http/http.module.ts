@@ -18,6 +18,7 @@ import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
+import { WhoAmIController } from './access/whoami.controller';
 import { HealthController } from './health/health.controller';
 import { FeedController } from './integration/feed.controller';
 import { WebhookController } from './integration/webhook.controller';
@@ -47,6 +48,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     AdminProjectionsController,
     IntegrityController,
     NoopController,
+    WhoAmIController,
     FeedController,
     WebhookController,
   ],

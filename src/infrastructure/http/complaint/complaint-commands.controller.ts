@@ -23,6 +23,7 @@ const COMPLAINT = commandTarget<ComplaintCommand>()('complaint', 'complaintId', 
 const { opens, step } = commandRoutes(COMPLAINT, {
   notFound: 'COMPLAINT_NOT_FOUND',
   collection: '/complaints',
+  everyStep: 'COMPLAINT_ACTION_BEFORE_FILING',
 });
 
 /** One route per step of the closed loop. */
@@ -31,18 +32,18 @@ const { opens, step } = commandRoutes(COMPLAINT, {
 export class ComplaintCommandsController extends routeTable({
   file: opens('', 'FileComplaint', FileComplaintBody, 'complaint.file', {
     summary: 'File a complaint',
-    refusals: 'COMPLAINT_ALREADY_FILED',
+    conflicts: 'COMPLAINT_ALREADY_FILED',
     description:
       'Starts the closed loop: the acknowledgement deadline of its level and the resolution deadline of its severity come from the SLA policy in force.',
   }),
   acknowledge: step('acknowledge', 'AcknowledgeComplaint', AcknowledgeComplaintBody, 'complaint.handle', {
     summary: 'Acknowledge (受理) at the current level; records whether the deadline held',
-    refusals:
-      'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_CLOSED, COMPLAINT_ACTION_BEFORE_FILING, COMPLAINT_FACT_OUT_OF_ORDER',
+    refusals: 'COMPLAINT_ALREADY_ACKNOWLEDGED, COMPLAINT_CLOSED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   assign: step('assign', 'AssignComplaint', AssignComplaintBody, 'complaint.assign', {
     summary: 'Assign to a department or person, or transfer to another dealer',
     refusals: 'COMPLAINT_ASSIGNMENT_EMPTY, COMPLAINT_CLOSED, COMPLAINT_FACT_OUT_OF_ORDER',
+    forbidden: 'TRANSFER_FORBIDDEN (only the dealer manager and the OEM hand a complaint to another dealer)',
   }),
   contact: step('contacts', 'RecordCustomerContact', RecordContactBody, 'complaint.handle', {
     summary: 'Record a contact with the customer',
@@ -55,7 +56,7 @@ export class ComplaintCommandsController extends routeTable({
   propose: step('proposals', 'ProposeResolution', ProposeResolutionBody, 'complaint.handle', {
     summary: 'Propose a resolution (the remedy offered)',
     refusals:
-      'COMPLAINT_NOT_ACKNOWLEDGED, COMPLAINT_PROPOSAL_PENDING, COMPLAINT_STAGE_FORBIDS, COMPLAINT_FACT_OUT_OF_ORDER',
+      'COMPLAINT_NOT_ACKNOWLEDGED, COMPLAINT_PROPOSAL_PENDING, COMPLAINT_STAGE_FORBIDS, COMPLAINT_CLOSED, COMPLAINT_FACT_OUT_OF_ORDER',
   }),
   respond: step(
     'proposals/response',

@@ -43,7 +43,8 @@ export class WebhookController {
       'every attempt is listed at GET /webhooks/{id}/deliveries. The secret is in this answer only (docs/integration.md).',
     creates: '/webhooks',
     reply: WebhookCreatedReply,
-    refusals: 'WEBHOOK_URL_NOT_ALLOWED, WEBHOOK_ALREADY_EXISTS',
+    refusals: 'WEBHOOK_URL_NOT_ALLOWED',
+    conflicts: 'WEBHOOK_ALREADY_EXISTS',
   })
   async subscribe(@Body() body: SubscribeWebhookBody, @Ctx() context: CommandContext) {
     const { result, subscriptionId, secret } = await this.webhooks.subscribe(

@@ -23,6 +23,8 @@ const { opens, step } = commandRoutes(MEMBERSHIP, {
   collection: '/memberships',
 });
 const CODE = new RecordIdPipe('voucherCode');
+/** What every command on a member can meet: a date before enrolment, or before the member's last fact. */
+const ON_MEMBER = 'ACTION_BEFORE_ENROLMENT, MEMBERSHIP_FACT_OUT_OF_ORDER';
 
 /** What the membership adds to the generic 409: the duplicate it refuses, and its handler's second try. */
 const Conflicts = (duplicate?: string) =>
@@ -40,25 +42,23 @@ export class MembershipCommandsController extends routeTable({
   }),
   redeem: step('redemptions', 'RedeemPoints', RedeemPointsBody, 'membership.manage', {
     summary: 'Redeem points for a gift',
-    refusals:
-      'INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ACTION_BEFORE_ENROLMENT, MEMBERSHIP_FACT_OUT_OF_ORDER',
+    refusals: `INSUFFICIENT_POINTS, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ${ON_MEMBER}`,
     description: 'Paid by the soonest-expiring lots first; the event records which lots paid and how much.',
     above: [Conflicts('REDEMPTION_ALREADY_RECORDED')],
   }),
   buyVoucher: step('vouchers', 'BuyVoucher', BuyVoucherBody, 'membership.manage', {
     summary: 'Buy a voucher with points (code, value, expiry)',
-    refusals:
-      'INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, MEMBERSHIP_FACT_OUT_OF_ORDER',
+    refusals: `INSUFFICIENT_POINTS, VOUCHER_EXPIRY_NOT_AFTER_ISSUE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ${ON_MEMBER}`,
     above: [Conflicts('VOUCHER_CODE_TAKEN')],
   }),
   adjust: step('adjustments', 'AdjustPoints', AdjustPointsBody, 'membership.adjust', {
     summary: 'Adjust points by hand, with a reason; the actor is recorded',
-    refusals: 'INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED, MEMBERSHIP_FACT_OUT_OF_ORDER',
+    refusals: `INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED, ${ON_MEMBER}`,
     above: [Conflicts('ADJUSTMENT_ALREADY_RECORDED')],
   }),
   cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {
     summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',
-    refusals: 'MEMBERSHIP_CANCELLED, MEMBERSHIP_FACT_OUT_OF_ORDER',
+    refusals: `MEMBERSHIP_CANCELLED, ${ON_MEMBER}`,
     above: [Conflicts()],
   }),
 }) {
@@ -68,7 +68,7 @@ export class MembershipCommandsController extends routeTable({
   @Conflicts()
   @(stepRoutes(MEMBERSHIP, 'MEMBERSHIP_NOT_FOUND, VOUCHER_NOT_FOUND')(
     'Redeem a voucher on a repair order: once, and before its expiry',
-    'VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED, MEMBERSHIP_FACT_OUT_OF_ORDER',
+    `VOUCHER_ALREADY_REDEEMED, VOUCHER_EXPIRED, ${ON_MEMBER}`,
   ))
   redeemVoucher(
     @Param('voucherCode', CODE) voucherCode: string,

@@ -61,7 +61,7 @@ export class MembershipQueriesController {
       "Spendable points are derived from the lots as of `asOf` (default now): an expired lot never counts. `asOf` is now or later: a past one is refused (400), since the read model holds today's state only.",
     type: MemberBalanceView,
     badRequest:
-      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
+      "VALIDATION_FAILED: every bad parameter with its reason, also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
     notFound: NOT_FOUND,
     revision: (balance) => balance.revision,
   })
@@ -88,7 +88,7 @@ export class MembershipQueriesController {
       'Points liability per home dealer: outstanding points, and points expiring within 30 and 90 days',
     type: [DealerLiabilityView],
     badRequest:
-      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
+      "VALIDATION_FAILED: every bad parameter with its reason, also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
   })
   liability(@Query() { dealerId, asOf }: DealerAsOfParams) {
     return this.queries.execute(new PointsLiabilityQuery(dealerId, this.presentOrFuture(asOf)));
@@ -107,7 +107,7 @@ export class MembershipQueriesController {
     summary: 'Members at risk of lapsing: last paid visit, and lapse due within `withinDays` (default 90)',
     type: MemberActivityView,
     badRequest:
-      "Also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
+      "VALIDATION_FAILED: every bad parameter with its reason, also when `asOf` is before now: the read model holds today's state only (see docs/loyalty.md).",
   })
   activity(@Query() { limit = 50, offset = 0, withinDays = 90, dealerId, asOf }: ActivityParams) {
     return this.queries.execute(

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   AuthoriseWorkOrderCommand,
   ExecuteRepairOrderCommand,
@@ -41,7 +41,7 @@ const WORK_ORDER: CommandTarget<Authorisation, 'repairOrderId'> = {
 };
 const workOrder = commandRoutes(WORK_ORDER, ROUTES);
 
-const ALREADY_OPENED = ApiConflictResponse({ description: 'REPAIR_ORDER_ALREADY_OPENED: the id is taken' });
+const ALREADY_OPENED = 'REPAIR_ORDER_ALREADY_OPENED: the id is taken';
 const NEGATIVE = 'REPAIR_ORDER_NEGATIVE_AMOUNT';
 const CANCELLED = 'REPAIR_ORDER_CANCELLED';
 const STAGE = 'REPAIR_ORDER_STAGE_FORBIDS';
@@ -54,17 +54,18 @@ export class RepairOrderCommandsController extends routeTable({
     summary: 'Book a service appointment (服务预约)',
     description:
       'Opens the repair order stream in the booked stage; checking the vehicle in on the same id links the two.',
-    below: [ALREADY_OPENED],
+    conflicts: ALREADY_OPENED,
   }),
   open: opens('', 'OpenRepairOrder', OpenRepairOrderDto, 'repair.work', {
     summary: 'Check in a walk-in vehicle (接车): opens a repair order',
     refusals: `${NEGATIVE}, ${CANCELLED}`,
     description: 'Mileage, the customer’s own description and the service advisor.',
-    below: [ALREADY_OPENED],
+    conflicts: ALREADY_OPENED,
   }),
   checkIn: step('check-in', 'CheckInVehicle', CheckInVehicleDto, 'repair.work', {
     summary: 'Check in the vehicle of a booked appointment (接车)',
     refusals: `REPAIR_ORDER_VEHICLE_MISMATCH, ${NEGATIVE}, ${CANCELLED}`,
+    conflicts: 'REPAIR_ORDER_ALREADY_OPENED: the vehicle was already checked in',
     description:
       'The repair order counts as opened from an appointment (预约率). An id never booked is a 404: a walk-in is opened with POST /repair-orders.',
   }),

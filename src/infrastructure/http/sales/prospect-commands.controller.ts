@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { tap } from 'rxjs';
 import {
@@ -55,7 +55,8 @@ const PROSPECT = commandTarget<Exclude<ProspectCommand, RegisterProspect | Order
   ProspectStepCommand,
 );
 const NOT_FOUND = 'PROSPECT_NOT_FOUND';
-const { step } = commandRoutes(PROSPECT, { notFound: NOT_FOUND });
+const BEFORE_REGISTRATION = 'PROSPECT_ACTION_BEFORE_REGISTRATION';
+const { step } = commandRoutes(PROSPECT, { notFound: NOT_FOUND, everyStep: BEFORE_REGISTRATION });
 const CLOSED = 'PROSPECT_LOST (reactivate first), PROSPECT_ORDERED';
 /** The read models compare instants as text (due, booked, promised), which holds only if all are in UTC. */
 const inUtc = (instant: string): string => new Date(instant).toISOString();
@@ -125,21 +126,19 @@ export class ProspectCommandsController extends routeTable({
   }
 
   @Post()
-  @Permit('prospect.register')
+  @Permit('prospect.register', undefined, 'OEM_LEADS_ONLY (OEM staff register OEM leads only)')
   @CommandRoute({
     summary: 'Register a prospect (潜客建档), or count a repeat enquiry',
     description:
       "A second enquiry from the same phone at the same dealer is a touch on the existing prospect, never a second one: the answer is 200 with `duplicateOf`, the existing id and its owner (`consultantId`), also when another consultant of the dealer sent it (the prospect stays the owner's). Race-free under concurrent requests.",
     creates: '/prospects',
     reply: RegistrationReply,
+    conflicts: 'PROSPECT_ALREADY_REGISTERED: the id names a prospect with another phone',
   })
   @UseInterceptors(RepeatEnquiryIsOk)
   @ApiOkResponse({
     type: RegistrationReply,
     description: 'A repeat enquiry: counted on the existing prospect, named by `duplicateOf`.',
-  })
-  @ApiConflictResponse({
-    description: 'PROSPECT_ALREADY_REGISTERED: the id names a prospect with another phone',
   })
   async register(
     @Body() { occurredAt: _occurredAt, prospectId: requested, contact, ...data }: RegisterProspectBody,
@@ -164,7 +163,7 @@ export class ProspectCommandsController extends routeTable({
     reply: OrderReply,
     notFound: NOT_FOUND,
     idParam: 'prospectId',
-    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no quote yet), SALE_DISCOUNT_EXCEEDS_PRICE`,
+    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no quote yet), SALE_DISCOUNT_EXCEEDS_PRICE, ${BEFORE_REGISTRATION}`,
   })
   async order(
     @Param('prospectId', new RecordIdPipe('prospectId')) prospectId: string,

@@ -95,7 +95,7 @@ export class ProspectView implements Omit<ProspectDetails, 'state'> {
 
 export class ProspectPage extends PageOf(ProspectView) {}
 
-export class WorklistItemView implements WorklistItem {
+export class ProspectWorklistItemView implements WorklistItem {
   prospectId!: string;
   grade!: OpenGrade;
   contact!: ProspectContactView;
@@ -111,7 +111,7 @@ export class ConsultantWorklistView {
   consultantId!: string;
   due!: number;
   overdue!: number;
-  prospects!: WorklistItemView[];
+  prospects!: ProspectWorklistItemView[];
 }
 
 export class FollowUpWorklistView implements FollowUpWorklist {

@@ -20,8 +20,8 @@ export class SaleCustomerView implements SaleCustomer {
   /** As the caller's role may see it: clear, masked or `[erased]`. */
   name!: string;
   phone!: string;
-  /** Shown only to the roles that may see it. */
-  idNumber?: string;
+  /** Shown only to the roles that may see it; null for the others. */
+  idNumber?: string | null;
   address?: string;
 }
 

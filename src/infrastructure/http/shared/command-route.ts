@@ -66,9 +66,16 @@ export type CommandRouteOptions = Readonly<{
   notFound?: string;
   /** The path parameter naming the record. */
   idParam?: string;
-  /** The domain codes of the 409/422 refusals this command can give, comma-separated. */
+  /** The domain codes of the 422 refusals this command can give, comma-separated. */
   refusals?: string;
+  /** The domain codes of its 409s beside a lost race: a duplicate it refuses (an id or a code taken). */
+  conflicts?: string;
 }>;
+
+const LOST_RACE = 'WRONG_EXPECTED_REVISION (a stale If-Match or a lost race): nothing was appended';
+/** Any command that records personal data can meet a customer who was forgotten. */
+const ALWAYS_UNPROCESSABLE =
+  'IDEMPOTENCY_KEY_REUSED, CUSTOMER_FORGOTTEN (new personal data of an erased customer)';
 
 /**
  * Everything a command route shares, in one decorator: status (200, or 201 with `Location` for a
@@ -83,6 +90,7 @@ export const CommandRoute = ({
   reply = CommandReplySchema,
   notFound,
   refusals,
+  conflicts,
   idParam,
 }: CommandRouteOptions) =>
   applyDecorators(
@@ -110,11 +118,9 @@ export const CommandRoute = ({
       : ApiOkResponse({ type: reply, description: '`ETag` is the new revision.' }),
     ApiBadRequestResponse({ description: 'VALIDATION_FAILED: every bad field with its reason' }),
     ...(notFound ? [ApiNotFoundResponse({ description: notFound })] : []),
-    ApiConflictResponse({
-      description: 'WRONG_EXPECTED_REVISION (a stale If-Match or a lost race): nothing was appended',
-    }),
+    ApiConflictResponse({ description: conflicts ? `${conflicts}; ${LOST_RACE}` : LOST_RACE }),
     ApiUnprocessableEntityResponse({
-      description: refusals ? `${refusals}, IDEMPOTENCY_KEY_REUSED` : 'IDEMPOTENCY_KEY_REUSED',
+      description: refusals ? `${refusals}, ${ALWAYS_UNPROCESSABLE}` : ALWAYS_UNPROCESSABLE,
     }),
   );
 
@@ -130,4 +136,6 @@ export const OpensRecord = (
   summary: string,
   refusals?: string,
   description?: string,
-): MethodDecorator & ClassDecorator => CommandRoute({ summary, creates: collection, refusals, description });
+  conflicts?: string,
+): MethodDecorator & ClassDecorator =>
+  CommandRoute({ summary, creates: collection, refusals, description, conflicts });

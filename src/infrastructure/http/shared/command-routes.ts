@@ -15,8 +15,12 @@ import type { RouteEntry } from './route-table';
 /** What a command route says about itself beside its command: its docs, and what is not plain data. */
 export type CommandRouteDoc<Sent, Data> = Readonly<{
   summary: string;
-  /** The domain codes of the 409/422 refusals this command can give, comma-separated. */
+  /** The domain codes of the 422 refusals this command can give, comma-separated. */
   refusals?: string;
+  /** The domain codes of its 409s beside a lost race (a duplicate it refuses). */
+  conflicts?: string;
+  /** The codes of its 403s beside the role and dealer checks (the command authoriser's record rules). */
+  forbidden?: string;
   description?: string;
   /** The command's data from the body, when it is not the body as sent (an instant put in UTC). */
   map?: (body: Sent) => Data;
@@ -37,17 +41,26 @@ type Opening<Target extends AnyTarget, T extends string> = BodyOf<Target, T> &
  */
 export const commandRoutes = <Target extends AnyTarget>(
   target: Target,
-  { notFound, collection = '' }: Readonly<{ notFound: string; collection?: string }>,
+  {
+    notFound,
+    collection = '',
+    everyStep,
+  }: Readonly<{
+    notFound: string;
+    collection?: string;
+    /** The refusals every step on an existing record can give (a date before the record began). */
+    everyStep?: string;
+  }>,
 ) => {
   const route = (
     path: string,
     permission: Permission,
     body: Type<unknown>,
-    { above = [], below = [] }: CommandRouteDoc<never, unknown>,
+    { above = [], below = [], forbidden }: CommandRouteDoc<never, unknown>,
     decorator: MethodDecorator,
     send: (commands: CommandsOf<AnyTarget>, body: never) => Promise<unknown>,
   ): RouteEntry => ({
-    decorators: [Post(path), Permit(permission), ...above, decorator, ...below],
+    decorators: [Post(path), Permit(permission, undefined, forbidden), ...above, decorator, ...below],
     parameters: [
       { decorator: Body(), type: body },
       { decorator: Commands(target), type: Object },
@@ -63,9 +76,10 @@ export const commandRoutes = <Target extends AnyTarget>(
       permission: Permission,
       doc: CommandRouteDoc<Sent, BodyOf<Target, T>>,
     ): RouteEntry => {
-      const { summary, refusals, description, map = (sent: Sent) => sent } = doc;
+      const { summary, refusals, conflicts, description, map = (sent: Sent) => sent } = doc;
       const idParam = target.idField;
-      const decorator = CommandRoute({ summary, refusals, description, notFound, idParam });
+      const all = [refusals, everyStep].filter(Boolean).join(', ') || undefined;
+      const decorator = CommandRoute({ summary, refusals: all, conflicts, description, notFound, idParam });
       return route(
         `:${idParam}${path ? `/${path}` : ''}`,
         permission,
@@ -83,7 +97,7 @@ export const commandRoutes = <Target extends AnyTarget>(
       permission: Permission,
       doc: CommandRouteDoc<Sent, BodyOf<Target, T>>,
     ): RouteEntry => {
-      const decorator = OpensRecord(collection, doc.summary, doc.refusals, doc.description);
+      const decorator = OpensRecord(collection, doc.summary, doc.refusals, doc.description, doc.conflicts);
       return route(path, permission, body, doc, decorator, (commands, sent: Sent) =>
         commands.create(sent[target.idField as IdFieldOf<Target>], type, sent),
       );

@@ -21,7 +21,7 @@ export const BEARER_SCHEME = 'bearer';
  * Names the permission a route needs. A route without it is refused for everyone (fail closed), and a
  * unit test lists every route of the app to make sure none lacks one.
  */
-export const Permit = (permission: Permission, tenancy?: Tenancy) =>
+export const Permit = (permission: Permission, tenancy?: Tenancy, forbidden?: string) =>
   applyDecorators(
     SetMetadata(PERMISSION_KEY, permission),
     ...(tenancy ? [SetMetadata(TENANCY_KEY, tenancy)] : []),
@@ -32,7 +32,7 @@ export const Permit = (permission: Permission, tenancy?: Tenancy) =>
         'CREDENTIAL_MISSING, CREDENTIAL_MALFORMED, CREDENTIAL_UNKNOWN, CREDENTIAL_INVALID, CREDENTIAL_EXPIRED, CREDENTIAL_REVOKED',
     }),
     ApiForbiddenResponse({
-      description: `ROLE_FORBIDDEN (permission \`${permission}\`: ${ACCESS_POLICY[permission].join(', ')}), DEALER_FORBIDDEN, OWNER_FORBIDDEN`,
+      description: `ROLE_FORBIDDEN (permission \`${permission}\`: ${ACCESS_POLICY[permission].join(', ')}), DEALER_FORBIDDEN, OWNER_FORBIDDEN${forbidden ? `, ${forbidden}` : ''}`,
     }),
     ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS: wait for Retry-After seconds' }),
   );

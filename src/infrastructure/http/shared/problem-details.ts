@@ -87,6 +87,7 @@ const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     detail: 'send the body as application/json',
   },
+  FST_ERR_BAD_URL: { code: 'MALFORMED_URL', detail: 'the URL is not valid percent-encoded text' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'BAD_REQUEST',
     detail: 'Content-Length does not match the body',

@@ -1,0 +1,2 @@
+import './app.css';
+import './components/app-shell';
