@@ -7,6 +7,8 @@ export default tseslint.config(
   {
     ignores: [
       'src/infrastructure/http/openapi-metadata.ts',
+      // Written by the generated-client test from /docs-json.
+      'test/client/generated/**',
       'dist/**',
       'node_modules/**',
       'coverage/**',

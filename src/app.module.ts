@@ -6,6 +6,7 @@ import { ALL_EVENT_TYPES, ALL_PROJECTIONS, ALL_WATCHERS, createReactors } from '
 import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
+import { Metrics } from './infrastructure/metrics/metrics';
 import { CommandPipeline } from './application/shared/command-pipeline';
 import { EventCatalog } from './application/shared/event-catalog';
 import { EventEncoder } from './application/shared/event-encoder';
@@ -61,10 +62,15 @@ class CoreModule {
         provide: CommandPipeline,
         // Every command's principal is checked against its record; the encoder encrypts personal data
         // with its subject's key before anything is stored.
-        useFactory: (eventStore: EventStore, catalog: EventCatalog, encoder: EventEncoder) =>
-          new CommandPipeline(eventStore, catalog, authoriseCommand, encoder),
-        inject: [EVENT_STORE, EventCatalog, EventEncoder],
+        useFactory: (
+          eventStore: EventStore,
+          catalog: EventCatalog,
+          encoder: EventEncoder,
+          metrics: Metrics,
+        ) => new CommandPipeline(eventStore, catalog, authoriseCommand, encoder, metrics.observeCommand),
+        inject: [EVENT_STORE, EventCatalog, EventEncoder, Metrics],
       },
+      { provide: Metrics, useFactory: () => new Metrics() },
       { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
       {
         provide: REACTORS,

@@ -12,6 +12,8 @@ import { protectHttp } from './infrastructure/auth/http-protection';
 import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
 import { completeDocument, operationIdOf } from './infrastructure/http/shared/openapi-document';
 import { serveWebApp } from './infrastructure/http/web/web-app';
+import { Metrics } from './infrastructure/metrics/metrics';
+import { loggableUrl } from './infrastructure/logging/json-logger';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
 
@@ -49,10 +51,14 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     void reply.header('x-correlation-id', correlationId);
     requestContext.run({ correlationId, requestId: request.id }, done);
   });
+  const metrics = app.get(Metrics);
   fastify.addHook('onResponse', (request, reply, done) => {
+    // The route's template, never the URL: one series per route, whatever the ids (unmatched for a 404).
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     logger.entry('info', 'request', {
       method: request.method,
-      url: request.url,
+      url: loggableUrl(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime),
     });

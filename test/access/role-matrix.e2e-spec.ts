@@ -65,6 +65,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /access-audit', 'AU AD'],
   ['POST /diagnostics/noop', ALL],
   ['GET /access/whoami', ALL],
+  ['GET /metrics', 'AD'],
   // integration
   ['GET /feed', 'SA CS DM OEM AN AU AD'],
   ['POST /webhooks', 'AD'],

@@ -57,6 +57,7 @@ describe('operations: health and API docs', () => {
           name: 'complaint-details',
           state: 'running',
           position: 2,
+          retry: null,
           lag: { events: 0, ms: 0, head: 2 },
         }),
       ]),
@@ -89,6 +90,25 @@ describe('operations: health and API docs', () => {
       (projection: { name: string }) => projection.name === 'complaint-details',
     );
     expect(healthy).toMatchObject({ state: 'running', position: 4 });
+  });
+
+  it('documents on /health the `retrying` state, its retry and a lag that may be `unknown`', async () => {
+    const document = (await api.request({ method: 'GET', url: '/docs-json' })).json();
+    const schemas = document.components.schemas;
+    expect(schemas.ProjectionStatusView.properties.state.enum).toEqual(
+      expect.arrayContaining(['running', 'retrying', 'failed', 'stopped']),
+    );
+    expect(schemas.ReactorStatusView.properties.state.enum).toEqual(
+      expect.arrayContaining(['running', 'retrying', 'failed', 'stopped']),
+    );
+    expect(schemas.RetryStatusView.required).toEqual(
+      expect.arrayContaining(['attempt', 'since', 'lastError', 'nextAttemptAt']),
+    );
+    expect(schemas.LagView.properties.events.oneOf).toEqual([
+      { type: 'integer', minimum: 0 },
+      { type: 'string', enum: ['unknown'] },
+    ]);
+    expect(schemas.ProjectionListingView.properties.state.enum).toContain('retrying');
   });
 
   it('serves OpenAPI 3 with an example for every field of every command body', async () => {

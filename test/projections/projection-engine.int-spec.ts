@@ -134,7 +134,7 @@ describe('projection engine on SQLite', () => {
     );
 
     const statuses = await Promise.all(runners.map((runner) => runner.status()));
-    expect(statuses.map((status) => [status.state, status.position, status.lag.events])).toEqual([
+    expect(statuses.map((status) => [status.state, status.position, status.lag?.events])).toEqual([
       ['stopped', head, 0],
       ['stopped', head, 0],
     ]);
@@ -203,7 +203,7 @@ describe('projection engine on SQLite', () => {
       eventType: 'ComplaintFiled',
       streamId: 'complaint-c-00007',
     });
-    expect(status.lag.events).toBe(70 - (poisoned.globalPosition - 1));
+    expect(status.lag?.events).toBe(70 - (poisoned.globalPosition - 1));
     // Everything before the poisoned event is there, nothing after it.
     expect(await readStore.count('complaints_v2', {})).toBe(7);
     expect(await readStore.get('complaints_v2', 'c-00007')).toBeNull();

@@ -85,6 +85,8 @@ export const ACCESS_POLICY = {
   'diagnostics.noop': ROLES,
   // tells the caller what its own credential says (the web app's sign-in), so every role may
   'access.whoami': ROLES,
+  // Prometheus scrapes with an admin's API key: the figures name every route, command and projection
+  'operations.metrics': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACCESS_POLICY;

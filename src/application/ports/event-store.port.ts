@@ -110,6 +110,11 @@ export interface EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Global position of the last stored event (0 when empty). */
   headPosition(): Promise<number>;
+  /**
+   * Optional: how many events are stored after `position`, for lag. Only stores that can count cheaply
+   * offer it; a global position is not a count (on EventStoreDB it is a byte offset).
+   */
+  countAfter?(position: number): Promise<number>;
   /** Cheap round trip that proves the store answers. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -44,7 +44,8 @@ export type DocWrite = Readonly<{
   position: number;
 }>;
 
-export type CheckpointStatus = 'idle' | 'running' | 'caught-up' | 'failed' | 'rebuilding';
+/** `retrying`: the runner could not reach a store and waits to resume; `error` holds the last store error. */
+export type CheckpointStatus = 'idle' | 'running' | 'caught-up' | 'failed' | 'retrying' | 'rebuilding';
 
 export type CheckpointError = Readonly<{
   message: string;
@@ -53,6 +54,8 @@ export type CheckpointError = Readonly<{
   eventType: string;
   streamId: string;
   at: string;
+  /** Only while `retrying`: failed attempts in a row (`at` is then when the outage began). */
+  attempt?: number;
 }>;
 
 /** Where a projection or reactor stands. Written with its read-model changes. */
@@ -140,4 +143,20 @@ export interface ReadStore {
 
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The generation a `stream` was reading was dropped under it (a rebuild switched and the old generation's
+ * grace passed): what was read is a prefix of the read model, so the reader must not take it for all of it.
+ */
+export class ReadModelDroppedError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly documentsRead: number,
+  ) {
+    super(
+      `read model ${collection} was dropped while it was being read, after ${documentsRead} documents (a rebuild switched to a new generation): run the read again`,
+    );
+    this.name = 'ReadModelDroppedError';
+  }
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Actor, Command, Event } from '../../domain/shared/event';
 import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
+import { AccessError } from '../access/access-errors';
 import type { CommandAuthoriser } from '../access/command-authoriser';
 import type { CommandContext, CommandResult } from './command-context';
 import type { EventCatalog } from './event-catalog';
@@ -8,6 +9,22 @@ import { EventEncoder } from './event-encoder';
 import type { CommandOf, Feature } from './feature';
 
 type CommandRequest<Cmd extends Command> = Readonly<{ type: Cmd['type']; data: Cmd['data'] }>;
+
+/** What became of one command, for the metrics (an observer must not throw). */
+export type CommandObservation = Readonly<{
+  type: string;
+  /** appended; unchanged (nothing to append); replayed (an Idempotency-Key retry); refused (a domain or
+   * access code); conflict (a lost race or a stale If-Match); failed (anything else, e.g. a store down). */
+  outcome: 'appended' | 'unchanged' | 'replayed' | 'refused' | 'conflict' | 'failed';
+  /** The refusal's domain code. */
+  code?: string;
+  events: number;
+  seconds: number;
+}>;
+export type CommandObserver = (observation: CommandObservation) => void;
+
+const outcomeOf = (result: CommandResult): CommandObservation['outcome'] =>
+  result.replayed ? 'replayed' : result.events.length === 0 ? 'unchanged' : 'appended';
 
 export class IdempotencyKeyReused extends DomainError {
   constructor(key: string, streamId: string) {
@@ -37,11 +54,36 @@ export class CommandPipeline {
     /** Checks the principal against the record (dealer, owner) before deciding (docs/access.md). */
     private readonly authorise: CommandAuthoriser,
     encoder?: EventEncoder,
+    private readonly observe: CommandObserver = () => undefined,
   ) {
     this.encoder = encoder ?? new EventEncoder(catalog);
   }
 
   async execute<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const result = await this.decideOnce(feature, command, context);
+      const outcome = outcomeOf(result);
+      // A replay answers with the first outcome's events, which were appended then, not now.
+      const events = outcome === 'appended' ? result.events.length : 0;
+      this.observe({ type: command.type, outcome, events, seconds: seconds() });
+      return result;
+    } catch (error) {
+      const refused = error instanceof DomainError || error instanceof AccessError;
+      const outcome =
+        error instanceof WrongExpectedRevisionError ? 'conflict' : refused ? 'refused' : 'failed';
+      const code = refused ? error.code : undefined;
+      this.observe({ type: command.type, outcome, code, events: 0, seconds: seconds() });
+      throw error;
+    }
+  }
+
+  private async decideOnce<State, Cmd extends Command, Evt extends Event>(
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,

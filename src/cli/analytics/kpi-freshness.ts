@@ -2,6 +2,9 @@ import { listProjections } from '../../infrastructure/projections/projection-lis
 import type { RunnerDeps } from '../../infrastructure/projections/runner-support';
 import type { AnyProjection } from '../../projections/shared/projection';
 
+const eventsBehind = (events: number | 'unknown'): string =>
+  events === 'unknown' ? 'events not read: the store cannot count them' : `${events} events not read`;
+
 /**
  * One line per read model a KPI reads that is not current: never built, of another version, failed, or
  * behind the event store head. A KPI over such a read model reads zeros or old figures that look like real
@@ -14,8 +17,10 @@ export const freshnessWarnings = async (
   const rows = await listProjections(deps, projections);
   return rows.flatMap((row) => {
     const build = `run "crm projections rebuild ${row.name}"`;
-    if (row.state === 'stopped' && row.lag.events > 0)
-      return [`warning: read model ${row.name} was never built (${row.lag.head} events not read): ${build}`];
+    // `unknown` (EventStoreDB cannot count) is only ever reported for a runner behind the head.
+    const behind = row.lag.events !== 0;
+    if (row.state === 'stopped' && behind)
+      return [`warning: read model ${row.name} was never built (${eventsBehind(row.lag.events)}): ${build}`];
     if (row.state === 'stale')
       return [
         `warning: read model ${row.name} is of version ${row.live.version}, the code is of version ${row.version}: ${build}`,
@@ -24,9 +29,9 @@ export const freshnessWarnings = async (
       return [
         `warning: read model ${row.name} stopped at a failed event (${row.error?.message ?? 'see "crm projections list"'}): ${build}`,
       ];
-    if (row.lag.events > 0)
+    if (behind)
       return [
-        `warning: read model ${row.name} is ${row.lag.events} events behind the event store (at ${row.live.checkpoint} of ${row.lag.head}): ${build}, or start the API with its projections running`,
+        `warning: read model ${row.name} is behind the event store (${eventsBehind(row.lag.events)}, the oldest unread is ${row.lag.ms} ms old): ${build}, or start the API with its projections running`,
       ];
     return [];
   });

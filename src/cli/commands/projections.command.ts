@@ -12,6 +12,13 @@ import type { CliCommand } from '../cli-command';
 const generation = (info: ProjectionListing['live'] | null): string =>
   info ? `v${info.version}/g${info.generation}@${info.checkpoint}` : '-';
 
+/** Why a projection is not simply running: the store outage it waits out, or the event it stopped at. */
+const note = (row: ProjectionListing): string => {
+  if (row.retry) return `attempt ${row.retry.attempt} since ${row.retry.since}: ${row.retry.lastError}`;
+  if (row.error) return `stopped at ${row.error.position} (${row.error.eventType}): ${row.error.message}`;
+  return '';
+};
+
 const table = (rows: readonly ProjectionListing[]): string => {
   const header = [
     'projection',
@@ -21,6 +28,7 @@ const table = (rows: readonly ProjectionListing[]): string => {
     'building',
     'lag events',
     'lag ms',
+    'note',
   ];
   const cells = rows.map((row) => [
     row.name,
@@ -30,6 +38,7 @@ const table = (rows: readonly ProjectionListing[]): string => {
     generation(row.building),
     String(row.lag.events),
     String(row.lag.ms),
+    note(row),
   ]);
   const widths = header.map((title, index) =>
     Math.max(title.length, ...cells.map((cell) => cell[index].length)),
@@ -53,7 +62,7 @@ export const projectionsCommand: CliCommand = (program: Command, run) => {
   projections
     .command('list')
     .description(
-      'Every projection with its deployed version, state (running, rebuilding, stale, failed, stopped), live generation and checkpoint, the generation being built, and lag in events and milliseconds.',
+      'Every projection with its deployed version, state (running, retrying, rebuilding, stale, failed, stopped), live generation and checkpoint, the generation being built, lag in events ("unknown" where the event store cannot count them, as on EventStoreDB) and milliseconds, and for a retrying or failed one the attempt and last store error, or the event it stopped at.',
     )
     .option('--from <dir>', 'list a scratch read store written by "crm replay" instead of the live one')
     .option('--json', 'print JSON instead of a table')

@@ -60,15 +60,29 @@ const text = (env: NodeJS.ProcessEnv, name: string): string | null => {
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+/**
+ * Only `esdb://` and `esdb+discover://`: @eventstore/db-client 6.2.1 refuses KurrentDB's own schemes
+ * ("Unexpected kurrentdb://") when it first connects, which would surface as 503s long after the start.
+ * The messages name the scheme only: the URL may hold credentials.
+ */
+const checkEventStoreUrl = (url: string): void => {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'esdb' || scheme === 'esdb+discover') return;
+  if (scheme && /^(kurrentdb|kurrent|kdb)(\+discover)?$/.test(scheme)) {
+    const esdb = scheme.endsWith('+discover') ? 'esdb+discover' : 'esdb';
+    throw new Error(
+      `EVENTSTORE_URL uses ${scheme}://, which the EventStoreDB client of this release (@eventstore/db-client 6.2.1) does not accept: write the same connection string with ${esdb}:// (KurrentDB servers accept it)`,
+    );
+  }
+  throw new Error(
+    `EVENTSTORE_URL is not an esdb:// or esdb+discover:// connection string (it starts with ${scheme ? `${scheme}://` : 'no scheme'})`,
+  );
+};
+
 /** Reads the configuration from the environment and refuses anything it cannot use, naming the variable. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const eventStoreUrl = text(env, 'EVENTSTORE_URL');
-  if (
-    eventStoreUrl &&
-    !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\//.test(eventStoreUrl)
-  ) {
-    throw new Error(`EVENTSTORE_URL=${eventStoreUrl} is not an esdb:// connection string`);
-  }
+  if (eventStoreUrl) checkEventStoreUrl(eventStoreUrl);
   const mongodbUrl = text(env, 'MONGODB_URL');
   if (mongodbUrl && !/^mongodb(\+srv)?:\/\//.test(mongodbUrl)) {
     throw new Error(`MONGODB_URL=${mongodbUrl} is not a mongodb:// connection string`);

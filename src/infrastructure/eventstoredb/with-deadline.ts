@@ -31,7 +31,15 @@ export const isConnectionError = (error: unknown): boolean =>
   error instanceof TimeoutError ||
   error instanceof CancelledError ||
   error instanceof NotLeaderError ||
-  GRPC_UNAVAILABLE_CODES.has(grpcCode(error) ?? -1);
+  GRPC_UNAVAILABLE_CODES.has(grpcCode(error) ?? -1) ||
+  ELECTION_MESSAGES.test(error instanceof Error ? error.message : '');
+
+/**
+ * What a node answers during an election (EventStore.Core's RpcExceptions): "Server Is Not Ready" and
+ * "Server Is Too Busy" come as UNAVAILABLE (code 14, above); "No leader info available" as UNKNOWN, which
+ * the client turns into an UnknownError, so only its text tells it apart from a real failure.
+ */
+const ELECTION_MESSAGES = /server is not ready|server is too busy|no (leader|master) info available/i;
 
 const timedOut = (what: string, ms: number) =>
   new StoreUnavailableError(

@@ -19,6 +19,7 @@ import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { WhoAmIController } from './access/whoami.controller';
+import { MetricsController } from './health/metrics.controller';
 import { HealthController } from './health/health.controller';
 import { FeedController } from './integration/feed.controller';
 import { WebhookController } from './integration/webhook.controller';
@@ -49,6 +50,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     IntegrityController,
     NoopController,
     WhoAmIController,
+    MetricsController,
     FeedController,
     WebhookController,
   ],

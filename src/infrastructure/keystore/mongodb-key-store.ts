@@ -5,6 +5,7 @@ import type {
   KeyTombstone,
   PersonalDataKeyStore,
 } from '../../application/ports/personal-data-key-store.port';
+import { toMongoStoreError } from '../mongodb/mongodb-errors';
 import { newDataKey, unwrapKey, wrapKey } from './key-wrap';
 
 type KeyDoc = {
@@ -22,6 +23,7 @@ const DUPLICATE_KEY = 11000;
  * Writes use majority write concern, so an acknowledged destroy is not rolled back by a failover.
  * Unlike the SQLite file, MongoDB may keep a destroyed key's old bytes in its oplog and in free pages
  * until they are reused: see "Limits" in docs/privacy.md.
+ * An outage (no primary, a step-down, no server) is a StoreUnavailableError, so the API answers 503.
  */
 export class MongoKeyStore implements PersonalDataKeyStore {
   private constructor(
@@ -53,7 +55,33 @@ export class MongoKeyStore implements PersonalDataKeyStore {
     return new MongoKeyStore(client, client.db(database).collection<KeyDoc>('personal_data_keys'), master);
   }
 
-  async getOrCreate(subjectId: string): Promise<DataKey | Erased> {
+  getOrCreate(subjectId: string): Promise<DataKey | Erased> {
+    return this.run(`the key of ${subjectId}`, () => this.getOrCreateKey(subjectId));
+  }
+
+  getMany(subjectIds: readonly string[]): Promise<Map<string, DataKey | Erased>> {
+    return this.run(`the keys of ${subjectIds.length} subjects`, () => this.findKeys(subjectIds));
+  }
+
+  destroy(subjectId: string, at: string, reason: string): Promise<KeyTombstone> {
+    return this.run(`the destruction of the key of ${subjectId}`, () =>
+      this.destroyKey(subjectId, at, reason),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async run<T>(what: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toMongoStoreError(what, error);
+    }
+  }
+
+  private async getOrCreateKey(subjectId: string): Promise<DataKey | Erased> {
     try {
       await this.keys.updateOne(
         { _id: subjectId },
@@ -76,7 +104,7 @@ export class MongoKeyStore implements PersonalDataKeyStore {
     return this.keyOf(doc);
   }
 
-  async getMany(subjectIds: readonly string[]): Promise<Map<string, DataKey | Erased>> {
+  private async findKeys(subjectIds: readonly string[]): Promise<Map<string, DataKey | Erased>> {
     const keys = new Map<string, DataKey | Erased>();
     if (subjectIds.length === 0) return keys;
     const docs = await this.keys.find({ _id: { $in: [...new Set(subjectIds)] } }).toArray();
@@ -84,7 +112,7 @@ export class MongoKeyStore implements PersonalDataKeyStore {
     return keys;
   }
 
-  async destroy(subjectId: string, at: string, reason: string): Promise<KeyTombstone> {
+  private async destroyKey(subjectId: string, at: string, reason: string): Promise<KeyTombstone> {
     const earlier = await this.keys.findOne({ _id: subjectId });
     if (earlier?.erasedAt) return { subjectId, erasedAt: earlier.erasedAt, reason: earlier.reason ?? '' };
     try {
@@ -99,10 +127,6 @@ export class MongoKeyStore implements PersonalDataKeyStore {
     }
     const tombstone = await this.keys.findOne({ _id: subjectId });
     return { subjectId, erasedAt: tombstone?.erasedAt ?? at, reason: tombstone?.reason ?? reason };
-  }
-
-  async close(): Promise<void> {
-    await this.client.close();
   }
 
   private keyOf(doc: KeyDoc): DataKey | Erased {

@@ -1,18 +1,68 @@
 import type { LoggerService } from '@nestjs/common';
+import pino, { type Logger } from 'pino';
 import { currentCorrelationId } from '../request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const RANK: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** Fields that hold a credential, wherever they sit, and the personal fields of a person's record. */
+const CREDENTIALS = new Set(['authorization', 'cookie', 'secret', 'token', 'password', 'apiKey']);
+const PEOPLE = new Set(['customer', 'contact', 'driver', 'caller']);
+const PERSONAL = new Set(['name', 'phone', 'idNumber', 'address']);
+const CENSOR = '[redacted]';
+/** Query parameters that can carry personal data (a lookup by phone, plate or VIN). */
+const PERSONAL_QUERY = new Set(['phone', 'plate', 'vin', 'name', 'idNumber', 'q']);
 
 /**
- * One JSON object a line on stdout, with the correlation id of the request that caused it, so a
- * command can be followed from the HTTP call through its events to the projections' logs.
+ * An entry's fields with credentials and people's personal data censored, at any depth (an event's data
+ * inside an error's details): pino's own `redact` takes fixed paths, which would miss the nested ones.
+ */
+export const censored = (value: unknown, parent = ''): unknown => {
+  if (Array.isArray(value)) return value.map((item) => censored(item, parent));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) =>
+      CREDENTIALS.has(key) || (PEOPLE.has(parent) && PERSONAL.has(key))
+        ? [key, CENSOR]
+        : [key, censored(field, key)],
+    ),
+  );
+};
+
+/** A URL for the log: the path as it is (ids are not personal data), personal query values censored. */
+export const loggableUrl = (url: string): string => {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = new URLSearchParams(url.slice(at + 1));
+  for (const key of [...query.keys()]) if (PERSONAL_QUERY.has(key)) query.set(key, CENSOR);
+  return `${url.slice(0, at)}?${query.toString()}`;
+};
+
+/**
+ * One JSON object a line on stdout (pino), with the correlation id of the request that caused it, so a
+ * command can be followed from the HTTP call through its events to the projections' logs. Personal data
+ * and credentials in the fields are censored (`censored`); messages are our own text.
  */
 export class JsonLogger implements LoggerService {
+  private readonly pino: Logger;
+
   constructor(
-    private readonly minimum: Level | 'silent' = 'info',
-    private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  ) {}
+    minimum: Level | 'silent' = 'info',
+    write: (line: string) => void = (line) => process.stdout.write(line),
+  ) {
+    this.pino = pino(
+      {
+        level: minimum,
+        base: undefined,
+        messageKey: 'message',
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: {
+          level: (label) => ({ level: label }),
+          log: (fields) => censored(fields) as Record<string, unknown>,
+        },
+      },
+      { write },
+    );
+  }
 
   log(message: unknown, ...rest: unknown[]): void {
     this.emit('info', message, rest);
@@ -32,17 +82,9 @@ export class JsonLogger implements LoggerService {
 
   /** Structured entry point for our own code. */
   entry(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-    if (RANK[level] < RANK[this.minimum]) return;
+    if (!this.pino.isLevelEnabled(level)) return;
     const correlationId = currentCorrelationId();
-    this.write(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        level,
-        message,
-        ...(correlationId ? { correlationId } : {}),
-        ...fields,
-      }),
-    );
+    this.pino[level]({ ...(correlationId ? { correlationId } : {}), ...fields }, message);
   }
 
   private emit(level: Level, message: unknown, rest: unknown[]): void {

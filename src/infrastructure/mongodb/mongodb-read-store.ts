@@ -6,28 +6,30 @@ import {
   MongoBulkWriteError,
   MongoClient,
   MongoError,
-  MongoNetworkError,
-  MongoNotConnectedError,
   MongoServerError,
-  MongoServerSelectionError,
-  MongoTopologyClosedError,
   type WriteError,
 } from 'mongodb';
-import { StoreUnavailableError } from '../../application/ports/event-store.port';
-import type {
-  Checkpoint,
-  DocWrite,
-  EnsureCollectionOptions,
-  Filter,
-  FindOptions,
-  IndexSpec,
-  PositionedDoc,
-  ReadModelDoc,
-  ReadStore,
-  Slot,
+import {
+  type Checkpoint,
+  type DocWrite,
+  type EnsureCollectionOptions,
+  type Filter,
+  type FindOptions,
+  type IndexSpec,
+  type PositionedDoc,
+  ReadModelDroppedError,
+  type ReadModelDoc,
+  type ReadStore,
+  type Slot,
 } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
+import { toMongoStoreError } from './mongodb-errors';
 import { toMongoFilter, toMongoSort, valuePath } from './mongodb-filter';
+import {
+  boundedChunks,
+  DEFAULT_TRANSACTION_BOUNDS,
+  type TransactionBounds,
+} from './mongodb-transaction-bounds';
 import { MongoSlots } from './mongodb-slots';
 
 /** A read-model document as stored: the value is nested so our fields never collide with `_id`. */
@@ -39,13 +41,24 @@ const COLLECTION_NAME = /^[a-z][a-z0-9_]*$/;
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 const NAMESPACE_EXISTS = 48;
+const CURSOR_KILLED_BY_DROP = new Set([175, 43, NAMESPACE_NOT_FOUND]);
 
 export type MongoReadStoreOptions = Readonly<{
   /** Database holding the read models; default `dealer_crm`. */
   database?: string;
   /** How long to look for a usable server before answering 503; short so a dead server never hangs us. */
   serverSelectionTimeoutMS?: number;
+  /** Documents and bytes per transaction (default 1000 documents, 4 MiB). */
+  transactionBounds?: TransactionBounds;
+  /**
+   * How long an index build may take (default 1 hour): the indexes of a rebuilt generation are built at
+   * its end, over the whole collection, far past the 30 s socket timeout of every other call.
+   */
+  indexBuildTimeoutMS?: number;
 }>;
+
+const SOCKET_TIMEOUT_MS = 30_000;
+const INDEX_BUILD_TIMEOUT_MS = 3_600_000;
 
 /**
  * Read models in MongoDB. One collection per read model holding `{ _id, value, position }`, checkpoints in
@@ -65,10 +78,15 @@ export type MongoReadStoreOptions = Readonly<{
 export class MongoReadStore implements ReadStore {
   private readonly slots: MongoSlots;
 
+  /** A second client, opened for the first index build: its socket outlasts the build's own deadline. */
+  private indexClient: Promise<MongoClient> | undefined;
+
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
     readonly mode: 'transaction' | 'position-guard',
+    private readonly url: string,
+    private readonly options: MongoReadStoreOptions,
   ) {
     this.slots = new MongoSlots(db);
   }
@@ -76,15 +94,8 @@ export class MongoReadStore implements ReadStore {
   static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
     let client: MongoClient;
     try {
-      client = new MongoClient(url, {
-        serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-        connectTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-        // A server that accepts a query and never answers must not hold a projection forever.
-        socketTimeoutMS: 30_000,
-        // Store documents as JSON.stringify would (the SQLite adapter's format): undefined fields vanish
-        // instead of becoming null.
-        ignoreUndefined: true,
-      });
+      // A server that accepts a query and never answers must not hold a projection forever.
+      client = new MongoClient(url, clientOptions(options, SOCKET_TIMEOUT_MS));
     } catch (error) {
       // The URL may hold credentials: name the problem, not the string.
       throw new Error(`MONGODB_URL is not a valid MongoDB connection string (${messageOf(error)})`);
@@ -94,10 +105,10 @@ export class MongoReadStore implements ReadStore {
       const db = client.db(options.database ?? 'dealer_crm');
       const hello = await db.admin().command({ hello: 1 });
       const transactional = typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
-      return new MongoReadStore(client, db, transactional ? 'transaction' : 'position-guard');
+      return new MongoReadStore(client, db, transactional ? 'transaction' : 'position-guard', url, options);
     } catch (error) {
       await client.close().catch(() => undefined);
-      throw toStoreError('the connection', error);
+      throw toMongoStoreError('the connection', error);
     }
   }
 
@@ -112,12 +123,15 @@ export class MongoReadStore implements ReadStore {
       } catch (error) {
         if (!(error instanceof MongoServerError && error.code === NAMESPACE_EXISTS)) throw error;
       }
-      if (options.createIndexes === false) return;
+      if (options.createIndexes === false || indexes.length === 0) return;
+      const maxTimeMS = this.options.indexBuildTimeoutMS ?? INDEX_BUILD_TIMEOUT_MS;
+      const db = (await this.indexConnection()).db(this.db.databaseName);
       for (const fields of indexes) {
         // createIndex is idempotent for an identical key; the default name is derived from the key.
-        await this.docs(collection).createIndex(
-          Object.fromEntries(fields.map((field) => [valuePath(field), 1])),
-        );
+        // maxTimeMS: the server stops a build past its deadline, where a cut socket would leave it running.
+        await db
+          .collection<StoredDoc>(checkName(collection))
+          .createIndex(Object.fromEntries(fields.map((field) => [valuePath(field), 1])), { maxTimeMS });
       }
     });
   }
@@ -174,10 +188,17 @@ export class MongoReadStore implements ReadStore {
   async *stream<T extends ReadModelDoc>(name: string, filter: Filter): AsyncIterable<T> {
     const collection = await this.run(`resolving ${name}`, () => this.slots.resolve(name));
     const cursor = this.docs(collection).find(toMongoFilter(filter)).sort({ _id: 1 }).batchSize(1000);
+    let read = 0;
     try {
-      for await (const doc of cursor) yield doc.value as T;
+      for await (const doc of cursor) {
+        yield doc.value as T;
+        read += 1;
+      }
     } catch (error) {
-      throw toStoreError(`streaming ${name}`, error);
+      // A drop kills the cursor (QueryPlanKilled, CursorNotFound, NamespaceNotFound): say so, not just fail.
+      if (error instanceof MongoServerError && CURSOR_KILLED_BY_DROP.has(Number(error.code)))
+        throw new ReadModelDroppedError(collection, read);
+      throw toMongoStoreError(`streaming ${name}`, error);
     } finally {
       await cursor.close();
     }
@@ -186,16 +207,24 @@ export class MongoReadStore implements ReadStore {
   async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
     await this.run(`committing a batch of ${checkpoint.name}`, async () => {
       if (this.mode === 'transaction') {
+        // A batch past the bounds commits its documents in several transactions and the checkpoint with
+        // the last: a crash between leaves documents ahead of the checkpoint, which the position guard
+        // makes harmless on replay (as in position-guard mode).
+        const chunks = boundedChunks(docs, this.options.transactionBounds ?? DEFAULT_TRANSACTION_BOUNDS);
         const session = this.client.startSession();
         try {
-          // Errors must propagate out of the callback: withTransaction retries transient ones itself and
-          // would otherwise not know whether the transaction was aborted.
-          await session.withTransaction(async () => {
-            await this.writeDocsGuarded(docs, session);
-            // A kill here aborts the transaction: documents and checkpoint stay together.
-            hitFaultPoint('read-store:after-docs-before-checkpoint');
-            await this.putCheckpoint(checkpoint, session);
-          });
+          for (const [index, chunk] of chunks.entries()) {
+            const last = index === chunks.length - 1;
+            // Errors must propagate out of the callback: withTransaction retries transient ones itself and
+            // would otherwise not know whether the transaction was aborted.
+            await session.withTransaction(async () => {
+              await this.writeDocsGuarded(chunk, session);
+              if (!last) return;
+              // A kill here aborts the transaction: the last documents and the checkpoint stay together.
+              hitFaultPoint('read-store:after-docs-before-checkpoint');
+              await this.putCheckpoint(checkpoint, session);
+            });
+          }
         } finally {
           await session.endSession();
         }
@@ -248,7 +277,23 @@ export class MongoReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    const indexClient = this.indexClient;
+    this.indexClient = undefined;
+    await Promise.all([
+      this.client.close(),
+      indexClient?.then((client) => client.close()).catch(() => undefined),
+    ]);
+  }
+
+  private indexConnection(): Promise<MongoClient> {
+    const timeout = this.options.indexBuildTimeoutMS ?? INDEX_BUILD_TIMEOUT_MS;
+    this.indexClient ??= new MongoClient(
+      this.url,
+      clientOptions(this.options, timeout + SOCKET_TIMEOUT_MS),
+    ).connect();
+    // A failed connection is not kept: the next build tries again.
+    this.indexClient.catch(() => (this.indexClient = undefined));
+    return this.indexClient;
   }
 
   /**
@@ -325,10 +370,19 @@ export class MongoReadStore implements ReadStore {
     try {
       return await call();
     } catch (error) {
-      throw toStoreError(what, error);
+      throw toMongoStoreError(what, error);
     }
   }
 }
+
+const clientOptions = (options: MongoReadStoreOptions, socketTimeoutMS: number) => ({
+  serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+  connectTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+  socketTimeoutMS,
+  // Store documents as JSON.stringify would (the SQLite adapter's format): undefined fields vanish
+  // instead of becoming null.
+  ignoreUndefined: true,
+});
 
 const checkName = (collection: string): string => {
   if (!COLLECTION_NAME.test(collection)) {
@@ -354,21 +408,6 @@ const toCheckpoint = ({ _id, position, status, error, updatedAt }: StoredCheckpo
   error: error ?? null,
   updatedAt,
 });
-
-const isUnavailable = (error: unknown): boolean =>
-  error instanceof MongoServerSelectionError ||
-  error instanceof MongoNetworkError ||
-  error instanceof MongoTopologyClosedError ||
-  error instanceof MongoNotConnectedError;
-
-const toStoreError = (what: string, error: unknown): unknown => {
-  if (!isUnavailable(error)) return error;
-  return new StoreUnavailableError(
-    'mongodb',
-    `MongoDB could not serve ${what} (${messageOf(error)}): check MONGODB_URL and that the server is up`,
-    error,
-  );
-};
 
 const messageOf = (error: unknown): string =>
   error instanceof MongoError || error instanceof Error ? error.message : String(error);

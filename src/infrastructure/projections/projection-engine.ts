@@ -124,7 +124,7 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
 
   /** Every projection with its generations, state, checkpoint and lag (the CLI's `projections list`). */
   async listProjections(): Promise<ProjectionListing[]> {
-    const statuses = new Map((await this.projectionStatuses()).map((status) => [status.name, status.state]));
+    const statuses = new Map((await this.projectionStatuses()).map((status) => [status.name, status]));
     return listProjections(this.deps, [...this.definitions.values()], (name) => statuses.get(name));
   }
 

@@ -1,16 +1,22 @@
 import type { CheckpointError, GenerationRef, Slot } from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
 import { generationCheckpoint, generationCollection } from './generations';
+import type { ProjectionStatus } from './projection-runner';
 import { lagOf, type Lag, type RunnerDeps } from './runner-support';
+import type { RetryStatus } from './store-retry';
 
 /**
  * - `running`: the live generation is kept current;
  * - `rebuilding`: a new generation is being built (or an interrupted one waits to be resumed);
  * - `stale`: the live generation is of another version than the deployed code: rebuild it;
+ * - `retrying`: the live runner could not reach a store and resumes after a backoff (see `retry`);
  * - `failed`: the live runner stopped at an event (see `error`);
  * - `stopped`: no live runner (RUN_PROJECTIONS=false, or listed from the CLI with no checkpoint yet).
  */
-export type ProjectionListState = 'running' | 'rebuilding' | 'stale' | 'failed' | 'stopped';
+export type ProjectionListState = 'running' | 'retrying' | 'rebuilding' | 'stale' | 'failed' | 'stopped';
+
+/** An outage as another process sees it from the checkpoint: no time of the next attempt. */
+export type ListedRetry = Pick<RetryStatus, 'attempt' | 'since' | 'lastError'>;
 
 export type GenerationInfo = Readonly<{
   version: number;
@@ -29,13 +35,14 @@ export type ProjectionListing = Readonly<{
   building: GenerationInfo | null;
   lag: Lag;
   error: CheckpointError | null;
+  retry: ListedRetry | null;
 }>;
 
 /** Where every projection stands, from the slots and checkpoints alone: the CLI and the admin API agree. */
 export const listProjections = async (
   deps: Pick<RunnerDeps, 'eventStore' | 'readStore' | 'clock'>,
   definitions: readonly AnyProjection[],
-  runnerState: (name: string) => 'running' | 'stopped' | 'failed' | undefined = () => undefined,
+  runnerStatus: (name: string) => Pick<ProjectionStatus, 'state' | 'retry'> | undefined = () => undefined,
 ): Promise<ProjectionListing[]> => {
   const slots = new Map((await deps.readStore.listSlots()).map((slot) => [slot.collection, slot]));
   const rows: ProjectionListing[] = [];
@@ -58,7 +65,11 @@ export const listProjections = async (
     const live = await info(slot.live);
     const building = slot.building ? (await info(slot.building)).info : null;
     const error = live.checkpoint?.status === 'failed' ? live.checkpoint.error : null;
-    const inProcess = runnerState(definition.name);
+    const inProcess = runnerStatus(definition.name);
+    const stored = live.checkpoint?.status === 'retrying' ? live.checkpoint.error : null;
+    const retry: ListedRetry | null = inProcess
+      ? inProcess.retry
+      : stored && { attempt: stored.attempt ?? 1, since: stored.at, lastError: stored.message };
     const state: ProjectionListState =
       slot.live.version !== definition.version
         ? building
@@ -66,7 +77,8 @@ export const listProjections = async (
           : 'stale'
         : building
           ? 'rebuilding'
-          : (inProcess ?? (error ? 'failed' : live.checkpoint ? 'running' : 'stopped'));
+          : (inProcess?.state ??
+            (error ? 'failed' : retry ? 'retrying' : live.checkpoint ? 'running' : 'stopped'));
     rows.push({
       name: definition.name,
       version: definition.version,
@@ -76,6 +88,7 @@ export const listProjections = async (
       building,
       lag: await lagOf(deps, live.info.checkpoint),
       error,
+      retry,
     });
   }
   return rows;

@@ -5,6 +5,7 @@ import { generationCheckpoint, generationCollection } from './generations';
 import { ProjectionRunner } from './projection-runner';
 import type { RunnerDeps } from './runner-support';
 import { beginBuilding, collectRetired, switchToBuilt } from './slot-registry';
+import { DEFAULT_RETRY_POLICY, isTransientStoreError, OutageRetry, type RetryStatus } from './store-retry';
 
 export type RebuildState = 'building' | 'indexing' | 'switching' | 'done' | 'stopped' | 'failed';
 
@@ -22,6 +23,8 @@ export type RebuildProgress = Readonly<{
   etaMs: number | null;
   elapsedMs: number;
   error: string | null;
+  /** While a store does not answer: the rebuild waits out a backoff and resumes from its checkpoints. */
+  retry: RetryStatus | null;
 }>;
 
 export type RebuildOptions = Readonly<{
@@ -59,6 +62,8 @@ type Build = { definition: AnyProjection; generation: GenerationRef; runner: Pro
  * new generation beside the live one (tables without secondary indexes, large transactions), with its
  * own checkpoint so an interrupted rebuild resumes. At the head the indexes are created, the last events
  * are applied, and each slot switches with one compare-and-set. Readers never see a half-built generation.
+ * A store outage pauses it: after a backoff every runner takes up its committed checkpoint again (what
+ * was applied and not committed is forgotten) and the phases run again from there.
  */
 export const rebuildProjections = async (
   deps: RunnerDeps,
@@ -124,6 +129,10 @@ export const rebuildProjections = async (
   let lastReport = 0;
   /** Set at the switch: the grace before dropping the old generation is not rebuild time. */
   let finishedAt: number | null = null;
+  const outage = new OutageRetry(deps.retry ?? DEFAULT_RETRY_POLICY, deps.clock);
+  options.signal?.addEventListener('abort', () => outage.cancel(), { once: true });
+  /** Projections already switched: a retry after an outage in the switching phase does not redo them. */
+  const switched = new Set<string>();
 
   const progress = (): RebuildProgress => {
     const elapsedMs = (finishedAt ?? Date.now()) - started;
@@ -144,6 +153,7 @@ export const rebuildProjections = async (
       etaMs: state === 'done' ? 0 : etaMs,
       elapsedMs,
       error,
+      retry: outage.status,
     };
   };
   const report = (force = false) => {
@@ -162,6 +172,7 @@ export const rebuildProjections = async (
       await applyAll(batch);
       await shrinkCaches();
       position = batch[batch.length - 1].globalPosition;
+      outage.recovered();
       // SQLite answers synchronously: without this the whole rebuild would be one chain of resolved
       // promises and an API in the same process would not answer a single request until it ended.
       await new Promise((resolve) => setImmediate(resolve));
@@ -176,36 +187,76 @@ export const rebuildProjections = async (
     for (const build of builds) await build.runner.flush();
   };
 
-  try {
+  const stopped = async (): Promise<RebuildProgress> => {
+    state = 'stopped';
     report(true);
+    return progress();
+  };
+  /** Every phase from the committed checkpoints to the switch; false when stopped. */
+  const runPhases = async (): Promise<boolean> => {
+    state = 'building';
     const finished = await catchUp();
     await flushAll();
-    if (!finished) {
-      state = 'stopped';
-      report(true);
-      return progress();
-    }
+    if (!finished) return false;
     state = 'indexing';
     report(true);
     for (const { definition, runner } of builds) {
       await readStore.ensureCollection(runner.targetCollection, definition.indexes);
     }
     // Events appended while the indexes were built; then the generations are at the head.
-    if (!(await catchUp())) {
-      await flushAll();
-      state = 'stopped';
-      report(true);
-      return progress();
-    }
+    const atHead = await catchUp();
     await flushAll();
+    if (!atHead) return false;
     state = 'switching';
     report(true);
-    const graceMs = options.retireGraceMs ?? 5000;
     finishedAt = Date.now();
     for (const { definition, generation } of builds) {
-      const slot = await switchToBuilt(readStore, definition, generation, graceMs, deps.clock());
+      if (switched.has(definition.name)) continue;
+      const slot =
+        (await switchToBuilt(readStore, definition, generation, graceMs, deps.clock())) ??
+        (await liveAlready(definition, generation));
+      switched.add(definition.name);
+      outage.recovered();
       if (slot) await options.onSwitched?.(definition, slot);
     }
+    return true;
+  };
+  /** A switch whose answer an outage cut off may have been made: then the slot shows it live. */
+  const liveAlready = async (definition: AnyProjection, generation: GenerationRef) => {
+    const slot = await readStore.readSlot(definition.collection);
+    return slot && slot.live.generation === generation.generation ? slot : null;
+  };
+  /** After an outage: each runner takes up its committed checkpoint; the reader starts at the lowest. */
+  const resume = async () => {
+    for (const build of builds) await build.runner.load({ createIndexes: false, empty: true });
+    position = Math.min(...builds.map((build) => build.runner.committedPosition));
+  };
+  const graceMs = options.retireGraceMs ?? 5000;
+
+  try {
+    report(true);
+    for (;;) {
+      try {
+        if (!(await runPhases())) return await stopped();
+        break;
+      } catch (failure) {
+        if (!isTransientStoreError(failure)) throw failure;
+        let delay = outage.failed(failure);
+        report(true);
+        for (;;) {
+          if (!(await outage.wait(delay))) return await stopped();
+          try {
+            await resume();
+            break;
+          } catch (next) {
+            if (!isTransientStoreError(next)) throw next;
+            delay = outage.failed(next);
+            report(true);
+          }
+        }
+      }
+    }
+    outage.recovered();
     if (options.dropRetired) {
       await new Promise((resolve) => setTimeout(resolve, graceMs));
       await collectRetired(readStore, deps.clock());

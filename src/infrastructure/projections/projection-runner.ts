@@ -1,10 +1,25 @@
 import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
 import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
 import { applyGuarded } from '../../projections/shared/apply-guarded';
+import { DocumentCache } from './document-cache';
 import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
-import { lagOf, type Lag, type RunnerDeps, StopAfterFailure, toCheckpointError } from './runner-support';
+import {
+  lagUnlessUnavailable,
+  type Lag,
+  type RunnerDeps,
+  StopAfterFailure,
+  toCheckpointError,
+} from './runner-support';
+import {
+  DEFAULT_RETRY_POLICY,
+  isTransientStoreError,
+  OutageRetry,
+  retryAsCheckpointError,
+  type RetryStatus,
+} from './store-retry';
 
-export type ProjectionState = 'stopped' | 'running' | 'failed';
+/** `retrying`: a store did not serve it; it waits out a backoff and resumes from its checkpoint. */
+export type ProjectionState = 'stopped' | 'running' | 'retrying' | 'failed';
 
 export type ProjectionStatus = Readonly<{
   name: string;
@@ -13,7 +28,10 @@ export type ProjectionStatus = Readonly<{
   state: ProjectionState;
   position: number;
   error: CheckpointError | null;
-  lag: Lag;
+  /** While `retrying`: the attempts so far and the last store error. */
+  retry: RetryStatus | null;
+  /** Null while the event store does not answer. */
+  lag: Lag | null;
 }>;
 
 export type ProjectionRunnerOptions = Readonly<{
@@ -38,20 +56,15 @@ const DEFAULTS: ProjectionRunnerOptions = { batchSize: 1000, cacheLimit: 100_000
  * the changed documents with the new checkpoint. Each document remembers the position of the last event
  * applied to it and is never given an event at or below it: replays and crashes cannot count twice.
  * A projector that throws stops at that event: everything before it is committed, nothing after it runs.
+ * A store that fails (outage, leader election, deadline) only pauses it: what is not committed is
+ * forgotten, and after a backoff it resumes from its checkpoint, so the outage counts nothing twice.
  */
 export class ProjectionRunner {
   readonly checkpointName: string;
   private readonly collection: string;
   private readonly handles: ReadonlySet<string>;
   private readonly options: ProjectionRunnerOptions;
-  private readonly cache = new Map<string, PositionedDoc | null>();
-  /**
-   * True in a build into an empty collection: every document of it was written by this runner, so one
-   * that is neither cached nor in `evicted` does not exist, and nothing is read back for it.
-   */
-  private cacheComplete = false;
-  /** While `cacheComplete`: ids written and then evicted, the only ones that must be read back. */
-  private readonly evicted = new Set<string>();
+  private readonly cache = new DocumentCache();
   private subscription: Subscription | undefined;
   /** Committed: the checkpoint, and what the read model shows. */
   private position = 0;
@@ -62,6 +75,8 @@ export class ProjectionRunner {
   private state: ProjectionState = 'stopped';
   private error: CheckpointError | null = null;
   private waiters: Array<{ position: number; resolve: () => void }> = [];
+  private readonly outage: OutageRetry;
+  private recovery: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -73,19 +88,39 @@ export class ProjectionRunner {
     this.collection = target?.collection ?? physicalCollection(definition);
     this.handles = new Set(definition.handles);
     this.options = { ...DEFAULTS, ...options };
+    this.outage = new OutageRetry(deps.retry ?? DEFAULT_RETRY_POLICY, deps.clock);
   }
 
   /** Starts from the stored checkpoint. A projection that failed before is retried from its failing event. */
   async start(): Promise<void> {
-    if (this.state === 'running') return;
+    if (this.state === 'running' || this.state === 'retrying') return;
+    this.outage.reset();
+    try {
+      await this.follow();
+    } catch (error) {
+      if (!isTransientStoreError(error)) throw error;
+      this.recovery = this.recover(error);
+    }
+  }
+
+  /** Takes up the stored checkpoint and follows the log from there. */
+  private async follow(): Promise<void> {
     await this.load();
+    if (this.outage.cancelled) return;
     this.subscription = this.deps.eventStore.subscribeToAll({
       after: this.position,
       batchSize: this.options.batchSize,
-      onBatch: (batch) => this.handleBatch(batch),
+      onBatch: async (batch) => {
+        await this.handleBatch(batch);
+        this.endOutage();
+      },
       onError: (error) => this.onSubscriptionError(error),
       // At the head, whatever is still pending is committed before waiting for new events.
-      onCaughtUp: () => this.commit(this.applied),
+      onCaughtUp: async () => {
+        await this.commit(this.applied);
+        if (this.outage.status) await this.writeCheckpointStatus('running');
+        this.endOutage();
+      },
     });
   }
 
@@ -104,19 +139,23 @@ export class ProjectionRunner {
     this.pending.clear();
     this.pendingEvents = 0;
     // Another process may have changed the read model while this runner was stopped.
-    this.cache.clear();
-    this.evicted.clear();
-    this.cacheComplete =
+    this.cache.clear(
       options.empty === true &&
-      this.position === 0 &&
-      (await this.deps.readStore.count(this.collection, {})) === 0;
+        this.position === 0 &&
+        (await this.deps.readStore.count(this.collection, {})) === 0,
+    );
     this.error = null;
-    this.state = 'running';
+    this.state = this.outage.status ? 'retrying' : 'running';
   }
 
   /** Commits whatever is applied but pending (a rebuild's pause, stop or end). */
   async flush(): Promise<void> {
     await this.commit(this.applied);
+  }
+
+  /** While the runner waits out a store outage: its attempts and last error; else null. */
+  get retrying(): RetryStatus | null {
+    return this.state === 'retrying' ? this.outage.status : null;
   }
 
   /** The checkpoint committed so far. */
@@ -129,13 +168,13 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.outage.cancel();
+    await this.recovery;
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
-    if (this.state === 'running') {
-      await this.commit(this.applied);
-      this.state = 'stopped';
-    }
+    if (this.state === 'running') await this.commit(this.applied);
+    if (this.state === 'running' || this.state === 'retrying') this.state = 'stopped';
   }
 
   /** Drops the read model and its checkpoint; `start` then rebuilds it from the first event. */
@@ -180,7 +219,8 @@ export class ProjectionRunner {
       state: this.state,
       position: this.position,
       error: this.error,
-      lag: await lagOf(this.deps, this.position),
+      retry: this.retrying,
+      lag: await lagUnlessUnavailable(this.deps, this.position),
     };
   }
 
@@ -210,16 +250,15 @@ export class ProjectionRunner {
       try {
         updates = this.applyEvent(event, ids);
       } catch (error) {
-        // Everything before the failing event is done: the events between were not this projection's.
-        this.applied = Math.max(this.applied, event.globalPosition - 1);
+        // Everything before the failing event is committed. The checkpoint stays at the last position
+        // applied, one the store returned: `globalPosition - 1` would be no position on EventStoreDB
+        // (a byte offset inside a log record), which refuses to resume from it.
         await this.commit(this.applied);
         await this.markFailed(toCheckpointError(error, event, this.deps.clock()));
         throw new StopAfterFailure();
       }
       for (const update of updates) {
-        // Deleted and set again: the Map's order is then least recently written first, for `evict`.
-        this.cache.delete(update.id);
-        this.cache.set(update.id, update);
+        this.cache.written(update);
         this.pending.set(update.id, update);
       }
       this.applied = event.globalPosition;
@@ -230,7 +269,7 @@ export class ProjectionRunner {
       await this.commit(this.applied);
     }
     if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) {
-      this.evict(Math.floor(this.options.cacheLimit / 2));
+      this.cache.evict(Math.floor(this.options.cacheLimit / 2));
     }
   }
 
@@ -246,42 +285,18 @@ export class ProjectionRunner {
   async shrinkCache(keep: number): Promise<void> {
     if (this.cache.size <= keep) return;
     await this.commit(this.applied);
-    if (this.pending.size === 0) this.evict(keep);
-  }
-
-  private evict(keep: number): void {
-    let excess = this.cache.size - keep;
-    for (const [id, doc] of this.cache) {
-      if (excess <= 0) break;
-      this.cache.delete(id);
-      // A build into an empty collection still knows every id it wrote: the rest need no read.
-      if (this.cacheComplete && doc) this.evicted.add(id);
-      excess -= 1;
-    }
+    if (this.pending.size === 0) this.cache.evict(keep);
   }
 
   private applyEvent(event: StoredEvent, ids: readonly string[]): PositionedDoc[] {
     return applyGuarded(this.definition, (id) => this.cache.get(id), event, ids);
   }
 
-  private async prefetch(touched: Iterable<{ ids: readonly string[] }>): Promise<void> {
-    const missing = new Set<string>();
-    for (const { ids } of touched) {
-      for (const id of ids) if (!this.cache.has(id)) missing.add(id);
-    }
-    if (missing.size === 0) return;
-    if (this.cacheComplete) {
-      const stored: string[] = [];
-      for (const id of missing) {
-        if (this.evicted.has(id)) stored.push(id);
-        else this.cache.set(id, null);
-      }
-      if (stored.length === 0) return;
-      missing.clear();
-      for (const id of stored) missing.add(id);
-    }
-    const found = await this.deps.readStore.getMany(this.collection, [...missing]);
-    for (const id of missing) this.cache.set(id, found.get(id) ?? null);
+  private async prefetch(touched: ReadonlyArray<{ ids: readonly string[] }>): Promise<void> {
+    await this.cache.load(
+      touched.flatMap(({ ids }) => ids),
+      (ids) => this.deps.readStore.getMany(this.collection, ids),
+    );
   }
 
   /** Writes the pending documents with the checkpoint `position` in one commit. */
@@ -315,8 +330,6 @@ export class ProjectionRunner {
     this.error = error;
     // The cache may hold documents of the failing batch that were never committed.
     this.cache.clear();
-    this.cacheComplete = false;
-    this.evicted.clear();
     this.deps.log('error', `projection ${this.definition.name} stopped at position ${error.position}`, {
       projection: this.definition.name,
       ...error,
@@ -332,10 +345,69 @@ export class ProjectionRunner {
 
   private onSubscriptionError(error: unknown): void {
     if (error instanceof StopAfterFailure) return;
+    this.subscription = undefined;
+    if (isTransientStoreError(error)) {
+      this.recovery = this.recover(error);
+      return;
+    }
+    this.failWith(error);
+  }
+
+  /**
+   * Waits out a backoff and follows the log again from the stored checkpoint, until a store serves it or
+   * the runner is stopped. Nothing uncommitted is kept: the position guard and the checkpoint make the
+   * replay of the uncommitted events exact.
+   */
+  private recover(error: unknown): Promise<void> {
+    return this.outage.recover(error, {
+      failed: async (retry, delay) => {
+        this.state = 'retrying';
+        this.forgetUncommitted();
+        this.deps.log(
+          'warn',
+          `projection ${this.definition.name} could not reach a store (${retry.lastError}): attempt ${retry.attempt}, resuming from position ${this.position} in ${delay} ms`,
+          { projection: this.definition.name, ...retry },
+        );
+        // Shown to other processes (`crm projections list`) when the read store still answers.
+        await this.writeCheckpointStatus('retrying').catch(() => undefined);
+      },
+      resume: () => this.follow(),
+      fatal: (fatal) => this.failWith(fatal),
+    });
+  }
+
+  /** A batch went through: the outage, if there was one, is over. */
+  private endOutage(): void {
+    if (!this.outage.status) return;
+    this.outage.recovered();
+    if (this.state === 'retrying') this.state = 'running';
+    this.deps.log('info', `projection ${this.definition.name} resumed at position ${this.position}`, {
+      projection: this.definition.name,
+    });
+  }
+
+  private forgetUncommitted(): void {
+    this.pending.clear();
+    this.pendingEvents = 0;
+    this.applied = this.position;
+    this.cache.clear();
+  }
+
+  private async writeCheckpointStatus(status: 'running' | 'retrying'): Promise<void> {
+    const retry = this.outage.status;
+    await this.deps.readStore.writeCheckpoint({
+      name: this.checkpointName,
+      position: this.position,
+      status,
+      // The outage in the error slot, so another process shows the last error and the attempt.
+      error: status === 'retrying' && retry ? retryAsCheckpointError(retry, this.position) : null,
+      updatedAt: this.deps.clock().toISOString(),
+    });
+  }
+
+  private failWith(error: unknown): void {
     this.state = 'failed';
     this.cache.clear();
-    this.cacheComplete = false;
-    this.evicted.clear();
     this.error = {
       message: error instanceof Error ? error.message : String(error),
       position: this.position,

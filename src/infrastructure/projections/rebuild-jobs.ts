@@ -62,6 +62,7 @@ export class RebuildJobs {
         etaMs: null,
         elapsedMs: 0,
         error: null,
+        retry: null,
       },
       done: Promise.resolve(undefined as unknown as RebuildProgress),
     };

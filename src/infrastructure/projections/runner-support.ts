@@ -1,5 +1,10 @@
-import type { EventStore, StoredEvent } from '../../application/ports/event-store.port';
+import {
+  type EventStore,
+  type StoredEvent,
+  StoreUnavailableError,
+} from '../../application/ports/event-store.port';
 import type { CheckpointError, ReadStore } from '../../application/ports/read-store.port';
+import type { RetryPolicy } from './store-retry';
 
 export type LogFn = (
   level: 'info' | 'warn' | 'error',
@@ -14,13 +19,19 @@ export type RunnerDeps = Readonly<{
   /** Brings a stored event to the current schema version of its type. */
   upcast: (event: StoredEvent) => StoredEvent;
   log: LogFn;
+  /** Backoff after a store outage; default DEFAULT_RETRY_POLICY. */
+  retry?: RetryPolicy;
 }>;
 
 export type Lag = Readonly<{
-  /** Events stored after the checkpoint. */
-  events: number;
+  /**
+   * Events stored after the checkpoint, or `unknown` when the store cannot count them cheaply
+   * (EventStoreDB: its positions are byte offsets in the log, so a difference of two is no count).
+   */
+  events: number | 'unknown';
   /** Age of the oldest event not yet processed; 0 when caught up. */
   ms: number;
+  /** The store's head position (its own unit: not comparable across stores). */
   head: number;
 }>;
 
@@ -31,8 +42,23 @@ export const lagOf = async (
   const head = await deps.eventStore.headPosition();
   if (head <= position) return { events: 0, ms: 0, head };
   const [oldest] = await deps.eventStore.readAll({ after: position, limit: 1 });
-  const ms = oldest ? Math.max(0, deps.clock().getTime() - Date.parse(oldest.recordedAt)) : 0;
-  return { events: head - position, ms, head };
+  if (!oldest) return { events: 0, ms: 0, head };
+  const ms = Math.max(0, deps.clock().getTime() - Date.parse(oldest.recordedAt));
+  const events = deps.eventStore.countAfter ? await deps.eventStore.countAfter(position) : 'unknown';
+  return { events, ms, head };
+};
+
+/** The lag, or null while the event store does not answer (a runner's status is still worth showing). */
+export const lagUnlessUnavailable = async (
+  deps: Pick<RunnerDeps, 'eventStore' | 'clock'>,
+  position: number,
+): Promise<Lag | null> => {
+  try {
+    return await lagOf(deps, position);
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return null;
+    throw error;
+  }
 };
 
 /** Thrown out of a batch handler after the failure was recorded, only to end the subscription loop. */

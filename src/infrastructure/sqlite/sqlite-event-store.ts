@@ -99,6 +99,10 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position LIMIT ?`,
       ),
       head: db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      // A range of the primary key: counted in the index, no row is read.
+      countAfter: db.prepare<[number], { count: number }>(
+        'SELECT COUNT(*) AS count FROM events WHERE position > ?',
+      ),
     };
     const appendOne = (
       streamId: string,
@@ -184,6 +188,10 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.statements.head.get()?.position ?? 0;
+  }
+
+  async countAfter(position: number): Promise<number> {
+    return this.statements.countAfter.get(position)?.count ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -11,6 +11,7 @@ import type {
   ReadStore,
   Slot,
 } from '../../application/ports/read-store.port';
+import { ReadModelDroppedError } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
 import { openSqlite } from './sqlite-database';
 import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
@@ -201,11 +202,17 @@ export class SqliteReadStore implements ReadStore {
    * writes a file. The generation is resolved once, so a switch mid-way does not mix two generations.
    */
   async *stream<T extends ReadModelDoc>(name: string, filter: Filter): AsyncIterable<T> {
+    // The generation is resolved once: a switch meanwhile does not mix two generations in one read.
     const collection = this.readSnapshot(name, (physical) => physical);
     let after: string | null = null;
+    let read = 0;
     for (;;) {
       this.refreshCaches();
-      if (!this.exists(collection)) return;
+      if (!this.exists(collection)) {
+        if (after === null) return;
+        // Dropped between two chunks: ending here would pass a prefix off as the whole read model.
+        throw new ReadModelDroppedError(collection, read);
+      }
       const where = whereClause(filter, this.resolverOf(collection));
       const keyset = after === null ? '' : `${where.sql ? ' AND' : 'WHERE'} id > ?`;
       const rows: DocRow[] = this.db
@@ -214,6 +221,7 @@ export class SqliteReadStore implements ReadStore {
         )
         .all(...where.params, ...(after === null ? [] : [after]));
       for (const row of rows) yield JSON.parse(row.doc) as T;
+      read += rows.length;
       if (rows.length < 1000) return;
       after = rows[rows.length - 1].id;
     }

@@ -1,16 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { CheckpointError } from '../../../application/ports/read-store.port';
 import type { RebuildProgress, RebuildState } from '../../projections/projection-rebuilder';
 import type {
   GenerationInfo,
+  ListedRetry,
   ProjectionListing,
   ProjectionListState,
 } from '../../projections/projection-listing';
 import type { RebuildJob } from '../../projections/rebuild-jobs';
 import type { Lag } from '../../projections/runner-support';
+import type { RetryStatus } from '../../projections/store-retry';
 
 export class LagView implements Lag {
-  /** Events stored after the checkpoint. @example 0 */
-  events!: number;
+  /**
+   * Events stored after the checkpoint; `unknown` when the store cannot count them cheaply (EventStoreDB,
+   * whose positions are byte offsets: see `ms`). @example 0
+   */
+  // The plugin reads a union of a number and a literal as `object`: the two shapes are spelt out here.
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', minimum: 0 },
+      { type: 'string', enum: ['unknown'] },
+    ],
+  })
+  events!: number | 'unknown';
   /** Age of the oldest event not yet processed; 0 when caught up. @example 0 */
   ms!: number;
   /** @example 1200 */
@@ -25,6 +38,29 @@ export class CheckpointErrorView implements CheckpointError {
   eventType!: string;
   streamId!: string;
   at!: string;
+  /** Only on a `retrying` checkpoint: failed attempts in a row (`at`: when the outage began). */
+  attempt?: number;
+}
+
+/** A store outage a runner is waiting out; it resumes from its checkpoint. */
+export class RetryStatusView implements RetryStatus {
+  /** Failed attempts in a row. @example 3 */
+  attempt!: number;
+  /** When the outage began. */
+  since!: string;
+  /** The last store error, as the adapter reported it. */
+  lastError!: string;
+  nextAttemptAt!: string;
+}
+
+/** A store outage the live runner is waiting out. */
+export class ListedRetryView implements ListedRetry {
+  /** Failed attempts in a row. @example 3 */
+  attempt!: number;
+  /** When the outage began. */
+  since!: string;
+  /** The last store error, as the adapter reported it. */
+  lastError!: string;
 }
 
 export class GenerationInfoView implements GenerationInfo {
@@ -41,13 +77,18 @@ export class ProjectionListingView implements ProjectionListing {
   /** Version of the deployed code. */
   version!: number;
   collection!: string;
-  /** `stale`: the live generation is of another version than the deployed code: rebuild it. */
+  /**
+   * `stale`: the live generation is of another version than the deployed code: rebuild it; `retrying`: a
+   * store does not answer, the runner resumes from its checkpoint after a backoff (see `retry`).
+   */
   state!: ProjectionListState;
   live!: GenerationInfoView;
   /** The generation a rebuild is building (or an interrupted one left). */
   building!: GenerationInfoView | null;
   lag!: LagView;
   error!: CheckpointErrorView | null;
+  /** While `retrying`: the attempts and the last store error. */
+  retry!: ListedRetryView | null;
 }
 
 export class ProjectionList {
@@ -69,6 +110,8 @@ export class RebuildProgressView implements RebuildProgress {
   etaMs!: number | null;
   elapsedMs!: number;
   error!: string | null;
+  /** While a store does not answer: the rebuild resumes from its checkpoints after a backoff. */
+  retry!: RetryStatusView | null;
 }
 
 export class RebuildJobView implements RebuildJob {

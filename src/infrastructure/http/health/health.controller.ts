@@ -55,22 +55,25 @@ export class HealthController {
   @QueryRoute({
     summary: 'Stores, projections and reactors',
     description:
-      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event); 503 when a store is down. Each projection shows its position, its lag in events and milliseconds, and the event it stopped at, if any; each clock-driven watcher its last sweep and last failure.',
+      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event, state `failed`, or waits out a store outage, state `retrying`); 503 when a store is down. Each projection shows its position, its lag in events (`unknown` where the store cannot count them) and milliseconds, the event it stopped at, if any, and while retrying the attempts and the last store error; each clock-driven watcher its last sweep and last failure.',
     type: HealthView,
     badRequest: null,
   })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'A store does not answer.' })
   @UseInterceptors(HealthStatusInterceptor)
   async health(): Promise<HealthView> {
-    const [eventStore, readStore] = await Promise.all([
+    // The runners are shown during an outage too (that is when `retrying` and its last error matter),
+    // asked beside the probes so a store that does not answer costs one deadline, not two.
+    const [eventStore, readStore, projections, reactors] = await Promise.all([
       probe(() => this.eventStore.ping()),
       probe(() => this.readStore.ping()),
+      this.engine.projectionStatuses(),
+      this.engine.reactorStatuses(),
     ]);
     const storesUp = eventStore.status === 'up' && readStore.status === 'up';
-    const [projections, reactors] = storesUp
-      ? await Promise.all([this.engine.projectionStatuses(), this.engine.reactorStatuses()])
-      : [[], []];
-    const stopped = [...projections, ...reactors].some((runner) => runner.state === 'failed');
+    const stopped = [...projections, ...reactors].some(
+      (runner) => runner.state === 'failed' || runner.state === 'retrying',
+    );
     const watchers = this.watchers.statuses();
     return {
       status: !storesUp ? 'down' : stopped ? 'degraded' : 'ok',

@@ -1,8 +1,8 @@
 import type { SweepStatus } from '../../watchers/periodic-sweep';
 import type { ProjectionState, ProjectionStatus } from '../../projections/projection-runner';
-import type { ReactorStatus } from '../../reactors/reactor-runner';
+import type { ReactorState, ReactorStatus } from '../../reactors/reactor-runner';
 import type { StoreDescription } from '../../stores';
-import { CheckpointErrorView, LagView } from '../admin/admin.responses';
+import { CheckpointErrorView, LagView, RetryStatusView } from '../admin/admin.responses';
 
 export class StoreHealthView implements StoreDescription {
   /** @example sqlite */
@@ -20,20 +20,28 @@ export class ProjectionStatusView implements ProjectionStatus {
   name!: string;
   version!: number;
   collection!: string;
+  /** `retrying`: a store does not answer; `failed`: the projector's own code threw at an event. */
   state!: ProjectionState;
   position!: number;
   /** The event it stopped at. */
   error!: CheckpointErrorView | null;
-  lag!: LagView;
+  /** While `retrying`. */
+  retry!: RetryStatusView | null;
+  /** Null while the event store does not answer. */
+  lag!: LagView | null;
 }
 
 export class ReactorStatusView implements ReactorStatus {
   name!: string;
-  state!: 'stopped' | 'running' | 'failed';
+  /** `retrying`: a store does not answer; `failed`: the reactor's own code threw at an event. */
+  state!: ReactorState;
   position!: number;
   /** The event it stopped at. */
   error!: CheckpointErrorView | null;
-  lag!: LagView;
+  /** While `retrying`. */
+  retry!: RetryStatusView | null;
+  /** Null while the event store does not answer. */
+  lag!: LagView | null;
 }
 
 export class LastSweep {
@@ -59,7 +67,10 @@ export class WatcherStatusView implements SweepStatus {
 }
 
 export class HealthView {
-  /** `degraded`: a projection or reactor stopped on an event; `down`: a store does not answer (503). */
+  /**
+   * `degraded`: a projection or reactor stopped on an event (`failed`) or waits out a store outage
+   * (`retrying`); `down`: a store does not answer (503).
+   */
   status!: 'ok' | 'degraded' | 'down';
   eventStore!: StoreHealthView;
   readStore!: StoreHealthView;

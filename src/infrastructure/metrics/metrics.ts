@@ -1,0 +1,159 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CommandObservation } from '../../application/shared/command-pipeline';
+
+/** What the scrape reads at its own moment, so no gauge is stale: runners and watchers as /health shows them. */
+export type MetricSources = Readonly<{
+  headPosition: () => Promise<number>;
+  projections: () => Promise<readonly RunnerReading[]>;
+  reactors: () => Promise<readonly RunnerReading[]>;
+  watchers: () => readonly WatcherReading[];
+}>;
+export type RunnerReading = Readonly<{
+  name: string;
+  state: string;
+  position: number;
+  /** Null while the store cannot say (an outage); `events` is 'unknown' where the store cannot count. */
+  lag: Readonly<{ events?: unknown; ms?: unknown }> | null;
+}>;
+export type WatcherReading = Readonly<{
+  name: string;
+  lastSweep: Readonly<{ at: string }> | null;
+  lastError: unknown;
+}>;
+
+const STATES = ['running', 'retrying', 'failed', 'stopped', 'building'] as const;
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The Prometheus figures of one process (`GET /metrics`): requests by route and status, commands by type and
+ * outcome, events appended, and, read at scrape time, the event store head, each projection's and reactor's
+ * state and lag, and each watcher's last sweep. One registry per app, so two apps in one test do not mix.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly requests: Histogram<'method' | 'route' | 'status'>;
+  private readonly commands: Counter<'type' | 'outcome' | 'code'>;
+  private readonly commandSeconds: Histogram<'type'>;
+  private readonly appended: Counter<'type'>;
+
+  constructor(private sources?: MetricSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Histogram({
+      name: 'crm_http_request_duration_seconds',
+      help: 'HTTP requests by route template, method and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.commands = new Counter({
+      name: 'crm_commands_total',
+      help: 'Commands by type and outcome (appended, unchanged, replayed, refused, conflict, failed); code for a refusal',
+      labelNames: ['type', 'outcome', 'code'],
+      registers,
+    });
+    this.commandSeconds = new Histogram({
+      name: 'crm_command_duration_seconds',
+      help: 'Time to load, decide and append one command',
+      labelNames: ['type'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.appended = new Counter({
+      name: 'crm_events_appended_total',
+      help: 'Events appended by commands, by command type',
+      labelNames: ['type'],
+      registers,
+    });
+    this.gauges(registers);
+  }
+
+  /** The sources come from the app's engine and watchers, which are built after the pipeline that reports here. */
+  readFrom(sources: MetricSources): void {
+    this.sources = sources;
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.requests.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  observeCommand = ({ type, outcome, code, events, seconds }: CommandObservation): void => {
+    this.commands.inc({ type, outcome, code: code ?? '' });
+    this.commandSeconds.observe({ type }, seconds);
+    if (events > 0) this.appended.inc({ type }, events);
+  };
+
+  private gauges(registers: Registry[]): void {
+    // The gauges' `collect` is called with the gauge as `this`: the sources are reached through a closure.
+    const sources = () => this.sources;
+    new Gauge({
+      name: 'crm_event_store_head_position',
+      help: 'The position of the last event in the log',
+      registers,
+      async collect() {
+        const from = sources();
+        if (from) this.set(await from.headPosition());
+      },
+    });
+    const runnerGauges = (kind: 'projection' | 'reactor') => {
+      const read = () => (kind === 'projection' ? sources()?.projections() : sources()?.reactors());
+      new Gauge({
+        name: `crm_${kind}_state`,
+        help: `1 for the state each ${kind} is in, 0 for the others`,
+        labelNames: ['name', 'state'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const runner of (await read()) ?? [])
+            for (const state of STATES)
+              this.set({ name: runner.name, state }, runner.state === state ? 1 : 0);
+        },
+      });
+      new Gauge({
+        name: `crm_${kind}_lag_events`,
+        help: `Events the ${kind} has still to read (absent when the store cannot count them)`,
+        labelNames: ['name'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const { name, lag } of (await read()) ?? [])
+            if (typeof lag?.events === 'number') this.set({ name }, lag.events);
+        },
+      });
+      new Gauge({
+        name: `crm_${kind}_lag_seconds`,
+        help: `Age of the oldest event the ${kind} has still to read`,
+        labelNames: ['name'],
+        registers,
+        async collect() {
+          this.reset();
+          for (const { name, lag } of (await read()) ?? [])
+            if (typeof lag?.ms === 'number') this.set({ name }, lag.ms / 1000);
+        },
+      });
+    };
+    runnerGauges('projection');
+    runnerGauges('reactor');
+    new Gauge({
+      name: 'crm_watcher_last_sweep_timestamp_seconds',
+      help: "When each clock-driven watcher's last sweep ended",
+      labelNames: ['name'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { name, lastSweep } of sources()?.watchers() ?? [])
+          if (lastSweep) this.set({ name }, Date.parse(lastSweep.at) / 1000);
+      },
+    });
+    new Gauge({
+      name: 'crm_watcher_failing',
+      help: '1 while the last sweep of a watcher failed',
+      labelNames: ['name'],
+      registers,
+      collect() {
+        this.reset();
+        for (const { name, lastError } of sources()?.watchers() ?? []) this.set({ name }, lastError ? 1 : 0);
+      },
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { EventStore, StoredEvent } from '../../src/application/ports/event-store.port';
+import { catchUpSubscription } from '../../src/infrastructure/event-store/catch-up-subscription';
+
+/** Bytes per event in the sparse log: each event's position is its SQLite position times this. */
+export const SPARSE_STEP = 100;
+
+/**
+ * The real SQLite event store with positions spread out like EventStoreDB's byte offsets: event n is at
+ * n × 100, and a read from any other position is refused as EventStoreDB refuses a position inside a log
+ * record ("InvalidPosition"). A runner that invents a position (`globalPosition - 1`) cannot resume here.
+ */
+export const sparsePositions = (inner: EventStore): EventStore => {
+  const toInner = (position: number, what: string): number => {
+    if (position % SPARSE_STEP !== 0)
+      throw new Error(`InvalidPosition: ${what} ${position} is not the position of an event`);
+    return position / SPARSE_STEP;
+  };
+  const spread = (event: StoredEvent): StoredEvent => ({
+    ...event,
+    globalPosition: event.globalPosition * SPARSE_STEP,
+  });
+  const store: EventStore = {
+    appendToStream: async (streamId, events, expected) => {
+      const result = await inner.appendToStream(streamId, events, expected);
+      return { ...result, lastPosition: result.lastPosition * SPARSE_STEP };
+    },
+    readStream: async (streamId) => (await inner.readStream(streamId)).map(spread),
+    readAll: async ({ after, limit, upTo }) =>
+      (
+        await inner.readAll({
+          after: toInner(after, 'read of $all after'),
+          limit,
+          upTo: upTo === undefined ? undefined : Math.floor(upTo / SPARSE_STEP),
+        })
+      ).map(spread),
+    headPosition: async () => (await inner.headPosition()) * SPARSE_STEP,
+    countAfter: (position) => inner.countAfter!(toInner(position, 'count after')),
+    subscribeToAll: (options) =>
+      catchUpSubscription(
+        {
+          readAll: (read) => store.readAll(read),
+          waitForAppend: (_position, signal) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, 2);
+              signal.addEventListener('abort', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+            }),
+        },
+        options,
+      ),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+  return store;
+};

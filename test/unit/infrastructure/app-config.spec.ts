@@ -1,0 +1,29 @@
+import { loadConfig } from '../../../src/infrastructure/config/app-config';
+
+describe('EVENTSTORE_URL at start', () => {
+  it('takes esdb:// and esdb+discover:// connection strings', () => {
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb://admin:changeit@es1:2113?tls=false' }).eventStoreUrl).toBe(
+      'esdb://admin:changeit@es1:2113?tls=false',
+    );
+    expect(loadConfig({ EVENTSTORE_URL: 'esdb+discover://es.cluster:2113' }).eventStoreUrl).toBe(
+      'esdb+discover://es.cluster:2113',
+    );
+  });
+
+  it('refuses kurrentdb:// and kdb://, which client 6.2.1 rejects, and says what to write instead', () => {
+    expect(() => loadConfig({ EVENTSTORE_URL: 'kurrentdb://admin:secret@kdb1:2113?tls=false' })).toThrow(
+      'EVENTSTORE_URL uses kurrentdb://, which the EventStoreDB client of this release (@eventstore/db-client 6.2.1) does not accept: write the same connection string with esdb:// (KurrentDB servers accept it)',
+    );
+    expect(() => loadConfig({ EVENTSTORE_URL: 'kdb+discover://cluster:2113' })).toThrow(
+      /uses kdb\+discover:\/\/.*with esdb\+discover:\/\//,
+    );
+    expect(() => loadConfig({ EVENTSTORE_URL: 'KurrentDB://host:2113' })).toThrow(/uses kurrentdb:\/\//);
+  });
+
+  it('never repeats the URL, which may hold a password', () => {
+    for (const url of ['kurrentdb://admin:s3cret@h:2113', 'http://admin:s3cret@h:2113', 'admin:s3cret@h']) {
+      expect(() => loadConfig({ EVENTSTORE_URL: url })).toThrow(/^EVENTSTORE_URL /);
+      expect(() => loadConfig({ EVENTSTORE_URL: url })).not.toThrow(/s3cret/);
+    }
+  });
+});
