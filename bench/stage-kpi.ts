@@ -10,6 +10,8 @@ import { PointsLiabilityQuery } from '../src/application/membership/membership.q
 import { GetCsiMonthlyQuery, GetRetentionQuery } from '../src/application/repair-order/service-kpi.queries';
 import { SalesFunnelQuery } from '../src/application/sales/prospect.queries';
 import { SsiMonthlyQuery } from '../src/application/sales/vehicle-sale.queries';
+import { ReadFeed } from '../src/application/integration/read-feed';
+import { EVENT_STORE, type EventStore } from '../src/application/ports/event-store.port';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/infrastructure/config/app-config';
 import { JsonLogger } from '../src/infrastructure/logging/json-logger';
@@ -31,6 +33,40 @@ const KPIS: Record<string, (dealerId: string, month: string) => object> = {
   'retention / churn': (dealerId, month) => new GetRetentionQuery({ dealerId, from: months[0], to: month }),
   'loyalty balances (liability)': (dealerId) => new PointsLiabilityQuery(dealerId, undefined),
   'complaint compliance': (dealerId, month) => new ComplaintComplianceQuery({ dealerId, month }),
+};
+
+/**
+ * Pages of the event feed as a dealer manager reads them (one dealer's events, every kind of record), each
+ * from a cursor spread over the log: the filter is applied while scanning, so a page may look at up to
+ * FEED_SCAN_LIMIT events. `nonEmpty` counts the pages that held at least one event.
+ */
+const feedPages = async (feed: ReadFeed, eventStore: EventStore) => {
+  const head = await eventStore.headPosition();
+  const times: number[] = [];
+  let nonEmpty = 0;
+  for (let i = 0; i < samples; i += 1) {
+    const dealerId = dealers[i % dealers.length];
+    const principal = { userId: 'bench', role: 'dealer-manager', dealerId, credentialId: 'bench' } as const;
+    const started = nowMs();
+    const page = await feed.page(
+      { after: Math.floor((head * ((i * 37) % 100)) / 100), limit: 500 },
+      principal,
+    );
+    times.push(nowMs() - started);
+    if (page.items.length > 0) nonEmpty += 1;
+  }
+  times.sort((a, b) => a - b);
+  const result = {
+    p50Ms: round1(percentile(times, 50)),
+    p95Ms: round1(percentile(times, 95)),
+    samples,
+    nonEmpty,
+  };
+  stageProgress(
+    'kpi',
+    `feed page: p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms (${nonEmpty}/${samples} with data)`,
+  );
+  return result;
 };
 
 const main = async () => {
@@ -71,6 +107,10 @@ const main = async () => {
         `${name}: p50 ${results[name].p50Ms} ms, p95 ${results[name].p95Ms} ms (${nonEmpty}/${samples} with data)`,
       );
     }
+    results['feed page of 500, one dealer (GET /feed)'] = await feedPages(
+      app.get(ReadFeed),
+      app.get(EVENT_STORE),
+    );
   } finally {
     await app.close();
   }

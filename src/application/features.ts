@@ -1,4 +1,5 @@
 import { credentialFeature } from './access/credential.feature';
+import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { membershipFeature } from './membership/membership.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
@@ -30,6 +31,7 @@ export const FEATURES: readonly AnyFeature[] = [
   credentialFeature,
   dataSubjectFeature,
   fileAccessFeature,
+  webhookSubscriptionFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */

@@ -66,6 +66,14 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /diagnostics/noop', ALL],
   ['GET /access/whoami', ALL],
   ['GET /metrics', 'AD'],
+  // integration
+  ['GET /feed', 'SA CS DM OEM AN AU AD'],
+  ['POST /webhooks', 'AD'],
+  ['GET /webhooks', 'AD'],
+  ['GET /webhooks/:subscriptionId/deliveries', 'AD'],
+  ['POST /webhooks/:subscriptionId/deliveries/:deliveryId/replay', 'AD'],
+  ['DELETE /webhooks/:subscriptionId', 'AD'],
+  ['POST /webhooks/:subscriptionId/enable', 'AD'],
   // sales
   ['POST /prospects', 'SC DM OEM AD'],
   ['POST /prospects/:prospectId/order', 'SC DM AD'],

@@ -53,6 +53,17 @@ export const ACCESS_POLICY = {
   'membership.read': SERVICE_READERS,
   'loyalty.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'loyalty.simulate': ['dealer-manager', 'oem-staff', 'analyst', 'admin'],
+  // integration: the event feed (each event also needs its record's read permission, read-feed.ts)
+  'integration.feed': [
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+  'integration.webhooks': ['admin'],
   // oversight
   'integrity.verify': ['auditor', 'admin'],
   // One person's file; a dealer-bound reader sees only their dealer's records in it (customer-file.query.ts).

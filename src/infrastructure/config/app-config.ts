@@ -29,6 +29,10 @@ export type AppConfig = Readonly<{
   authTokenSecret: string | null;
   /** `PII_MASTER_KEY`, base64 of 32 bytes: wraps the personal-data keys (docs/privacy.md). */
   piiMasterKey: string | null;
+  /** `WEBHOOK_ALLOWED_URLS`, comma-separated URL prefixes webhook deliveries may go to; none by default. */
+  webhookAllowedUrls: readonly string[];
+  /** How often due webhook deliveries are sent; 0 turns the sender off (tests sweep by hand). */
+  webhookDispatchMs: number;
 }>;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -107,5 +111,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),
     piiMasterKey: text(env, 'PII_MASTER_KEY'),
+    webhookAllowedUrls: (text(env, 'WEBHOOK_ALLOWED_URLS') ?? '')
+      .split(',')
+      .map((prefix) => prefix.trim())
+      .filter((prefix) => prefix !== ''),
+    webhookDispatchMs: integer(env, 'WEBHOOK_DISPATCH_MS', 5000, 0, 86_400_000),
   };
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { IntegrationModule } from '../../application/integration/integration.module';
 import { IntegrityModule } from '../../application/integrity/integrity.module';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
@@ -20,13 +21,16 @@ import { NoopController } from './diagnostics/diagnostics.controller';
 import { WhoAmIController } from './access/whoami.controller';
 import { MetricsController } from './health/metrics.controller';
 import { HealthController } from './health/health.controller';
+import { FeedController } from './integration/feed.controller';
+import { WebhookController } from './integration/webhook.controller';
+import { WebhookModule } from '../reactors/webhooks/webhook.module';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
 import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule, PrivacyModule, IntegrityModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule, WebhookModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -47,6 +51,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     NoopController,
     WhoAmIController,
     MetricsController,
+    FeedController,
+    WebhookController,
   ],
   providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
