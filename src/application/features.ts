@@ -1,6 +1,7 @@
 import { credentialFeature } from './access/credential.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { membershipFeature } from './membership/membership.feature';
+import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
 import { fileAccessFeature } from './privacy/file-access.feature';
 import { repairOrderFeature } from './repair-order/repair-order.feature';
@@ -30,6 +31,7 @@ export const FEATURES: readonly AnyFeature[] = [
   credentialFeature,
   dataSubjectFeature,
   fileAccessFeature,
+  customerIndexFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */
