@@ -1,7 +1,7 @@
 import type { ContactKind } from '../../domain/customer-index/customer-index';
 import type { PersonalDataKeyStore } from '../ports/personal-data-key-store.port';
 import type { PhoneBlindIndex } from './phone-blind-index';
-import { openProtected, parseProtected } from './protected-value';
+import { legacyClear, openProtected, parseProtected } from './protected-value';
 
 /**
  * The blind index of a phone or plate as an event stores it (protected, a legacy marker, or clear in
@@ -24,9 +24,11 @@ export class ContactHasher {
     const value = parseProtected(stored);
     if (!value) return stored;
     const key = (await this.keyStore.getMany([value.subjectId])).get(value.subjectId);
-    if (key === 'erased' || (key === undefined && value.version === 1)) return null;
+    if (key === 'erased') return null;
+    if (value.version === 0) return legacyClear(value);
+    if (key === undefined) return null;
     try {
-      return openProtected(value, key as Buffer);
+      return openProtected(value, key);
     } catch {
       // Altered or under another key: there is nothing trustworthy to index.
       return null;
