@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { authoriseCommand } from './application/access/command-authoriser';
 import { ALL_EVENT_TYPES, ALL_PROJECTIONS, ALL_WATCHERS, createReactors } from './application/features';
 import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
+import { ContactHasher } from './application/privacy/contact-hasher';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
 import { Metrics } from './infrastructure/metrics/metrics';
@@ -74,8 +75,9 @@ class CoreModule {
       { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
       {
         provide: REACTORS,
-        useFactory: (pipeline: CommandPipeline) => options.reactors ?? createReactors({ pipeline }),
-        inject: [CommandPipeline],
+        useFactory: (pipeline: CommandPipeline, contactHasher: ContactHasher) =>
+          options.reactors ?? createReactors({ pipeline, contactHasher }),
+        inject: [CommandPipeline, ContactHasher],
       },
       { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
       StoreCloser,

@@ -2,6 +2,7 @@ import { credentialFeature } from './access/credential.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { membershipFeature } from './membership/membership.feature';
+import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
 import { fileAccessFeature } from './privacy/file-access.feature';
 import { repairOrderFeature } from './repair-order/repair-order.feature';
@@ -32,6 +33,7 @@ export const FEATURES: readonly AnyFeature[] = [
   dataSubjectFeature,
   fileAccessFeature,
   webhookSubscriptionFeature,
+  customerIndexFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */

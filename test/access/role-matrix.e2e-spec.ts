@@ -60,6 +60,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /admin/projections/rebuilds', 'AN AD'],
   ['GET /admin/projections/rebuilds/:id', 'AN AU AD'],
   ['DELETE /admin/projections/rebuilds/:id', 'AN AD'],
+  ['GET /customers/lookup', 'SC SA CS DM OEM AD'],
   ['GET /customers/:customerId', 'SC SA CS DM OEM AU AD'],
   ['POST /customers/:customerId/forget', 'AD'],
   ['GET /access-audit', 'AU AD'],

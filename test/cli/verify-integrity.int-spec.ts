@@ -30,12 +30,14 @@ describe('crm verify-integrity', () => {
         remedySought: 'apology',
       },
     });
+    await api.settle();
     await api.close({ keepData: true });
 
     const intact = crm(api.dataDir, 'verify-integrity');
     expect(intact.status).toBe(0);
-    // The complaint, and the admin credential the test app issued at start (position 1).
-    expect(JSON.parse(intact.stdout)).toMatchObject({ streamsChecked: 2, eventsChecked: 2, intact: true });
+    // The complaint, the admin credential the test app issued at start (position 1) and the blind index of
+    // the complaint's phone (the customer-index reactor's).
+    expect(JSON.parse(intact.stdout)).toMatchObject({ streamsChecked: 3, eventsChecked: 3, intact: true });
 
     const db = new Database(join(api.dataDir, 'events.sqlite'));
     db.prepare(

@@ -4,6 +4,7 @@ import type { PositionedDoc, ReadModelDoc } from '../../src/application/ports/re
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
+import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
 import type { MembershipEvent } from '../../src/domain/membership/membership.events';
 import type { PrivacyEvent } from '../../src/domain/privacy/privacy.events';
 import type { ProspectPhoneClaimed } from '../../src/domain/prospect/prospect-phone-index';
@@ -24,7 +25,8 @@ export type DomainEvent =
   | WalkInGroupsLogged
   | MembershipEvent
   | CredentialEvent
-  | PrivacyEvent;
+  | PrivacyEvent
+  | CustomerContactIndexed;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{

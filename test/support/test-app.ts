@@ -114,8 +114,22 @@ export const startTestApp = async (
     inject,
     /** Headers of another principal: `headers: { ...json, ...(await api.as({ role: 'auditor' })) }`. */
     as,
-    /** Read-your-writes for tests: waits until the projections have seen everything appended so far. */
-    settle: async () => engine.waitForPosition(await eventStore.headPosition()),
+    /**
+     * Read-your-writes for tests: waits until every running reactor (their commands append too, e.g. the
+     * blind index of a phone) and then the projections have seen everything appended so far.
+     */
+    settle: async () => {
+      for (let round = 0; round < 3; round += 1) {
+        const head = await eventStore.headPosition();
+        for (let tries = 0; tries < 200; tries += 1) {
+          const reactors = await engine.reactorStatuses();
+          if (!reactors.some((reactor) => reactor.state === 'running' && reactor.position < head)) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        if ((await eventStore.headPosition()) === head) return engine.waitForPosition(head);
+      }
+      return engine.waitForPosition(await eventStore.headPosition());
+    },
     /** Stops the app; its data stays when `keepData` (to start it again). */
     close: async ({ keepData = false }: { keepData?: boolean } = {}) => {
       await app.close();

@@ -76,6 +76,15 @@ export const ACCESS_POLICY = {
     'auditor',
     'admin',
   ],
+  // The customer at the phone (CTI screen pop): the desks that take calls, and the OEM's call centre.
+  'customer.lookup': [
+    'sales-consultant',
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'admin',
+  ],
   'customer.forget': ['admin'],
   'access-audit.read': ['auditor', 'admin'],
   'admin.read': ['analyst', 'auditor', 'admin'],

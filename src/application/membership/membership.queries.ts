@@ -61,9 +61,13 @@ export type MemberActivity = {
 
 const at = (clock: Clock, asOf: string | undefined) => new Date(asOf ?? clock.now()).toISOString();
 
+/** The lots a member may spend at `asOf` under the live rules (none while the rules say nothing is spendable). */
+export const spendableLotsOf = (member: LoyaltyMember, asOf: string) =>
+  spendableAt(member.state, asOf, RULES) > 0 ? spendableLots(member.state, asOf) : [];
+
 const balanceOf = (member: LoyaltyMember, asOf: string): MemberBalance => {
-  const { state, ...rest } = member;
-  const lots = spendableAt(state, asOf, RULES) > 0 ? spendableLots(state, asOf) : [];
+  const { state: _state, ...rest } = member;
+  const lots = spendableLotsOf(member, asOf);
   const soonest = lots.reduce<string | null>(
     (min, lot) => (min === null || Date.parse(lot.expiresAt) < Date.parse(min) ? lot.expiresAt : min),
     null,

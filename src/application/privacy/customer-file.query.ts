@@ -47,7 +47,7 @@ export type CustomerFile = {
 const PROSPECTS = physicalCollection(prospectDetailsProjection);
 
 /** The prospects of a customer the principal may see: their dealer's, and a consultant's own. */
-const visibleProspects = (customerId: string, principal: Principal | undefined): Filter => {
+export const visibleProspects = (customerId: string, principal: Principal | undefined): Filter => {
   const filter: Filter = { 'contact.customerId': customerId };
   if (!principal || !DEALER_BOUND_ROLES.includes(principal.role)) return filter;
   const ofDealer = { ...filter, dealerId: principal.dealerId };

@@ -3,6 +3,7 @@ import {
   PERSONAL_DATA_KEY_STORE,
   type PersonalDataKeyStore,
 } from '../../application/ports/personal-data-key-store.port';
+import { ContactHasher } from '../../application/privacy/contact-hasher';
 import { PersonalDataProtector } from '../../application/privacy/personal-data-protector';
 import { PersonalDataRevealer } from '../../application/privacy/personal-data-revealer';
 import { PhoneBlindIndex } from '../../application/privacy/phone-blind-index';
@@ -27,7 +28,7 @@ class KeyStoreCloser implements OnApplicationShutdown {
 
 /**
  * The key store, the protector every event goes through (via the EventEncoder), the revealer of
- * responses and the phone blind index: provided by the core module, since the command pipeline needs them.
+ * responses and the blind indexes of phones and plates: provided by the core module, since the command pipeline needs them.
  */
 export const PRIVACY_CORE_PROVIDERS: Provider[] = [
   {
@@ -59,6 +60,12 @@ export const PRIVACY_CORE_PROVIDERS: Provider[] = [
     provide: PhoneBlindIndex,
     useFactory: (opened: OpenedKeyStore) => new PhoneBlindIndex(deriveBlindIndexKey(opened.master.key)),
     inject: [OPENED_KEY_STORE],
+  },
+  {
+    provide: ContactHasher,
+    useFactory: (keyStore: PersonalDataKeyStore, index: PhoneBlindIndex) =>
+      new ContactHasher(keyStore, index),
+    inject: [PERSONAL_DATA_KEY_STORE, PhoneBlindIndex],
   },
   {
     provide: PersonalDataProtector,

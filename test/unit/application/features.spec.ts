@@ -6,8 +6,11 @@ import {
   FEATURES,
 } from '../../../src/application/features';
 import { allowEveryCommand } from '../../../src/application/access/command-authoriser';
+import { ContactHasher } from '../../../src/application/privacy/contact-hasher';
+import { PhoneBlindIndex } from '../../../src/application/privacy/phone-blind-index';
 import { CommandPipeline } from '../../../src/application/shared/command-pipeline';
 import { EventCatalog } from '../../../src/application/shared/event-catalog';
+import { SqliteKeyStore } from '../../../src/infrastructure/keystore/sqlite-key-store';
 import { SqliteEventStore } from '../../../src/infrastructure/sqlite/sqlite-event-store';
 
 const duplicates = (names: readonly string[]): string[] =>
@@ -30,11 +33,14 @@ describe('FEATURES: the one registry', () => {
     const written = new Set(ALL_EVENT_TYPES.map((registration) => registration.type));
     const eventStore = SqliteEventStore.open(':memory:');
     const pipeline = new CommandPipeline(eventStore, new EventCatalog(ALL_EVENT_TYPES), allowEveryCommand);
+    const keyStore = SqliteKeyStore.open(':memory:', Buffer.alloc(32, 7));
+    const contactHasher = new ContactHasher(keyStore, new PhoneBlindIndex(Buffer.alloc(32, 9)));
     const read = [
       ...ALL_PROJECTIONS.flatMap((projection) => projection.handles),
-      ...createReactors({ pipeline }).flatMap((reactor) => reactor.handles),
+      ...createReactors({ pipeline, contactHasher }).flatMap((reactor) => reactor.handles),
     ];
     await eventStore.close();
+    await keyStore.close();
     expect(read.filter((type) => !written.has(type))).toEqual([]);
   });
 
@@ -50,6 +56,8 @@ describe('FEATURES: the one registry', () => {
       dealerId: 'd-1',
       date: '2026-03-02',
       phoneHash: 'ab'.repeat(32),
+      kind: 'phone',
+      hash: 'cd'.repeat(32),
     };
     for (const feature of FEATURES)
       expect(feature.streamOf(ids).startsWith(`${feature.category}-`)).toBe(true);

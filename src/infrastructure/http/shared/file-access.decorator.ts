@@ -70,3 +70,16 @@ class CustomerFileOpeningPipe implements PipeTransform<FastifyRequest, FileOpeni
 /** The opening of a customer's file this request makes; without an `X-Access-Reason` it is a 400. */
 export const CustomerFileOpening = (): ParameterDecorator =>
   currentRequest(undefined, CustomerFileOpeningPipe);
+
+@Injectable()
+class CustomerLookupOpeningPipe implements PipeTransform<FastifyRequest, FileOpening> {
+  constructor(private readonly contexts: CommandContextFactory) {}
+
+  transform(request: FastifyRequest): FileOpening {
+    return fileOpeningOf(this.contexts, request, accessReasonOf(request, true));
+  }
+}
+
+/** The opening a lookup by phone, plate or VIN makes of each customer it finds; `X-Access-Reason` required. */
+export const CustomerLookupOpening = (): ParameterDecorator =>
+  currentRequest(undefined, CustomerLookupOpeningPipe);

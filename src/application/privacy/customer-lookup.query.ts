@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ComplaintDetails,
+  complaintDetailsProjection,
+} from '../../projections/complaint-details/complaint-details.projection';
+import {
+  blindIndexKey,
+  type CustomerLookupEntry,
+  customerLookupProjection,
+  vinKey,
+} from '../../projections/customer-lookup/customer-lookup.projection';
+import {
+  type LoyaltyMember,
+  loyaltyMembersProjection,
+} from '../../projections/loyalty-members/loyalty-members.projection';
+import {
+  type ProspectDetails,
+  prospectDetailsProjection,
+} from '../../projections/prospect-details/prospect-details.projection';
+import {
+  type RepairOrderDetails,
+  repairOrderDetailsProjection,
+} from '../../projections/repair-order-details/repair-order-details.projection';
+import {
+  type ServiceVehicle,
+  serviceVehiclesProjection,
+} from '../../projections/service-vehicles/service-vehicles.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import {
+  type VehicleSaleDetails,
+  vehicleSaleDetailsProjection,
+} from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
+import { DEALER_BOUND_ROLES, type Principal } from '../access/principal';
+import { CLOCK, type Clock } from '../ports/clock.port';
+import { READ_STORE, type Filter, type ReadStore } from '../ports/read-store.port';
+import { visibleProspects } from './customer-file.query';
+import { type CustomerRecords, type CustomerSummary, summariseCustomer } from './customer-summary';
+import { PhoneBlindIndex } from './phone-blind-index';
+
+/** Exactly one of them; the HTTP edge checks that. */
+export type CustomerLookupRequest = Readonly<{ phone?: string; plate?: string; vin?: string }>;
+
+export type CustomerLookup = { by: 'phone' | 'plate' | 'vin'; matches: CustomerSummary[] };
+
+/** Most records of one kind a summary reads; as on the customer's file. */
+const LIMIT = 200;
+/** Most customers one key answers with: a shared fleet phone beyond this is not a screen pop. */
+const MAX_MATCHES = 20;
+
+const LOOKUP = physicalCollection(customerLookupProjection);
+const PROSPECTS = physicalCollection(prospectDetailsProjection);
+
+const dealerOf = (principal: Principal | undefined): string | undefined =>
+  principal && DEALER_BOUND_ROLES.includes(principal.role) ? (principal.dealerId ?? undefined) : undefined;
+
+/**
+ * The customer at the phone (CTI screen pop): who a phone, a plate or a VIN names, and each one's summary.
+ * Phones and plates are found by their keyed blind index (docs/privacy.md), so no clear value is queried.
+ * A dealer-bound reader finds only the customers its own dealer recorded with that key, and sees only its
+ * dealer's records of them; a sales consultant, as on the file, only the customers of their own prospects.
+ */
+@Injectable()
+export class CustomerLookupQuery {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly blindIndex: PhoneBlindIndex,
+  ) {}
+
+  /** The customer ids the key names for this reader: what the access audit records before anything is shown. */
+  async customersFor(request: CustomerLookupRequest, principal: Principal | undefined): Promise<string[]> {
+    const entry = await this.readStore.get<CustomerLookupEntry>(LOOKUP, this.keyOf(request));
+    const dealerId = dealerOf(principal);
+    const ids = [
+      ...new Set(
+        (entry?.matches ?? [])
+          .filter((match) => dealerId === undefined || match.dealerId === dealerId)
+          .map((match) => match.customerId),
+      ),
+    ];
+    if (principal?.role !== 'sales-consultant') return ids.slice(0, MAX_MATCHES);
+    const own = await Promise.all(
+      ids.map(async (id) => (await this.readStore.count(PROSPECTS, visibleProspects(id, principal))) > 0),
+    );
+    return ids.filter((_id, index) => own[index]).slice(0, MAX_MATCHES);
+  }
+
+  async summariesOf(
+    request: CustomerLookupRequest,
+    customerIds: readonly string[],
+    principal: Principal | undefined,
+  ): Promise<CustomerLookup> {
+    const now = this.clock.now().toISOString();
+    const records = await Promise.all(customerIds.map((id) => this.recordsOf(id, principal)));
+    return { by: this.byOf(request), matches: records.map((record) => summariseCustomer(record, now)) };
+  }
+
+  private byOf(request: CustomerLookupRequest): CustomerLookup['by'] {
+    if (request.phone !== undefined) return 'phone';
+    return request.plate !== undefined ? 'plate' : 'vin';
+  }
+
+  private keyOf(request: CustomerLookupRequest): string {
+    if (request.phone !== undefined) return blindIndexKey('phone', this.blindIndex.hashOf(request.phone));
+    if (request.plate !== undefined)
+      return blindIndexKey('plate', this.blindIndex.plateHashOf(request.plate));
+    return vinKey(request.vin ?? '');
+  }
+
+  private async recordsOf(customerId: string, principal: Principal | undefined): Promise<CustomerRecords> {
+    const dealerId = dealerOf(principal);
+    const own = (filter: Filter, field = 'dealerId'): Filter =>
+      dealerId ? { ...filter, [field]: dealerId } : filter;
+    const find = <T extends Record<string, unknown>>(collection: string, filter: Filter, sortBy: string) =>
+      this.readStore.find<T>(collection, filter, { sort: [[sortBy, 1]], limit: LIMIT });
+    const [prospects, vehicleSales, serviceVehicles, repairOrders, complaints, member] = await Promise.all([
+      find<ProspectDetails>(PROSPECTS, visibleProspects(customerId, principal), 'registeredAt'),
+      find<VehicleSaleDetails>(
+        physicalCollection(vehicleSaleDetailsProjection),
+        own({ customerId }),
+        'signedAt',
+      ),
+      find<ServiceVehicle>(physicalCollection(serviceVehiclesProjection), own({ customerId }), 'vin'),
+      find<RepairOrderDetails>(
+        physicalCollection(repairOrderDetailsProjection),
+        own({ customerId }),
+        'createdAt',
+      ),
+      find<ComplaintDetails>(
+        physicalCollection(complaintDetailsProjection),
+        own({ 'customer.customerId': customerId }),
+        'filedAt',
+      ),
+      this.readStore.get<LoyaltyMember>(physicalCollection(loyaltyMembersProjection), customerId),
+    ]);
+    // The club's records belong to the member's home dealer (docs/access.md).
+    const membership = member && (!dealerId || member.homeDealerId === dealerId) ? member : null;
+    return { customerId, prospects, vehicleSales, serviceVehicles, repairOrders, complaints, membership };
+  }
+}
