@@ -59,6 +59,48 @@ export const visibleProspects = (customerId: string, principal: Principal | unde
  * bound reader sees only their own dealer's records; the club membership is network-wide. A sales
  * consultant opens only the file of a customer whose prospect they own, and sees only their prospects.
  */
+
+/** The dealer a dealer-bound principal is held to; none for network roles. */
+export const dealerOf = (principal: Principal | undefined): string | undefined =>
+  principal && DEALER_BOUND_ROLES.includes(principal.role) ? (principal.dealerId ?? undefined) : undefined;
+
+/**
+ * A customer's records as the principal may see them (their dealer's only, a consultant's own prospects),
+ * read side by side from the read models: the customer's file and the lookup's summary both start here.
+ */
+export const readCustomerRecords = async (
+  readStore: ReadStore,
+  customerId: string,
+  principal: Principal | undefined,
+) => {
+  const dealerId = dealerOf(principal);
+  const own = (filter: Filter): Filter => (dealerId ? { ...filter, dealerId } : filter);
+  const find = <T extends Record<string, unknown>>(collection: string, filter: Filter, sortBy: string) =>
+    readStore.find<T>(collection, filter, { sort: [[sortBy, 1]], limit: LIMIT });
+  const [prospects, vehicleSales, vehicles, repairOrders, complaints, membership] = await Promise.all([
+    find<ProspectDetails>(PROSPECTS, visibleProspects(customerId, principal), 'registeredAt'),
+    find<VehicleSaleDetails>(
+      physicalCollection(vehicleSaleDetailsProjection),
+      own({ customerId }),
+      'signedAt',
+    ),
+    find<ServiceVehicle>(physicalCollection(serviceVehiclesProjection), own({ customerId }), 'vin'),
+    find<RepairOrderDetails>(
+      physicalCollection(repairOrderDetailsProjection),
+      own({ customerId }),
+      'createdAt',
+    ),
+    find<ComplaintDetails>(
+      physicalCollection(complaintDetailsProjection),
+      own({ 'customer.customerId': customerId }),
+      'filedAt',
+    ),
+    // A membership's document id is the customer id.
+    readStore.get<LoyaltyMember>(physicalCollection(loyaltyMembersProjection), customerId),
+  ]);
+  return { dealerId, prospects, vehicleSales, vehicles, repairOrders, complaints, membership };
+};
+
 @Injectable()
 export class CustomerFileQuery {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
@@ -78,33 +120,8 @@ export class CustomerFileQuery {
   }
 
   async fileOf(customerId: string, principal: Principal | undefined): Promise<CustomerFile> {
-    const dealerId =
-      principal && DEALER_BOUND_ROLES.includes(principal.role) ? principal.dealerId : undefined;
-    const own = (filter: Filter, field = 'dealerId'): Filter =>
-      dealerId ? { ...filter, [field]: dealerId } : filter;
-    const find = <T extends Record<string, unknown>>(collection: string, filter: Filter, sortBy: string) =>
-      this.readStore.find<T>(collection, filter, { sort: [[sortBy, 1]], limit: LIMIT });
-    const [prospects, vehicleSales, vehicles, repairOrders, complaints, membership] = await Promise.all([
-      find<ProspectDetails>(PROSPECTS, visibleProspects(customerId, principal), 'registeredAt'),
-      find<VehicleSaleDetails>(
-        physicalCollection(vehicleSaleDetailsProjection),
-        own({ customerId }),
-        'signedAt',
-      ),
-      find<ServiceVehicle>(physicalCollection(serviceVehiclesProjection), own({ customerId }), 'vin'),
-      find<RepairOrderDetails>(
-        physicalCollection(repairOrderDetailsProjection),
-        own({ customerId }),
-        'createdAt',
-      ),
-      find<ComplaintDetails>(
-        physicalCollection(complaintDetailsProjection),
-        own({ 'customer.customerId': customerId }),
-        'filedAt',
-      ),
-      // A membership's document id is the customer id.
-      this.readStore.get<LoyaltyMember>(physicalCollection(loyaltyMembersProjection), customerId),
-    ]);
+    const { prospects, vehicleSales, vehicles, repairOrders, complaints, membership } =
+      await readCustomerRecords(this.readStore, customerId, principal);
     return {
       customerId,
       prospects: prospects.map(answered),

@@ -1,39 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type ComplaintDetails,
-  complaintDetailsProjection,
-} from '../../projections/complaint-details/complaint-details.projection';
-import {
   blindIndexKey,
   type CustomerLookupEntry,
   customerLookupProjection,
   vinKey,
 } from '../../projections/customer-lookup/customer-lookup.projection';
-import {
-  type LoyaltyMember,
-  loyaltyMembersProjection,
-} from '../../projections/loyalty-members/loyalty-members.projection';
-import {
-  type ProspectDetails,
-  prospectDetailsProjection,
-} from '../../projections/prospect-details/prospect-details.projection';
-import {
-  type RepairOrderDetails,
-  repairOrderDetailsProjection,
-} from '../../projections/repair-order-details/repair-order-details.projection';
-import {
-  type ServiceVehicle,
-  serviceVehiclesProjection,
-} from '../../projections/service-vehicles/service-vehicles.projection';
+import { prospectDetailsProjection } from '../../projections/prospect-details/prospect-details.projection';
 import { physicalCollection } from '../../projections/shared/projection';
-import {
-  type VehicleSaleDetails,
-  vehicleSaleDetailsProjection,
-} from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
-import { DEALER_BOUND_ROLES, type Principal } from '../access/principal';
+import type { Principal } from '../access/principal';
 import { CLOCK, type Clock } from '../ports/clock.port';
-import { READ_STORE, type Filter, type ReadStore } from '../ports/read-store.port';
-import { visibleProspects } from './customer-file.query';
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { dealerOf, readCustomerRecords, visibleProspects } from './customer-file.query';
 import { type CustomerRecords, type CustomerSummary, summariseCustomer } from './customer-summary';
 import { PhoneBlindIndex } from './phone-blind-index';
 
@@ -42,16 +19,11 @@ export type CustomerLookupRequest = Readonly<{ phone?: string; plate?: string; v
 
 export type CustomerLookup = { by: 'phone' | 'plate' | 'vin'; matches: CustomerSummary[] };
 
-/** Most records of one kind a summary reads; as on the customer's file. */
-const LIMIT = 200;
 /** Most customers one key answers with: a shared fleet phone beyond this is not a screen pop. */
 const MAX_MATCHES = 20;
 
 const LOOKUP = physicalCollection(customerLookupProjection);
 const PROSPECTS = physicalCollection(prospectDetailsProjection);
-
-const dealerOf = (principal: Principal | undefined): string | undefined =>
-  principal && DEALER_BOUND_ROLES.includes(principal.role) ? (principal.dealerId ?? undefined) : undefined;
 
 /**
  * The customer at the phone (CTI screen pop): who a phone, a plate or a VIN names, and each one's summary.
@@ -108,31 +80,9 @@ export class CustomerLookupQuery {
   }
 
   private async recordsOf(customerId: string, principal: Principal | undefined): Promise<CustomerRecords> {
-    const dealerId = dealerOf(principal);
-    const own = (filter: Filter, field = 'dealerId'): Filter =>
-      dealerId ? { ...filter, [field]: dealerId } : filter;
-    const find = <T extends Record<string, unknown>>(collection: string, filter: Filter, sortBy: string) =>
-      this.readStore.find<T>(collection, filter, { sort: [[sortBy, 1]], limit: LIMIT });
-    const [prospects, vehicleSales, serviceVehicles, repairOrders, complaints, member] = await Promise.all([
-      find<ProspectDetails>(PROSPECTS, visibleProspects(customerId, principal), 'registeredAt'),
-      find<VehicleSaleDetails>(
-        physicalCollection(vehicleSaleDetailsProjection),
-        own({ customerId }),
-        'signedAt',
-      ),
-      find<ServiceVehicle>(physicalCollection(serviceVehiclesProjection), own({ customerId }), 'vin'),
-      find<RepairOrderDetails>(
-        physicalCollection(repairOrderDetailsProjection),
-        own({ customerId }),
-        'createdAt',
-      ),
-      find<ComplaintDetails>(
-        physicalCollection(complaintDetailsProjection),
-        own({ 'customer.customerId': customerId }),
-        'filedAt',
-      ),
-      this.readStore.get<LoyaltyMember>(physicalCollection(loyaltyMembersProjection), customerId),
-    ]);
+    const read = await readCustomerRecords(this.readStore, customerId, principal);
+    const { dealerId, prospects, vehicleSales, repairOrders, complaints, membership: member } = read;
+    const serviceVehicles = read.vehicles;
     // The club's records belong to the member's home dealer (docs/access.md).
     const membership = member && (!dealerId || member.homeDealerId === dealerId) ? member : null;
     return { customerId, prospects, vehicleSales, serviceVehicles, repairOrders, complaints, membership };
