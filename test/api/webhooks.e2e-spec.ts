@@ -183,6 +183,17 @@ describe('webhooks: retries with backoff, dead letters, disabling and replay', (
   });
 
   it('retries a receiver that fails three times at 10 s, 20 s and 40 s, and it is delivered on the fourth', async () => {
+    const attemptsOn = async () => {
+      const text = (await api.request({ method: 'GET', url: '/metrics' })).body;
+      const count = (outcome: string) =>
+        Number(
+          text.match(
+            new RegExp(`^crm_webhook_delivery_attempt_seconds_count\\{outcome="${outcome}"\\} (\\d+)$`, 'm'),
+          )?.[1] ?? 0,
+        );
+      return { accepted: count('accepted'), rejected: count('rejected') };
+    };
+    const before = await attemptsOn();
     expect(
       (await subscribe(api, { subscriptionId: 'wh-2', url: hook.url, dealerId: 'd-b' })).statusCode,
     ).toBe(201);
@@ -212,6 +223,15 @@ describe('webhooks: retries with backoff, dead letters, disabling and replay', (
     expect(delivered.finishedAt).toBe('2026-03-02T02:01:10.000Z');
     expect(hook.received).toHaveLength(4);
     expect(hook.distinct().map((event) => event.subject)).toEqual(['c-b']);
+    // Three 503s and one 200, on /metrics too.
+    const after = await attemptsOn();
+    expect({
+      accepted: after.accepted - before.accepted,
+      rejected: after.rejected - before.rejected,
+    }).toEqual({
+      accepted: 1,
+      rejected: 3,
+    });
   });
 
   it('gives up after 8 attempts, disables a subscription whose last 3 deliveries died, and replays one', async () => {

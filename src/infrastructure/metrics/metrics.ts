@@ -35,6 +35,7 @@ export class Metrics {
   private readonly commands: Counter<'type' | 'outcome' | 'code'>;
   private readonly commandSeconds: Histogram<'type'>;
   private readonly appended: Counter<'type'>;
+  private readonly webhookAttempts: Histogram<'outcome'>;
 
   constructor(private sources?: MetricSources) {
     const registers = [this.registry];
@@ -65,7 +66,18 @@ export class Metrics {
       labelNames: ['type'],
       registers,
     });
+    this.webhookAttempts = new Histogram({
+      name: 'crm_webhook_delivery_attempt_seconds',
+      help: 'Webhook delivery attempts by outcome (accepted: a 2xx; rejected: another status; unreachable: no answer)',
+      labelNames: ['outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
     this.gauges(registers);
+  }
+
+  observeWebhookAttempt(outcome: 'accepted' | 'rejected' | 'unreachable', seconds: number): void {
+    this.webhookAttempts.observe({ outcome }, seconds);
   }
 
   /** The sources come from the app's engine and watchers, which are built after the pipeline that reports here. */

@@ -1,4 +1,5 @@
 import type { WebhookSender } from '../../../application/integration/webhook-ports';
+import type { Metrics } from '../../metrics/metrics';
 
 /** A receiver that has not answered in this time has failed the attempt. */
 const ATTEMPT_TIMEOUT_MS = 10_000;
@@ -23,3 +24,19 @@ export const httpWebhookSender: WebhookSender = async (url, headers, body) => {
     return { status: null, error: cause ?? (error instanceof Error ? error.name : String(error)) };
   }
 };
+
+/** The sender with each attempt counted and timed on /metrics, by outcome. */
+export const countedSender =
+  (send: WebhookSender, metrics: Metrics): WebhookSender =>
+  async (url, headers, body) => {
+    const started = performance.now();
+    const outcome = await send(url, headers, body);
+    const kind =
+      outcome.status === null
+        ? 'unreachable'
+        : outcome.status >= 200 && outcome.status < 300
+          ? 'accepted'
+          : 'rejected';
+    metrics.observeWebhookAttempt(kind, (performance.now() - started) / 1000);
+    return outcome;
+  };

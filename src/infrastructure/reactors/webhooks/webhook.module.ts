@@ -9,7 +9,8 @@ import {
 } from '../../../application/integration/webhook-ports';
 import { Webhooks } from '../../../application/integration/webhooks';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { httpWebhookSender } from './webhook-http-sender';
+import { Metrics } from '../../metrics/metrics';
+import { countedSender, httpWebhookSender } from './webhook-http-sender';
 import { webhookSecretBox } from './webhook-secret-box';
 import { WebhookDeliveryReactor } from './webhook-delivery-reactor';
 
@@ -23,7 +24,11 @@ import { WebhookDeliveryReactor } from './webhook-delivery-reactor';
       useFactory: (config: AppConfig): WebhookSettings => ({ allowedUrlPrefixes: config.webhookAllowedUrls }),
       inject: [APP_CONFIG],
     },
-    { provide: WEBHOOK_SENDER, useValue: httpWebhookSender },
+    {
+      provide: WEBHOOK_SENDER,
+      useFactory: (metrics: Metrics) => countedSender(httpWebhookSender, metrics),
+      inject: [Metrics],
+    },
     Webhooks,
     DispatchWebhooks,
     WebhookDeliveryReactor,
