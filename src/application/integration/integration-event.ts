@@ -66,3 +66,20 @@ export const mapping = <E extends Event>(spec: IntegrationMapping<E>): AnyIntegr
 /** `com.dealer-crm.complaint.filed.v1`. */
 export const integrationType = (record: RecordKind, fact: string, version = 1): string =>
   `${INTEGRATION_TYPE_PREFIX}${record}.${fact}.v${version}`;
+
+/**
+ * The mappings of one kind of record: how its events name the record and its dealer, said once; then each
+ * mapping is its internal type, its public fact and its data. An event that names no dealer uses `mapping`.
+ */
+export const recordMappings =
+  <D extends object>(
+    record: RecordKind,
+    recordId: (data: Readonly<D>) => string,
+    dealerOf: (data: Readonly<D>) => string | null,
+  ) =>
+  <E extends Event<string, D>>(
+    from: E['type'],
+    fact: string,
+    data: (data: E['data']) => Record<string, unknown>,
+  ): AnyIntegrationMapping =>
+    mapping<E>({ from, type: integrationType(record, fact), record, recordId, dealerOf, data });
