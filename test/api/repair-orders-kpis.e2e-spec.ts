@@ -189,7 +189,10 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
       asOf: '2026-09-15T04:00:00.000Z',
       window: 6,
       cutoff: '2026-03-15T04:00:00.000Z',
-      vehicles: [
+      total: 1,
+      limit: 50,
+      offset: 0,
+      items: [
         {
           dealerId: DEALER,
           vin: VINS.V2,
@@ -203,7 +206,7 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     // As of 5 Sep (cutoff 5 Mar): V4's visit of 10 Sep has not happened yet, its last is 3 Mar: lost too.
     const early = await get(`/service/lost-vehicles?dealerId=${DEALER}&asOf=2026-09-05T12:00:00%2B08:00`);
     expect(
-      early.vehicles.map((vehicle: { vin: string; lastSettledAt: string }) => [
+      early.items.map((vehicle: { vin: string; lastSettledAt: string }) => [
         vehicle.vin,
         vehicle.lastSettledAt,
       ]),
@@ -213,19 +216,39 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     ]);
     // As of 1 Oct (cutoff 1 Apr): V2 and V5.
     const october = await get(`/service/lost-vehicles?dealerId=${DEALER}&asOf=2026-10-01T12:00:00%2B08:00`);
-    expect(october.vehicles.map((vehicle: { vin: string }) => vehicle.vin)).toEqual([VINS.V2, VINS.V5]);
+    expect(october.items.map((vehicle: { vin: string }) => vehicle.vin)).toEqual([VINS.V2, VINS.V5]);
+    // One page at a time, with the total of the whole list.
+    const second = await get(
+      `/service/lost-vehicles?dealerId=${DEALER}&asOf=2026-10-01T12:00:00%2B08:00&limit=1&offset=1`,
+    );
+    expect([
+      second.total,
+      second.limit,
+      second.offset,
+      second.items.map((v: { vin: string }) => v.vin),
+    ]).toEqual([2, 1, 1, [VINS.V5]]);
   });
 
   it('lists the 3-day callbacks as due, overdue or completed', async () => {
     // Now is 12 Sep 12:00 in Shanghai. ro-10 settled 10 Sep 12:00 is due 13 Sep 12:00.
     const byState = async (state: string) =>
-      (await get(`/service/callbacks?dealerId=${DEALER}&state=${state}`)).map(
+      (await get(`/service/callbacks?dealerId=${DEALER}&state=${state}`)).items.map(
         (item: { repairOrderId: string }) => item.repairOrderId,
       );
     expect(await byState('due')).toEqual(['ro-10']);
     expect(await byState('overdue')).toEqual(['ro-3', 'ro-5', 'ro-6', 'ro-8']);
     expect(await byState('completed')).toEqual(['ro-1', 'ro-2', 'ro-4', 'ro-7', 'ro-11']);
-    const [ro10] = await get(`/service/callbacks?dealerId=${DEALER}&state=due`);
+    // Overdue, two at a time: the third and fourth of ro-3, ro-5, ro-6, ro-8.
+    const page = await get(`/service/callbacks?dealerId=${DEALER}&state=overdue&limit=2&offset=2`);
+    expect([page.total, page.items.map((item: { repairOrderId: string }) => item.repairOrderId)]).toEqual([
+      4,
+      ['ro-6', 'ro-8'],
+    ]);
+    const {
+      items: [ro10],
+      ...due
+    } = await get(`/service/callbacks?dealerId=${DEALER}&state=due`);
+    expect(due).toEqual({ dealerId: DEALER, asOf: expect.any(String), total: 1, limit: 50, offset: 0 });
     expect(ro10).toMatchObject({
       settledAt: '2026-09-10T04:00:00.000Z',
       callbackDueAt: '2026-09-13T04:00:00.000Z',
@@ -243,7 +266,10 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
       asOf: '2026-09-15T04:00:00.000Z',
       months: 6,
       km: 7500,
-      vehicles: [
+      total: 1,
+      limit: 50,
+      offset: 0,
+      items: [
         {
           dealerId: DEALER,
           vin: VINS.V2,
@@ -260,7 +286,7 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     // V5 has one reading only: due by time, 25 Sep 11:00 (03:00 UTC).
     const end = await get(`/service/maintenance-due?dealerId=${DEALER}&asOf=2026-09-30T12:00:00%2B08:00`);
     expect(
-      end.vehicles.map((v: { vin: string; dueAt: string; dueBy: string }) => [v.vin, v.dueAt, v.dueBy]),
+      end.items.map((v: { vin: string; dueAt: string; dueBy: string }) => [v.vin, v.dueAt, v.dueBy]),
     ).toEqual([
       [VINS.V2, '2026-07-20T12:00:00.000Z', 'mileage'],
       [VINS.V5, '2026-09-25T03:00:00.000Z', 'time'],
@@ -270,7 +296,7 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
       `/service/maintenance-due?dealerId=${DEALER}&asOf=2026-09-15T12:00:00%2B08:00&months=3&km=20000`,
     );
     expect(
-      custom.vehicles.map((v: { vin: string; dueAt: string; dueBy: string }) => [v.vin, v.dueAt, v.dueBy]),
+      custom.items.map((v: { vin: string; dueAt: string; dueBy: string }) => [v.vin, v.dueAt, v.dueBy]),
     ).toEqual([
       [VINS.V2, '2026-05-20T15:00:00.000Z', 'time'],
       [VINS.V5, '2026-06-25T03:00:00.000Z', 'time'],

@@ -64,11 +64,7 @@ describe('a prospect after its vehicle sale is cancelled, over HTTP', () => {
     );
     clock.set('2026-03-20T02:00:00.000Z');
     expect(worklist.status).toBe(200);
-    expect(
-      worklist.body.consultants.flatMap((c: { prospects: Array<{ prospectId: string }> }) =>
-        c.prospects.map((p) => p.prospectId),
-      ),
-    ).toEqual(['p-c1']);
+    expect(worklist.body.items.map((p: { prospectId: string }) => p.prospectId)).toEqual(['p-c1']);
     // Funnel of March: registered 1, reached quoted 1, ordered 0; one cancelled order; open pipeline H 1.
     const funnel = await sales.get('/sales/funnel?dealerId=d-sh-01&month=2026-03');
     expect(funnel.body).toMatchObject({

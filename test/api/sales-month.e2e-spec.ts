@@ -5,6 +5,18 @@ import { startTestApp, testClock, type TestApp } from '../support/test-app';
  * March 2026 at dealer d-sh-01 (the table is in test/support/sales-month-scenario.ts), driven through the
  * HTTP API in the order it happened. Every funnel, worklist and SSI figure below is worked out by hand.
  */
+type WorklistItem = { prospectId: string; consultantId: string; nextContactDue: string; overdue: boolean };
+type Worklist = {
+  consultants: { consultantId: string; due: number; overdue: number }[];
+  items: WorklistItem[];
+};
+/** The follow-up worklist's page, its items under each consultant's counts. */
+const byConsultant = ({ consultants, items }: Worklist) =>
+  consultants.map((counts) => ({
+    ...counts,
+    prospects: items.filter((item) => item.consultantId === counts.consultantId),
+  }));
+
 describe('a month on the sales floor over HTTP', () => {
   const clock = testClock('2026-04-02T00:00:00.000Z');
   let api: TestApp;
@@ -45,7 +57,7 @@ describe('a month on the sales floor over HTTP', () => {
       dueBefore: '2026-03-15T16:00:00.000Z',
     });
     expect(
-      worklist.body.consultants.map(
+      byConsultant(worklist.body).map(
         (c: {
           consultantId: string;
           due: number;
@@ -68,7 +80,7 @@ describe('a month on the sales floor over HTTP', () => {
         `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-27 09:00'))}`,
       ),
     );
-    expect(callbacks.body.callbacks).toEqual([
+    expect(callbacks.body.items).toEqual([
       expect.objectContaining({
         saleId: saleOf('p07'),
         callbackDueAt: '2026-03-27T02:00:00.000Z',
@@ -192,7 +204,7 @@ describe('a month on the sales floor over HTTP', () => {
         sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${asOf}`),
       )
     ).body;
-    const rows = worklist.consultants.map(
+    const rows = byConsultant(worklist).map(
       (c: {
         consultantId: string;
         due: number;
@@ -234,6 +246,17 @@ describe('a month on the sales floor over HTTP', () => {
       )
     ).body;
     expect(li.consultants.map((c: { consultantId: string }) => c.consultantId)).toEqual(['sc-li']);
+    // Two at a time: the page holds the next two contacts; the counts stay those of the whole list.
+    const page = (
+      await onTheDay(cst('03-31 09:00'), () =>
+        sales().get(`/prospects/worklist?dealerId=${DEALER}&asOf=${asOf}&limit=2&offset=2`),
+      )
+    ).body;
+    expect([
+      page.total,
+      page.items.map((p: { prospectId: string }) => p.prospectId),
+      page.consultants.map((c: { due: number }) => c.due),
+    ]).toEqual([7, ['p12', 'p08'], [3, 3, 1]]);
   });
 
   it('computes SSI for March with its weight set and NPS as worked out by hand', async () => {
@@ -281,7 +304,7 @@ describe('a month on the sales floor over HTTP', () => {
         `/vehicle-sales/callbacks?dealerId=${DEALER}&asOf=${encodeURIComponent(cst('03-31 09:00'))}`,
       ),
     );
-    expect(callbacks.body.callbacks).toEqual([]);
+    expect(callbacks.body.items).toEqual([]);
   });
 
   it('shows traffic, prospects and sales to integrators, newest first, with filters and paging', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../../projections/service-vehicles/service-vehicles.projection';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
-import { definedFilter, type Page } from '../shared/page';
+import { definedFilter, type Page, type PageRequest, pageOfList } from '../shared/page';
 
 const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
 const VEHICLES = physicalCollection(serviceVehiclesProjection);
@@ -60,8 +60,13 @@ export type CallbackItem = Readonly<{
   state: CallbackState;
 }>;
 
-export class ListCallbacksQuery extends Query<CallbackItem[]> {
-  constructor(readonly filter: Readonly<{ dealerId: string; state?: CallbackState; asOf?: string }>) {
+/** The callback list of a dealer as of an instant, one page of it. */
+export type CallbackList = Readonly<{ dealerId: string; asOf: string }> & Page<CallbackItem>;
+
+export class ListCallbacksQuery extends Query<CallbackList> {
+  constructor(
+    readonly filter: Readonly<{ dealerId: string; state?: CallbackState; asOf?: string } & PageRequest>,
+  ) {
     super();
   }
 }
@@ -117,13 +122,13 @@ export class GetServiceHistoryHandler implements IQueryHandler<GetServiceHistory
  * has passed at the as-of instant; due otherwise. Soonest due first.
  */
 @QueryHandler(ListCallbacksQuery)
-export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, CallbackItem[]> {
+export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, CallbackList> {
   constructor(
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ filter }: ListCallbacksQuery): Promise<CallbackItem[]> {
+  async execute({ filter }: ListCallbacksQuery): Promise<CallbackList> {
     const asOf = Date.parse(filter.asOf ?? this.clock.now().toISOString());
     const where: Filter = { dealerId: filter.dealerId, status: 'settled' };
     const completed: Filter =
@@ -135,7 +140,7 @@ export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, C
       { ...where, ...completed },
       { sort: [['callbackDueAt', 1]] },
     );
-    return settled
+    const items = settled
       .map((order): CallbackItem => {
         const dueAt = order.callbackDueAt ?? '';
         const state: CallbackState = order.callbackCompletedAt
@@ -156,6 +161,7 @@ export class ListCallbacksHandler implements IQueryHandler<ListCallbacksQuery, C
         };
       })
       .filter((item) => filter.state === undefined || item.state === filter.state);
+    return { dealerId: filter.dealerId, asOf: new Date(asOf).toISOString(), ...pageOfList(items, filter) };
   }
 }
 

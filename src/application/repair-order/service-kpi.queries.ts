@@ -25,7 +25,7 @@ import {
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { Kpi } from '../shared/kpi';
-import { definedFilter } from '../shared/page';
+import { definedFilter, type Page, type PageRequest, pageOfList } from '../shared/page';
 
 const CSI = physicalCollection(serviceCsiMonthlyProjection);
 const WORKSHOP = physicalCollection(serviceWorkshopMonthlyProjection);
@@ -68,11 +68,11 @@ export type LostVehiclesReport = Readonly<{
   asOf: string;
   window: number;
   cutoff: string;
-  vehicles: LostVehicle[];
-}>;
+}> &
+  Page<LostVehicle>;
 
 export class GetLostVehiclesQuery extends Query<LostVehiclesReport> {
-  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; window?: number }>) {
+  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; window?: number } & PageRequest>) {
     super();
   }
 }
@@ -90,11 +90,15 @@ export type MaintenanceDueReport = Readonly<{
   asOf: string;
   months: number;
   km: number;
-  vehicles: MaintenanceDueVehicle[];
-}>;
+}> &
+  Page<MaintenanceDueVehicle>;
 
 export class GetMaintenanceDueQuery extends Query<MaintenanceDueReport> {
-  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; months?: number; km?: number }>) {
+  constructor(
+    readonly params: Readonly<
+      { dealerId: string; asOf?: string; months?: number; km?: number } & PageRequest
+    >,
+  ) {
     super();
   }
 }
@@ -170,7 +174,7 @@ export class GetLostVehiclesHandler implements IQueryHandler<GetLostVehiclesQuer
     lost.sort(
       (a, b) => Date.parse(a.lastSettledAt) - Date.parse(b.lastSettledAt) || a.vin.localeCompare(b.vin),
     );
-    return { asOf, window, cutoff: lostCutoff(asOf, window), vehicles: lost };
+    return { asOf, window, cutoff: lostCutoff(asOf, window), ...pageOfList(lost, params) };
   }
 }
 
@@ -201,7 +205,7 @@ export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDue
       }))
       .filter((vehicle) => Date.parse(vehicle.dueAt) <= Date.parse(asOf))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.vin.localeCompare(b.vin));
-    return { asOf, ...interval, vehicles: due };
+    return { asOf, ...interval, ...pageOfList(due, params) };
   }
 }
 

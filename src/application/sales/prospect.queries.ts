@@ -20,7 +20,7 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
-import { definedFilter, type Page } from '../shared/page';
+import { definedFilter, type Page, type PageRequest, pageOfList } from '../shared/page';
 import { computeFunnel, type FunnelFilters, type SalesFunnel } from './sales-funnel';
 
 const PROSPECTS = physicalCollection(prospectDetailsProjection);
@@ -33,6 +33,7 @@ export const endOfBusinessDay = (asOf: string): string =>
 
 export type WorklistItem = {
   prospectId: string;
+  consultantId: string;
   grade: OpenGrade;
   contact: ProspectDetails['contact'];
   modelOfInterest: string;
@@ -42,12 +43,14 @@ export type WorklistItem = {
   /** Due before `asOf` itself; the others fall due later that business day. */
   overdue: boolean;
 };
-export type FollowUpWorklist = {
+export type FollowUpWorklist = Readonly<{
   dealerId: string;
   asOf: string;
   dueBefore: string;
-  consultants: Array<{ consultantId: string; due: number; overdue: number; prospects: WorklistItem[] }>;
-};
+  /** Each consultant with contacts due, and how many: over the whole list, not only this page. */
+  consultants: Array<{ consultantId: string; due: number; overdue: number }>;
+}> &
+  Page<WorklistItem>;
 
 /** A prospect as the routes show it. */
 export type ProspectRecord = Answered<ProspectDetails>;
@@ -71,6 +74,7 @@ export class FollowUpWorklistQuery extends Query<FollowUpWorklist> {
     readonly dealerId: string,
     readonly consultantId: string | undefined,
     readonly asOf: string | undefined,
+    readonly page: PageRequest = {},
   ) {
     super();
   }
@@ -141,32 +145,40 @@ export class FollowUpWorklistHandler implements IQueryHandler<FollowUpWorklistQu
         ],
       },
     );
-    const consultants = new Map<string, WorklistItem[]>();
-    for (const prospect of due) {
-      if (prospect.nextContactDue === null) continue;
-      const items = consultants.get(prospect.consultantId) ?? [];
-      items.push({
-        prospectId: prospect.prospectId,
-        grade: prospect.grade as OpenGrade,
-        contact: prospect.contact,
-        modelOfInterest: prospect.modelOfInterest,
-        lastContactAt: prospect.lastContactAt,
-        scheduledContactAt: prospect.scheduledContactAt,
-        nextContactDue: prospect.nextContactDue,
-        overdue: prospect.nextContactDue < asOf,
-      });
-      consultants.set(prospect.consultantId, items);
+    const items = due.flatMap((prospect): WorklistItem[] =>
+      prospect.nextContactDue === null
+        ? []
+        : [
+            {
+              prospectId: prospect.prospectId,
+              consultantId: prospect.consultantId,
+              grade: prospect.grade as OpenGrade,
+              contact: prospect.contact,
+              modelOfInterest: prospect.modelOfInterest,
+              lastContactAt: prospect.lastContactAt,
+              scheduledContactAt: prospect.scheduledContactAt,
+              nextContactDue: prospect.nextContactDue,
+              overdue: prospect.nextContactDue < asOf,
+            },
+          ],
+    );
+    const consultants = new Map<string, { consultantId: string; due: number; overdue: number }>();
+    for (const item of items) {
+      const counts = consultants.get(item.consultantId) ?? {
+        consultantId: item.consultantId,
+        due: 0,
+        overdue: 0,
+      };
+      counts.due += 1;
+      if (item.overdue) counts.overdue += 1;
+      consultants.set(item.consultantId, counts);
     }
     return {
       dealerId: query.dealerId,
       asOf,
       dueBefore,
-      consultants: [...consultants].map(([consultantId, prospects]) => ({
-        consultantId,
-        due: prospects.length,
-        overdue: prospects.filter((item) => item.overdue).length,
-        prospects,
-      })),
+      consultants: [...consultants.values()],
+      ...pageOfList(items, query.page),
     };
   }
 }

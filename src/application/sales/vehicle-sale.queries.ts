@@ -15,27 +15,22 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
-import { definedFilter, type Page } from '../shared/page';
+import { definedFilter, type Page, type PageRequest } from '../shared/page';
 import { endOfBusinessDay } from './prospect.queries';
 
 const SALES = physicalCollection(vehicleSaleDetailsProjection);
 const SSI = physicalCollection(ssiMonthlyProjection);
 const TRAFFIC = physicalCollection(salesShowroomTrafficProjection);
 
-export type DeliveryCallbackList = {
-  dealerId: string;
-  asOf: string;
-  dueBefore: string;
-  callbacks: Array<
-    Pick<
-      VehicleSaleDetails,
-      'saleId' | 'customer' | 'consultantId' | 'vin' | 'model' | 'deliveredAt' | 'callbackAttempts'
-    > & {
-      callbackDueAt: string;
-      overdue: boolean;
-    }
-  >;
+export type DeliveryCallback = Pick<
+  VehicleSaleDetails,
+  'saleId' | 'customer' | 'consultantId' | 'vin' | 'model' | 'deliveredAt' | 'callbackAttempts'
+> & {
+  callbackDueAt: string;
+  overdue: boolean;
 };
+export type DeliveryCallbackList = Readonly<{ dealerId: string; asOf: string; dueBefore: string }> &
+  Page<DeliveryCallback>;
 
 /** A vehicle sale as the routes show it. */
 export type VehicleSaleRecord = Answered<VehicleSaleDetails>;
@@ -58,6 +53,7 @@ export class DeliveryCallbacksQuery extends Query<DeliveryCallbackList> {
   constructor(
     readonly dealerId: string,
     readonly asOf: string | undefined,
+    readonly page: PageRequest = {},
   ) {
     super();
   }
@@ -118,21 +114,24 @@ export class DeliveryCallbacksHandler implements IQueryHandler<DeliveryCallbacks
   async execute(query: DeliveryCallbacksQuery): Promise<DeliveryCallbackList> {
     const asOf = new Date(query.asOf ?? this.clock.now().toISOString()).toISOString();
     const dueBefore = endOfBusinessDay(asOf);
-    const open = await this.readStore.find<VehicleSaleDetails>(
-      SALES,
-      { dealerId: query.dealerId, callbackStatus: 'open', callbackDueAt: { $lt: dueBefore } },
-      {
+    const where = { dealerId: query.dealerId, callbackStatus: 'open', callbackDueAt: { $lt: dueBefore } };
+    const { limit, offset = 0 } = query.page;
+    const [open, total] = await Promise.all([
+      this.readStore.find<VehicleSaleDetails>(SALES, where, {
         sort: [
           ['callbackDueAt', 1],
           ['saleId', 1],
         ],
-      },
-    );
+        limit,
+        skip: offset,
+      }),
+      this.readStore.count(SALES, where),
+    ]);
     return {
       dealerId: query.dealerId,
       asOf,
       dueBefore,
-      callbacks: open.map((sale) => ({
+      items: open.map((sale) => ({
         saleId: sale.saleId,
         customer: sale.customer,
         consultantId: sale.consultantId,
@@ -143,6 +142,9 @@ export class DeliveryCallbacksHandler implements IQueryHandler<DeliveryCallbacks
         callbackDueAt: sale.callbackDueAt!,
         overdue: sale.callbackDueAt! < asOf,
       })),
+      total,
+      limit: limit ?? total,
+      offset,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { ApiResult, WhoAmI } from '../api';
 import { language, t } from '../i18n';
-import { WORKLISTS, type WorklistTable } from '../kpi/worklist-specs';
+import { WORKLIST_PAGE, WORKLISTS, type WorklistTable } from '../kpi/worklist-specs';
 import { hrefOf } from '../route';
 import { tableStyles } from './shared-styles';
 
@@ -43,17 +43,18 @@ export class Worklists extends LitElement {
   private selection() {
     const list = WORKLISTS.find((one) => one.id === this.params.get('list')) ?? WORKLISTS[0];
     const dealerId = this.params.get('dealer') || this.who.dealerId || '';
-    return { list, dealerId, filter: this.params.get('filter') ?? '' };
+    const offset = Math.max(0, Math.floor(Number(this.params.get('from') ?? 0)) || 0);
+    return { list, dealerId, filter: this.params.get('filter') ?? '', offset };
   }
 
   protected override willUpdate(): void {
-    const { list, dealerId, filter } = this.selection();
-    const key = `${list.id}|${dealerId}|${filter}|${language()}`;
+    const { list, dealerId, filter, offset } = this.selection();
+    const key = `${list.id}|${dealerId}|${filter}|${offset}|${language()}`;
     if (key === this.loaded) return;
     this.loaded = key;
     this.answer = null;
     if (!dealerId) return;
-    void list.load(dealerId, filter).then((answer) => {
+    void list.load(dealerId, filter, offset).then((answer) => {
       if (this.loaded === key) this.answer = answer;
     });
   }
@@ -90,7 +91,21 @@ export class Worklists extends LitElement {
             </p>`
           : nothing
       }
-      ${this.renderAnswer(dealerId)}`;
+      ${this.renderAnswer(dealerId)} ${this.renderPager(link)}`;
+  }
+
+  /** Where this page sits in the whole list, and the way to the pages before and after it. */
+  private renderPager(link: (params: Record<string, string>) => string) {
+    const answer = this.answer;
+    if (answer?.kind !== 'ok' || answer.data.total === 0) return nothing;
+    const { offset, total, rows } = answer.data;
+    const filter = this.selection().filter;
+    const to = (from: number) => link({ filter, from: String(from) });
+    return html`<p class="note" data-pager>
+      <span data-range>${offset + 1}–${offset + rows.length} / ${total}</span>
+      ${offset > 0 ? html` <a href=${to(Math.max(0, offset - WORKLIST_PAGE))} data-page="previous">${t('previousPage')}</a>` : nothing}
+      ${offset + rows.length < total ? html` <a href=${to(offset + WORKLIST_PAGE)} data-page="next">${t('nextPage')}</a>` : nothing}
+    </p>`;
   }
 
   private renderAnswer(dealerId: string) {

@@ -30,7 +30,12 @@ import {
   MaintenanceDueParams,
   RetentionParams,
 } from './repair-order.params';
-import { CallbackView, RepairOrderPage, RepairOrderView, ServiceHistoryView } from './repair-order.responses';
+import {
+  CallbackListView,
+  RepairOrderPage,
+  RepairOrderView,
+  ServiceHistoryView,
+} from './repair-order.responses';
 import {
   CsiMonthlyView,
   LostVehiclesView,
@@ -102,7 +107,7 @@ export class ServiceQueriesController extends routeTable({
     permit: ['repair.read', 'dealer'],
     todayOrLater: true,
     summary: 'The 3-day post-service callback list: due, overdue or completed (by a CSI survey)',
-    type: [CallbackView],
+    type: CallbackListView,
   }),
 }) {
   @Get('vehicles/:vin/history')

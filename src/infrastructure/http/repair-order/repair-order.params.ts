@@ -47,11 +47,15 @@ export class RetentionParams extends WindowParams {
 }
 
 export class LostVehiclesParams extends WindowParams {
+  /** How many vehicles (1–200). @example 50 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number = 50;
+  /** How many vehicles to skip (at most 1,000,000). @example 0 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number = 0;
   /** As-of instant; defaults to now: the settlements up to it count, so a past one gives the list as it stood. @example 2026-09-30T12:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 
-export class MaintenanceDueParams {
+export class MaintenanceDueParams extends PageParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID, ID) dealerId!: string;
   /** As-of instant; defaults to now. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-09-30T12:00:00+08:00 */
@@ -62,7 +66,7 @@ export class MaintenanceDueParams {
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(100_000) km?: number;
 }
 
-export class CallbacksParams {
+export class CallbacksParams extends PageParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID, ID) dealerId!: string;
   /** @example overdue */

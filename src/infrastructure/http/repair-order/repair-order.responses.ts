@@ -1,5 +1,6 @@
 import type {
   CallbackItem,
+  CallbackList,
   CallbackState,
   ServiceHistory,
 } from '../../../application/repair-order/repair-order.queries';
@@ -100,6 +101,13 @@ export class CallbackView implements CallbackItem {
   callbackCompletedAt!: string | null;
   /** completed once the survey is in; overdue when its due time has passed at the as-of instant. */
   state!: CallbackState;
+}
+
+/** The 3-day callbacks of a dealer as of an instant, soonest due first, one page of them. */
+export class CallbackListView extends PageOf(CallbackView) implements CallbackList {
+  dealerId!: string;
+  /** The instant the states are as of. */
+  asOf!: string;
 }
 
 export class ServiceReading {

@@ -5,6 +5,7 @@ import type {
   MaintenanceDueVehicle,
   RetentionReport,
 } from '../../../application/repair-order/service-kpi.queries';
+import { PageOf } from '../shared/page.responses';
 import type { CsiFactor } from '../../../domain/repair-order/csi-weights';
 import type { RepairOrderType } from '../../../domain/repair-order/repair-order.types';
 import type { Retention } from '../../../domain/repair-order/service-kpis';
@@ -112,13 +113,12 @@ export class LostVehicleView implements LostVehicle {
   visits!: number;
 }
 
-export class LostVehiclesView implements LostVehiclesReport {
+/** The lost vehicles, longest gone first, one page of them. */
+export class LostVehiclesView extends PageOf(LostVehicleView) implements LostVehiclesReport {
   asOf!: string;
   window!: number;
   /** A vehicle whose last settled order is before this is lost. */
   cutoff!: string;
-  /** Longest gone first. */
-  vehicles!: LostVehicleView[];
 }
 
 export class MaintenanceDueVehicleView implements MaintenanceDueVehicle {
@@ -135,11 +135,10 @@ export class MaintenanceDueVehicleView implements MaintenanceDueVehicle {
   estimatedMileageKm!: number | null;
 }
 
-export class MaintenanceDueView implements MaintenanceDueReport {
+/** The vehicles due for maintenance, soonest due first, one page of them. */
+export class MaintenanceDueView extends PageOf(MaintenanceDueVehicleView) implements MaintenanceDueReport {
   asOf!: string;
   /** The interval asked for: months and km after the last service. */
   months!: number;
   km!: number;
-  /** Soonest due first. */
-  vehicles!: MaintenanceDueVehicleView[];
 }

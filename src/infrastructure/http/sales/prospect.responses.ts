@@ -97,6 +97,8 @@ export class ProspectPage extends PageOf(ProspectView) {}
 
 export class ProspectWorklistItemView implements WorklistItem {
   prospectId!: string;
+  /** The consultant who owns the prospect. */
+  consultantId!: string;
   grade!: OpenGrade;
   contact!: ProspectContactView;
   modelOfInterest!: string;
@@ -109,16 +111,18 @@ export class ProspectWorklistItemView implements WorklistItem {
 
 export class ConsultantWorklistView {
   consultantId!: string;
+  /** Contacts due by `dueBefore` over the whole list, not only this page. */
   due!: number;
   overdue!: number;
-  prospects!: ProspectWorklistItemView[];
 }
 
-export class FollowUpWorklistView implements FollowUpWorklist {
+/** The contacts due, by consultant then soonest due, one page of them. */
+export class FollowUpWorklistView extends PageOf(ProspectWorklistItemView) implements FollowUpWorklist {
   dealerId!: string;
   asOf!: string;
   /** The end of the business day of `asOf`: contacts due before it are listed. */
   dueBefore!: string;
+  /** Each consultant with contacts due, in the list's order. */
   consultants!: ConsultantWorklistView[];
 }
 

@@ -26,7 +26,8 @@ export class SalesQueriesController extends routeTable({
   worklist: askWith(
     'prospects/worklist',
     WorklistParams,
-    ({ dealerId, consultantId, asOf }) => new FollowUpWorklistQuery(dealerId, consultantId, asOf),
+    ({ dealerId, consultantId, asOf, limit, offset }) =>
+      new FollowUpWorklistQuery(dealerId, consultantId, asOf, { limit, offset }),
     {
       permit: ['prospect.read', 'dealer-and-consultant'],
       also: [ApiTags('prospects')],

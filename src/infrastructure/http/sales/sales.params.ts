@@ -28,7 +28,7 @@ export class ListProspectsParams extends PageParams {
   @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) cohortMonth?: string;
 }
 
-export class WorklistParams {
+export class WorklistParams extends PageParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID) dealerId!: string;
   /** @example sc-li */
@@ -65,7 +65,7 @@ export class ListVehicleSalesParams extends PageParams {
   @IsOptional() @Matches(VIN, { message: '$property must be a 17-character VIN' }) vin?: string;
 }
 
-export class CallbacksParams {
+export class CallbacksParams extends PageParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID) dealerId!: string;
   /** As of when (default now): lists open callbacks due by the end of that business day. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-03-20T09:00:00+08:00 */

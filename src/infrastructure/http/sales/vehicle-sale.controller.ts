@@ -79,7 +79,7 @@ export class VehicleSaleController extends routeTable({
   callbacks: askWith(
     'callbacks',
     CallbacksParams,
-    ({ dealerId, asOf }) => new DeliveryCallbacksQuery(dealerId, asOf),
+    ({ dealerId, asOf, limit, offset }) => new DeliveryCallbacksQuery(dealerId, asOf, { limit, offset }),
     {
       permit: ['sale.read', 'dealer'],
       todayOrLater: true,

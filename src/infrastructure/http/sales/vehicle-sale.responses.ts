@@ -1,4 +1,4 @@
-import type { DeliveryCallbackList } from '../../../application/sales/vehicle-sale.queries';
+import type { DeliveryCallback, DeliveryCallbackList } from '../../../application/sales/vehicle-sale.queries';
 import type { VehicleSaleStatus } from '../../../domain/vehicle-sale/vehicle-sale.state';
 import type {
   PaymentMethod,
@@ -80,8 +80,6 @@ export class VehicleSaleView implements Omit<VehicleSaleDetails, 'state'> {
 
 export class VehicleSalePage extends PageOf(VehicleSaleView) {}
 
-type DeliveryCallback = DeliveryCallbackList['callbacks'][number];
-
 export class DeliveryCallbackView implements DeliveryCallback {
   saleId!: string;
   customer!: SaleCustomerView;
@@ -96,12 +94,12 @@ export class DeliveryCallbackView implements DeliveryCallback {
   overdue!: boolean;
 }
 
-export class DeliveryCallbackListView implements DeliveryCallbackList {
+/** The open 7-day callbacks of a dealer, soonest due first, one page of them. */
+export class DeliveryCallbackListView extends PageOf(DeliveryCallbackView) implements DeliveryCallbackList {
   dealerId!: string;
   asOf!: string;
   /** The end of the business day of `asOf`: callbacks due before it are listed. */
   dueBefore!: string;
-  callbacks!: DeliveryCallbackView[];
 }
 
 export class SsiMonthlyView implements SsiMonthly {
