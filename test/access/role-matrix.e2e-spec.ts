@@ -35,6 +35,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /repair-orders/:repairOrderId', 'SA CS DM OEM AN AU AD'],
   ['GET /service/csi/monthly', 'DM OEM AN AU AD'],
   ['GET /service/workshop/monthly', 'DM OEM AN AU AD'],
+  ['GET /service/appointments/monthly', 'DM OEM AN AU AD'],
   ['GET /service/retention', 'DM OEM AN AU AD'],
   ['GET /service/lost-vehicles', 'DM OEM AN AU AD'],
   ['GET /service/maintenance-due', 'SA CS DM OEM AN AU AD'],

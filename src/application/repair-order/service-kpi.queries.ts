@@ -9,6 +9,11 @@ import {
   monthRange,
   retentionOf,
 } from '../../domain/repair-order/service-kpis';
+import { appointmentOutcome } from '../../domain/repair-order/appointments';
+import {
+  type ServiceAppointment,
+  serviceAppointmentsProjection,
+} from '../../projections/service-appointments/service-appointments.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import {
   type ServiceCsiMonthly,
@@ -19,6 +24,7 @@ import {
   serviceVehiclesProjection,
 } from '../../projections/service-vehicles/service-vehicles.projection';
 import {
+  rate,
   type ServiceWorkshopMonthly,
   serviceWorkshopMonthlyProjection,
 } from '../../projections/service-workshop-monthly/service-workshop-monthly.projection';
@@ -30,6 +36,7 @@ import { definedFilter, type Page, type PageRequest, pageOfList } from '../share
 const CSI = physicalCollection(serviceCsiMonthlyProjection);
 const WORKSHOP = physicalCollection(serviceWorkshopMonthlyProjection);
 const VEHICLES = physicalCollection(serviceVehiclesProjection);
+const APPOINTMENTS = physicalCollection(serviceAppointmentsProjection);
 
 export const DEFAULT_WINDOW_MONTHS = 6;
 export const DEFAULT_MAINTENANCE = { months: 6, km: 7_500 } as const;
@@ -99,6 +106,33 @@ export class GetMaintenanceDueQuery extends Query<MaintenanceDueReport> {
       { dealerId: string; asOf?: string; months?: number; km?: number } & PageRequest
     >,
   ) {
+    super();
+  }
+}
+
+/** 预约实施情况: how a dealer's appointments of a month (by slot) were kept, as of an instant. */
+export type AppointmentsMonthly = Readonly<{
+  dealerId: string;
+  month: string;
+  asOf: string;
+  /** Appointments of the month booked by `asOf`. */
+  booked: number;
+  keptOnTime: number;
+  late: number;
+  noShow: number;
+  cancelled: number;
+  /** Neither kept nor a no-show yet: the slot's day is not over and the vehicle has not come. */
+  pending: number;
+  /** Appointments due: kept on time, late or no-show (cancelled and pending ones are not). */
+  due: number;
+  /** noShow ÷ due, four decimals; null when none is due. */
+  noShowRate: number | null;
+  /** keptOnTime ÷ due, four decimals; null when none is due. */
+  onTimeRate: number | null;
+}>;
+
+export class GetAppointmentsMonthlyQuery extends Query<AppointmentsMonthly> {
+  constructor(readonly params: Readonly<{ dealerId: string; month: string; asOf?: string }>) {
     super();
   }
 }
@@ -209,6 +243,47 @@ export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDue
   }
 }
 
+/**
+ * Computed when read from one document per appointment, so a check-in or a cancellation that arrives late
+ * gives the same figures as one on time, and a past `asOf` gives them as they stood (facts dated up to it).
+ */
+@QueryHandler(GetAppointmentsMonthlyQuery)
+export class GetAppointmentsMonthlyHandler implements IQueryHandler<
+  GetAppointmentsMonthlyQuery,
+  AppointmentsMonthly
+> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ params }: GetAppointmentsMonthlyQuery): Promise<AppointmentsMonthly> {
+    const asOf = new Date(params.asOf ?? this.clock.now().toISOString()).toISOString();
+    const appointments = await this.readStore.find<ServiceAppointment>(APPOINTMENTS, {
+      dealerId: params.dealerId,
+      month: params.month,
+    });
+    const counts = { 'kept-on-time': 0, late: 0, 'no-show': 0, cancelled: 0, pending: 0 };
+    const booked = appointments.filter((one) => Date.parse(one.bookedAt) <= Date.parse(asOf));
+    for (const appointment of booked) counts[appointmentOutcome(appointment, asOf)] += 1;
+    const due = counts['kept-on-time'] + counts.late + counts['no-show'];
+    return {
+      dealerId: params.dealerId,
+      month: params.month,
+      asOf,
+      booked: booked.length,
+      keptOnTime: counts['kept-on-time'],
+      late: counts.late,
+      noShow: counts['no-show'],
+      cancelled: counts.cancelled,
+      pending: counts.pending,
+      due,
+      noShowRate: rate(counts['no-show'], due),
+      onTimeRate: rate(counts['kept-on-time'], due),
+    };
+  }
+}
+
 /** The service KPIs `crm kpi` reads. */
 export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
   csi: {
@@ -246,6 +321,15 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
       ),
     projections: [serviceVehiclesProjection],
   },
+  appointments: {
+    description: 'appointments kept (预约实施情况) of a month by slot, as of --as-of: on time, late, no-show',
+    required: ['dealer', 'month'],
+    read: (store, clock, p) =>
+      new GetAppointmentsMonthlyHandler(store, clock).execute(
+        new GetAppointmentsMonthlyQuery({ dealerId: p.dealer!, month: p.month!, asOf: p.asOf }),
+      ),
+    projections: [serviceAppointmentsProjection],
+  },
 };
 
 /** Every query handler of this file, for its Nest module: a new query is registered where it is written. */
@@ -255,4 +339,5 @@ export const SERVICE_KPI_QUERY_HANDLERS = [
   GetRetentionHandler,
   GetLostVehiclesHandler,
   GetMaintenanceDueHandler,
+  GetAppointmentsMonthlyHandler,
 ];

@@ -8,6 +8,7 @@ import {
   ListRepairOrdersQuery,
 } from '../../../application/repair-order/repair-order.queries';
 import {
+  GetAppointmentsMonthlyQuery,
   GetCsiMonthlyQuery,
   GetLostVehiclesQuery,
   GetMaintenanceDueQuery,
@@ -23,6 +24,7 @@ import { routeTable } from '../shared/route-table';
 import { currentPrincipal } from '../../request-context';
 import { VIN } from './repair-order.bodies';
 import {
+  AppointmentsParams,
   CallbacksParams,
   DealerMonthParams,
   ListRepairOrdersParams,
@@ -37,6 +39,7 @@ import {
   ServiceHistoryView,
 } from './repair-order.responses';
 import {
+  AppointmentsMonthlyView,
   CsiMonthlyView,
   LostVehiclesView,
   MaintenanceDueView,
@@ -95,6 +98,13 @@ export class ServiceQueriesController extends routeTable({
     permit: ['service.kpi', 'dealer'],
     summary: 'Lost vehicles (流失客户) as of a date: last settled RO more than W months before it',
     type: LostVehiclesView,
+  }),
+  appointments: ask('appointments/monthly', AppointmentsParams, GetAppointmentsMonthlyQuery, {
+    permit: ['service.kpi', 'dealer'],
+    summary: 'Appointments kept (预约实施情况) of a month by slot: on time, late, no-show, no-show rate',
+    description:
+      'On time = checked in no later than 15 min after the slot start (early is on time); late = later that business day (CST); no-show = no check-in by the end of that day; no-show rate = no-shows ÷ appointments due (cancelled and pending ones excluded). Computed from the facts dated up to asOf.',
+    type: AppointmentsMonthlyView,
   }),
   maintenanceDue: ask('maintenance-due', MaintenanceDueParams, GetMaintenanceDueQuery, {
     permit: ['repair.read', 'dealer'],

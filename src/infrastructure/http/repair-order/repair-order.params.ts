@@ -55,6 +55,15 @@ export class LostVehiclesParams extends WindowParams {
   @IsOptional() @IsISO8601(ISO) asOf?: string;
 }
 
+export class AppointmentsParams {
+  /** @example d-sh-01 */
+  @Matches(RECORD_ID, ID) dealerId!: string;
+  /** Business month of the slots, YYYY-MM (China Standard Time). @example 2026-03 */
+  @Matches(BUSINESS_MONTH, MONTH_MESSAGE) month!: string;
+  /** As-of instant; defaults to now: the facts dated up to it count, so a past one gives the figures as they stood. @example 2026-03-31T23:00:00+08:00 */
+  @IsOptional() @IsISO8601(ISO) asOf?: string;
+}
+
 export class MaintenanceDueParams extends PageParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID, ID) dealerId!: string;

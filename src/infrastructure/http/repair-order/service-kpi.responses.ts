@@ -1,4 +1,5 @@
 import type {
+  AppointmentsMonthly,
   LostVehicle,
   LostVehiclesReport,
   MaintenanceDueReport,
@@ -141,4 +142,29 @@ export class MaintenanceDueView extends PageOf(MaintenanceDueVehicleView) implem
   /** The interval asked for: months and km after the last service. */
   months!: number;
   km!: number;
+}
+
+export class AppointmentsMonthlyView implements AppointmentsMonthly {
+  dealerId!: string;
+  /** Business month of the slots (CST), YYYY-MM. */
+  month!: string;
+  asOf!: string;
+  /** Appointments of the month booked by `asOf`. */
+  booked!: number;
+  /** Checked in no later than 15 minutes after the slot's start (an early check-in is on time). */
+  keptOnTime!: number;
+  /** Checked in later on the slot's business day. */
+  late!: number;
+  /** No check-in by the end of the slot's business day (a check-in on a later day leaves it one). */
+  noShow!: number;
+  /** Cancelled before the end of the slot's business day. */
+  cancelled!: number;
+  /** The slot's day is not over and the vehicle has not come yet. */
+  pending!: number;
+  /** keptOnTime + late + noShow. */
+  due!: number;
+  /** noShow ÷ due, four decimals; null when none is due. */
+  noShowRate!: number | null;
+  /** keptOnTime ÷ due, four decimals; null when none is due. */
+  onTimeRate!: number | null;
 }
