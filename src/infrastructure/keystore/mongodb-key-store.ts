@@ -82,6 +82,9 @@ export class MongoKeyStore implements PersonalDataKeyStore {
   }
 
   private async getOrCreateKey(subjectId: string): Promise<DataKey | Erased> {
+    // Most commands are about a customer who has a key: one read, no key generated and wrapped in vain.
+    const existing = await this.keys.findOne({ _id: subjectId });
+    if (existing) return this.keyOf(existing);
     try {
       await this.keys.updateOne(
         { _id: subjectId },

@@ -21,10 +21,19 @@ type Row = {
  * TRUNCATE checkpoint after each destroy empties the WAL, which would otherwise keep a copy of the page.
  */
 export class SqliteKeyStore implements PersonalDataKeyStore {
+  /** Prepared once: a command reads its customer's key, and preparing is most of a lookup's cost. */
+  private readonly selectOne: Database.Statement<[string], Row>;
+  private readonly insertNew: Database.Statement<[string, Buffer, string]>;
+
   private constructor(
     private readonly db: Database.Database,
     private readonly master: Buffer,
-  ) {}
+  ) {
+    this.selectOne = db.prepare('SELECT * FROM personal_data_keys WHERE subject_id = ?');
+    this.insertNew = db.prepare(
+      'INSERT OR IGNORE INTO personal_data_keys (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)',
+    );
+  }
 
   static open(file: string, master: Buffer): SqliteKeyStore {
     const db = openSqlite(file, 'full');
@@ -41,16 +50,13 @@ export class SqliteKeyStore implements PersonalDataKeyStore {
   }
 
   async getOrCreate(subjectId: string): Promise<DataKey | Erased> {
-    // INSERT OR IGNORE: of two processes creating the same subject's key, the first wins and both read it.
-    this.db
-      .prepare(
-        'INSERT OR IGNORE INTO personal_data_keys (subject_id, wrapped_key, created_at) VALUES (?, ?, ?)',
-      )
-      .run(subjectId, wrapKey(this.master, subjectId, newDataKey()), new Date().toISOString());
-    const row = this.db
-      .prepare('SELECT * FROM personal_data_keys WHERE subject_id = ?')
-      .get(subjectId) as Row;
-    return this.keyOf(row);
+    // Most commands are about a customer who has a key: read it, and only generate and wrap one when
+    // there is none. INSERT OR IGNORE: of two processes creating the same subject's key, the first wins
+    // and both read it.
+    const existing = this.selectOne.get(subjectId);
+    if (existing) return this.keyOf(existing);
+    this.insertNew.run(subjectId, wrapKey(this.master, subjectId, newDataKey()), new Date().toISOString());
+    return this.keyOf(this.selectOne.get(subjectId)!);
   }
 
   async getMany(subjectIds: readonly string[]): Promise<Map<string, DataKey | Erased>> {
@@ -68,8 +74,7 @@ export class SqliteKeyStore implements PersonalDataKeyStore {
 
   async destroy(subjectId: string, at: string, reason: string): Promise<KeyTombstone> {
     const erase = this.db.transaction(() => {
-      const row = this.db.prepare('SELECT * FROM personal_data_keys WHERE subject_id = ?').get(subjectId) as
-        Row | undefined;
+      const row = this.selectOne.get(subjectId);
       if (row?.erased_at) return row;
       this.db
         .prepare(
