@@ -1,6 +1,6 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import { currentCorrelationId } from '../request-context';
 import { CredentialService } from './credential.service';
@@ -34,8 +34,10 @@ export const protectHttp = async (app: NestFastifyApplication, config: AppConfig
       }),
     });
   }
-  // Swagger UI at /docs loads its own inline script and styles; everything else is plain JSON.
-  await app.register(helmet, {
+  // Built once: @fastify/helmet builds helmet's middleware, parsing the policy again, on every request
+  // (8% of the no-op route's server time, issue 14). Swagger UI at /docs loads its own inline script and
+  // styles; everything else is plain JSON (the web app's files set their own, stricter policy).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -47,4 +49,7 @@ export const protectHttp = async (app: NestFastifyApplication, config: AppConfig
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, next) =>
+    securityHeaders(request.raw, reply.raw, (error) => next(error as Error | undefined)),
+  );
 };
