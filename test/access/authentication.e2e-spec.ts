@@ -121,6 +121,18 @@ describe('authentication: 401 with a distinct code for each bad credential, noth
     expect(await attempt(`Bearer ${secrets.revokedToken}`)).toEqual([401, 'CREDENTIAL_REVOKED']);
   });
 
+  it('a key verified a moment ago and then revoked in this process is refused on the very next request', async () => {
+    const issued = await api.credentials.issue(
+      { kind: 'api-key', userId: 'u-rotated', role: 'customer-service', dealerId: 'd-1', expiresInMs: null },
+      system,
+    );
+    const authorization = `Bearer ${issued.secret}`;
+    const used = await api.inject({ method: 'GET', url: '/complaints', headers: { authorization } });
+    expect(used.statusCode).toBe(200);
+    await api.credentials.revoke(issued.credentialId, 'rotated', system);
+    expect(await attempt(authorization)).toEqual([401, 'CREDENTIAL_REVOKED']);
+  });
+
   it('an expired API key and an expired token: CREDENTIAL_EXPIRED', async () => {
     clock.set('2026-03-02T09:00:59.000Z');
     const stillValid = await api.inject({

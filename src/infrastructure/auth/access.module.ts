@@ -22,6 +22,7 @@ import { loadTokenSecret } from './token-secret';
           pipeline,
           loadTokenSecret(config.authTokenSecret, config.dataDir),
           () => clock.now(),
+          config.credentialFreshnessMs,
         ),
       inject: [APP_CONFIG, EVENT_STORE, CommandPipeline, CLOCK],
     },

@@ -53,16 +53,25 @@ export type CredentialSummary = Omit<
 const USER_ID = /^[\w.@:-]{1,100}$/;
 const ISSUER = 'dealer-crm';
 
+/** Credentials whose state a process keeps between requests; the least recently read go first. */
+const VERIFIED_LIMIT = 10_000;
+
 /**
- * Issues, revokes, lists and verifies credentials. Verification reads the credential's stream on every
- * request, with no cache, so a revocation by the CLI in another process takes effect at once.
+ * Issues, revokes, lists and verifies credentials. Verification reads a credential's stream at most once
+ * per `freshnessMs` (CREDENTIAL_FRESHNESS_MS, default 1 s; 0 reads it on every request) and keeps its state
+ * in memory meanwhile, instead of a stream read per request: a revocation through this service takes
+ * effect in this process at once, and one made by another process (the CLI, another replica) within
+ * `freshnessMs`. The age is measured on the monotonic clock, not the business clock.
  */
 export class CredentialService {
+  private readonly verified = new Map<string, Readonly<{ state: CredentialState; readAt: number }>>();
+
   constructor(
     private readonly eventStore: EventStore,
     private readonly pipeline: CommandPipeline,
     private readonly tokenSecret: Uint8Array,
     private readonly clock: () => Date = () => new Date(),
+    private readonly freshnessMs = 1_000,
   ) {}
 
   async issue(request: IssueRequest, actor: Actor): Promise<IssuedCredential> {
@@ -102,6 +111,7 @@ export class CredentialService {
       { type: 'RevokeCredential', data: { credentialId, reason } },
       { now: this.clock().toISOString(), correlationId: randomUUID(), causationId: null, actor },
     );
+    this.verified.delete(credentialId);
   }
 
   /** Every credential, secrets never included. Reads the log: issuing is rare, listing rarer. */
@@ -154,7 +164,7 @@ export class CredentialService {
       credentialId = await this.verifySignature(presented.token);
       secret = presented.token;
     }
-    const state = await this.load(credentialId);
+    const state = await this.current(credentialId);
     if (state.status === 'none' || state.kind !== presented.kind)
       throw unauthenticated(
         'CREDENTIAL_UNKNOWN',
@@ -175,6 +185,20 @@ export class CredentialService {
     if (!isRole(state.role))
       throw unauthenticated('CREDENTIAL_INVALID', `credential ${credentialId} has no known role`);
     return { userId: state.userId, role: state.role, dealerId: state.dealerId, credentialId };
+  }
+
+  /** The credential's state, read again once it is older than `freshnessMs`. */
+  private async current(credentialId: string): Promise<CredentialState> {
+    const kept = this.verified.get(credentialId);
+    const now = performance.now();
+    if (kept && now - kept.readAt < this.freshnessMs) return kept.state;
+    const state = await this.load(credentialId);
+    this.verified.delete(credentialId);
+    // A credential never issued is not kept: one issued a moment later by another process is then known.
+    if (state.status === 'none' || this.freshnessMs === 0) return state;
+    this.verified.set(credentialId, { state, readAt: now });
+    if (this.verified.size > VERIFIED_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+    return state;
   }
 
   private async load(credentialId: string): Promise<CredentialState> {

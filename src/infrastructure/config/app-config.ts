@@ -25,6 +25,8 @@ export type AppConfig = Readonly<{
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Requests per minute per credential (per IP before authentication); 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** How long a process trusts the state it read of a credential; a revocation elsewhere shows within it. */
+  credentialFreshnessMs: number;
   /** `AUTH_TOKEN_SECRET`, base64 of at least 32 bytes: signs tokens. Unset: generated under `dataDir/secrets`. */
   authTokenSecret: string | null;
   /** `PII_MASTER_KEY`, base64 of 32 bytes: wraps the personal-data keys (docs/privacy.md). */
@@ -109,6 +111,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
+    credentialFreshnessMs: integer(env, 'CREDENTIAL_FRESHNESS_MS', 1_000, 0, 60_000),
     authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),
     piiMasterKey: text(env, 'PII_MASTER_KEY'),
     webhookAllowedUrls: (text(env, 'WEBHOOK_ALLOWED_URLS') ?? '')
