@@ -5,6 +5,7 @@ import { MembershipModule } from './application/membership/membership.module';
 import { PrivacyModule } from './application/privacy/privacy.module';
 import { RepairOrderModule } from './application/repair-order/repair-order.module';
 import { SalesModule } from './application/sales/sales.module';
+import { SalesTargetModule } from './application/sales-target/sales-target.module';
 import { AccessModule } from './infrastructure/auth/access.module';
 
 /** The Nest modules of the handlers and routes. What each feature is, is declared in its feature file. */
@@ -13,6 +14,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   RepairOrderModule,
   IntegrityModule,
   SalesModule,
+  SalesTargetModule,
   MembershipModule,
   AccessModule,
   PrivacyModule,

@@ -10,6 +10,7 @@ import { prospectPhoneFeature } from './sales/prospect-phone.feature';
 import { prospectFeature } from './sales/prospect.feature';
 import { showroomTrafficFeature } from './sales/showroom-traffic.feature';
 import { vehicleSaleFeature } from './sales/vehicle-sale.feature';
+import { forecastWeightsFeature, salesTargetFeature } from './sales-target/sales-target.feature';
 import type { ClockWatcher } from './shared/clock-watcher';
 import { type EventTypeRegistration, registrationsOf } from './shared/event-catalog';
 import type { AnyFeature, FeatureDeps } from './shared/feature';
@@ -28,6 +29,8 @@ export const FEATURES: readonly AnyFeature[] = [
   prospectPhoneFeature,
   showroomTrafficFeature,
   vehicleSaleFeature,
+  salesTargetFeature,
+  forecastWeightsFeature,
   membershipFeature,
   credentialFeature,
   dataSubjectFeature,

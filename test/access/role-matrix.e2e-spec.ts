@@ -107,6 +107,12 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /sales/ssi/monthly', 'DM OEM AN AU AD'],
   ['POST /showroom-traffic', 'SC DM AD'],
   ['GET /showroom-traffic', 'DM OEM AN AU AD'],
+  ['POST /sales/targets', 'DM OEM AD'],
+  ['POST /sales/targets/revisions', 'DM OEM AD'],
+  ['GET /sales/targets', 'DM OEM AN AU AD'],
+  ['GET /sales/forecast', 'DM OEM AN AU AD'],
+  ['GET /sales/forecast/weights', 'DM OEM AN AU AD'],
+  ['POST /sales/forecast/weights', 'OEM AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

@@ -13,6 +13,8 @@ import type { RepairOrderEvent } from '../../src/domain/repair-order/repair-orde
 import type { Actor, Event } from '../../src/domain/shared/event';
 import type { WalkInGroupsLogged } from '../../src/domain/showroom/showroom-traffic';
 import type { VehicleSaleEvent } from '../../src/domain/vehicle-sale/vehicle-sale.events';
+import type { SalesTargetEvent } from '../../src/domain/sales-target/sales-target.events';
+import type { ForecastWeightsSet } from '../../src/domain/forecast-weights/forecast-weights';
 import { applyGuarded } from '../../src/projections/shared/apply-guarded';
 
 /** Every event the system writes: a spec may feed a projection events it does not handle. */
@@ -23,6 +25,8 @@ export type DomainEvent =
   | ProspectPhoneClaimed
   | VehicleSaleEvent
   | WalkInGroupsLogged
+  | SalesTargetEvent
+  | ForecastWeightsSet
   | MembershipEvent
   | CredentialEvent
   | PrivacyEvent

@@ -42,6 +42,9 @@ export const ACCESS_POLICY = {
   ],
   'showroom.log': ['sales-consultant', 'dealer-manager', 'admin'],
   'sales.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // targets: a dealer manager sets their dealer's, OEM staff any dealer's; the forecast's weights are the OEM's
+  'sales.target': ['dealer-manager', 'oem-staff', 'admin'],
+  'sales.forecast-weights': ['oem-staff', 'admin'],
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],

@@ -17,6 +17,7 @@ import { ProspectCommandsController } from './sales/prospect-commands.controller
 import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
+import { SalesTargetController } from './sales-target/sales-target.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { WhoAmIController } from './access/whoami.controller';
 import { MetricsController } from './health/metrics.controller';
@@ -44,6 +45,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     SalesQueriesController,
     VehicleSaleController,
     ShowroomTrafficController,
+    SalesTargetController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
