@@ -106,6 +106,12 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /sales/ssi/monthly', 'DM OEM AN AU AD'],
   ['POST /showroom-traffic', 'SC DM AD'],
   ['GET /showroom-traffic', 'DM OEM AN AU AD'],
+  // calls from the call centre (CTI)
+  ['POST /calls/:callId/started', 'CS OEM AD'],
+  ['POST /calls/:callId/answered', 'CS OEM AD'],
+  ['POST /calls/:callId/ended', 'CS OEM AD'],
+  ['GET /calls/report', 'DM OEM AN AU AD'],
+  ['GET /calls/:callId', 'CS DM OEM AN AU AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

@@ -4,12 +4,12 @@ import type { Command as DomainCommand } from '../../domain/shared/event';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
 /**
- * A call's start as the connector reports it: the number as the call centre shows it (absent when
+ * A call's start as the connector reports it: the caller's (or the called) phone as the call centre shows it (absent when
  * withheld). The handler turns it into its blind index and the customers it names; it goes no further.
  */
 export type ReportCallStart = DomainCommand<
   'StartCall',
-  Omit<StartCall['data'], 'numberHash' | 'customerIds'> & { number?: string }
+  Omit<StartCall['data'], 'numberHash' | 'customerIds'> & { phone?: string }
 >;
 
 /** What the connector sends: a start, an answer, an end. */

@@ -43,9 +43,8 @@ export class ExecuteCallHandler implements ICommandHandler<ExecuteCallCommand, C
 
   private async decidable(report: CommandOf<CallReport>): Promise<CommandOf<CallCommand>> {
     if (report.type !== 'StartCall') return report;
-    const { number, ...call } = report.data;
-    const numberHash =
-      number !== undefined && normalisePhone(number) !== '' ? this.phones.hashOf(number) : null;
+    const { phone, ...call } = report.data;
+    const numberHash = phone !== undefined && normalisePhone(phone) !== '' ? this.phones.hashOf(phone) : null;
     const customerIds = numberHash === null ? [] : await this.customersOf(numberHash, call.dealerId);
     return { type: 'StartCall', data: { ...call, numberHash, customerIds } };
   }

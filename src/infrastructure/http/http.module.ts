@@ -16,6 +16,7 @@ import {
 import { ProspectCommandsController } from './sales/prospect-commands.controller';
 import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
+import { CallController } from './call/call.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
 import { WhoAmIController } from './access/whoami.controller';
@@ -44,6 +45,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     SalesQueriesController,
     VehicleSaleController,
     ShowroomTrafficController,
+    CallController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,

@@ -16,8 +16,8 @@ export type CallDetails = {
   startedAt: string;
   answeredAt: string | null;
   endedAt: string | null;
-  /** ringing → answered → ended; `abandoned` is an end with no answer known. */
-  status: 'ringing' | 'answered' | 'ended' | 'abandoned';
+  /** ringing → answered → ended; an end with no answer known is `abandoned` (inbound) or `not-reached` (outbound). */
+  status: 'ringing' | 'answered' | 'ended' | 'abandoned' | 'not-reached';
   durationSeconds: number | null;
   recordingRef: string | null;
   customerIds: string[];
@@ -25,9 +25,10 @@ export type CallDetails = {
   revision: number;
 };
 
-const statusOf = (answeredAt: string | null, endedAt: string | null): CallDetails['status'] => {
-  if (endedAt !== null) return answeredAt === null ? 'abandoned' : 'ended';
-  return answeredAt === null ? 'ringing' : 'answered';
+const statusOf = ({ direction, answeredAt, endedAt }: CallDetails): CallDetails['status'] => {
+  if (endedAt === null) return answeredAt === null ? 'ringing' : 'answered';
+  if (answeredAt !== null) return 'ended';
+  return direction === 'inbound' ? 'abandoned' : 'not-reached';
 };
 
 const blank = (event: CallEvent): CallDetails => {
@@ -76,6 +77,6 @@ export const callDetailsProjection: ProjectionDefinition<CallEvent, CallDetails>
   documentIds: (event) => [event.data.callId],
   apply: (doc, event) => {
     const next = { ...(doc ?? blank(event)), ...factsOf(event) };
-    return { ...next, status: statusOf(next.answeredAt, next.endedAt), revision: event.revision };
+    return { ...next, status: statusOf(next), revision: event.revision };
   },
 };

@@ -75,6 +75,19 @@ describe('call-details projection (the lines of the per-agent day report)', () =
         }),
       }));
 
+  it('shows an outbound call that ended unanswered as not reached', () => {
+    const outbound = { ...header, direction: 'outbound' as const };
+    spec
+      .when([
+        { type: 'CallStarted', data: { ...outbound, numberHash: null } },
+        {
+          type: 'CallEnded',
+          data: { ...outbound, endedAt: at(40), durationSeconds: null, recordingRef: null },
+        },
+      ])
+      .then({ 'k-1': doc({ direction: 'outbound', revision: 1, endedAt: at(40), status: 'not-reached' }) });
+  });
+
   it('gives the same call whichever order the answer and the end arrived in', () =>
     spec
       .given([started, ended])
