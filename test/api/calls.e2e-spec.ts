@@ -64,6 +64,21 @@ describe('calls from the call centre (CTI)', () => {
       },
       {}, // as the admin
     );
+    await ok(
+      '/complaints',
+      {
+        complaintId: 'c-1',
+        dealerId: 'd-1',
+        channel: 'hotline',
+        category: 'service',
+        severity: 'general',
+        customer: { customerId: 'cu-1', name: '韩梅梅', phone: PHONE },
+        description: 'Brake noise after the repair',
+        remedySought: 'Re-repair',
+        occurredAt: cst(1, '11:00:00'),
+      },
+      {},
+    );
     await api.settle(); // the customer index now names cu-1 by the phone's blind index
 
     await start('w1', 'ag-wang', 'inbound', cst(2, '09:00:00'), { phone: `+86${PHONE}` });
@@ -193,6 +208,7 @@ describe('calls from the call centre (CTI)', () => {
       durationSeconds: 320,
       recordingRef: 'rec-w1',
       customerIds: ['cu-1'],
+      complaintIds: ['c-1'],
       revision: 2,
     });
     const abandoned = (await api.request({ method: 'GET', url: '/calls/w3', headers: desk })).json();
@@ -227,6 +243,23 @@ describe('calls from the call centre (CTI)', () => {
             recordingRef: 'rec-w1',
           },
         ],
+      },
+    ]);
+  });
+
+  it('records the answered call as a phone contact on the open complaint, dated when it was answered', async () => {
+    // w1 (answered) and w3 (abandoned) both named cu-1, whose complaint c-1 is open: one contact, w1's.
+    const complaint = (await api.request({ method: 'GET', url: '/complaints/c-1' })).json();
+    expect(complaint.contacts).toBe(1);
+    const trail = (await api.request({ method: 'GET', url: '/complaints/c-1/trail' })).json();
+    const contacts = trail.entries.filter(
+      (entry: { type: string }) => entry.type === 'CustomerContactRecorded',
+    );
+    expect(contacts).toMatchObject([
+      {
+        at: '2026-03-02T01:00:20.000Z',
+        reason: 'inbound call w1 with agent ag-wang of the call centre',
+        actor: { userId: 'reactor:call-contact', role: 'system' },
       },
     ]);
   });

@@ -9,7 +9,7 @@ import type { CommandContext, CommandResult } from '../shared/command-context';
  */
 export type ReportCallStart = DomainCommand<
   'StartCall',
-  Omit<StartCall['data'], 'numberHash' | 'customerIds'> & { phone?: string }
+  Omit<StartCall['data'], 'numberHash' | 'customerIds' | 'complaintIds'> & { phone?: string }
 >;
 
 /** What the connector sends: a start, an answer, an end. */

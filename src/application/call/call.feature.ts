@@ -3,7 +3,9 @@ import { callDecider, type CallState, callStreamId } from '../../domain/call/cal
 import { CALL_EVENT_TYPES, type CallEvent } from '../../domain/call/call.events';
 import { callDetailsProjection } from '../../projections/call-details/call-details.projection';
 import { customerCallsProjection } from '../../projections/customer-calls/customer-calls.projection';
+import { complaintFeature } from '../complaint/complaint.feature';
 import type { CommandOf, Feature } from '../shared/feature';
+import { createCallContactReactor } from './call-contact.reactor';
 
 const namedDealer = (command: CommandOf<CallCommand>): string | undefined =>
   command.type === 'StartCall' ? command.data.dealerId : undefined;
@@ -22,4 +24,5 @@ export const callFeature: Feature<CallState, CallCommand, CallEvent> = {
     dealerId: state.status !== 'none' ? state.header.dealerId : namedDealer(command),
   }),
   projections: [callDetailsProjection, customerCallsProjection],
+  reactors: ({ pipeline }) => [createCallContactReactor(pipeline, complaintFeature)],
 };

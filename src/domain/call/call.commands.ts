@@ -11,6 +11,7 @@ export type StartCall = Command<
     direction: CallDirection;
     numberHash: string | null;
     customerIds: readonly string[];
+    complaintIds: readonly string[];
   }
 >;
 /** Answered at `now` (outbound: the customer picked up). */

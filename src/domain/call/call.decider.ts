@@ -31,10 +31,11 @@ const before = (a: string, b: string): boolean => Date.parse(a) < Date.parse(b);
 
 /** A repeated start with the same details is a connector's retry: it decides nothing. */
 const startCall = (command: StartCall, state: CallState): CallEvent[] => {
-  const { callId, dealerId, agentId, direction, numberHash, customerIds } = command.data;
+  const { callId, dealerId, agentId, direction, numberHash, customerIds, complaintIds } = command.data;
   const now = command.metadata.now;
   if (state.status === 'none') {
-    const header = { callId, dealerId, agentId, direction, startedAt: now, customerIds: [...customerIds] };
+    const matched = { customerIds: [...customerIds], complaintIds: [...complaintIds] };
+    const header = { callId, dealerId, agentId, direction, startedAt: now, ...matched };
     return [{ type: 'CallStarted', data: { ...header, numberHash } }];
   }
   const { header } = state;

@@ -16,6 +16,8 @@ export type CallHeader = {
   startedAt: string;
   /** The customers the number named at the dealer when the start arrived (none when unknown). */
   customerIds: string[];
+  /** The open complaints of those customers at the dealer then: an answered call is a contact on each. */
+  complaintIds: string[];
 };
 
 export type CallStarted = Event<

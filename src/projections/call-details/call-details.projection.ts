@@ -21,6 +21,8 @@ export type CallDetails = {
   durationSeconds: number | null;
   recordingRef: string | null;
   customerIds: string[];
+  /** Their open complaints at the dealer then: once answered, the call is a contact on each. */
+  complaintIds: string[];
   /** The call stream's revision after the last event applied: the ETag. */
   revision: number;
 };
@@ -32,7 +34,7 @@ const statusOf = ({ direction, answeredAt, endedAt }: CallDetails): CallDetails[
 };
 
 const blank = (event: CallEvent): CallDetails => {
-  const { callId, dealerId, agentId, direction, startedAt, customerIds } = event.data;
+  const { callId, dealerId, agentId, direction, startedAt, customerIds, complaintIds } = event.data;
   return {
     callId,
     dealerId,
@@ -46,6 +48,7 @@ const blank = (event: CallEvent): CallDetails => {
     durationSeconds: null,
     recordingRef: null,
     customerIds: [...customerIds],
+    complaintIds: [...complaintIds],
     revision: -1,
   };
 };

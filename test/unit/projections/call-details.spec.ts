@@ -17,6 +17,7 @@ const header: CallHeader = {
   direction: 'inbound',
   startedAt: T0,
   customerIds: ['cu-1'],
+  complaintIds: ['c-1'],
 };
 const started: CallEvent = { type: 'CallStarted', data: { ...header, numberHash: 'hmac-1' } };
 const answered: CallEvent = { type: 'CallAnswered', data: { ...header, answeredAt: at(12) } };
@@ -38,6 +39,7 @@ const doc = (over: Partial<CallDetails>): CallDetails => ({
   durationSeconds: null,
   recordingRef: null,
   customerIds: ['cu-1'],
+  complaintIds: ['c-1'],
   revision: 0,
   ...over,
 });

@@ -11,6 +11,7 @@ const header: CallHeader = {
   direction: 'inbound',
   startedAt: '2026-03-02T02:00:00.000Z',
   customerIds: ['cu-1', 'cu-2'],
+  complaintIds: ['c-1'],
 };
 const started: CallEvent = { type: 'CallStarted', data: { ...header, numberHash: 'hmac-1' } };
 const answered: CallEvent = {
@@ -62,7 +63,7 @@ describe('customer-calls projection', () => {
   });
 
   it('writes nothing for a call whose number named no customer', () => {
-    const unknown = { ...header, customerIds: [] };
+    const unknown = { ...header, customerIds: [], complaintIds: [] };
     spec
       .when([
         { type: 'CallStarted', data: { ...unknown, numberHash: null } },

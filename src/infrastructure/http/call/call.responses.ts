@@ -28,6 +28,8 @@ export class CallView implements CallDetails {
   recordingRef!: string | null;
   /** The customers the number named at the dealer when the call started (the number is not kept). @example ["cu-1"] */
   customerIds!: string[];
+  /** Their complaints at the dealer not closed when the call started: an answered call is recorded as a phone contact on each. @example ["c-2026-000142"] */
+  complaintIds!: string[];
   /** The call's revision: the ETag. @example 2 */
   revision!: number;
 }

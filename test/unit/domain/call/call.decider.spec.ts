@@ -15,6 +15,7 @@ const header: CallHeader = {
   direction: 'inbound',
   startedAt: T0,
   customerIds: ['cu-1'],
+  complaintIds: ['c-1'],
 };
 const started: CallEvent = { type: 'CallStarted', data: { ...header, numberHash: 'hmac-1' } };
 const answered = (seconds: number): CallEvent => ({
@@ -37,6 +38,7 @@ const start = (seconds = 0) =>
       direction: 'inbound',
       numberHash: 'hmac-1',
       customerIds: ['cu-1'],
+      complaintIds: ['c-1'],
     },
   });
 const answer = (seconds: number) => command(seconds, { type: 'AnswerCall', data: { callId: 'k-1' } });
@@ -44,7 +46,7 @@ const end = (seconds: number, recordingRef?: string) =>
   command(seconds, { type: 'EndCall', data: { callId: 'k-1', durationSeconds: seconds, recordingRef } });
 
 describe('call decider', () => {
-  it('starts a call at its business time, keeping the blind index and the customers it named', () =>
+  it('starts a call at its business time, keeping the blind index, the customers it named and their open complaints', () =>
     spec.given([]).when(start()).then([started]));
 
   it('takes a repeated start with the same details as a retry, and refuses another call under the id', () => {
