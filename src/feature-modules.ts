@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { MembershipModule } from './application/membership/membership.module';
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   MembershipModule,
   AccessModule,
   PrivacyModule,
+  CallModule,
 ];

@@ -1,4 +1,5 @@
 import { credentialFeature } from './access/credential.feature';
+import { callFeature } from './call/call.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { membershipFeature } from './membership/membership.feature';
@@ -37,6 +38,7 @@ export const FEATURES: readonly AnyFeature[] = [
   fileAccessFeature,
   webhookSubscriptionFeature,
   customerIndexFeature,
+  callFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */

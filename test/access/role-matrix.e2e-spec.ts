@@ -113,6 +113,12 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /sales/forecast', 'DM OEM AN AU AD'],
   ['GET /sales/forecast/weights', 'DM OEM AN AU AD'],
   ['POST /sales/forecast/weights', 'OEM AD'],
+  // calls from the call centre (CTI)
+  ['POST /calls/:callId/started', 'CS OEM AD'],
+  ['POST /calls/:callId/answered', 'CS OEM AD'],
+  ['POST /calls/:callId/ended', 'CS OEM AD'],
+  ['GET /calls/report', 'DM OEM AN AU AD'],
+  ['GET /calls/:callId', 'CS DM OEM AN AU AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

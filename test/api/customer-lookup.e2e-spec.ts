@@ -157,6 +157,8 @@ describe('GET /customers/lookup: the customer at the phone', () => {
       { kind: 'delivery', recordId: saleId, dealerId: DEALER, dueAt: '2026-03-13T02:00:00.000Z' },
       { kind: 'service', recordId: 'ro-1', dealerId: DEALER, dueAt: '2026-03-13T04:00:00.000Z' },
     ],
+    // No call from the call centre in this scenario (test/api/calls.e2e-spec.ts has them).
+    recentCalls: [],
   });
 
   it('finds the caller by phone in another format, by the other phone, by plate and by VIN', async () => {

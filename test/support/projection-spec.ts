@@ -2,6 +2,7 @@ import { ALL_EVENT_TYPES } from '../../src/application/features';
 import type { StoredEvent } from '../../src/application/ports/event-store.port';
 import type { PositionedDoc, ReadModelDoc } from '../../src/application/ports/read-store.port';
 import { EventCatalog } from '../../src/application/shared/event-catalog';
+import type { CallEvent } from '../../src/domain/call/call.events';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
@@ -30,7 +31,8 @@ export type DomainEvent =
   | MembershipEvent
   | CredentialEvent
   | PrivacyEvent
-  | CustomerContactIndexed;
+  | CustomerContactIndexed
+  | CallEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{
@@ -84,6 +86,8 @@ const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
   OrderSigned: 'signedAt',
   VehicleDelivered: 'deliveredAt',
   DeliveryCallbackRecorded: 'calledAt',
+  CallAnswered: 'answeredAt',
+  CallEnded: 'endedAt',
 };
 
 const timeOf = (event: SpecEvent): string => {

@@ -56,6 +56,10 @@ export const ACCESS_POLICY = {
   'membership.read': SERVICE_READERS,
   'loyalty.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'loyalty.simulate': ['dealer-manager', 'oem-staff', 'analyst', 'admin'],
+  // calls from the call centre (CTI): the connector posts as the desk or the OEM's call centre
+  'call.log': ['customer-service', 'oem-staff', 'admin'],
+  'call.read': ['customer-service', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'call.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // integration: the event feed (each event also needs its record's read permission, read-feed.ts)
   'integration.feed': [
     'service-advisor',

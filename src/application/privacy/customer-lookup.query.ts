@@ -5,6 +5,10 @@ import {
   customerLookupProjection,
   vinKey,
 } from '../../projections/customer-lookup/customer-lookup.projection';
+import {
+  type CustomerCall,
+  customerCallsProjection,
+} from '../../projections/customer-calls/customer-calls.projection';
 import { prospectDetailsProjection } from '../../projections/prospect-details/prospect-details.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import type { Principal } from '../access/principal';
@@ -24,6 +28,9 @@ const MAX_MATCHES = 20;
 
 const LOOKUP = physicalCollection(customerLookupProjection);
 const PROSPECTS = physicalCollection(prospectDetailsProjection);
+const CALLS = physicalCollection(customerCallsProjection);
+/** The latest answered calls the summary shows. */
+const RECENT_CALLS = 5;
 
 /**
  * The customer at the phone (CTI screen pop): who a phone, a plate or a VIN names, and each one's summary.
@@ -80,11 +87,36 @@ export class CustomerLookupQuery {
   }
 
   private async recordsOf(customerId: string, principal: Principal | undefined): Promise<CustomerRecords> {
-    const read = await readCustomerRecords(this.readStore, customerId, principal);
+    const [read, calls] = await Promise.all([
+      readCustomerRecords(this.readStore, customerId, principal),
+      this.recentCallsOf(customerId, principal),
+    ]);
     const { dealerId, prospects, vehicleSales, repairOrders, complaints, membership: member } = read;
     const serviceVehicles = read.vehicles;
     // The club's records belong to the member's home dealer (docs/access.md).
     const membership = member && (!dealerId || member.homeDealerId === dealerId) ? member : null;
-    return { customerId, prospects, vehicleSales, serviceVehicles, repairOrders, complaints, membership };
+    return {
+      customerId,
+      prospects,
+      vehicleSales,
+      serviceVehicles,
+      repairOrders,
+      complaints,
+      membership,
+      calls,
+    };
+  }
+
+  /** Answered calls only (an unanswered call is not a contact), at the reader's dealer for a dealer-bound reader. */
+  private recentCallsOf(customerId: string, principal: Principal | undefined): Promise<CustomerCall[]> {
+    const dealerId = dealerOf(principal);
+    const filter = { customerId, answeredAt: { $ne: null }, ...(dealerId ? { dealerId } : {}) };
+    return this.readStore.find<CustomerCall>(CALLS, filter, {
+      sort: [
+        ['startedAt', -1],
+        ['callId', 1],
+      ],
+      limit: RECENT_CALLS,
+    });
   }
 }

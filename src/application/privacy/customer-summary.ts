@@ -1,3 +1,4 @@
+import type { CustomerCall } from '../../projections/customer-calls/customer-calls.projection';
 import type { ComplaintDetails } from '../../projections/complaint-details/complaint-details.projection';
 import type { LoyaltyMember } from '../../projections/loyalty-members/loyalty-members.projection';
 import type { ProspectDetails } from '../../projections/prospect-details/prospect-details.projection';
@@ -50,6 +51,17 @@ export type CustomerSummary = {
     dealerId: string;
     dueAt: string;
   }[];
+  /** Answered calls from the call centre whose number named this customer, latest first (an unanswered call is not a contact). */
+  recentCalls: {
+    callId: string;
+    dealerId: string;
+    agentId: string;
+    direction: CustomerCall['direction'];
+    startedAt: string;
+    answeredAt: string;
+    endedAt: string | null;
+    recordingRef: string | null;
+  }[];
 };
 
 /** The records of one customer the reader may see, as the read models hold them. */
@@ -61,6 +73,8 @@ export type CustomerRecords = Readonly<{
   repairOrders: readonly RepairOrderDetails[];
   complaints: readonly ComplaintDetails[];
   membership: LoyaltyMember | null;
+  /** The customer's calls, latest first; the summary shows the answered ones. */
+  calls: readonly CustomerCall[];
 }>;
 
 const latest = <T>(items: readonly T[], at: (item: T) => string | null): T | null =>
@@ -166,5 +180,11 @@ export const summariseCustomer = (records: CustomerRecords, now: string): Custom
       spendablePoints: spendableLotsOf(member, now).reduce((sum, lot) => sum + lot.remaining, 0),
     },
     openCallbacks: callbacksOf(records),
+    recentCalls: records.calls.flatMap(
+      ({ callId, dealerId, agentId, direction, startedAt, answeredAt, endedAt, recordingRef }) =>
+        answeredAt === null
+          ? []
+          : [{ callId, dealerId, agentId, direction, startedAt, answeredAt, endedAt, recordingRef }],
+    ),
   };
 };

@@ -16,6 +16,7 @@ import {
 import { ProspectCommandsController } from './sales/prospect-commands.controller';
 import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
+import { CallController } from './call/call.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { SalesTargetController } from './sales-target/sales-target.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
@@ -46,6 +47,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     VehicleSaleController,
     ShowroomTrafficController,
     SalesTargetController,
+    CallController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,

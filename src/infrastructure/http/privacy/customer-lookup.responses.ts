@@ -86,6 +86,25 @@ export class LookupCallbackView implements Of<'openCallbacks'> {
   dueAt!: string;
 }
 
+export class LookupCallView implements Of<'recentCalls'> {
+  /** @example k-20260302-0001 */
+  callId!: string;
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** @example ag-wang */
+  agentId!: string;
+  /** @example inbound */
+  direction!: 'inbound' | 'outbound';
+  /** @example 2026-03-02T02:00:00.000Z */
+  startedAt!: string;
+  /** @example 2026-03-02T02:00:12.000Z */
+  answeredAt!: string;
+  /** Null while the call goes on. @example 2026-03-02T02:03:12.000Z */
+  endedAt!: string | null;
+  /** The recording's reference at the call centre. @example rec-2026-03-02-000317 */
+  recordingRef!: string | null;
+}
+
 /** One customer the key names, with what the reader may see of their records. */
 export class CustomerSummaryView implements CustomerSummary {
   /** @example cu-1 */
@@ -102,6 +121,8 @@ export class CustomerSummaryView implements CustomerSummary {
   membership!: LookupMembershipView | null;
   /** Callbacks not completed, soonest first. */
   openCallbacks!: LookupCallbackView[];
+  /** Answered calls from the call centre that named this customer, latest first, at most 5 (docs/calls.md). */
+  recentCalls!: LookupCallView[];
 }
 
 export class CustomerLookupView implements CustomerLookup {
