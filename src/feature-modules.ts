@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
+import { LeadModule } from './application/lead/lead.module';
 import { MembershipModule } from './application/membership/membership.module';
 import { PrivacyModule } from './application/privacy/privacy.module';
 import { RepairOrderModule } from './application/repair-order/repair-order.module';
@@ -13,6 +14,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   RepairOrderModule,
   IntegrityModule,
   SalesModule,
+  LeadModule,
   MembershipModule,
   AccessModule,
   PrivacyModule,

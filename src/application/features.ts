@@ -1,6 +1,8 @@
 import { credentialFeature } from './access/credential.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
+import { leadFeature } from './lead/lead.feature';
+import { prospectLeadsFeature } from './lead/prospect-leads.feature';
 import { membershipFeature } from './membership/membership.feature';
 import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
@@ -28,6 +30,8 @@ export const FEATURES: readonly AnyFeature[] = [
   prospectPhoneFeature,
   showroomTrafficFeature,
   vehicleSaleFeature,
+  leadFeature,
+  prospectLeadsFeature,
   membershipFeature,
   credentialFeature,
   dataSubjectFeature,

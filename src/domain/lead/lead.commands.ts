@@ -7,7 +7,15 @@ type Id = { leadId: string };
 /** OEM staff hand a new lead to one dealer. */
 export type HandLead = Command<
   'HandLead',
-  Id & { dealerId: string; source: LeadSource; model: string; customer: LeadCustomer; campaignId?: string }
+  Id & {
+    dealerId: string;
+    source: LeadSource;
+    model: string;
+    customer: LeadCustomer;
+    /** Keyed hash of the customer's phone (the prospect registration's blind index), set by the handler. */
+    phoneHash: string;
+    campaignId?: string;
+  }
 >;
 /** OEM staff hand a returned lead again, to any dealer. */
 export type HandLeadAgain = Command<'HandLeadAgain', Id & { dealerId: string; note?: string }>;

@@ -13,7 +13,13 @@ import {
   notContacted,
 } from './lead.errors';
 import type { LeadDecisionsWithdrawn, LeadEvent } from './lead.events';
-import { contradictsReturn, evolveLead, type HandedLead, type LeadState } from './lead.state';
+import {
+  contradictsReturn,
+  evolveLead,
+  type HandedLead,
+  type LeadState,
+  linkedProspectOf,
+} from './lead.state';
 import { DEFAULT_LEAD_CLOCKS, type LeadClockPolicy } from './lead.types';
 
 export const leadStreamId = (leadId: string): string => `lead-${leadId}`;
@@ -28,7 +34,7 @@ const on = (state: HandedLead) => ({
 const hand = (command: C.HandLead, state: LeadState, policy: LeadClockPolicy): LeadEvent[] => {
   if (state.status !== 'none') throw new LeadAlreadyHanded(command.data.leadId);
   const { now, actor } = command.metadata;
-  const { leadId, dealerId, source, model, customer, campaignId } = command.data;
+  const { leadId, dealerId, source, model, customer, phoneHash, campaignId } = command.data;
   return [
     {
       type: 'LeadHanded',
@@ -39,6 +45,7 @@ const hand = (command: C.HandLead, state: LeadState, policy: LeadClockPolicy): L
         source,
         model,
         customer,
+        phoneHash,
         campaignId: campaignId ?? null,
         handedBy: actor.userId,
         handedAt: now,
@@ -205,22 +212,17 @@ const notLinked = (state: HandedLead, prospectId: string) =>
     prospectId,
   });
 
-const linkedProspect = (state: HandedLead): string | null =>
-  state.status === 'contacted' || state.status === 'converted' || state.status === 'lost'
-    ? state.prospectId
-    : null;
-
 /** The prospect's order is the lead's conversion; a prospect lost and won back converts the lead too. */
 const convert = (command: C.RecordLeadConversion, state: HandedLead): LeadEvent[] => {
   const { prospectId, saleId, orderedAt } = command.data;
-  if (linkedProspect(state) !== prospectId) throw notLinked(state, prospectId);
+  if (linkedProspectOf(state) !== prospectId) throw notLinked(state, prospectId);
   if (state.status === 'converted') return [];
   return [{ type: 'LeadConverted', data: { ...on(state), prospectId, saleId, orderedAt } }];
 };
 
 const prospectLost = (command: C.RecordLeadProspectLoss, state: HandedLead): LeadEvent[] => {
   const { prospectId, reason, lostAt } = command.data;
-  if (linkedProspect(state) !== prospectId) throw notLinked(state, prospectId);
+  if (linkedProspectOf(state) !== prospectId) throw notLinked(state, prospectId);
   if (state.status !== 'contacted') return [];
   return [
     {

@@ -19,6 +19,8 @@ export type LeadHanded = Event<
     source: LeadSource;
     model: string;
     customer: LeadCustomer;
+    /** Keyed HMAC-SHA-256 of the normalised phone: the prospect file is found or opened by it. */
+    phoneHash: string;
     campaignId: string | null;
     handedBy: string;
     handedAt: string;

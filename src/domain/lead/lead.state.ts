@@ -54,6 +54,12 @@ export const leadDecisionOf = (event: LeadEvent): LeadReturnDecision | null =>
     ? { kind: 'returned', handing: event.data.handing, reason: event.data.reason, at: event.data.returnedAt }
     : null;
 
+/** The prospect file the lead became, if it did. */
+export const linkedProspectOf = (state: LeadState): string | null =>
+  state.status === 'contacted' || state.status === 'converted' || state.status === 'lost'
+    ? state.prospectId
+    : null;
+
 const common = (state: HandedLead): Common => ({
   leadId: state.leadId,
   source: state.source,

@@ -18,6 +18,7 @@ export const handed: LeadEvent = {
     source: 'hotline',
     model: 'ID.4',
     customer: { customerId: 'cu-1', name: 'Wang Fang', phone: '13800000001' },
+    phoneHash: 'phone-hmac-1',
     campaignId: null,
     handedBy: OEM.userId,
     handedAt: HANDED_AT,
