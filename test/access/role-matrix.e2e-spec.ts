@@ -106,6 +106,16 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /sales/ssi/monthly', 'DM OEM AN AU AD'],
   ['POST /showroom-traffic', 'SC DM AD'],
   ['GET /showroom-traffic', 'DM OEM AN AU AD'],
+  // OEM leads
+  ['POST /leads', 'OEM AD'],
+  ['POST /leads/:leadId/hand-again', 'OEM AD'],
+  ['POST /leads/:leadId/accept', 'SC DM AD'],
+  ['POST /leads/:leadId/contact', 'SC DM AD'],
+  ['POST /leads/:leadId/prospect', 'SC DM AD'],
+  ['POST /leads/:leadId/lose', 'SC DM AD'],
+  ['GET /leads/worklist', 'SC DM OEM AN AU AD'],
+  ['GET /leads/kpi', 'DM OEM AN AU AD'],
+  ['GET /leads/:leadId', 'SC DM OEM AN AU AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

@@ -42,6 +42,11 @@ export const ACCESS_POLICY = {
   ],
   'showroom.log': ['sales-consultant', 'dealer-manager', 'admin'],
   'sales.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // OEM leads: the OEM hands them, the lead's dealer works them
+  'lead.hand': ['oem-staff', 'admin'],
+  'lead.work': ['sales-consultant', 'dealer-manager', 'admin'],
+  'lead.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'lead.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],
