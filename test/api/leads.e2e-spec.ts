@@ -308,4 +308,50 @@ describe('OEM leads: handing, clocks, returns, prospect file, conversion and KPI
     // A dealer manager sees only its own dealer.
     expect((await get(`/leads/kpi?month=2026-03&dealerId=${D2}`, d1)).status).toBe(403);
   });
+  it('appends nothing for a retried handing or a refused prospect file, and refuses a step of an earlier handing', async () => {
+    // February, apart from the figures above.
+    const body = {
+      leadId: 'l-7',
+      dealerId: D1,
+      source: 'campaign',
+      campaignId: 'cmp-spring-2026',
+      model: 'ID.3',
+      customer: { name: 'Customer l-7', phone: '13900000007' },
+      occurredAt: cst('02-02', '10:00'),
+    };
+    const key = { ...oem, 'idempotency-key': 'hand-l-7' };
+    const first = await post('/leads', key, body);
+    expect(first.status).toBe(201);
+    const head = await api.eventStore.headPosition();
+    const again = await post('/leads', key, body);
+    expect(again.status).toBe(201);
+    expect(again.body.replayed).toBe(true);
+    expect(await api.eventStore.headPosition()).toBe(head);
+
+    // Not contacted yet: no prospect is registered, nothing is appended.
+    const refused = await step('l-7', 'prospect', d1, {
+      consultantId: 'sc-li',
+      grade: 'A',
+      occurredAt: cst('02-02', '11:00'),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('LEAD_NOT_CONTACTED');
+    expect(await api.eventStore.headPosition()).toBe(head);
+
+    // Returned, handed again to the same dealer; a late acceptance dated for the first handing is refused.
+    await sweep();
+    expect(
+      (await step('l-7', 'hand-again', oem, { dealerId: D1, occurredAt: cst('02-04', '09:00') })).status,
+    ).toBe(200);
+    const stale = await step('l-7', 'accept', d1, { occurredAt: cst('02-03', '09:00') });
+    expect(stale.status).toBe(422);
+    expect(stale.body.code).toBe('LEAD_HANDED_AGAIN');
+    expect((await step('l-7', 'accept', d1, { occurredAt: cst('02-04', '10:00') })).status).toBe(200);
+    await settleSales(api);
+    // February, D1: two handings of L7; the first returned, the second accepted → accepted 1/2 = 0.5.
+    const february = await get('/leads/kpi?month=2026-02', d1);
+    expect(february.body).toMatchObject([
+      { dealerId: D1, handed: 2, acceptedOnTime: 1, acceptedOnTimeRate: 0.5, returned: 1, converted: 0 },
+    ]);
+  });
 });
