@@ -130,6 +130,17 @@ describe('OEM leads: handing, clocks, returns, prospect file, conversion and KPI
         })
       ).status,
     ).toBe(200);
+    // A consultant opens the file as its own owner only (the prospect registration's rule), and nothing is appended.
+    const headBefore = await api.eventStore.headPosition();
+    const others = await step('l-1', 'prospect', d1Consultant, {
+      consultantId: 'sc-wang',
+      grade: 'A',
+      occurredAt: cst('03-04', '09:30'),
+    });
+    expect(others.status).toBe(403);
+    expect(others.body.code).toBe('OWNER_FORBIDDEN');
+    expect(await api.eventStore.headPosition()).toBe(headBefore);
+    expect((await step('l-404', 'contact', d1, {})).status).toBe(404);
     const file = await step('l-1', 'prospect', d1Consultant, {
       consultantId: 'sc-li',
       grade: 'A',
