@@ -45,7 +45,7 @@ export class HandLeadBody extends BusinessTime implements Handing {
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId!: string;
   /** Where the OEM got the lead. @example hotline */
   @IsIn(LEAD_SOURCES) source!: LeadSource;
-  /** The model the customer asked about. @example ID.4 CROZZ */
+  /** The model the customer asked about. @example "ID.4 CROZZ" */
   @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 100) model!: string;
   @IsDefined()
   @IsNotEmptyObject()
