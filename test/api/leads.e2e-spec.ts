@@ -148,6 +148,15 @@ describe('OEM leads: handing, clocks, returns, prospect file, conversion and KPI
     });
     expect(file.status).toBe(200);
     expect(file.body.merged).toBe(false);
+    // The prospect file holds the lead's customer (decrypted for the reader), channel, model.
+    const prospect = await get(`/prospects/${String(file.body.prospectId)}`);
+    expect(prospect.body).toMatchObject({
+      dealerId: D1,
+      consultantId: 'sc-li',
+      channel: 'oem-lead',
+      modelOfInterest: 'ID.4',
+      contact: { customerId: 'cu-l-1', name: 'Customer l-1', phone: '13900000001' },
+    });
 
     // L3: the contact first is refused with a clear 422, and taken once the acceptance is in.
     const early = await step('l-3', 'contact', d1, { occurredAt: cst('03-05', '11:00') });
