@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
+import { LeadModule } from './application/lead/lead.module';
 import { MembershipModule } from './application/membership/membership.module';
 import { PrivacyModule } from './application/privacy/privacy.module';
 import { RepairOrderModule } from './application/repair-order/repair-order.module';
@@ -16,6 +17,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   IntegrityModule,
   SalesModule,
   SalesTargetModule,
+  LeadModule,
   MembershipModule,
   AccessModule,
   PrivacyModule,

@@ -2,6 +2,8 @@ import { credentialFeature } from './access/credential.feature';
 import { callFeature } from './call/call.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
+import { leadFeature } from './lead/lead.feature';
+import { prospectLeadsFeature } from './lead/prospect-leads.feature';
 import { membershipFeature } from './membership/membership.feature';
 import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
@@ -32,6 +34,8 @@ export const FEATURES: readonly AnyFeature[] = [
   vehicleSaleFeature,
   salesTargetFeature,
   forecastWeightsFeature,
+  leadFeature,
+  prospectLeadsFeature,
   membershipFeature,
   credentialFeature,
   dataSubjectFeature,

@@ -119,6 +119,16 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /calls/:callId/ended', 'CS OEM AD'],
   ['GET /calls/report', 'DM OEM AN AU AD'],
   ['GET /calls/:callId', 'CS DM OEM AN AU AD'],
+  // OEM leads
+  ['POST /leads', 'OEM AD'],
+  ['POST /leads/:leadId/hand-again', 'OEM AD'],
+  ['POST /leads/:leadId/accept', 'SC DM AD'],
+  ['POST /leads/:leadId/contact', 'SC DM AD'],
+  ['POST /leads/:leadId/prospect', 'SC DM AD'],
+  ['POST /leads/:leadId/lose', 'SC DM AD'],
+  ['GET /leads/worklist', 'SC DM OEM AN AU AD'],
+  ['GET /leads/kpi', 'DM OEM AN AU AD'],
+  ['GET /leads/:leadId', 'SC DM OEM AN AU AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

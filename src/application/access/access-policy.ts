@@ -45,6 +45,11 @@ export const ACCESS_POLICY = {
   // targets: a dealer manager sets their dealer's, OEM staff any dealer's; the forecast's weights are the OEM's
   'sales.target': ['dealer-manager', 'oem-staff', 'admin'],
   'sales.forecast-weights': ['oem-staff', 'admin'],
+  // OEM leads: the OEM hands them, the lead's dealer works them
+  'lead.hand': ['oem-staff', 'admin'],
+  'lead.work': ['sales-consultant', 'dealer-manager', 'admin'],
+  'lead.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'lead.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],

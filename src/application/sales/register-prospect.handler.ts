@@ -35,9 +35,9 @@ export class RegisterProspectHandler implements ICommandHandler<
     @Optional() private readonly protector?: PersonalDataProtector,
   ) {}
 
-  async execute({ data, context }: RegisterProspectCommand): Promise<RegistrationOutcome> {
+  async execute({ data, context, phoneHash: known }: RegisterProspectCommand): Promise<RegistrationOutcome> {
     await this.protector?.refuseIfForgotten(data.contact.customerId);
-    const phoneHash = this.phones.hashOf(data.contact.phone);
+    const phoneHash = known ?? this.phones.hashOf(data.contact.phone);
     await this.refuseIdOfAnotherPhone(data.prospectId, data.dealerId, phoneHash);
     // The phone claim is appended before the prospect: check the principal first, so a refusal appends nothing.
     this.pipeline.authoriseCreation(

@@ -25,6 +25,11 @@ export class RegisterProspectCommand extends Command<RegistrationOutcome> {
   constructor(
     readonly data: Omit<RegisterProspect['data'], 'phoneHash'>,
     readonly context: CommandContext,
+    /**
+     * The phone's blind index when the caller holds it and not the clear phone (an OEM lead's prospect
+     * file: the lead stores the phone encrypted, and its hash).
+     */
+    readonly phoneHash?: string,
   ) {
     super();
   }

@@ -6,6 +6,8 @@ import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { LeadCommandsController } from './leads/lead-commands.controller';
+import { LeadQueriesController } from './leads/lead-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
 import { MembershipQueriesController } from './membership/membership-queries.controller';
 import { RepairOrderCommandsController } from './repair-order/repair-order-commands.controller';
@@ -48,6 +50,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ShowroomTrafficController,
     SalesTargetController,
     CallController,
+    LeadCommandsController,
+    LeadQueriesController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
