@@ -83,10 +83,10 @@ const rowType =
     },
   });
 
-/** Every row type an import takes (docs/import.md lists their fields). */
-export const importRowTypes = (clock: Clock, pipeline: CommandPipeline): ImportRowType[] => {
-  /** A DMS knows a sale by its order, so a sale row names the prospect it was ordered on: its latest sale. */
-  const saleOf = async (prospectId: string): Promise<string> => {
+/** A DMS knows a sale by its order, so a sale row names the prospect it was ordered on: its latest sale. */
+export const latestSaleOf =
+  (pipeline: CommandPipeline) =>
+  async (prospectId: string): Promise<string> => {
     const state = await pipeline.currentState(prospectFeature, prospectStreamId(prospectId));
     const saleId = state.status === 'none' ? null : state.saleId;
     if (saleId === null)
@@ -98,6 +98,12 @@ export const importRowTypes = (clock: Clock, pipeline: CommandPipeline): ImportR
       );
     return saleId;
   };
+
+/** Every row type an import takes (docs/import.md lists their fields). */
+export const importRowTypes = (
+  clock: Clock,
+  saleOf: (prospectId: string) => Promise<string>,
+): ImportRowType[] => {
   const prospect = rowType(
     'prospect',
     'prospectId',

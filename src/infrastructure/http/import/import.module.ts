@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { IMPORT_ROW_TYPES, ImportService } from '../../../application/import/import.service';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 import { CommandPipeline } from '../../../application/shared/command-pipeline';
-import { importRowTypes } from './import-row-types';
+import { importRowTypes, latestSaleOf } from './import-row-types';
 
 /** The bulk import (`crm import`, `POST /admin/imports`): the service, with the row types of the HTTP bodies. */
 @Module({
@@ -10,7 +10,7 @@ import { importRowTypes } from './import-row-types';
     ImportService,
     {
       provide: IMPORT_ROW_TYPES,
-      useFactory: (clock: Clock, pipeline: CommandPipeline) => importRowTypes(clock, pipeline),
+      useFactory: (clock: Clock, pipeline: CommandPipeline) => importRowTypes(clock, latestSaleOf(pipeline)),
       inject: [CLOCK, CommandPipeline],
     },
   ],
