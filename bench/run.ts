@@ -3,6 +3,7 @@
  * 1. a seeded history through the generator (BENCH_DEALERS x BENCH_MONTHS, default 10 x 24: ~1.1 M events);
  * 2. the raw scan of its events table, then the blue/green rebuild of every projection (own process: RSS);
  * 3. KPI queries on the rebuilt read models through the API's query handlers: p50, p95;
+ * 3b. `crm import`'s service on a synthetic file (BENCH_IMPORT_ROWS rows, 5,000), then the same file again;
  * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag.
  * Prints a table and JSON, writes bench/results/latest.json. Targets are shown; the bench never fails on them.
  */
@@ -19,6 +20,7 @@ const config = {
   kpiSamples: intFromEnv('BENCH_KPI_SAMPLES', 200),
   clients: intFromEnv('BENCH_CLIENTS', 32),
   httpSeconds: intFromEnv('BENCH_HTTP_SECONDS', 15),
+  importRows: intFromEnv('BENCH_IMPORT_ROWS', 5_000),
   /** Heap cap of the generator's process; the history is streamed, so this is plenty. */
   generatorHeapMiB: 256,
   /** Heap cap of the rebuild's process: its caches are bounded (cacheLimit), the rest is garbage. */
@@ -40,6 +42,7 @@ type Rebuilt = {
   rebuild: { events: number; ms: number; projections: number };
   peakRssMiB: number;
 };
+type Imported = { rows: number; events: number; ms: number; againMs: number };
 type Kpis = { kpis: Record<string, { p50Ms: number; p95Ms: number; samples: number; nonEmpty: number }> };
 
 const atMost = (value: number, target: number) => (value <= target ? 'ok' : 'ABOVE');
@@ -82,6 +85,11 @@ const main = async () => {
   const rebuilt = await runStage<Rebuilt>('stage-rebuild.ts', [historyDir], {
     maxOldSpaceMiB: config.rebuildHeapMiB,
   });
+  const imported = await runStage<Imported>('stage-import.ts', [
+    join(temp.dir, 'import'),
+    String(config.importRows),
+  ]);
+  stageProgress('run', `import: ${fmtInt(imported.rows)} rows in ${Math.round(imported.ms / 1000)} s`);
   const kpis = await runStage<Kpis>('stage-kpi.ts', [
     historyDir,
     String(config.dealers),
@@ -122,6 +130,22 @@ const main = async () => {
       value: fmtInt(rate(generated.events, generated.ms)),
       unit: 'events/s',
       target: `${fmtInt(generated.events)} events`,
+    },
+    {
+      measure: 'import (crm import), one command a row',
+      value: fmtInt(rate(imported.rows, imported.ms)),
+      unit: 'rows/s',
+      target: `${fmtInt(imported.rows)} rows`,
+    },
+    {
+      measure: '  import, events written',
+      value: fmtInt(rate(imported.events, imported.ms)),
+      unit: 'events/s',
+    },
+    {
+      measure: '  import again (every row skipped)',
+      value: fmtInt(rate(imported.rows, imported.againMs)),
+      unit: 'rows/s',
     },
     {
       measure: `rebuild, all ${rebuilt.rebuild.projections} projections`,
@@ -199,6 +223,7 @@ const main = async () => {
     config,
     targets: TARGETS,
     generated,
+    imported,
     rebuilt: {
       ...rebuilt,
       rebuildEventsPerSec: rebuildRate,

@@ -59,6 +59,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /integrity/verify', 'AU AD'],
   ['GET /admin/projections', 'AN AU AD'],
   ['POST /admin/projections/rebuilds', 'AN AD'],
+  ['POST /admin/imports', 'AD'],
   ['GET /admin/projections/rebuilds/:id', 'AN AU AD'],
   ['DELETE /admin/projections/rebuilds/:id', 'AN AD'],
   ['GET /customers/lookup', 'SC SA CS DM OEM AD'],

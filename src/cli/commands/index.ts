@@ -6,6 +6,7 @@ import { exportCommand } from './export.command';
 import { kpiCommand } from './kpi.command';
 import { credentialsCommand } from './credentials.command';
 import { generateHistoryCommand } from './generate-history.command';
+import { importCommand } from './import.command';
 
 /** Every `crm` command; a feature adds its own with one line here. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -16,4 +17,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   kpiCommand,
   credentialsCommand,
   generateHistoryCommand,
+  importCommand,
 ];

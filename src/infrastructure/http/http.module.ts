@@ -4,6 +4,8 @@ import { IntegrationModule } from '../../application/integration/integration.mod
 import { IntegrityModule } from '../../application/integrity/integrity.module';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
 import { AdminProjectionsController } from './admin/admin.controller';
+import { AdminImportsController } from './import/import.controller';
+import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { LeadCommandsController } from './leads/lead-commands.controller';
@@ -34,7 +36,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
-  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule, WebhookModule],
+  imports: [DiscoveryModule, PrivacyModule, IntegrityModule, IntegrationModule, WebhookModule, ImportModule],
   controllers: [
     HealthController,
     ComplaintCommandsController,
@@ -55,6 +57,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
+    AdminImportsController,
     IntegrityController,
     NoopController,
     WhoAmIController,

@@ -28,7 +28,7 @@ const actorOfRequest = () => {
  * A business time is a fact that happened: not later than the clock (give or take its skew), not
  * before the floor. Its format is the body's validation (`BusinessTime`); an unparsable one is left to it.
  */
-const businessTimeError = (occurredAt: string, now: Date): FieldError | undefined => {
+export const businessTimeError = (occurredAt: string, now: Date): FieldError | undefined => {
   const at = Date.parse(occurredAt);
   if (Number.isNaN(at)) return undefined;
   if (at > now.getTime() + BUSINESS_TIME_MAX_AHEAD_MS)
