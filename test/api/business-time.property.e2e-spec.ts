@@ -10,6 +10,7 @@ import { complaintFacts, complaintHistory } from '../support/business-time-compl
 import { type Dealers, NOW } from '../support/business-time-histories';
 import { memberFacts, memberHistory } from '../support/business-time-members';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
+import { business } from '../support/business-view';
 
 /*
  * Issue 13's invariant, as a property: a history sent once in business-time order with no sweep until the
@@ -41,32 +42,6 @@ const sweepsBefore = fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil:
 });
 const sweepTime = (lastSentAt: number, hundredths: number) =>
   new Date(lastSentAt + Math.round(((Date.parse(NOW) - lastSentAt) * hundredths) / 100)).toISOString();
-
-/** What the users see of the records, less what says when it was written (revision, ETag, write time). */
-const WRITE_TIME = new Set([
-  'revision',
-  'updatedAt',
-  'position',
-  'entryId',
-  'globalPosition',
-  'recordedAt',
-  'eventId',
-  'correlationId',
-  'causationId',
-  'hash',
-  'events',
-  'entries',
-]);
-const business = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(business)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value)
-            .filter(([key]) => !WRITE_TIME.has(key))
-            .map(([key, v]) => [key, business(v)]),
-        )
-      : value;
 
 type Run = Readonly<{
   dealers: Dealers;

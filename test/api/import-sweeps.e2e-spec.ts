@@ -1,5 +1,6 @@
 import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
 import { startTestApp, type TestApp, testClock } from '../support/test-app';
+import { business } from '../support/business-view';
 
 /*
  * Issue 16 §4: "an import mixed with live sweeps gives the in-order result". The project withdraws late
@@ -142,32 +143,6 @@ const importRows = async (api: TestApp, rows: unknown[]) => {
     ({ type, recordId, occurredAt, code }) => `${type} ${recordId} ${occurredAt} ${code}`,
   );
 };
-
-/** What says when it was written, not what happened (as in business-time.property.e2e-spec.ts). */
-const WRITE_TIME = new Set([
-  'revision',
-  'updatedAt',
-  'position',
-  'entryId',
-  'globalPosition',
-  'recordedAt',
-  'eventId',
-  'correlationId',
-  'causationId',
-  'hash',
-  'events',
-  'entries',
-]);
-const business = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(business)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value)
-            .filter(([key]) => !WRITE_TIME.has(key))
-            .map(([key, v]) => [key, business(v)]),
-        )
-      : value;
 
 const observe = async (api: TestApp) => {
   const seen: Record<string, unknown> = {};
