@@ -20,4 +20,7 @@ module.exports = {
     project('e2e', ['<rootDir>/test/**/*.e2e-spec.ts']),
   ],
   testTimeout: 30000,
+  // One worker per core: jest's default leaves one core idle, and many suites wait on child processes
+  // (the CLI tests) or on SQLite's fsync rather than on the CPU.
+  maxWorkers: '100%',
 };
