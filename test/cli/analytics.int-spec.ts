@@ -6,15 +6,15 @@ import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-s
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from '../../src/application/features';
 import { physicalCollection } from '../../src/projections/shared/projection';
+import { compiledCli } from '../support/compiled-cli';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { tempDir } from '../support/projection-fixtures';
 
-// Each command is a child process started with ts-node: slow on a busy machine.
+// Each command is a child process (test/support/compiled-cli.ts): slow on a busy machine.
 jest.setTimeout(240_000);
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const crm = (dataDir: string, args: readonly string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+  spawnSync(process.execPath, [compiledCli(), ...args], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { compiledCli } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { startTestApp } from '../support/test-app';
 
-// Child processes (each a ts-node start): a deadline for a loaded machine, as the other CLI tests have.
+// Child processes (test/support/compiled-cli.ts): a deadline for a loaded machine, as the other CLI tests have.
 jest.setTimeout(240_000);
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+  spawnSync(process.execPath, [compiledCli(), ...args], {
     env: { ...process.env, DATA_DIR: dataDir, AUTH_TOKEN_SECRET: '' },
     encoding: 'utf8',
     timeout: 60_000,

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compiledCli } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { startTestApp } from '../support/test-app';
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const EXAMPLES = join(__dirname, '..', '..', 'docs', 'examples');
 const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+  spawnSync(process.execPath, [compiledCli(), ...args], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
     timeout: 120_000,

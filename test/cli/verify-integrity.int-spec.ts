@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { compiledCli } from '../support/compiled-cli';
 import { startTestApp } from '../support/test-app';
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+  spawnSync(process.execPath, [compiledCli(), ...args], {
     env: { ...process.env, DATA_DIR: dataDir },
     encoding: 'utf8',
     timeout: 60_000,

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { compiledCli } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { DEALER, driveServiceHistory } from '../support/service-history';
 import { startTestApp, testClock } from '../support/test-app';
 
-// Each command is a child process started with ts-node: slow on a busy machine.
+// Each command is a child process (test/support/compiled-cli.ts): slow on a busy machine.
 jest.setTimeout(240_000);
 
-const CLI = join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
 const crm = (dataDir: string, args: readonly string[]) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+  spawnSync(process.execPath, [compiledCli(), ...args], {
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
     timeout: 60_000,
