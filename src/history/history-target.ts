@@ -68,7 +68,7 @@ export const generateHistory = async (
     const protector = new PersonalDataProtector(cachedKeys(opened.keyStore), (type) =>
       catalog.personalDataOf(type),
     );
-    const phones = new PhoneBlindIndex(deriveBlindIndexKey(opened.master.key));
+    const phones = new PhoneBlindIndex(deriveBlindIndexKey(opened.derivationRoot));
     const ids = childRandom(options.seed, 'event-ids');
     let writer: HistoryWriter | undefined = undefined;
     const encoder = new EventEncoder(catalog, () => seededUuidV7(writer?.now ?? 0, ids), protector);

@@ -4,7 +4,7 @@ import { normalisePhone } from '../../domain/prospect/prospect-phone-index';
 
 /**
  * The keyed hashes (blind indexes) that find a person by phone or plate without storing either:
- * HMAC-SHA-256 under a key derived from the master key. A bare SHA-256 of an 11-digit mobile number is
+ * HMAC-SHA-256 under a key derived from the key store's derivation root (it outlives a master-key rotation). A bare SHA-256 of an 11-digit mobile number is
  * reversed by trying every number (10^10 hashes, minutes on a GPU); without the key there is nothing to
  * try against. Plates are hashed with a `plate:` prefix, so the two indexes never share a value.
  */

@@ -7,6 +7,7 @@ import { kpiCommand } from './kpi.command';
 import { credentialsCommand } from './credentials.command';
 import { generateHistoryCommand } from './generate-history.command';
 import { importCommand } from './import.command';
+import { keysCommand } from './keys.command';
 
 /** Every `crm` command; a feature adds its own with one line here. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -18,4 +19,5 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   credentialsCommand,
   generateHistoryCommand,
   importCommand,
+  keysCommand,
 ];

@@ -7,7 +7,7 @@ import { openReadStore } from '../../infrastructure/stores';
 import { ALL_PROJECTIONS } from '../../application/features';
 import { openAnalyticsReadStore, projectionsNamed, runnerDeps } from '../analytics/cli-stores';
 import { progressReporter } from '../analytics/progress-reporter';
-import type { CliCommand } from '../cli-command';
+import { type CliCommand, positiveInteger } from '../cli-command';
 
 const generation = (info: ProjectionListing['live'] | null): string =>
   info ? `v${info.version}/g${info.generation}@${info.checkpoint}` : '-';
@@ -46,12 +46,6 @@ const table = (rows: readonly ProjectionListing[]): string => {
   return [header, ...cells]
     .map((cell) => cell.map((text, index) => text.padEnd(widths[index])).join('  '))
     .join('\n');
-};
-
-const positiveInteger = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${value} is not a whole number above 0`);
-  return parsed;
 };
 
 export const projectionsCommand: CliCommand = (program: Command, run) => {

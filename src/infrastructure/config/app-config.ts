@@ -9,6 +9,8 @@ export type AppConfig = Readonly<{
   /** `mongodb://…`: MongoDB holds the read models. Unset: SQLite under `dataDir`. */
   mongodbUrl: string | null;
   mongodbDatabase: string;
+  /** The database of the personal-data keys, apart from the read models (docs/privacy.md). */
+  mongodbKeyDatabase: string;
   /** Our own deadline on every EventStoreDB call. */
   eventStoreDeadlineMs: number;
   /** Largest accepted request body. */
@@ -31,6 +33,8 @@ export type AppConfig = Readonly<{
   authTokenSecret: string | null;
   /** `PII_MASTER_KEY`, base64 of 32 bytes: wraps the personal-data keys (docs/privacy.md). */
   piiMasterKey: string | null;
+  /** The master key being retired while `crm keys rotate-master` runs (docs/privacy.md). */
+  piiMasterKeyPrevious: string | null;
   /** `WEBHOOK_ALLOWED_URLS`, comma-separated URL prefixes webhook deliveries may go to; none by default. */
   webhookAllowedUrls: readonly string[];
   /** How often due webhook deliveries are sent; 0 turns the sender off (tests sweep by hand). */
@@ -95,13 +99,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const runProjections = text(env, 'RUN_PROJECTIONS') ?? 'true';
   if (!['true', 'false'].includes(runProjections))
     throw new Error(`RUN_PROJECTIONS=${runProjections} is not true or false`);
+  const mongodbDatabase = text(env, 'MONGODB_DATABASE') ?? 'dealer_crm';
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir: resolve(text(env, 'DATA_DIR') ?? './data'),
     eventStoreUrl,
     mongodbUrl,
-    mongodbDatabase: text(env, 'MONGODB_DATABASE') ?? 'dealer_crm',
+    mongodbDatabase,
+    mongodbKeyDatabase: text(env, 'MONGODB_KEY_DATABASE') ?? `${mongodbDatabase}_keys`,
     eventStoreDeadlineMs: integer(env, 'EVENTSTORE_DEADLINE_MS', 5000, 100, 600_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
@@ -114,6 +120,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     credentialFreshnessMs: integer(env, 'CREDENTIAL_FRESHNESS_MS', 1_000, 0, 60_000),
     authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),
     piiMasterKey: text(env, 'PII_MASTER_KEY'),
+    piiMasterKeyPrevious: text(env, 'PII_MASTER_KEY_PREVIOUS'),
     webhookAllowedUrls: (text(env, 'WEBHOOK_ALLOWED_URLS') ?? '')
       .split(',')
       .map((prefix) => prefix.trim())

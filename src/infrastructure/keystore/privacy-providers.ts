@@ -17,6 +17,9 @@ import { describeKeyStore, openKeyStore, type OpenedKeyStore } from './open-key-
 
 const OPENED_KEY_STORE = Symbol('OPENED_KEY_STORE');
 
+/** DI token of the key store's derivation root (master-key.ts): the keys derived for other uses start from it. */
+export const KEY_DERIVATION_ROOT = Symbol('KEY_DERIVATION_ROOT');
+
 @Injectable()
 class KeyStoreCloser implements OnApplicationShutdown {
   constructor(@Inject(PERSONAL_DATA_KEY_STORE) private readonly keyStore: PersonalDataKeyStore) {}
@@ -51,15 +54,19 @@ export const PRIVACY_CORE_PROVIDERS: Provider[] = [
     inject: [OPENED_KEY_STORE],
   },
   {
-    provide: RequestFingerprint,
-    useFactory: (opened: OpenedKeyStore) =>
-      new RequestFingerprint(deriveRequestFingerprintKey(opened.master.key)),
+    provide: KEY_DERIVATION_ROOT,
+    useFactory: (opened: OpenedKeyStore) => opened.derivationRoot,
     inject: [OPENED_KEY_STORE],
   },
   {
+    provide: RequestFingerprint,
+    useFactory: (root: Buffer) => new RequestFingerprint(deriveRequestFingerprintKey(root)),
+    inject: [KEY_DERIVATION_ROOT],
+  },
+  {
     provide: PhoneBlindIndex,
-    useFactory: (opened: OpenedKeyStore) => new PhoneBlindIndex(deriveBlindIndexKey(opened.master.key)),
-    inject: [OPENED_KEY_STORE],
+    useFactory: (root: Buffer) => new PhoneBlindIndex(deriveBlindIndexKey(root)),
+    inject: [KEY_DERIVATION_ROOT],
   },
   {
     provide: ContactHasher,

@@ -1,18 +1,16 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { WebhookSecrets } from '../../../application/integration/webhook-ports';
-import type { AppConfig } from '../../config/app-config';
-import { loadMasterKey } from '../../keystore/master-key';
+import { deriveWebhookSecretKey } from '../../keystore/master-key';
 
 const VERSION = 'v1';
 
 /**
- * Seals webhook signing secrets with AES-256-GCM under a key derived from the personal-data master key
- * (its own HKDF label, so the master key is never used twice), so the events hold no secret in clear and
+ * Seals webhook signing secrets with AES-256-GCM under a key derived from the key store's derivation root
+ * (its own HKDF label; the root stays the same when the master key is rotated: master-key.ts), so the events hold no secret in clear and
  * a copy of the event store alone cannot sign deliveries.
  */
-export const webhookSecretBox = (config: AppConfig): WebhookSecrets => {
-  const master = loadMasterKey(config.piiMasterKey, config.dataDir, config.mongodbUrl !== null).key;
-  const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'webhook-secrets', 32));
+export const webhookSecretBox = (root: Buffer): WebhookSecrets => {
+  const key = deriveWebhookSecretKey(root);
   return {
     seal: (secret) => {
       const iv = randomBytes(12);

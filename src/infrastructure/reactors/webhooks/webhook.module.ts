@@ -9,6 +9,7 @@ import {
 } from '../../../application/integration/webhook-ports';
 import { Webhooks } from '../../../application/integration/webhooks';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { KEY_DERIVATION_ROOT } from '../../keystore/privacy-providers';
 import { Metrics } from '../../metrics/metrics';
 import { countedSender, httpWebhookSender } from './webhook-http-sender';
 import { webhookSecretBox } from './webhook-secret-box';
@@ -18,7 +19,7 @@ import { WebhookDeliveryReactor } from './webhook-delivery-reactor';
 @Module({
   imports: [IntegrationModule],
   providers: [
-    { provide: WEBHOOK_SECRETS, useFactory: webhookSecretBox, inject: [APP_CONFIG] },
+    { provide: WEBHOOK_SECRETS, useFactory: webhookSecretBox, inject: [KEY_DERIVATION_ROOT] },
     {
       provide: WEBHOOK_SETTINGS,
       useFactory: (config: AppConfig): WebhookSettings => ({ allowedUrlPrefixes: config.webhookAllowedUrls }),

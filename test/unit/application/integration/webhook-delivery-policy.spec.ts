@@ -3,9 +3,7 @@ import {
   urlAllowed,
 } from '../../../../src/application/integration/webhook-delivery-policy';
 import { signedHeaders } from '../../../../src/application/integration/webhook-signature';
-import { loadConfig } from '../../../../src/infrastructure/config/app-config';
 import { webhookSecretBox } from '../../../../src/infrastructure/reactors/webhooks/webhook-secret-box';
-import { tempDir } from '../../../support/projection-fixtures';
 
 describe('webhook delivery policy', () => {
   it('backs off 10 s, 20 s, 40 s … capped at an hour, and gives up after the 8th failure', () => {
@@ -39,17 +37,13 @@ describe('webhook delivery policy', () => {
     expect(headers['webhook-signature']).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 
-  it('seals a secret so that only the same master key opens it', () => {
-    const dir = tempDir('crm-webhook-secret-');
-    try {
-      const box = webhookSecretBox(loadConfig({ DATA_DIR: dir.dir }));
-      const sealed = box.seal('whsec_abc');
-      expect(sealed).not.toContain('abc');
-      expect(box.open(sealed)).toBe('whsec_abc');
-      const other = webhookSecretBox(loadConfig({ DATA_DIR: `${dir.dir}/other` }));
-      expect(() => other.open(sealed)).toThrow();
-    } finally {
-      dir.remove();
-    }
+  it('seals a secret so that only the same derivation root opens it', () => {
+    const box = webhookSecretBox(Buffer.alloc(32, 7));
+    const sealed = box.seal('whsec_abc');
+    expect(sealed).not.toContain('abc');
+    expect(box.open(sealed)).toBe('whsec_abc');
+    expect(webhookSecretBox(Buffer.alloc(32, 7)).open(sealed)).toBe('whsec_abc');
+    const other = webhookSecretBox(Buffer.alloc(32, 8));
+    expect(() => other.open(sealed)).toThrow();
   });
 });
