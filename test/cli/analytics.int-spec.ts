@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
 import { ALL_PROJECTIONS } from '../../src/application/features';
 import { physicalCollection } from '../../src/projections/shared/projection';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { writeComplaintHistory } from '../support/complaint-history';
 import { tempDir } from '../support/projection-fixtures';
 
@@ -14,11 +13,7 @@ import { tempDir } from '../support/projection-fixtures';
 jest.setTimeout(240_000);
 
 const crm = (dataDir: string, args: readonly string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  runCrm(dataDir, args, { LOG_LEVEL: 'silent', ...env });
 
 /** RFC 4180 rows: quoted cells may hold commas, doubled quotes and line breaks. */
 const parseCsv = (text: string): string[][] => {

@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { complaintHistory, writeComplaintHistory } from '../support/complaint-history';
 import { tempDir } from '../support/projection-fixtures';
 
 // Each command is a child process (test/support/compiled-cli.ts): slow on a busy machine.
 jest.setTimeout(240_000);
 
-const crm = (dataDir: string, args: readonly string[]) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const crm = (dataDir: string, args: readonly string[]) => runCrm(dataDir, args, { LOG_LEVEL: 'silent' });
 
 /** The 8 complaints of test/support/complaint-history.ts (14 events), with no read model built. */
 describe('crm refuses what it cannot answer, and says when the read models are not current', () => {

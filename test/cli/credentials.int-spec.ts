@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { startTestApp } from '../support/test-app';
 
 // Child processes (test/support/compiled-cli.ts): a deadline for a loaded machine, as the other CLI tests have.
 jest.setTimeout(240_000);
 
-const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, AUTH_TOKEN_SECRET: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const crm = (dataDir: string, ...args: string[]) => runCrm(dataDir, args, { AUTH_TOKEN_SECRET: '' });
 
 describe('crm credentials', () => {
   const dir = tempDir('crm-credentials-');

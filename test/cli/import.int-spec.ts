@@ -1,18 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { startTestApp } from '../support/test-app';
 
 const EXAMPLES = join(__dirname, '..', '..', 'docs', 'examples');
-const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+const crm = (dataDir: string, ...args: string[]) => runCrm(dataDir, args, { LOG_LEVEL: 'silent' }, 120_000);
 const eventCount = (dataDir: string): number => {
   const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
   const { count } = db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number };

@@ -1,19 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { masterKeyId, parseMasterKey } from '../../src/infrastructure/keystore/master-key';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { startTestApp } from '../support/test-app';
 
 // Child processes (test/support/compiled-cli.ts): a deadline for a loaded machine, as the other CLI tests have.
 jest.setTimeout(240_000);
 
 const crm = (dataDir: string, args: readonly string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  runCrm(dataDir, args, { LOG_LEVEL: 'silent', ...env });
 
 const REASON = { 'x-access-reason': 'caller on the line' };
 

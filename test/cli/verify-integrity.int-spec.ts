@@ -1,16 +1,10 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { startTestApp } from '../support/test-app';
 
-const crm = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const crm = (dataDir: string, ...args: string[]) => runCrm(dataDir, args);
 
 describe('crm verify-integrity', () => {
   it('prints an intact report, then the first break after a stored event is altered', async () => {

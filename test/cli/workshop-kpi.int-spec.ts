@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { compiledCli } from '../support/compiled-cli';
+import { runCrm } from '../support/compiled-cli';
 import { tempDir } from '../support/projection-fixtures';
 import { DEALER, driveServiceHistory } from '../support/service-history';
 import { startTestApp, testClock } from '../support/test-app';
@@ -7,12 +6,7 @@ import { startTestApp, testClock } from '../support/test-app';
 // Each command is a child process (test/support/compiled-cli.ts): slow on a busy machine.
 jest.setTimeout(240_000);
 
-const crm = (dataDir: string, args: readonly string[]) =>
-  spawnSync(process.execPath, [compiledCli(), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+const crm = (dataDir: string, args: readonly string[]) => runCrm(dataDir, args, { LOG_LEVEL: 'silent' });
 
 /**
  * The nine months of test/support/service-history.ts, driven through the API into a data directory, read

@@ -1,3 +1,4 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -96,3 +97,16 @@ export const compiledCli = (): string => {
   compiled = entry;
   return entry;
 };
+
+/** Runs `crm <args>` as a child process on `dataDir`, with `env` over this process's environment. */
+export const runCrm = (
+  dataDir: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [compiledCli(), ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, ...env },
+    encoding: 'utf8',
+    timeout: timeoutMs,
+  });
