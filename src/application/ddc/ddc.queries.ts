@@ -1,3 +1,11 @@
+import { callDetailsProjection } from '../../projections/call-details/call-details.projection';
+import { complaintSlaMonthlyProjection } from '../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
+import { leadHandingsProjection } from '../../projections/lead-handings/lead-handings.projection';
+import { salesShowroomTrafficProjection } from '../../projections/sales-showroom-traffic/sales-showroom-traffic.projection';
+import { serviceCsiMonthlyProjection } from '../../projections/service-csi-monthly/service-csi-monthly.projection';
+import { serviceVehiclesProjection } from '../../projections/service-vehicles/service-vehicles.projection';
+import { ssiMonthlyProjection } from '../../projections/ssi-monthly/ssi-monthly.projection';
+import type { Kpi } from '../shared/kpi';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type DdcColumn, type DdcDirection, type DdcInput, rankColumn } from '../../domain/ddc/ddc-ranking';
@@ -184,3 +192,22 @@ export class DdcMonthlyHandler implements IQueryHandler<DdcMonthlyQuery, DdcMont
 const count = (value: number) => ({ value, customers: value });
 
 export const DDC_QUERY_HANDLERS = [DdcMonthlyHandler];
+
+/** `crm kpi ddc --month`: the same handler as `GET /ddc/monthly`. */
+export const DDC_KPIS: Readonly<Record<string, Kpi>> = {
+  ddc: {
+    description: 'the dealer data centre: every dealer side by side for a month (GET /ddc/monthly)',
+    required: ['month'],
+    read: (store, clock, p) => new DdcMonthlyHandler(store, clock).execute(new DdcMonthlyQuery(p.month!)),
+    projections: [
+      salesShowroomTrafficProjection,
+      callDetailsProjection,
+      leadHandingsProjection,
+      salesFunnelEntriesProjection,
+      ssiMonthlyProjection,
+      serviceCsiMonthlyProjection,
+      complaintSlaMonthlyProjection,
+      serviceVehiclesProjection,
+    ],
+  },
+};
