@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
+import { DdcModule } from './application/ddc/ddc.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { LeadModule } from './application/lead/lead.module';
 import { MembershipModule } from './application/membership/membership.module';
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   AccessModule,
   PrivacyModule,
   CallModule,
+  DdcModule,
 ];

@@ -130,6 +130,8 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /leads/worklist', 'SC DM OEM AN AU AD'],
   ['GET /leads/kpi', 'DM OEM AN AU AD'],
   ['GET /leads/:leadId', 'SC DM OEM AN AU AD'],
+  // the dealer data centre (OEM only)
+  ['GET /ddc/monthly', 'OEM AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

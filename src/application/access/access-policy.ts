@@ -47,6 +47,8 @@ export const ACCESS_POLICY = {
   'sales.forecast-weights': ['oem-staff', 'admin'],
   // OEM leads: the OEM hands them, the lead's dealer works them
   'lead.hand': ['oem-staff', 'admin'],
+  // the dealer data centre: every dealer side by side, so the OEM's (no dealer-bound role, not even its own row)
+  'ddc.read': ['oem-staff', 'admin'],
   'lead.work': ['sales-consultant', 'dealer-manager', 'admin'],
   'lead.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'lead.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],

@@ -8,6 +8,7 @@ import { AdminImportsController } from './import/import.controller';
 import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { DdcQueriesController } from './ddc/ddc-queries.controller';
 import { LeadCommandsController } from './leads/lead-commands.controller';
 import { LeadQueriesController } from './leads/lead-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
@@ -54,6 +55,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CallController,
     LeadCommandsController,
     LeadQueriesController,
+    DdcQueriesController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
