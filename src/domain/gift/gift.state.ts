@@ -1,6 +1,7 @@
 import type { GiftEvent } from './gift.events';
 
-export type ReservationStatus = 'reserved' | 'released' | 'handed-out' | 'returned';
+/** `released`: the points debit was refused right after it (no points were taken); `cancelled`: refunded. */
+export type ReservationStatus = 'reserved' | 'released' | 'cancelled' | 'handed-out' | 'returned';
 export type GiftReservation = Readonly<{
   reservationId: string;
   customerId: string;
@@ -68,7 +69,11 @@ export const evolveGift = (state: GiftState, event: GiftEvent): GiftState => {
       return { ...state, reservations: [...state.reservations, reservation] };
     }
     case 'GiftReservationReleased':
-      return withStatus(state, event.data.reservationId, 'released');
+      return withStatus(
+        state,
+        event.data.reservationId,
+        event.data.reason === 'cancelled' ? 'cancelled' : 'released',
+      );
     case 'GiftHandedOut':
       return withStatus(state, event.data.reservationId, 'handed-out');
     case 'GiftReturned':
