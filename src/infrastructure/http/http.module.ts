@@ -8,6 +8,8 @@ import { AdminImportsController } from './import/import.controller';
 import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { GiftCommandsController } from './gifts/gift-commands.controller';
+import { GiftQueriesController } from './gifts/gift-queries.controller';
 import { LeadCommandsController } from './leads/lead-commands.controller';
 import { LeadQueriesController } from './leads/lead-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
@@ -43,6 +45,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ComplaintQueriesController,
     MembershipCommandsController,
     MembershipQueriesController,
+    GiftCommandsController,
+    GiftQueriesController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,
     ServiceQueriesController,
