@@ -9,6 +9,7 @@ import { giftRedemptionId, giftStreamId } from '../../domain/gift/gift.decider';
 import { GiftNotFound, GiftReservationNotFound, reservationNotIn } from '../../domain/gift/gift.errors';
 import type { GiftReservation } from '../../domain/gift/gift.state';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
+import { membershipStreamId } from '../../domain/membership/membership.decider';
 import { membershipFeature } from '../membership/membership.feature';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
@@ -92,7 +93,11 @@ export class ExecuteGiftHandler implements ICommandHandler<ExecuteGiftCommand, C
     // `cancelled` goes on: a retry replays both steps (or the refund's id refuses a second refund).
     if (reservation.status !== 'reserved' && reservation.status !== 'cancelled')
       throw reservationNotIn(giftId, reservationId, reservation.status, 'reserved');
-    const { customerId, points } = reservation;
+    const { customerId, points, redemptionId } = reservation;
+    // A reservation whose debit never landed (a crash between the two steps) is released with no refund.
+    const member = await this.pipeline.currentState(membershipFeature, membershipStreamId(customerId));
+    const paid = member.status !== 'none' && member.redemptionIds.includes(redemptionId);
+    if (!paid) return this.pipeline.execute(giftFeature, { type: 'CancelGiftReservation', data }, context);
     const refund = {
       customerId,
       delta: points,
