@@ -154,4 +154,25 @@ describe('club gifts: stock, redemption across gift and membership, cancellation
       'GIFT_RESERVATION_NOT_RESERVED',
     );
   });
+  it('never hands out more than the stock when redemptions of the last units arrive at once', async () => {
+    // A second gift with 2 units; cu-c has 3,400 points, enough for 4 × 800 = 3,200.
+    await accepted(api, '/club/gifts', { giftId: 'g-mug', dealerId: D1, name: 'Mug', pointsPrice: 800 });
+    await accepted(api, '/club/gifts/g-mug/stock', { quantity: 2 });
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, (_, n) =>
+        post(api, '/club/gifts/g-mug/redemptions', { reservationId: `mug-${n}`, customerId: 'cu-c' }),
+      ),
+    );
+    const outcomes = responses.map((r) => (r.statusCode === 200 ? 200 : `${r.statusCode} ${r.json().code}`));
+    for (const outcome of outcomes)
+      expect([200, '409 WRONG_EXPECTED_REVISION', '422 GIFT_OUT_OF_STOCK']).toContain(outcome);
+    const won = outcomes.filter((outcome) => outcome === 200).length;
+    expect(won).toBeGreaterThan(0);
+    expect(won).toBeLessThanOrEqual(2);
+    await api.settle();
+    const mug = await get(api, '/club/gifts/g-mug');
+    expect(mug).toMatchObject({ reserved: won, available: 2 - won });
+    // Only the winners paid: 3,400 − 800 × won.
+    expect(await spendable('cu-c')).toBe(3_400 - 800 * won);
+  });
 });
