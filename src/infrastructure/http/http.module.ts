@@ -10,6 +10,7 @@ import { ComplaintCommandsController } from './complaint/complaint-commands.cont
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { GiftCommandsController } from './gifts/gift-commands.controller';
 import { GiftQueriesController } from './gifts/gift-queries.controller';
+import { MemberCardsController } from './membership/member-cards.controller';
 import { LeadCommandsController } from './leads/lead-commands.controller';
 import { LeadQueriesController } from './leads/lead-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
@@ -47,6 +48,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     MembershipQueriesController,
     GiftCommandsController,
     GiftQueriesController,
+    MemberCardsController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,
     ServiceQueriesController,
