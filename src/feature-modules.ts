@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DdcModule } from './application/ddc/ddc.module';
+import { GiftModule } from './application/gift/gift.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { LeadModule } from './application/lead/lead.module';
 import { MembershipModule } from './application/membership/membership.module';
@@ -20,6 +21,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   SalesTargetModule,
   LeadModule,
   MembershipModule,
+  GiftModule,
   AccessModule,
   PrivacyModule,
   CallModule,

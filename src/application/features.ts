@@ -2,6 +2,7 @@ import { credentialFeature } from './access/credential.feature';
 import { callFeature } from './call/call.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
+import { giftFeature } from './gift/gift.feature';
 import { leadFeature } from './lead/lead.feature';
 import { prospectLeadsFeature } from './lead/prospect-leads.feature';
 import { membershipFeature } from './membership/membership.feature';
@@ -37,6 +38,7 @@ export const FEATURES: readonly AnyFeature[] = [
   leadFeature,
   prospectLeadsFeature,
   membershipFeature,
+  giftFeature,
   credentialFeature,
   dataSubjectFeature,
   fileAccessFeature,

@@ -6,6 +6,7 @@ import type { CallEvent } from '../../src/domain/call/call.events';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
+import type { GiftEvent } from '../../src/domain/gift/gift.events';
 import type { LeadEvent } from '../../src/domain/lead/lead.events';
 import type { MembershipEvent } from '../../src/domain/membership/membership.events';
 import type { PrivacyEvent } from '../../src/domain/privacy/privacy.events';
@@ -34,7 +35,8 @@ export type DomainEvent =
   | PrivacyEvent
   | CustomerContactIndexed
   | CallEvent
-  | LeadEvent;
+  | LeadEvent
+  | GiftEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{

@@ -4,6 +4,7 @@ import { MEMBERSHIP_EVENT_TYPES, type MembershipEvent } from '../../domain/membe
 import { membershipDecisionOf, type MembershipState } from '../../domain/membership/membership.state';
 import { loyaltyLedgerProjection } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
 import { loyaltyMembersProjection } from '../../projections/loyalty-members/loyalty-members.projection';
+import { memberCardsProjection } from '../../projections/member-cards/member-cards.projection';
 import type { Feature } from '../shared/feature';
 import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 import { createLoyaltyEarningReactor } from './loyalty-earning.reactor';
@@ -29,7 +30,7 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   // Two redemptions at once: the loser is decided again, and gets 422 INSUFFICIENT_POINTS or its answer.
   decidesAgainAfterLostRace: true,
   businessTimeOf: (event) => membershipDecisionOf(event)?.at ?? null,
-  projections: [loyaltyMembersProjection, loyaltyLedgerProjection],
+  projections: [loyaltyMembersProjection, loyaltyLedgerProjection, memberCardsProjection],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
   watchers: [loyaltyExpiryWatcher],
   kpis: LOYALTY_KPIS,

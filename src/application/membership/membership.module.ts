@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GetMemberByCardHandler } from './member-card.query';
 import { SimulateLoyaltyRulesHandler } from './loyalty-simulation.query';
 import { ExecuteMembershipHandler } from './membership.handlers';
 import { MEMBERSHIP_QUERY_HANDLERS } from './membership.queries';
@@ -9,6 +10,11 @@ import { MEMBERSHIP_QUERY_HANDLERS } from './membership.queries';
  * come from the core.
  */
 @Module({
-  providers: [...MEMBERSHIP_QUERY_HANDLERS, ExecuteMembershipHandler, SimulateLoyaltyRulesHandler],
+  providers: [
+    ...MEMBERSHIP_QUERY_HANDLERS,
+    ExecuteMembershipHandler,
+    SimulateLoyaltyRulesHandler,
+    GetMemberByCardHandler,
+  ],
 })
 export class MembershipModule {}

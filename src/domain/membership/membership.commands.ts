@@ -27,6 +27,10 @@ export type AdjustPoints = Command<
 >;
 /** Issued by the clock-driven sweep: records whatever fell due by `now` (lots, vouchers, the lapse). */
 export type ApplyDueExpiries = Command<'ApplyDueExpiries', Id>;
+/** A new card; the old one is blocked by the same event. */
+export type ReplaceMemberCard = Command<'ReplaceMemberCard', Id & { cardNumber: string; reason: string }>;
+/** The current card is blocked (lost, stolen); a replacement issues a new one. */
+export type BlockMemberCard = Command<'BlockMemberCard', Id & { reason: string }>;
 export type CancelMembership = Command<'CancelMembership', Id & { reason: string }>;
 
 export type MembershipCommand =
@@ -37,4 +41,6 @@ export type MembershipCommand =
   | RedeemVoucher
   | AdjustPoints
   | ApplyDueExpiries
-  | CancelMembership;
+  | CancelMembership
+  | ReplaceMemberCard
+  | BlockMemberCard;

@@ -16,6 +16,8 @@ import {
   alreadyEarned,
   alreadyEnrolled,
   beforeEnrolment,
+  cardAlreadyBlocked,
+  cardNumberUsed,
   factOutOfOrder,
   insufficientPoints,
   MembershipNotFound,
@@ -278,6 +280,28 @@ const onHumanFact = (
             forfeited,
             forfeitedPoints: forfeited.reduce((sum, draw) => sum + draw.amount, 0),
           },
+        },
+      ];
+    }
+    case 'ReplaceMemberCard': {
+      const { cardNumber, reason } = command.data;
+      if (cardNumber === state.cardNumber || state.previousCardNumbers.includes(cardNumber))
+        throw cardNumberUsed(customerId, cardNumber);
+      const previousCardNumber = state.cardNumber;
+      return [
+        {
+          type: 'MemberCardReplaced',
+          data: { ...home, previousCardNumber, cardNumber, reason, replacedAt: now },
+        },
+      ];
+    }
+    case 'BlockMemberCard': {
+      if (state.cardBlocked) throw cardAlreadyBlocked(customerId, state.cardNumber);
+      const { cardNumber } = state;
+      return [
+        {
+          type: 'MemberCardBlocked',
+          data: { ...home, cardNumber, reason: command.data.reason, blockedAt: now },
         },
       ];
     }

@@ -36,6 +36,24 @@ export const alreadyEnrolled = (customerId: string, cardNumber: string) =>
     { cardNumber },
   );
 
+export const cardNumberUsed = (customerId: string, cardNumber: string) =>
+  new MembershipDuplicate(
+    'MEMBER_CARD_NUMBER_USED',
+    customerId,
+    `card ${cardNumber} is or was this member's card: issue a new number`,
+    { cardNumber },
+  );
+
+export const cardAlreadyBlocked = (customerId: string, cardNumber: string) =>
+  new MembershipRuleViolated(
+    'MEMBER_CARD_BLOCKED',
+    customerId,
+    `has card ${cardNumber} blocked already: replace it`,
+    {
+      cardNumber,
+    },
+  );
+
 export const alreadyEarned = (customerId: string, source: string) =>
   new MembershipDuplicate(
     'POINTS_ALREADY_EARNED',

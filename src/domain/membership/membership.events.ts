@@ -121,6 +121,16 @@ export type MembershipCancelled = Event<
   Id & Home & { reason: string; cancelledAt: string; forfeited: readonly LotDraw[]; forfeitedPoints: number }
 >;
 
+/** The member's card was replaced: `previousCardNumber` is blocked from `replacedAt`. */
+export type MemberCardReplaced = Event<
+  'MemberCardReplaced',
+  Id & Home & { previousCardNumber: string; cardNumber: string; reason: string; replacedAt: string }
+>;
+export type MemberCardBlocked = Event<
+  'MemberCardBlocked',
+  Id & Home & { cardNumber: string; reason: string; blockedAt: string }
+>;
+
 /**
  * A fact dated `lateFactAt` arrived after the clock had decided by itself later than that time: the
  * decisions it was in time for (the last ones recorded, in order) no longer hold, the membership is back in
@@ -143,7 +153,9 @@ export type MembershipEvent =
   | PointsAdjusted
   | MembershipLapsed
   | MembershipCancelled
-  | MembershipDecisionsWithdrawn;
+  | MembershipDecisionsWithdrawn
+  | MemberCardReplaced
+  | MemberCardBlocked;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const MEMBERSHIP_EVENT_TYPES = {
@@ -159,4 +171,6 @@ export const MEMBERSHIP_EVENT_TYPES = {
   MembershipLapsed: 1,
   MembershipCancelled: 1,
   MembershipDecisionsWithdrawn: 1,
+  MemberCardReplaced: 1,
+  MemberCardBlocked: 1,
 } as const satisfies Record<MembershipEvent['type'], number>;

@@ -14,6 +14,9 @@ interface Member {
   readonly status: MembershipStatus;
   readonly customerId: string;
   readonly cardNumber: string;
+  /** The current card is blocked (a replacement issues a new one); replaced cards are blocked too. */
+  readonly cardBlocked: boolean;
+  readonly previousCardNumbers: readonly string[];
   readonly homeDealerId: string;
   readonly enrolledAt: string;
   readonly tier: Tier;
@@ -98,6 +101,10 @@ const factTime = (event: MembershipEvent): string | undefined => {
       return event.data.adjustedAt;
     case 'MembershipCancelled':
       return event.data.cancelledAt;
+    case 'MemberCardReplaced':
+      return event.data.replacedAt;
+    case 'MemberCardBlocked':
+      return event.data.blockedAt;
     default:
       return undefined;
   }
@@ -146,6 +153,8 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       status: 'active',
       customerId: data.customerId,
       cardNumber: data.cardNumber,
+      cardBlocked: false,
+      previousCardNumbers: [],
       homeDealerId: data.homeDealerId,
       enrolledAt: data.enrolledAt,
       tier: data.tier,
@@ -235,6 +244,15 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       return { ...state, status: 'lapsed', lots: [], endedAt: event.data.lapsedAt };
     case 'MembershipCancelled':
       return { ...state, status: 'cancelled', lots: [], endedAt: event.data.cancelledAt };
+    case 'MemberCardReplaced':
+      return {
+        ...state,
+        cardNumber: event.data.cardNumber,
+        cardBlocked: false,
+        previousCardNumbers: [...state.previousCardNumbers, event.data.previousCardNumber],
+      };
+    case 'MemberCardBlocked':
+      return { ...state, cardBlocked: true };
     case 'MembershipDecisionsWithdrawn':
       return state;
     default: {

@@ -9,6 +9,9 @@ import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
+import { GiftCommandsController } from './gifts/gift-commands.controller';
+import { GiftQueriesController } from './gifts/gift-queries.controller';
+import { MemberCardsController } from './membership/member-cards.controller';
 import { LeadCommandsController } from './leads/lead-commands.controller';
 import { LeadQueriesController } from './leads/lead-queries.controller';
 import { MembershipCommandsController } from './membership/membership-commands.controller';
@@ -44,6 +47,9 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ComplaintQueriesController,
     MembershipCommandsController,
     MembershipQueriesController,
+    GiftCommandsController,
+    GiftQueriesController,
+    MemberCardsController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,
     ServiceQueriesController,

@@ -45,7 +45,9 @@ type Points = Exclude<
       | 'VoucherIssued'
       | 'VoucherRedeemed'
       | 'VoucherExpired'
-      | 'MembershipDecisionsWithdrawn';
+      | 'MembershipDecisionsWithdrawn'
+      | 'MemberCardReplaced'
+      | 'MemberCardBlocked';
   }
 >;
 type Handled = Points | Extract<MembershipEvent, { type: 'MembershipDecisionsWithdrawn' }>;

@@ -71,7 +71,7 @@ const memberOf = (state: EnrolledMembership, revision: number, updatedAt: string
 export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, LoyaltyMember> = {
   name: 'loyalty-members',
   // 2: the state remembers the clock's decisions, and a late fact withdraws them.
-  version: 2,
+  version: 3,
   collection: 'loyalty_members',
   indexes: [['homeDealerId', 'status'], ['nextDueAt'], ['status', 'lapseDueAt'], ['tier']],
   handles: [
@@ -87,6 +87,8 @@ export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, Loy
     'MembershipLapsed',
     'MembershipCancelled',
     'MembershipDecisionsWithdrawn',
+    'MemberCardReplaced',
+    'MemberCardBlocked',
   ],
   documentIds: (event) => [event.data.customerId],
   apply: (doc, event: Envelope<MembershipEvent>) => {

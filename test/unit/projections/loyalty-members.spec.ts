@@ -64,6 +64,8 @@ describe('loyalty-members projection', () => {
         status: 'active',
         ...home,
         cardNumber: 'C-0001',
+        cardBlocked: false,
+        previousCardNumbers: [],
         enrolledAt: '2026-01-01T02:00:00.000Z',
         tier: 'silver',
         lifetimePoints: 0,

@@ -10,6 +10,8 @@ import { RecordIdPipe } from '../shared/record-id.pipe';
 import { routeTable } from '../shared/route-table';
 import {
   AdjustPointsBody,
+  BlockMemberCardBody,
+  ReplaceMemberCardBody,
   BuyVoucherBody,
   CancelMembershipBody,
   EnrollMemberBody,
@@ -55,6 +57,16 @@ export class MembershipCommandsController extends routeTable({
     summary: 'Adjust points by hand, with a reason; the actor is recorded',
     refusals: `INSUFFICIENT_POINTS, ADJUSTMENT_ZERO, MEMBERSHIP_LAPSED, ${ON_MEMBER}`,
     above: [Conflicts('ADJUSTMENT_ALREADY_RECORDED')],
+  }),
+  replaceCard: step('card-replacements', 'ReplaceMemberCard', ReplaceMemberCardBody, 'membership.manage', {
+    summary: 'Replace the member card: a new number, the old card blocked',
+    refusals: ON_MEMBER,
+    above: [Conflicts('MEMBER_CARD_NUMBER_USED')],
+  }),
+  blockCard: step('card-blocks', 'BlockMemberCard', BlockMemberCardBody, 'membership.manage', {
+    summary: 'Block the current member card (lost, stolen); replace it to issue a new one',
+    refusals: `MEMBER_CARD_BLOCKED, ${ON_MEMBER}`,
+    above: [Conflicts()],
   }),
   cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {
     summary: 'Cancel the membership; remaining points are forfeited, bought vouchers stay valid',

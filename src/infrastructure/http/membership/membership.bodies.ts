@@ -46,6 +46,18 @@ export class RedeemPointsBody extends BusinessTime {
   @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 200) gift!: string;
 }
 
+export class ReplaceMemberCardBody extends BusinessTime {
+  /** The new card's number; the current one is blocked. @example SH01-000458 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) cardNumber!: string;
+  /** @example "lost" */
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 200) reason!: string;
+}
+
+export class BlockMemberCardBody extends BusinessTime {
+  /** @example "reported stolen" */
+  @IsString() @Matches(ONE_LINE, ONE_LINE_MESSAGE) @Length(1, 200) reason!: string;
+}
+
 export class BuyVoucherBody extends BusinessTime {
   /** Unique within the membership. @example VCH-8F3K2 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) voucherCode!: string;
