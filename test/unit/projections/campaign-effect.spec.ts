@@ -8,6 +8,7 @@ import {
   type CampaignDetails,
   campaignDetailsProjection,
 } from '../../../src/projections/campaign-details/campaign-details.projection';
+import type { StoredEvent } from '../../../src/application/ports/event-store.port';
 import type { AnyProjection } from '../../../src/projections/shared/projection';
 
 /**
@@ -103,9 +104,25 @@ const recordFacts: Fact[] = [
 ];
 
 /** Folds facts into documents the way the runner does (each event applied to each of its documents). */
+const envelope = (fact: Fact, position: number): StoredEvent => ({
+  ...fact,
+  eventId: `event-${position}`,
+  schemaVersion: 1,
+  occurredAt: '2026-03-01T00:00:00.000Z',
+  metadata: {
+    correlationId: `c-${position}`,
+    causationId: null,
+    actor: { userId: 'u', role: 'admin', dealerId: null },
+  },
+  streamId: `stream-${position}`,
+  revision: 0,
+  globalPosition: position,
+  recordedAt: '2026-05-01T00:00:00.000Z',
+});
+
 const fold = <Doc>(projection: AnyProjection, facts: readonly Fact[]): Map<string, Doc> => {
   const docs = new Map<string, Doc>();
-  for (const fact of facts) {
+  for (const fact of facts.map(envelope)) {
     if (!projection.handles.includes(fact.type)) continue;
     for (const id of projection.documentIds(fact) as string[]) {
       docs.set(id, projection.apply(docs.get(id) ?? null, fact, id) as Doc);
