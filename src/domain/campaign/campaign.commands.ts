@@ -7,7 +7,7 @@ type Id = { campaignId: string };
 export type LaunchCampaign = Command<
   'LaunchCampaign',
   Id & {
-    name: string;
+    title: string;
     channel: CampaignChannel;
     period: CampaignPeriod;
     dealerIds: string[];

@@ -21,7 +21,7 @@ type Id = { campaignId: string };
 export type CampaignLaunched = Event<
   'CampaignLaunched',
   Id & {
-    name: string;
+    title: string;
     channel: CampaignChannel;
     period: CampaignPeriod;
     dealerIds: string[];

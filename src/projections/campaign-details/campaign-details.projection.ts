@@ -13,7 +13,7 @@ export type CampaignCostLine = {
 /** One document per campaign: what it is now, its cost lines by number, and every period it had. */
 export type CampaignDetails = {
   campaignId: string;
-  name: string;
+  title: string;
   channel: CampaignChannel;
   period: CampaignPeriod;
   dealerIds: string[];
@@ -27,7 +27,7 @@ export type CampaignDetails = {
 
 const empty = (campaignId: string): CampaignDetails => ({
   campaignId,
-  name: '',
+  title: '',
   channel: 'other',
   period: { from: '', to: '' },
   dealerIds: [],
@@ -50,10 +50,10 @@ export const campaignDetailsProjection: ProjectionDefinition<CampaignEvent, Camp
     const current = doc ?? empty(event.data.campaignId);
     switch (event.type) {
       case 'CampaignLaunched': {
-        const { campaignId, name, channel, period, dealerIds, budgetFen, launchedAt } = event.data;
+        const { campaignId, title, channel, period, dealerIds, budgetFen, launchedAt } = event.data;
         // A revision applied before (a replayed prefix) keeps its period: the latest revision wins.
         const latest = current.periodRevisions.at(-1)?.period ?? period;
-        return { ...current, campaignId, name, channel, period: latest, dealerIds, budgetFen, launchedAt };
+        return { ...current, campaignId, title, channel, period: latest, dealerIds, budgetFen, launchedAt };
       }
       case 'CampaignCostAdded': {
         const { line, amountFen, dealerId, note, addedAt } = event.data;

@@ -31,7 +31,7 @@ const campaignEvents: CampaignEvent[] = [
     type: 'CampaignLaunched',
     data: {
       campaignId: 'cmp-spring',
-      name: 'Spring',
+      title: 'Spring',
       channel: 'social',
       period: { from: '2026-03-01', to: '2026-03-20' },
       dealerIds: ['d-1', 'd-2'],

@@ -15,7 +15,7 @@ const launch = (
   type: 'LaunchCampaign',
   data: {
     campaignId,
-    name: 'Spring test-drive weeks',
+    title: 'Spring test-drive weeks',
     channel: 'social',
     period,
     dealerIds: ['d-sh-01', 'd-bj-02', 'd-sh-01'],
@@ -28,7 +28,7 @@ const launched: CampaignEvent = {
   type: 'CampaignLaunched',
   data: {
     campaignId,
-    name: 'Spring test-drive weeks',
+    title: 'Spring test-drive weeks',
     channel: 'social',
     period,
     dealerIds: ['d-bj-02', 'd-sh-01'],
