@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DdcModule } from './application/ddc/ddc.module';
@@ -20,6 +21,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   SalesModule,
   SalesTargetModule,
   LeadModule,
+  CampaignModule,
   MembershipModule,
   GiftModule,
   AccessModule,

@@ -1,3 +1,4 @@
+import { campaignFeature } from './campaign/campaign.feature';
 import { credentialFeature } from './access/credential.feature';
 import { callFeature } from './call/call.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
@@ -37,6 +38,7 @@ export const FEATURES: readonly AnyFeature[] = [
   forecastWeightsFeature,
   leadFeature,
   prospectLeadsFeature,
+  campaignFeature,
   membershipFeature,
   giftFeature,
   credentialFeature,

@@ -13,6 +13,7 @@ import type { PrivacyEvent } from '../../src/domain/privacy/privacy.events';
 import type { ProspectPhoneClaimed } from '../../src/domain/prospect/prospect-phone-index';
 import type { ProspectEvent } from '../../src/domain/prospect/prospect.events';
 import type { RepairOrderEvent } from '../../src/domain/repair-order/repair-order.events';
+import type { CampaignEvent } from '../../src/domain/campaign/campaign.events';
 import type { Actor, Event } from '../../src/domain/shared/event';
 import type { WalkInGroupsLogged } from '../../src/domain/showroom/showroom-traffic';
 import type { VehicleSaleEvent } from '../../src/domain/vehicle-sale/vehicle-sale.events';
@@ -36,7 +37,8 @@ export type DomainEvent =
   | CustomerContactIndexed
   | CallEvent
   | LeadEvent
-  | GiftEvent;
+  | GiftEvent
+  | CampaignEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{
