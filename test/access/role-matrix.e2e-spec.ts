@@ -130,6 +130,14 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /leads/worklist', 'SC DM OEM AN AU AD'],
   ['GET /leads/kpi', 'DM OEM AN AU AD'],
   ['GET /leads/:leadId', 'SC DM OEM AN AU AD'],
+  // campaigns
+  ['POST /campaigns', 'OEM AD'],
+  ['POST /campaigns/:campaignId/cost-lines', 'OEM AD'],
+  ['POST /campaigns/:campaignId/period-revisions', 'OEM AD'],
+  ['POST /campaigns/:campaignId/closing', 'OEM AD'],
+  ['GET /campaigns', 'OEM AN AU AD'],
+  ['GET /campaigns/:campaignId', 'OEM AN AU AD'],
+  ['GET /campaigns/:campaignId/effect', 'DM OEM AN AU AD'],
   // the dealer data centre (OEM only)
   ['GET /ddc/monthly', 'OEM AD'],
   // loyalty club

@@ -52,6 +52,10 @@ export const ACCESS_POLICY = {
   'lead.work': ['sales-consultant', 'dealer-manager', 'admin'],
   'lead.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'lead.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // campaigns: OEM marketing runs them; a dealer manager reads its own dealer's part of the effect
+  'campaign.run': ['oem-staff', 'admin'],
+  'campaign.read': ['oem-staff', 'analyst', 'auditor', 'admin'],
+  'campaign.effect': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],

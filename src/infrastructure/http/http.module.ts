@@ -9,6 +9,8 @@ import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
+import { CampaignCommandsController } from './campaigns/campaign-commands.controller';
+import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
 import { GiftCommandsController } from './gifts/gift-commands.controller';
 import { GiftQueriesController } from './gifts/gift-queries.controller';
 import { MemberCardsController } from './membership/member-cards.controller';
@@ -47,6 +49,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ComplaintQueriesController,
     MembershipCommandsController,
     MembershipQueriesController,
+    CampaignCommandsController,
+    CampaignQueriesController,
     GiftCommandsController,
     GiftQueriesController,
     MemberCardsController,

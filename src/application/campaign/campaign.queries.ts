@@ -1,0 +1,121 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { CampaignNotFound } from '../../domain/campaign/campaign.errors';
+import {
+  type CampaignAttribution,
+  campaignAttributionsProjection,
+} from '../../projections/campaign-attributions/campaign-attributions.projection';
+import {
+  type CampaignDetails,
+  campaignDetailsProjection,
+} from '../../projections/campaign-details/campaign-details.projection';
+import { physicalCollection } from '../../projections/shared/projection';
+import { READ_STORE, type ReadStore } from '../ports/read-store.port';
+import { definedFilter, type Page } from '../shared/page';
+import { type CampaignEffect, campaignEffect, type EffectFigures } from './campaign-effect';
+
+const CAMPAIGNS = physicalCollection(campaignDetailsProjection);
+const ATTRIBUTIONS = physicalCollection(campaignAttributionsProjection);
+
+/** The effect as a route answers it: the whole campaign's (`dealerId` null) or one dealer's. */
+export type CampaignEffectAnswer = CampaignEffect & { dealerId: string | null };
+
+const NO_FIGURES: EffectFigures = {
+  leads: 0,
+  prospects: 0,
+  testDrives: 0,
+  orders: 0,
+  deliveries: 0,
+  costFen: 0,
+  costPerLeadFen: null,
+  costPerProspectFen: null,
+  costPerSaleFen: null,
+};
+
+/**
+ * One dealer's part of the effect: its row as the figures, and only its row (network cost lines and the
+ * other dealers' figures left out). A dealer the campaign does not run at gets zeros.
+ */
+export const effectOfDealer = (
+  effect: CampaignEffect,
+  dealerId: string | undefined,
+): CampaignEffectAnswer => {
+  if (dealerId === undefined) return { ...effect, dealerId: null };
+  const row = effect.byDealer.find((entry) => entry.dealerId === dealerId);
+  const { campaignId, channel, period, followOnUntil } = effect;
+  const figures = row ? { ...row } : { ...NO_FIGURES, dealerId };
+  const { dealerId: _dealer, ...own } = figures;
+  return { campaignId, channel, period, followOnUntil, ...own, dealerId, byDealer: row ? [figures] : [] };
+};
+
+export class GetCampaignQuery extends Query<CampaignDetails> {
+  constructor(readonly campaignId: string) {
+    super();
+  }
+}
+export class ListCampaignsQuery extends Query<Page<CampaignDetails>> {
+  constructor(
+    readonly filter: Readonly<{ channel?: string; status?: string }>,
+    readonly limit: number,
+    readonly offset: number,
+  ) {
+    super();
+  }
+}
+export class CampaignEffectQuery extends Query<CampaignEffectAnswer> {
+  constructor(
+    readonly campaignId: string,
+    readonly dealerId?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetCampaignQuery)
+export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery, CampaignDetails> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ campaignId }: GetCampaignQuery): Promise<CampaignDetails> {
+    const campaign = await this.readStore.get<CampaignDetails>(CAMPAIGNS, campaignId);
+    // A document made by a revision replayed before its launch is not a campaign yet.
+    if (!campaign || campaign.launchedAt === '') throw new CampaignNotFound(campaignId);
+    return campaign;
+  }
+}
+
+/** The campaigns, the latest launched first. */
+@QueryHandler(ListCampaignsQuery)
+export class ListCampaignsHandler implements IQueryHandler<ListCampaignsQuery, Page<CampaignDetails>> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filter, limit, offset }: ListCampaignsQuery): Promise<Page<CampaignDetails>> {
+    const where = { ...definedFilter(filter), launchedAt: { $ne: '' } };
+    const [items, total] = await Promise.all([
+      this.readStore.find<CampaignDetails>(CAMPAIGNS, where, {
+        sort: [
+          ['launchedAt', -1],
+          ['campaignId', 1],
+        ],
+        limit,
+        skip: offset,
+      }),
+      this.readStore.count(CAMPAIGNS, where),
+    ]);
+    return { items, total, limit, offset };
+  }
+}
+
+/** The effect computed when read, from the campaign as it stands and the records registered with its id. */
+@QueryHandler(CampaignEffectQuery)
+export class CampaignEffectHandler implements IQueryHandler<CampaignEffectQuery, CampaignEffectAnswer> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ campaignId, dealerId }: CampaignEffectQuery): Promise<CampaignEffectAnswer> {
+    const campaign = await new GetCampaignHandler(this.readStore).execute(new GetCampaignQuery(campaignId));
+    const records = await this.readStore.find<CampaignAttribution>(ATTRIBUTIONS, { campaignId });
+    return effectOfDealer(campaignEffect(campaign, records), dealerId);
+  }
+}
+
+/** Every query handler of this file, for its Nest module. */
+export const CAMPAIGN_QUERY_HANDLERS = [GetCampaignHandler, ListCampaignsHandler, CampaignEffectHandler];
