@@ -81,18 +81,7 @@ describe('Campaigns: launch, cost lines, period revision, closing, list, details
   const noRatios = { costPerLeadFen: null, costPerProspectFen: null, costPerSaleFen: null };
 
   it('launches a campaign, books two cost lines and refuses a bad body with the field named', async () => {
-    const bad = await post('/campaigns', oem, {
-      campaignId: CMP,
-      title: 'Spring test-drive weekend',
-      channel: 'carrier-pigeon',
-      period: { from: '2026-03-01', to: '2026-03-15' },
-      dealerIds: [D1, D2],
-      budgetFen: 5_000_000,
-    });
-    expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toContain('channel');
-
-    const launched = await post('/campaigns', oem, {
+    const launch = {
       campaignId: CMP,
       title: 'Spring test-drive weekend',
       channel: 'social',
@@ -100,9 +89,16 @@ describe('Campaigns: launch, cost lines, period revision, closing, list, details
       dealerIds: [D2, D1],
       budgetFen: 5_000_000,
       occurredAt: cst('02-25', '09:00'),
-    });
+    };
+    const bad = await post('/campaigns', oem, { ...launch, channel: 'carrier-pigeon' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('channel');
+
+    const launched = await post('/campaigns', oem, launch);
     expect(launched.status).toBe(201);
     expect(launched.body.id).toBe(CMP);
+    const again = await post('/campaigns', oem, { ...launch, channel: 'tv' });
+    expect([again.status, again.body.code]).toEqual([409, 'CAMPAIGN_ALREADY_LAUNCHED']);
     // A dealer manager does not run campaigns.
     expect((await post(`/campaigns/${CMP}/cost-lines`, d1, { amountFen: 1, note: 'x' })).status).toBe(403);
     // A cost booked to a dealer the campaign does not run at is refused.
