@@ -52,31 +52,8 @@ describe('Campaigns: launch, cost lines, period revision, closing, list, details
     const response = await api.request({ method: 'GET', url, headers });
     return { status: response.statusCode, body: response.json() };
   };
-  const order = async (prospectId: string, day: string) => {
-    for (const [action, body] of [
-      ['presentations', { model: 'ID.4', occurredAt: cst(day, '09:00') }],
-      [
-        'quotes',
-        {
-          model: 'ID.4',
-          listPriceFen: 20_000_000,
-          discountFen: 0,
-          financeOption: 'cash',
-          occurredAt: cst(day, '09:30'),
-        },
-      ],
-    ] as const)
-      expect((await sales.prospect(prospectId, action, body)).status).toBe(200);
-    const ordered = await sales.prospect(prospectId, 'order', {
-      model: 'ID.4',
-      listPriceFen: 20_000_000,
-      discountFen: 0,
-      payment: 'cash',
-      promisedDeliveryAt: cst('04-20', '10:00'),
-      occurredAt: cst(day, '10:00'),
-    });
-    expect(ordered.status).toBe(201);
-  };
+  const order = (prospectId: string, day: string) =>
+    sales.orderOn(prospectId, (time) => cst(day, time), cst('04-20', '10:00'));
   const nothing = { leads: 0, prospects: 0, testDrives: 0, orders: 0, deliveries: 0 };
   const noRatios = { costPerLeadFen: null, costPerProspectFen: null, costPerSaleFen: null };
 

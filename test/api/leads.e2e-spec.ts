@@ -66,31 +66,8 @@ describe('OEM leads: handing, clocks, returns, prospect file, conversion and KPI
   const step = (leadId: string, action: string, headers: Record<string, string>, body: object) =>
     post(`/leads/${leadId}/${action}`, headers, body);
   const sweep = () => api.app.get(ClockWatcherRunner).sweep('lead return');
-  const order = async (prospectId: string, day: string) => {
-    for (const [action, body] of [
-      ['presentations', { model: 'ID.4', occurredAt: cst(day, '09:00') }],
-      [
-        'quotes',
-        {
-          model: 'ID.4',
-          listPriceFen: 20_000_000,
-          discountFen: 0,
-          financeOption: 'cash',
-          occurredAt: cst(day, '09:30'),
-        },
-      ],
-    ] as const)
-      expect((await sales.prospect(prospectId, action, body)).status).toBe(200);
-    const ordered = await sales.prospect(prospectId, 'order', {
-      model: 'ID.4',
-      listPriceFen: 20_000_000,
-      discountFen: 0,
-      payment: 'cash',
-      promisedDeliveryAt: cst('04-20', '10:00'),
-      occurredAt: cst(day, '10:00'),
-    });
-    expect(ordered.status).toBe(201);
-  };
+  const order = (prospectId: string, day: string) =>
+    sales.orderOn(prospectId, (time) => cst(day, time), cst('04-20', '10:00'));
 
   it('hands, accepts on the deadline, refuses a contact before the acceptance, and merges by phone', async () => {
     // D1 already has a walk-in prospect with L6's phone.

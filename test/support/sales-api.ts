@@ -49,6 +49,42 @@ export const salesApi = (api: TestApp) => {
       post(`/prospects/${id}/${step}`, body, headers),
     sale: (id: string, step: string, body: object = {}, headers?: Record<string, string>) =>
       post(`/vehicle-sales/${id}/${step}`, body, headers),
+    /**
+     * A presentation, a quote and an order of an ID.4 on cash terms, on one day: `at(time)` gives that day's
+     * instant of `HH:MM`.
+     */
+    orderOn: async (prospectId: string, at: (time: string) => string, promisedDeliveryAt: string) => {
+      for (const [step, body, status] of [
+        ['presentations', { model: 'ID.4', occurredAt: at('09:00') }, 200],
+        [
+          'quotes',
+          {
+            model: 'ID.4',
+            listPriceFen: 20_000_000,
+            discountFen: 0,
+            financeOption: 'cash',
+            occurredAt: at('09:30'),
+          },
+          200,
+        ],
+        [
+          'order',
+          {
+            model: 'ID.4',
+            listPriceFen: 20_000_000,
+            discountFen: 0,
+            payment: 'cash',
+            promisedDeliveryAt,
+            occurredAt: at('10:00'),
+          },
+          201,
+        ],
+      ] as const) {
+        const answer = await post(`/prospects/${prospectId}/${step}`, body);
+        if (answer.status !== status)
+          throw new Error(`${step} of ${prospectId}: ${JSON.stringify(answer.body)}`);
+      }
+    },
     /** Every step from an order to a delivered vehicle, each at its own time. */
     deliver: async (saleId: string, vin: string, times: { settled: string; delivered: string }) => {
       for (const [step, body] of [
