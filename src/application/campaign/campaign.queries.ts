@@ -1,3 +1,4 @@
+import type { Kpi } from '../shared/kpi';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CampaignNotFound } from '../../domain/campaign/campaign.errors';
@@ -119,3 +120,14 @@ export class CampaignEffectHandler implements IQueryHandler<CampaignEffectQuery,
 
 /** Every query handler of this file, for its Nest module. */
 export const CAMPAIGN_QUERY_HANDLERS = [GetCampaignHandler, ListCampaignsHandler, CampaignEffectHandler];
+
+/** `crm kpi campaign-effect --campaign <id> [--dealer <id>]`: the effect as `GET /campaigns/{id}/effect` answers it. */
+export const CAMPAIGN_KPIS: Readonly<Record<string, Kpi>> = {
+  'campaign-effect': {
+    description:
+      "a campaign's effect: leads, prospects, test drives, orders, deliveries and costs (GET /campaigns/{id}/effect)",
+    required: ['campaign'],
+    read: (store, _clock, params) =>
+      new CampaignEffectHandler(store).execute(new CampaignEffectQuery(params.campaign!, params.dealer)),
+  },
+};

@@ -11,6 +11,7 @@ export type KpiParams = Readonly<{
   asOf?: string;
   window?: number;
   customer?: string;
+  campaign?: string;
 }>;
 
 /**

@@ -11,6 +11,7 @@ export const KPI_FLAGS: Readonly<Record<keyof KpiParams, string>> = {
   asOf: '--as-of',
   window: '--window',
   customer: '--customer',
+  campaign: '--campaign',
 };
 
 export type RawKpiOptions = Readonly<Partial<Record<keyof KpiParams, string>>>;
@@ -45,7 +46,7 @@ export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
     );
   if (options.asOf !== undefined && !isInstant(options.asOf))
     refuse('--as-of', options.asOf, 'an ISO instant: use YYYY-MM-DDTHH:MM[:SS]Z or with an offset (+08:00)');
-  for (const key of ['dealer', 'customer'] as const) {
+  for (const key of ['dealer', 'customer', 'campaign'] as const) {
     const value = options[key];
     if (value !== undefined && !ID.test(value))
       refuse(KPI_FLAGS[key], JSON.stringify(value), 'an id: letters, digits and . _ : @ - (e.g. d-1)');
@@ -61,5 +62,6 @@ export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
     asOf: options.asOf,
     window,
     customer: options.customer,
+    campaign: options.campaign,
   };
 };

@@ -5,7 +5,7 @@ import { flatten } from '../analytics/flatten';
 import { KPIS } from '../analytics/kpi-catalog';
 import { freshnessWarnings } from '../analytics/kpi-freshness';
 import { KPI_FLAGS, kpiParamsOf, type RawKpiOptions } from '../analytics/kpi-options';
-import type { CliCommand } from '../cli-command';
+import { type CliCommand, UsageError } from '../cli-command';
 
 type KpiOptions = RawKpiOptions & { from?: string; format: string };
 
@@ -55,6 +55,7 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
     .option('--as-of <instant>', 'ISO instant for KPIs that depend on "now" (churn, loyalty)')
     .option('--window <months>', 'window in months (retention, churn)')
     .option('--customer <id>', 'customer id (loyalty-balance)')
+    .option('--campaign <id>', 'campaign id (campaign-effect)')
     .option('--format <format>', 'json or csv', 'json')
     .addHelpText(
       'after',
@@ -68,13 +69,13 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
     .action((name: string, options: KpiOptions) =>
       run(async () => {
         const kpi = KPIS[name];
-        if (!kpi) throw new Error(`no KPI named ${name}: known are ${Object.keys(KPIS).join(', ')}`);
+        if (!kpi) throw new UsageError(`no KPI named ${name}: known are ${Object.keys(KPIS).join(', ')}`);
         if (!['json', 'csv'].includes(options.format))
-          throw new Error(`--format ${options.format} is not json or csv`);
+          throw new UsageError(`--format ${options.format} is not json or csv`);
         const params = kpiParamsOf(options);
         const missing = kpi.required.filter((key) => params[key] === undefined);
         if (missing.length > 0)
-          throw new Error(
+          throw new UsageError(
             `kpi ${name} needs ${missing.map((key) => KPI_FLAGS[key]).join(', ')}: see "crm kpi --help"`,
           );
         const readStore = await openAnalyticsReadStore(options.from);
