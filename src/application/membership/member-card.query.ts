@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '../../domain/shared/domain-error';
+import { MemberCardNotFound } from '../../domain/membership/membership.errors';
 import {
   type MemberCard,
   memberCardsProjection,
@@ -9,19 +9,6 @@ import { physicalCollection } from '../../projections/shared/projection';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 
 const CARDS = physicalCollection(memberCardsProjection);
-
-export class MemberCardNotFound extends DomainError {
-  constructor(cardNumber: string) {
-    super(
-      'MEMBER_CARD_NOT_FOUND',
-      'not-found',
-      `no member holds or held card ${cardNumber}: check the number`,
-      {
-        cardNumber,
-      },
-    );
-  }
-}
 
 export class GetMemberByCardQuery extends Query<MemberCard> {
   constructor(readonly cardNumber: string) {

@@ -167,3 +167,16 @@ export const zeroAdjustment = (customerId: string) =>
     customerId,
     'adjustment of 0 points changes nothing: give a delta',
   );
+
+export class MemberCardNotFound extends DomainError {
+  constructor(cardNumber: string) {
+    super(
+      'MEMBER_CARD_NOT_FOUND',
+      'not-found',
+      `no member holds or held card ${cardNumber}: check the number`,
+      {
+        cardNumber,
+      },
+    );
+  }
+}
