@@ -21,6 +21,8 @@ type Opened = Vehicle &
     settledAt: string | null;
     callbackDueAt: string | null;
     surveyed: boolean;
+    /** When the 3-day callback brought the CSI survey: it completes the service care task. */
+    surveyedAt: string | null;
   }>;
 
 /** Stages of an opened repair order (after check-in, before any cancellation). */
@@ -82,7 +84,7 @@ const evolveOpened = (state: OpenedRepairOrder, event: RepairOrderEvent): Repair
         callbackDueAt: event.data.callbackDueAt,
       };
     case 'CsiSurveyRecorded':
-      return { ...state, surveyed: true };
+      return { ...state, surveyed: true, surveyedAt: event.data.surveyedAt };
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -110,6 +112,7 @@ export const evolveRepairOrder = (state: RepairOrderState, event: RepairOrderEve
         settledAt: null,
         callbackDueAt: null,
         surveyed: false,
+        surveyedAt: null,
       };
     }
     case 'RepairOrderCancelled':

@@ -19,6 +19,8 @@ type Signed = Readonly<{
   deliveredAt: string | null;
   callbackDueAt: string | null;
   callbackCompleted: boolean;
+  /** Every delivery callback recorded on the sale, in order: they work the delivery care task too. */
+  callbackAttempts: readonly Readonly<{ at: string; reached: boolean }>[];
 }>;
 
 /** ordered: signed and moving to delivery; delivered: handed over; cancelled: nothing follows. */
@@ -49,6 +51,7 @@ export const evolveVehicleSale = (state: VehicleSaleState, event: VehicleSaleEve
       deliveredAt: null,
       callbackDueAt: null,
       callbackCompleted: false,
+      callbackAttempts: [],
     };
   }
   if (state.status === 'none') return state;
@@ -73,7 +76,11 @@ export const evolveVehicleSale = (state: VehicleSaleState, event: VehicleSaleEve
     case 'OrderCancelled':
       return { ...state, status: 'cancelled' };
     case 'DeliveryCallbackRecorded':
-      return { ...state, callbackCompleted: state.callbackCompleted || event.data.reached };
+      return {
+        ...state,
+        callbackCompleted: state.callbackCompleted || event.data.reached,
+        callbackAttempts: [...state.callbackAttempts, { at: event.data.calledAt, reached: event.data.reached }],
+      };
     default: {
       const unreachable: never = event;
       return unreachable;

@@ -131,7 +131,8 @@ const facts = (doc: VehicleSaleDetails, event: E): Partial<VehicleSaleDetails> =
 /** One document per vehicle sale: details for integrators, the buyer and VIN, and the 7-day callback list. */
 export const vehicleSaleDetailsProjection: ProjectionDefinition<VehicleSaleEvent, VehicleSaleDetails> = {
   name: 'vehicle-sale-details',
-  version: 1,
+  // v2: the sale's state in each document keeps its delivery callbacks (the care task's attempts).
+  version: 2,
   collection: 'vehicle_sales',
   indexes: [
     ['dealerId', 'signedAt'],

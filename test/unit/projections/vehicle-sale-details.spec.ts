@@ -128,6 +128,7 @@ describe('vehicle-sale-details projection', () => {
         deliveredAt: null,
         callbackDueAt: null,
         callbackCompleted: false,
+        callbackAttempts: [],
       },
       revision: 0,
       updatedAt: SIGNED_AT,

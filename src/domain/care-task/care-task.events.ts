@@ -1,0 +1,44 @@
+import type { Event } from '../shared/event';
+import type { AttemptOutcome, CareTaskKind } from './care-task.types';
+
+type Id = { taskId: string; dealerId: string };
+
+/** The first time a task is worked, its origin is written down as its record told it. */
+export type CareTaskOpened = Event<
+  'CareTaskOpened',
+  Id & {
+    kind: CareTaskKind;
+    recordId: string;
+    customerId: string;
+    role: string;
+    openedAt: string;
+    dueAt: string;
+  }
+>;
+
+/** One call (or message) to the customer, and what it came to. */
+export type CareTaskAttemptRecorded = Event<
+  'CareTaskAttemptRecorded',
+  Id & { outcome: AttemptOutcome; note: string | null; callerId: string; attemptedAt: string }
+>;
+
+/** A manager gives the task to a caller; the latest assignment counts. */
+export type CareTaskAssigned = Event<
+  'CareTaskAssigned',
+  Id & { assigneeId: string; reason: string | null; assignedBy: string; assignedAt: string }
+>;
+
+/** The task is not due any more (the customer asked not to be called, the vehicle was sold on). */
+export type CareTaskCancelled = Event<
+  'CareTaskCancelled',
+  Id & { reason: string; cancelledBy: string; cancelledAt: string }
+>;
+
+export type CareTaskEvent = CareTaskOpened | CareTaskAttemptRecorded | CareTaskAssigned | CareTaskCancelled;
+
+export const CARE_TASK_EVENT_TYPES = {
+  CareTaskOpened: 1,
+  CareTaskAttemptRecorded: 1,
+  CareTaskAssigned: 1,
+  CareTaskCancelled: 1,
+} as const satisfies Record<CareTaskEvent['type'], number>;

@@ -1,0 +1,91 @@
+import { BUSINESS_UTC_OFFSET_MINUTES, businessMonthOf } from '../shared/time';
+
+/**
+ * The callback tasks of customer care (客户关怀, domain brief "Care tasks and callbacks"): each falls due
+ * from a fact of another record, so a task exists as soon as that fact does, and its stream starts only
+ * when someone works it.
+ * - `delivery`: the 7-day call after a delivery (with the SSI survey on the sale);
+ * - `service`: the 3-day call after a repair order's settlement (with the CSI survey on the repair order);
+ * - `3month`: the call three months after a new vehicle's delivery.
+ */
+export const CARE_TASK_KINDS = ['delivery', 'service', '3month'] as const;
+export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
+
+/** What one attempt to reach the customer came to. Reached, declined and booked complete the task. */
+export const ATTEMPT_OUTCOMES = ['reached', 'not-reached', 'declined', 'booked'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+/** open → completed | not-reached (the third not-reached attempt) | cancelled (not due). */
+export type CareTaskStatus = 'open' | 'completed' | 'not-reached' | 'cancelled';
+
+/** Attempts that do not reach the customer before the task closes as not reached. */
+export const MAX_NOT_REACHED_ATTEMPTS = 3;
+
+/** The role whose desk calls: the customer-service desk for the survey calls, the consultant three months on. */
+export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
+  delivery: 'customer-service',
+  service: 'customer-service',
+  '3month': 'sales-consultant',
+};
+
+/** A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`. */
+export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;
+
+export const parseCareTaskId = (
+  taskId: string,
+): Readonly<{ kind: CareTaskKind; recordId: string }> | null => {
+  const dash = taskId.indexOf('-');
+  if (dash < 0) return null;
+  const kind = taskId.slice(0, dash) as CareTaskKind;
+  const recordId = taskId.slice(dash + 1);
+  return CARE_TASK_KINDS.includes(kind) && recordId !== '' ? { kind, recordId } : null;
+};
+
+/**
+ * Adds calendar months in China Standard Time, the day clamped to the target month's last day
+ * (31 Jan + 1 month = 28 or 29 Feb), the time of day kept.
+ */
+export const addBusinessMonths = (iso: string, months: number): string => {
+  const offsetMs = BUSINESS_UTC_OFFSET_MINUTES * 60_000;
+  const local = new Date(Date.parse(iso) + offsetMs);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(
+    year,
+    month,
+    Math.min(local.getUTCDate(), lastDay),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    local.getUTCMilliseconds(),
+  );
+  return new Date(shifted - offsetMs).toISOString();
+};
+
+/** The three-month call after a delivery. */
+export const THREE_MONTH_CALL_MONTHS = 3;
+export const threeMonthCallDueAt = (deliveredAt: string): string =>
+  addBusinessMonths(deliveredAt, THREE_MONTH_CALL_MONTHS);
+
+/** A task counts in the CST month of its due date. */
+export const dueMonthOf = (dueAt: string): string => businessMonthOf(dueAt);
+
+/**
+ * Where a task comes from, as its record says it: the application reads it from the sale or the repair
+ * order, so the decider never trusts a client for it.
+ */
+export type CareTaskOrigin = Readonly<{
+  kind: CareTaskKind;
+  recordId: string;
+  dealerId: string;
+  customerId: string;
+  /** When the fact it follows happened (the delivery, the settlement). */
+  openedAt: string;
+  dueAt: string;
+  /** The callbacks already recorded on the record itself (the sale's callback, the repair order's survey). */
+  recordAttempts: readonly RecordAttempt[];
+}>;
+
+/** A callback recorded on its record's own route (it carries the survey), which works the task too. */
+export type RecordAttempt = Readonly<{ at: string; outcome: AttemptOutcome }>;

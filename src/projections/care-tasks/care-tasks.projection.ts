@@ -1,0 +1,242 @@
+import {
+  careTaskCaller,
+  careTaskClosure,
+  type OutcomeAttempt,
+} from '../../domain/care-task/care-task-outcome';
+import type { CareTaskEvent } from '../../domain/care-task/care-task.events';
+import {
+  type AttemptOutcome,
+  CARE_TASK_ROLE,
+  type CareTaskKind,
+  careTaskId,
+  type CareTaskStatus,
+  dueMonthOf,
+  parseCareTaskId,
+  threeMonthCallDueAt,
+} from '../../domain/care-task/care-task.types';
+import type { CsiSurveyRecorded, RepairOrderSettled } from '../../domain/repair-order/repair-order.events';
+import type {
+  DeliveryCallbackRecorded,
+  VehicleDelivered,
+} from '../../domain/vehicle-sale/vehicle-sale.events';
+import type { Envelope, ProjectionDefinition } from '../shared/projection';
+
+type Handled =
+  CareTaskEvent | VehicleDelivered | DeliveryCallbackRecorded | RepairOrderSettled | CsiSurveyRecorded;
+
+export type CareTaskAttemptEntry = {
+  at: string;
+  outcome: AttemptOutcome;
+  callerId: string;
+  note: string | null;
+  /** `record`: the callback recorded on the sale or the repair order (with its survey); `task`: on the task. */
+  via: 'task' | 'record';
+  position: number;
+};
+export type CareTaskAssignmentEntry = {
+  at: string;
+  assigneeId: string;
+  assignedBy: string;
+  reason: string | null;
+  position: number;
+};
+export type CareTaskCancellationEntry = { at: string; reason: string; cancelledBy: string; position: number };
+
+/**
+ * One care task: created by the fact it follows (a delivery, a settlement), worked by attempts on its own
+ * route or on its record's. `status`, `closedAt` and `callerId` are what all the facts known come to in
+ * business-time order (care-task-outcome.ts); a report "as of" an instant reads the lists again.
+ */
+export type CareTaskDoc = {
+  taskId: string;
+  kind: CareTaskKind;
+  recordId: string;
+  dealerId: string;
+  customerId: string | null;
+  role: string;
+  openedAt: string | null;
+  dueAt: string | null;
+  /** CST month of the due date: the month the success rate counts the task in. */
+  dueMonth: string | null;
+  attempts: CareTaskAttemptEntry[];
+  assignments: CareTaskAssignmentEntry[];
+  cancellations: CareTaskCancellationEntry[];
+  status: CareTaskStatus;
+  closedAt: string | null;
+  callerId: string | null;
+  /** The task's own stream revision (its ETag); -1 while nobody has worked it. */
+  revision: number;
+  updatedAt: string;
+};
+
+/** Record attempts sort before task attempts of the same instant, as the decider orders them. */
+const RECORD_FIRST = 2 ** 40;
+
+export const outcomeAttempts = (doc: Pick<CareTaskDoc, 'attempts'>): OutcomeAttempt[] =>
+  doc.attempts.map((attempt) => ({
+    at: attempt.at,
+    outcome: attempt.outcome,
+    callerId: attempt.callerId,
+    order: attempt.via === 'record' ? attempt.position - RECORD_FIRST : attempt.position,
+  }));
+
+const blank = (taskId: string, dealerId: string): CareTaskDoc => {
+  const parsed = parseCareTaskId(taskId);
+  const kind = parsed?.kind ?? 'delivery';
+  return {
+    taskId,
+    kind,
+    recordId: parsed?.recordId ?? taskId,
+    dealerId,
+    customerId: null,
+    role: CARE_TASK_ROLE[kind],
+    openedAt: null,
+    dueAt: null,
+    dueMonth: null,
+    attempts: [],
+    assignments: [],
+    cancellations: [],
+    status: 'open',
+    closedAt: null,
+    callerId: null,
+    revision: -1,
+    updatedAt: '',
+  };
+};
+
+const origin = (doc: CareTaskDoc, customerId: string, openedAt: string, dueAt: string): CareTaskDoc => ({
+  ...doc,
+  customerId,
+  openedAt,
+  dueAt,
+  dueMonth: dueMonthOf(dueAt),
+});
+
+const withAttempt = (doc: CareTaskDoc, attempt: CareTaskAttemptEntry): CareTaskDoc =>
+  doc.attempts.some((known) => known.position === attempt.position)
+    ? doc
+    : { ...doc, attempts: [...doc.attempts, attempt] };
+
+const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
+  const position = event.globalPosition;
+  const caller = event.metadata.actor.userId;
+  switch (event.type) {
+    case 'VehicleDelivered': {
+      const { customerId, deliveredAt, callbackDueAt } = event.data;
+      return doc.kind === '3month'
+        ? origin(doc, customerId, deliveredAt, threeMonthCallDueAt(deliveredAt))
+        : origin(doc, customerId, deliveredAt, callbackDueAt);
+    }
+    case 'RepairOrderSettled':
+      return origin(doc, event.data.customerId, event.data.settledAt, event.data.callbackDueAt);
+    case 'DeliveryCallbackRecorded': {
+      const outcome = event.data.reached ? 'reached' : 'not-reached';
+      return withAttempt(doc, {
+        at: event.data.calledAt,
+        outcome,
+        callerId: caller,
+        note: null,
+        via: 'record',
+        position,
+      });
+    }
+    case 'CsiSurveyRecorded':
+      return withAttempt(doc, {
+        at: event.data.surveyedAt,
+        outcome: 'reached',
+        callerId: caller,
+        note: null,
+        via: 'record',
+        position,
+      });
+    case 'CareTaskOpened': {
+      const { customerId, openedAt, dueAt, role } = event.data;
+      return { ...origin(doc, customerId, openedAt, dueAt), role };
+    }
+    case 'CareTaskAttemptRecorded': {
+      const { attemptedAt, outcome, callerId, note } = event.data;
+      return withAttempt(doc, { at: attemptedAt, outcome, callerId, note, via: 'task', position });
+    }
+    case 'CareTaskAssigned': {
+      const { assignedAt, assigneeId, assignedBy, reason } = event.data;
+      return {
+        ...doc,
+        assignments: [...doc.assignments, { at: assignedAt, assigneeId, assignedBy, reason, position }],
+      };
+    }
+    case 'CareTaskCancelled': {
+      const { cancelledAt, reason, cancelledBy } = event.data;
+      return {
+        ...doc,
+        cancellations: [...doc.cancellations, { at: cancelledAt, reason, cancelledBy, position }],
+      };
+    }
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+};
+
+const isTaskEvent = (event: Envelope<Handled>): event is Envelope<CareTaskEvent> =>
+  event.type.startsWith('CareTask');
+
+const taskIdsOf = (event: Envelope<Handled>): string[] => {
+  switch (event.type) {
+    case 'VehicleDelivered':
+      return [careTaskId('delivery', event.data.saleId), careTaskId('3month', event.data.saleId)];
+    case 'DeliveryCallbackRecorded':
+      return [careTaskId('delivery', event.data.saleId)];
+    case 'RepairOrderSettled':
+    case 'CsiSurveyRecorded':
+      return [careTaskId('service', event.data.repairOrderId)];
+    default:
+      return [event.data.taskId];
+  }
+};
+
+/**
+ * The care tasks (客户关怀 callbacks): `GET /care/tasks`, the callback success rate, the DDC's callback
+ * figure. A task's document exists from the fact it follows, before anyone works it.
+ */
+export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
+  name: 'care-tasks',
+  version: 1,
+  collection: 'care_tasks',
+  indexes: [
+    ['dealerId', 'status', 'dueAt'],
+    ['dealerId', 'dueMonth'],
+    ['dueMonth'],
+    ['customerId'],
+    ['status', 'dueAt'],
+  ],
+  handles: [
+    'VehicleDelivered',
+    'DeliveryCallbackRecorded',
+    'RepairOrderSettled',
+    'CsiSurveyRecorded',
+    'CareTaskOpened',
+    'CareTaskAttemptRecorded',
+    'CareTaskAssigned',
+    'CareTaskCancelled',
+  ],
+  documentIds: taskIdsOf,
+  apply: (doc, event, id) => {
+    const next = recorded(doc ?? blank(id, event.data.dealerId), event);
+    const closure = careTaskClosure(
+      outcomeAttempts(next),
+      next.cancellations.map(({ at, position }) => ({ at, order: position })),
+    );
+    return {
+      ...next,
+      status: closure.status,
+      closedAt: closure.closedAt,
+      callerId: careTaskCaller(
+        next.assignments.map(({ at, assigneeId, position }) => ({ at, assigneeId, order: position })),
+        outcomeAttempts(next),
+      ),
+      revision: isTaskEvent(event) ? event.revision : next.revision,
+      updatedAt: event.occurredAt,
+    };
+  },
+};
