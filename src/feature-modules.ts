@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
+import { CareTaskModule } from './application/care-task/care-task.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DdcModule } from './application/ddc/ddc.module';
 import { GiftModule } from './application/gift/gift.module';
@@ -28,4 +29,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   PrivacyModule,
   CallModule,
   DdcModule,
+  CareTaskModule,
 ];

@@ -1,6 +1,7 @@
 import { campaignFeature } from './campaign/campaign.feature';
 import { credentialFeature } from './access/credential.feature';
 import { callFeature } from './call/call.feature';
+import { careTaskFeature } from './care-task/care-task.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { giftFeature } from './gift/gift.feature';
@@ -47,6 +48,7 @@ export const FEATURES: readonly AnyFeature[] = [
   webhookSubscriptionFeature,
   customerIndexFeature,
   callFeature,
+  careTaskFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */

@@ -120,6 +120,13 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /calls/:callId/ended', 'CS OEM AD'],
   ['GET /calls/report', 'DM OEM AN AU AD'],
   ['GET /calls/:callId', 'CS DM OEM AN AU AD'],
+  // care tasks: the desks call (a consultant their own sales' three-month call), the manager assigns
+  ['POST /care/tasks/:taskId/attempts', 'SC SA CS DM AD'],
+  ['POST /care/tasks/:taskId/assignment', 'DM AD'],
+  ['POST /care/tasks/:taskId/cancellation', 'DM AD'],
+  ['GET /care/tasks', 'SC SA CS DM OEM AN AU AD'],
+  ['GET /care/tasks/:taskId', 'SC SA CS DM OEM AN AU AD'],
+  ['GET /care/callback-success', 'DM OEM AN AU AD'],
   // OEM leads
   ['POST /leads', 'OEM AD'],
   ['POST /leads/:leadId/hand-again', 'OEM AD'],

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../src/application/ports/event-store.port';
 import type { PositionedDoc, ReadModelDoc } from '../../src/application/ports/read-store.port';
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 import type { CallEvent } from '../../src/domain/call/call.events';
+import type { CareTaskEvent } from '../../src/domain/care-task/care-task.events';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
@@ -38,7 +39,8 @@ export type DomainEvent =
   | CallEvent
   | LeadEvent
   | GiftEvent
-  | CampaignEvent;
+  | CampaignEvent
+  | CareTaskEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{
@@ -94,6 +96,7 @@ const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
   DeliveryCallbackRecorded: 'calledAt',
   CallAnswered: 'answeredAt',
   CallEnded: 'endedAt',
+  CareTaskOpened: 'openedAt',
 };
 
 const timeOf = (event: SpecEvent): string => {

@@ -71,6 +71,20 @@ export const ACCESS_POLICY = {
   'call.log': ['customer-service', 'oem-staff', 'admin'],
   'call.read': ['customer-service', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'call.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // care tasks (客户关怀 callbacks): the desk calls, a consultant makes the three-month call of their own sales
+  'care.work': ['sales-consultant', 'service-advisor', 'customer-service', 'dealer-manager', 'admin'],
+  'care.assign': ['dealer-manager', 'admin'],
+  'care.read': [
+    'sales-consultant',
+    'service-advisor',
+    'customer-service',
+    'dealer-manager',
+    'oem-staff',
+    'analyst',
+    'auditor',
+    'admin',
+  ],
+  'care.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // integration: the event feed (each event also needs its record's read permission, read-feed.ts)
   'integration.feed': [
     'service-advisor',

@@ -15,6 +15,7 @@ export const originFromSale = (
     recordId: sale.saleId,
     dealerId: sale.dealerId,
     customerId: sale.customerId,
+    ownerId: sale.consultantId,
     openedAt: sale.deliveredAt,
   };
   if (kind === '3month')
@@ -38,6 +39,7 @@ export const originFromRepairOrder = (repairOrder: RepairOrderState): CareTaskOr
     recordId: repairOrder.repairOrderId,
     dealerId: repairOrder.dealerId,
     customerId: repairOrder.customerId,
+    ownerId: null,
     openedAt: repairOrder.settledAt,
     dueAt: repairOrder.callbackDueAt,
     recordAttempts: repairOrder.surveyedAt ? [{ at: repairOrder.surveyedAt, outcome: 'reached' }] : [],

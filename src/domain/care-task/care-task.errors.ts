@@ -34,3 +34,6 @@ export const assigneeUnchanged = (taskId: string, assigneeId: string) =>
   new CareTaskRuleViolated('CARE_TASK_ASSIGNEE_UNCHANGED', taskId, `is assigned to ${assigneeId} already`, {
     assigneeId,
   });
+
+/** The id names no task, or its record has not reached the fact the task follows. */
+export const careTaskOriginMissing = (taskId: string, why: string) => new CareTaskNotFound(taskId, why);

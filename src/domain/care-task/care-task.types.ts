@@ -80,6 +80,8 @@ export type CareTaskOrigin = Readonly<{
   recordId: string;
   dealerId: string;
   customerId: string;
+  /** The sales consultant of the sale (a consultant works only their own customers' tasks); null for service. */
+  ownerId: string | null;
   /** When the fact it follows happened (the delivery, the settlement). */
   openedAt: string;
   dueAt: string;

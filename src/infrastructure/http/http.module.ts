@@ -27,6 +27,7 @@ import { ProspectCommandsController } from './sales/prospect-commands.controller
 import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { CallController } from './call/call.controller';
+import { CareReportsController, CareTasksController } from './care/care.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { SalesTargetController } from './sales-target/sales-target.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
@@ -63,6 +64,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ShowroomTrafficController,
     SalesTargetController,
     CallController,
+    CareTasksController,
+    CareReportsController,
     LeadCommandsController,
     LeadQueriesController,
     DdcQueriesController,

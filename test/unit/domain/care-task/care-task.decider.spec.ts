@@ -20,6 +20,7 @@ const origin: CareTaskOrigin = {
   recordId: 'vs-1',
   dealerId: 'd-sh-01',
   customerId: 'cu-1',
+  ownerId: 'sc-li',
   openedAt: '2026-03-02T02:00:00.000Z',
   dueAt: '2026-03-09T02:00:00.000Z',
   recordAttempts: [],

@@ -1,0 +1,29 @@
+import { careTaskOriginMissing } from '../../domain/care-task/care-task.errors';
+import { originFromRepairOrder, originFromSale } from '../../domain/care-task/care-task-origin';
+import { type CareTaskOrigin, parseCareTaskId } from '../../domain/care-task/care-task.types';
+import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
+import { vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
+import { repairOrderFeature } from '../repair-order/repair-order.feature';
+import { vehicleSaleFeature } from '../sales/vehicle-sale.feature';
+import type { CommandPipeline } from '../shared/command-pipeline';
+
+/**
+ * A task's origin as its record says it now, read from the event store (no read-model lag): the delivered
+ * sale or the settled repair order. A 404 when the id names no task, or its record has not got that far.
+ */
+export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string): Promise<CareTaskOrigin> => {
+  const parsed = parseCareTaskId(taskId);
+  if (parsed === null)
+    throw careTaskOriginMissing(taskId, 'a task id is <kind>-<record id>, kind delivery, service or 3month');
+  const { kind, recordId } = parsed;
+  if (kind === 'service') {
+    const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
+    const origin = originFromRepairOrder(state);
+    if (!origin) throw careTaskOriginMissing(taskId, `repair order ${recordId} is not settled`);
+    return origin;
+  }
+  const state = await pipeline.currentState(vehicleSaleFeature, vehicleSaleStreamId(recordId));
+  const origin = originFromSale(kind, state);
+  if (!origin) throw careTaskOriginMissing(taskId, `vehicle sale ${recordId} is not delivered`);
+  return origin;
+};

@@ -1,0 +1,20 @@
+import { Command } from '@nestjs/cqrs';
+import type { CareTaskCommand } from '../../domain/care-task/care-task.commands';
+import type { Command as DomainCommand } from '../../domain/shared/event';
+import type { CommandContext, CommandResult } from '../shared/command-context';
+
+/** A command as the caller sends it: the task's origin is read from its record by the handler, never sent. */
+export type CareTaskRequest = CareTaskCommand extends infer C
+  ? C extends DomainCommand
+    ? DomainCommand<C['type'], Omit<C['data'], 'origin'>>
+    : never
+  : never;
+
+export class ExecuteCareTaskCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: Readonly<{ type: CareTaskRequest['type']; data: CareTaskRequest['data'] }>,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

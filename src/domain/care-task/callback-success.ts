@@ -1,0 +1,96 @@
+import {
+  careTaskCaller,
+  careTaskClosure,
+  type OutcomeAssignment,
+  type OutcomeAttempt,
+  type OutcomeMark,
+} from './care-task-outcome';
+import { CARE_TASK_KINDS, type CareTaskKind } from './care-task.types';
+
+/** A task as the success rate reads it: its due date, and the facts of its work. */
+export type CallbackTaskFacts = Readonly<{
+  dealerId: string;
+  kind: CareTaskKind;
+  customerId: string | null;
+  dueAt: string;
+  attempts: readonly OutcomeAttempt[];
+  assignments: readonly OutcomeAssignment[];
+  cancellations: readonly OutcomeMark[];
+}>;
+
+export type SuccessFigures = {
+  /** Tasks due in the month by `asOf`, less the cancelled ones. */
+  due: number;
+  /** Reached, declined or booked. */
+  completed: number;
+  /** Closed by the third attempt that did not reach the customer. */
+  notReached: number;
+  /** Due and neither completed nor closed yet. */
+  open: number;
+  /** completed ÷ due, four decimals; null when none is due. */
+  successRate: number | null;
+};
+export type CallerSuccess = SuccessFigures & { callerId: string | null };
+export type DealerCallbackSuccess = SuccessFigures & {
+  dealerId: string;
+  /** Customers with a task due: the DDC suppresses a rate about fewer than five. */
+  customers: number;
+  byKind: Record<CareTaskKind, SuccessFigures>;
+  byCaller: CallerSuccess[];
+};
+
+const rate = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+
+type Counted = Readonly<{ task: CallbackTaskFacts; status: string; callerId: string | null }>;
+
+const figuresOf = (tasks: readonly Counted[]): SuccessFigures => {
+  const completed = tasks.filter((task) => task.status === 'completed').length;
+  const notReached = tasks.filter((task) => task.status === 'not-reached').length;
+  return {
+    due: tasks.length,
+    completed,
+    notReached,
+    open: tasks.length - completed - notReached,
+    successRate: rate(completed, tasks.length),
+  };
+};
+
+/**
+ * Callback success rate (回访成功率) = tasks completed ÷ tasks due, per dealer, kind and caller, of the tasks
+ * whose due date falls in the month (CST) and has passed by `asOf`; a task cancelled by then is not due.
+ * Everything is read as of `asOf` from the facts' business times, so a late sync of an attempt dated
+ * before `asOf` gives the figure it would have given live.
+ */
+export const callbackSuccess = (
+  tasks: readonly CallbackTaskFacts[],
+  asOf: string,
+): DealerCallbackSuccess[] => {
+  const counted: Counted[] = tasks
+    .filter((task) => Date.parse(task.dueAt) <= Date.parse(asOf))
+    .map((task) => ({
+      task,
+      status: careTaskClosure(task.attempts, task.cancellations, asOf).status,
+      callerId: careTaskCaller(task.assignments, task.attempts, asOf),
+    }))
+    .filter((entry) => entry.status !== 'cancelled');
+  const dealers = [...new Set(counted.map((entry) => entry.task.dealerId))].sort();
+  return dealers.map((dealerId) => {
+    const own = counted.filter((entry) => entry.task.dealerId === dealerId);
+    const callers = [...new Set(own.map((entry) => entry.callerId))].sort((a, b) =>
+      a === null ? 1 : b === null ? -1 : a.localeCompare(b),
+    );
+    return {
+      dealerId,
+      ...figuresOf(own),
+      customers: new Set(own.map((entry) => entry.task.customerId)).size,
+      byKind: Object.fromEntries(
+        CARE_TASK_KINDS.map((kind) => [kind, figuresOf(own.filter((entry) => entry.task.kind === kind))]),
+      ) as Record<CareTaskKind, SuccessFigures>,
+      byCaller: callers.map((callerId) => ({
+        callerId,
+        ...figuresOf(own.filter((entry) => entry.callerId === callerId)),
+      })),
+    };
+  });
+};

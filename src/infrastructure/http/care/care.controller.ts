@@ -1,0 +1,72 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CareTaskRequest,
+  ExecuteCareTaskCommand,
+} from '../../../application/care-task/care-task.commands';
+import {
+  CallbackSuccessQuery,
+  GetCareTaskQuery,
+  ListCareTasksQuery,
+} from '../../../application/care-task/care-task.queries';
+import { commandRoutes } from '../shared/command-routes';
+import { commandTarget } from '../shared/command-sender';
+import { ask, askPage, askRecord } from '../shared/query-routes';
+import { routeTable } from '../shared/route-table';
+import { AssignCareTaskBody, CancelCareTaskBody, RecordCareTaskAttemptBody } from './care.bodies';
+import { CallbackSuccessParams, ListCareTasksParams } from './care.params';
+import { CallbackSuccessView, CareTaskPage, CareTaskResponse } from './care.responses';
+
+const NOT_FOUND = 'CARE_TASK_NOT_FOUND';
+const CLOSED = 'CARE_TASK_CLOSED';
+const TASK = commandTarget<CareTaskRequest>()('caretask', 'taskId', ExecuteCareTaskCommand);
+const { step } = commandRoutes(TASK, { notFound: NOT_FOUND });
+
+/**
+ * Customer care's callback tasks (客户关怀, docs/care.md): each follows a delivery or a settlement and is
+ * worked by attempts dated at their business time.
+ */
+@ApiTags('care')
+@Controller('care/tasks')
+export class CareTasksController extends routeTable({
+  attempt: step('attempts', 'RecordCareTaskAttempt', RecordCareTaskAttemptBody, 'care.work', {
+    summary: 'Record an attempt to reach the customer: reached, not reached, declined or booked',
+    description:
+      'Reached, declined and booked complete the task; the third not-reached attempt closes it as not reached. A late attempt dated before the closing is taken and the outcome read again in business-time order. The survey calls record their survey on the sale (`POST /vehicle-sales/{saleId}/callback`) or the repair order (`POST /repair-orders/{repairOrderId}/csi-survey`), which counts as an attempt here too.',
+    refusals: `${CLOSED}, CARE_TASK_BEFORE_OPENING`,
+  }),
+  assign: step('assignment', 'AssignCareTask', AssignCareTaskBody, 'care.assign', {
+    summary: 'Give the task to a caller (the success rate counts it for the latest assignee)',
+    refusals: `${CLOSED}, CARE_TASK_BEFORE_OPENING, CARE_TASK_ASSIGNEE_UNCHANGED`,
+  }),
+  cancel: step('cancellation', 'CancelCareTask', CancelCareTaskBody, 'care.assign', {
+    summary: 'Cancel the task: it is not due any more and does not count in the success rate',
+    refusals: `${CLOSED}, CARE_TASK_BEFORE_OPENING`,
+  }),
+  list: askPage('', ListCareTasksParams, ListCareTasksQuery, {
+    permit: ['care.read', 'dealer'],
+    summary:
+      'The care worklist: callback tasks soonest due first, filtered by dealer, kind, status, caller, due date',
+    type: CareTaskPage,
+  }),
+  get: askRecord(':taskId', GetCareTaskQuery, {
+    permit: ['care.read', 'record'],
+    summary: 'One care task: its origin, due date, attempts, assignments and what it came to',
+    type: CareTaskResponse,
+    notFound: NOT_FOUND,
+  }),
+}) {}
+
+/** Customer care's reports. */
+@ApiTags('care')
+@Controller('care')
+export class CareReportsController extends routeTable({
+  success: ask('callback-success', CallbackSuccessParams, CallbackSuccessQuery, {
+    permit: ['care.kpi', 'dealer'],
+    summary:
+      'Callback success rate (回访成功率): callback tasks completed ÷ due, per dealer, kind and caller',
+    description:
+      'Tasks whose due date falls in the CST month and has passed by `asOf`; a task cancelled by then is not due. Completed = reached, declined or booked; the third not-reached attempt closes a task as not reached. Computed when read from the facts dated up to `asOf`.',
+    type: CallbackSuccessView,
+  }),
+}) {}

@@ -1,0 +1,134 @@
+import type { CallbackSuccessReport, CareTaskView } from '../../../application/care-task/care-task.queries';
+import type {
+  CallerSuccess,
+  DealerCallbackSuccess,
+  SuccessFigures,
+} from '../../../domain/care-task/callback-success';
+import type { AttemptOutcome, CareTaskKind, CareTaskStatus } from '../../../domain/care-task/care-task.types';
+import type {
+  CareTaskAssignmentEntry,
+  CareTaskAttemptEntry,
+  CareTaskCancellationEntry,
+} from '../../../projections/care-tasks/care-tasks.projection';
+import { PageOf } from '../shared/page.responses';
+
+export class CareTaskAttemptView implements CareTaskAttemptEntry {
+  /** @example 2026-03-09T03:00:00.000Z */
+  at!: string;
+  /** @example not-reached */
+  outcome!: AttemptOutcome;
+  /** Who called. @example cs-wang */
+  callerId!: string;
+  /** @example no answer, try after 18:00 */
+  note!: string | null;
+  /** `record`: the callback recorded on the sale or repair order (with its survey); `task`: on this task. @example task */
+  via!: 'task' | 'record';
+  /** Store position of the fact: orders facts of the same instant. @example 812 */
+  position!: number;
+}
+
+export class CareTaskAssignmentView implements CareTaskAssignmentEntry {
+  /** @example 2026-03-03T01:00:00.000Z */
+  at!: string;
+  /** @example cs-li */
+  assigneeId!: string;
+  /** @example dm-zhou */
+  assignedBy!: string;
+  /** @example desk rota */
+  reason!: string | null;
+  /** @example 640 */
+  position!: number;
+}
+
+export class CareTaskCancellationView implements CareTaskCancellationEntry {
+  /** @example 2026-03-05T02:00:00.000Z */
+  at!: string;
+  /** @example customer asked not to be called */
+  reason!: string;
+  /** @example dm-zhou */
+  cancelledBy!: string;
+  /** @example 700 */
+  position!: number;
+}
+
+export class CareTaskResponse implements CareTaskView {
+  /** `<kind>-<record id>`. @example delivery-vs-88121 */
+  taskId!: string;
+  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery. @example delivery */
+  kind!: CareTaskKind;
+  /** The vehicle sale or repair order it follows. @example vs-88121 */
+  recordId!: string;
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** @example cu-20931 */
+  customerId!: string | null;
+  /** The desk whose work it is. @example customer-service */
+  role!: string;
+  /** When the fact it follows happened. @example 2026-03-02T02:00:00.000Z */
+  openedAt!: string | null;
+  /** @example 2026-03-09T02:00:00.000Z */
+  dueAt!: string | null;
+  /** CST month of the due date: the month the success rate counts it in. @example 2026-03 */
+  dueMonth!: string | null;
+  /** Every attempt, on this task's route and on its record's, in the order recorded. */
+  attempts!: CareTaskAttemptView[];
+  assignments!: CareTaskAssignmentView[];
+  cancellations!: CareTaskCancellationView[];
+  /** What the facts come to in business-time order. @example open */
+  status!: CareTaskStatus;
+  /** @example null */
+  closedAt!: string | null;
+  /** The caller it counts for: the latest assignee, else who made the first attempt. @example cs-wang */
+  callerId!: string | null;
+  /** The task stream's revision; -1 while nobody has worked it. @example 1 */
+  revision!: number;
+  /** @example 2026-03-09T03:00:00.000Z */
+  updatedAt!: string;
+  /** Open and past its due date when read. @example false */
+  overdue!: boolean;
+}
+
+export class CareTaskPage extends PageOf(CareTaskResponse) {}
+
+export class SuccessFiguresView implements SuccessFigures {
+  /** Due in the month by asOf, less the cancelled. @example 10 */
+  due!: number;
+  /** Reached, declined or booked. @example 8 */
+  completed!: number;
+  /** Closed by the third attempt that did not reach the customer. @example 1 */
+  notReached!: number;
+  /** @example 1 */
+  open!: number;
+  /** completed ÷ due, four decimals; null when none is due. @example 0.8 */
+  successRate!: number | null;
+}
+
+export class CallerSuccessView extends SuccessFiguresView implements CallerSuccess {
+  /** Null: tasks nobody was given or has worked. @example cs-wang */
+  callerId!: string | null;
+}
+
+export class KindSuccessView {
+  delivery!: SuccessFiguresView;
+  service!: SuccessFiguresView;
+  '3month'!: SuccessFiguresView;
+}
+
+export class DealerCallbackSuccessView extends SuccessFiguresView implements DealerCallbackSuccess {
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** Customers with a task due. @example 9 */
+  customers!: number;
+  byKind!: KindSuccessView;
+  /** By caller; the tasks of no caller last. */
+  byCaller!: CallerSuccessView[];
+}
+
+export class CallbackSuccessView implements CallbackSuccessReport {
+  /** @example 2026-03 */
+  month!: string;
+  /** @example 2026-03-31T15:59:59.000Z */
+  asOf!: string;
+  /** One row per dealer with a task due. */
+  dealers!: DealerCallbackSuccessView[];
+}
