@@ -1,6 +1,6 @@
 import { saleIdOf } from '../../src/application/sales/order-prospect.handler';
 import { prospectBody, salesApi, settleSales } from '../support/sales-api';
-import { command, runRepairOrder } from '../support/service-history';
+import { runRepairOrder } from '../support/service-history';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
 /**

@@ -79,7 +79,10 @@ export const evolveVehicleSale = (state: VehicleSaleState, event: VehicleSaleEve
       return {
         ...state,
         callbackCompleted: state.callbackCompleted || event.data.reached,
-        callbackAttempts: [...state.callbackAttempts, { at: event.data.calledAt, reached: event.data.reached }],
+        callbackAttempts: [
+          ...state.callbackAttempts,
+          { at: event.data.calledAt, reached: event.data.reached },
+        ],
       };
     default: {
       const unreachable: never = event;
