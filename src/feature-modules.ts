@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
+import { DataQualityModule } from './application/data-quality/data-quality.module';
 import { DdcModule } from './application/ddc/ddc.module';
 import { GiftModule } from './application/gift/gift.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
@@ -28,4 +29,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   PrivacyModule,
   CallModule,
   DdcModule,
+  DataQualityModule,
 ];
