@@ -83,8 +83,7 @@ export const missingFieldRecords = async (
   const missing = (await presences(readStore, source, dealerId))
     .filter((record) => !record.present.has(field))
     .sort(
-      (a, b) =>
-        (a.dealerId ?? '').localeCompare(b.dealerId ?? '') || a.recordId.localeCompare(b.recordId),
+      (a, b) => (a.dealerId ?? '').localeCompare(b.dealerId ?? '') || a.recordId.localeCompare(b.recordId),
     )
     .map(({ recordId, dealerId: dealer }) => ({
       recordType,

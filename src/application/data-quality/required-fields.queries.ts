@@ -54,7 +54,13 @@ export const requiredFieldSets = async (readStore: ReadStore, readAt: string): P
   const until = Date.parse(readAt);
   const recordTypes = RECORD_TYPES.map((recordType): RecordTypeRequiredFields => {
     const versions: RequiredFieldsVersion[] = [
-      { version: 0, fields: [...DEFAULT_REQUIRED_FIELDS[recordType]], reason: DEFAULT_REASON, setAt: null, setBy: null },
+      {
+        version: 0,
+        fields: [...DEFAULT_REQUIRED_FIELDS[recordType]],
+        reason: DEFAULT_REASON,
+        setAt: null,
+        setBy: null,
+      },
       ...stored
         .filter((doc) => doc.recordType === recordType)
         .map(({ version, fields, reason, setAt, setBy }) => ({ version, fields, reason, setAt, setBy })),

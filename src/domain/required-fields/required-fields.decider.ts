@@ -30,7 +30,11 @@ export type SetRequiredFields = Command<
   Readonly<{ recordType: string; fields: readonly string[]; reason: string }>
 >;
 
-export type RequiredFieldsVersion = Readonly<{ version: number; fields: readonly string[]; setAt: string | null }>;
+export type RequiredFieldsVersion = Readonly<{
+  version: number;
+  fields: readonly string[];
+  setAt: string | null;
+}>;
 export type RequiredFieldsState = Readonly<Record<RecordType, RequiredFieldsVersion>>;
 
 export const REQUIRED_FIELDS_EVENT_TYPES = { RequiredFieldsSet: 1 } as const satisfies Record<

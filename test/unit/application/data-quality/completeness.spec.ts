@@ -66,11 +66,10 @@ describe('data completeness', () => {
 
   it('rounds the rate to 4 decimals', () => {
     // 2 complete of 3: 0.66666… → 0.6667.
-    const rows = completenessByDealer(['vin'], [
-      record('s1', 'd1', ['vin']),
-      record('s2', 'd1', ['vin']),
-      record('s3', 'd1', []),
-    ]);
+    const rows = completenessByDealer(
+      ['vin'],
+      [record('s1', 'd1', ['vin']), record('s2', 'd1', ['vin']), record('s3', 'd1', [])],
+    );
     expect(rows[0]).toMatchObject({ records: 3, complete: 2, completenessRate: 0.6667 });
   });
 
