@@ -3,6 +3,7 @@ import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
 import { CareTaskModule } from './application/care-task/care-task.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
+import { DataQualityModule } from './application/data-quality/data-quality.module';
 import { DdcModule } from './application/ddc/ddc.module';
 import { GiftModule } from './application/gift/gift.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
@@ -30,4 +31,5 @@ export const FEATURE_MODULES: readonly Type[] = [
   CallModule,
   DdcModule,
   CareTaskModule,
+  DataQualityModule,
 ];

@@ -11,6 +11,7 @@ import { membershipFeature } from './membership/membership.feature';
 import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
 import { fileAccessFeature } from './privacy/file-access.feature';
+import { requiredFieldsFeature } from './data-quality/required-fields.feature';
 import { repairOrderFeature } from './repair-order/repair-order.feature';
 import { prospectPhoneFeature } from './sales/prospect-phone.feature';
 import { prospectFeature } from './sales/prospect.feature';
@@ -49,6 +50,7 @@ export const FEATURES: readonly AnyFeature[] = [
   customerIndexFeature,
   callFeature,
   careTaskFeature,
+  requiredFieldsFeature,
 ];
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */

@@ -147,6 +147,11 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /campaigns/:campaignId/effect', 'DM OEM AN AU AD'],
   // the dealer data centre (OEM only)
   ['GET /ddc/monthly', 'OEM AD'],
+  // data completeness: the OEM sets the required fields; a dealer manager reads its own dealer's report
+  ['GET /data-quality/completeness', 'DM OEM AN AU AD'],
+  ['GET /data-quality/completeness/missing', 'DM OEM AN AU AD'],
+  ['GET /data-quality/required-fields', 'DM OEM AN AU AD'],
+  ['POST /data-quality/required-fields/:recordType', 'OEM AD'],
   // loyalty club
   ['POST /memberships', 'SA DM AD'],
   ['POST /memberships/:customerId/redemptions', 'SA DM AD'],

@@ -20,6 +20,7 @@ import type { WalkInGroupsLogged } from '../../src/domain/showroom/showroom-traf
 import type { VehicleSaleEvent } from '../../src/domain/vehicle-sale/vehicle-sale.events';
 import type { SalesTargetEvent } from '../../src/domain/sales-target/sales-target.events';
 import type { ForecastWeightsSet } from '../../src/domain/forecast-weights/forecast-weights';
+import type { RequiredFieldsSet } from '../../src/domain/required-fields/required-fields.decider';
 import { applyGuarded } from '../../src/projections/shared/apply-guarded';
 
 /** Every event the system writes: a spec may feed a projection events it does not handle. */
@@ -32,6 +33,7 @@ export type DomainEvent =
   | WalkInGroupsLogged
   | SalesTargetEvent
   | ForecastWeightsSet
+  | RequiredFieldsSet
   | MembershipEvent
   | CredentialEvent
   | PrivacyEvent

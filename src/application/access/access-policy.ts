@@ -49,6 +49,9 @@ export const ACCESS_POLICY = {
   'lead.hand': ['oem-staff', 'admin'],
   // the dealer data centre: every dealer side by side, so the OEM's (no dealer-bound role, not even its own row)
   'ddc.read': ['oem-staff', 'admin'],
+  // data completeness: the OEM sets the network's required fields; a dealer manager reads its dealer's report
+  'data-quality.read': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  'data-quality.required-fields': ['oem-staff', 'admin'],
   'lead.work': ['sales-consultant', 'dealer-manager', 'admin'],
   'lead.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   'lead.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],

@@ -8,6 +8,7 @@ import { AdminImportsController } from './import/import.controller';
 import { ImportModule } from './import/import.module';
 import { ComplaintCommandsController } from './complaint/complaint-commands.controller';
 import { ComplaintQueriesController } from './complaint/complaint-queries.controller';
+import { DataQualityController } from './data-quality/data-quality.controller';
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
 import { CampaignCommandsController } from './campaigns/campaign-commands.controller';
 import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
@@ -69,6 +70,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     LeadCommandsController,
     LeadQueriesController,
     DdcQueriesController,
+    DataQualityController,
     CustomersController,
     AccessAuditController,
     AdminProjectionsController,
