@@ -1,3 +1,5 @@
+import { saleIdOf } from '../../src/application/sales/order-prospect.handler';
+import { prospectBody, salesApi } from '../support/sales-api';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
 const json = { 'content-type': 'application/json' };
@@ -17,7 +19,11 @@ const json = { 'content-type': 'application/json' };
  *           median of 0, 2, 6 = 2.
  * prospects: none registered → 0 everywhere, all "<5", all rank 1, median 0.
  * closing rate: no prospect registered → no value (null, unranked), median null.
- * callback success rate: not computed by any read model yet → every cell null, `unavailable` says why.
+ * callback success rate, over the 7-day delivery calls due in March (prospects registered and ordered in
+ * February, so March's prospect figures stay empty): d-ddc-1 delivered 5 vehicles on 2–6 March (due 9–13
+ * March), 4 reached on the sale's callback → 4 ÷ 5 = 0.8 over 5 customers (shown); d-ddc-2 delivered 1, reached
+ * → 1 ÷ 1 = 1, over 1 customer: "<5", yet ranked 1 on its true value; d-ddc-1 rank 2; d-ddc-3 has no task
+ * due (null, unranked); median of 0.8 and 1 = 0.9.
  */
 describe('DDC: every dealer side by side for a month', () => {
   const clock = testClock('2026-04-05T00:00:00.000Z');
@@ -54,7 +60,39 @@ describe('DDC: every dealer side by side for a month', () => {
       ['d-ddc-2', 6],
     ] as const)
       for (let n = 0; n < count; n += 1) await hand(`l-ddc-${dealerId}-${n}`, dealerId, index++);
-  });
+    const sales = salesApi(api);
+    const february = (time: string) => `2026-02-10T${time}:00+08:00`;
+    let vehicle = 0;
+    for (const [dealerId, reached] of [
+      ['d-ddc-1', [true, true, true, true, false]],
+      ['d-ddc-2', [true]],
+    ] as const)
+      for (const [n, isReached] of reached.entries()) {
+        vehicle += 1;
+        const prospectId = `p-ddc-${dealerId}-${n}`;
+        const registered = await sales.register({
+          ...prospectBody(prospectId, `1380000${2000 + vehicle}`, { dealerId }),
+          occurredAt: february('08:00'),
+        });
+        expect(registered.status).toBe(201);
+        await sales.orderOn(prospectId, february, '2026-03-31T10:00:00+08:00');
+        const day = `2026-03-0${2 + n}`;
+        await sales.deliver(saleIdOf(prospectId), `LSVDDC00000000${String(vehicle).padStart(3, '0')}`, {
+          settled: february('12:00'),
+          delivered: `${day}T10:00:00+08:00`,
+        });
+        if (isReached)
+          expect(
+            (
+              await sales.sale(saleIdOf(prospectId), 'callback', {
+                reached: true,
+                occurredAt: `2026-03-1${n}T10:00:00+08:00`,
+              })
+            ).status,
+          ).toBe(200);
+      }
+    await api.settle();
+  }, 120_000);
   afterAll(async () => {
     await api.close();
   });
@@ -103,11 +141,19 @@ describe('DDC: every dealer side by side for a month', () => {
       ],
     });
     expect(figure(body, 'churn')).toMatchObject({ direction: 'lower-is-better' });
-    expect(figure(body, 'callbackSuccessRate').unavailable).toMatch(/no read model/);
+    expect(figure(body, 'callbackSuccessRate')).toMatchObject({
+      median: 0.9,
+      unavailable: null,
+      cells: [
+        { dealerId: 'd-ddc-1', value: 0.8, rank: 2 },
+        { dealerId: 'd-ddc-2', value: '<5', rank: 1 },
+        { dealerId: 'd-ddc-3', value: null, rank: null },
+      ],
+    });
   });
 
   it('a month with no facts has no dealers; a bad month is a 400 naming the field', async () => {
-    expect((await monthly(oem, '2026-02')).body).toMatchObject({ month: '2026-02', dealers: [] });
+    expect((await monthly(oem, '2026-01')).body).toMatchObject({ month: '2026-01', dealers: [] });
     const bad = await monthly(oem, '2026-13');
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('month');

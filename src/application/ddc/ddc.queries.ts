@@ -12,6 +12,7 @@ import { type DdcColumn, type DdcDirection, type DdcInput, rankColumn } from '..
 import { salesFunnelEntriesProjection } from '../../projections/sales-funnel-entries/sales-funnel-entries.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import { CallReportHandler, CallReportQuery } from '../call/call.queries';
+import { CallbackSuccessHandler, CallbackSuccessQuery } from '../care-task/care-task.queries';
 import { GetComplaintSlaHandler, GetComplaintSlaQuery } from '../complaint/complaint.queries';
 import { LeadKpiHandler, LeadKpiQuery } from '../lead/lead.queries';
 import { CLOCK, type Clock } from '../ports/clock.port';
@@ -55,11 +56,8 @@ const DIRECTION: Record<DdcFigure, DdcDirection> = {
   churn: 'lower-is-better',
 };
 
-/** Figures the DDC cannot show yet, and why (no existing read model answers them). */
-export const DDC_UNAVAILABLE: Partial<Record<DdcFigure, string>> = {
-  callbackSuccessRate:
-    'no read model holds due and completed callbacks per dealer and month yet (completed ÷ due is not computed anywhere)',
-};
+/** Figures the DDC cannot show yet, and why (no existing read model answers them): none now. */
+export const DDC_UNAVAILABLE: Partial<Record<DdcFigure, string>> = {};
 
 export type DdcMonthly = Readonly<{
   month: string;
@@ -95,7 +93,7 @@ export class DdcMonthlyHandler implements IQueryHandler<DdcMonthlyQuery, DdcMont
 
   async execute({ month }: DdcMonthlyQuery): Promise<DdcMonthly> {
     const store = this.readStore;
-    const [traffic, ssi, csi, sla, leads, callDays, cohort] = await Promise.all([
+    const [traffic, ssi, csi, sla, leads, callDays, cohort, callbacks] = await Promise.all([
       new ShowroomTrafficHandler(store).execute(new ShowroomTrafficQuery({ month })),
       new SsiMonthlyHandler(store).execute(new SsiMonthlyQuery({ month })),
       new GetCsiMonthlyHandler(store).execute(new GetCsiMonthlyQuery({ month })),
@@ -107,6 +105,7 @@ export class DdcMonthlyHandler implements IQueryHandler<DdcMonthlyQuery, DdcMont
         ),
       ),
       store.find<{ dealerId: string }>(FUNNEL, { cohortMonth: month }),
+      new CallbackSuccessHandler(store, this.clock).execute(new CallbackSuccessQuery({ month })),
     ]);
     const calls = callDays.flatMap((day) => day.agents);
     const dealers = [
@@ -118,6 +117,7 @@ export class DdcMonthlyHandler implements IQueryHandler<DdcMonthlyQuery, DdcMont
         ...leads.map((row) => row.dealerId),
         ...calls.map((row) => row.dealerId),
         ...cohort.map((row) => row.dealerId),
+        ...callbacks.dealers.map((row) => row.dealerId),
       ]),
     ].sort();
     const perDealer = await Promise.all(
@@ -162,7 +162,10 @@ export class DdcMonthlyHandler implements IQueryHandler<DdcMonthlyQuery, DdcMont
         const doc = latest(csi, dealerId);
         return { value: doc?.csi ?? null, customers: doc?.surveys ?? 0 };
       },
-      callbackSuccessRate: () => ({ value: null, customers: 0 }),
+      callbackSuccessRate: (dealerId) => {
+        const row = callbacks.dealers.find((entry) => entry.dealerId === dealerId);
+        return { value: row?.successRate ?? null, customers: row?.customers ?? 0 };
+      },
       complaintSlaCompliance: (dealerId) => {
         const doc = sla.find((row) => row.dealerId === dealerId);
         return { value: doc?.acknowledgedOnTimeRate ?? null, customers: doc?.acknowledged ?? 0 };
