@@ -127,6 +127,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /care/tasks', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/tasks/:taskId', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/callback-success', 'DM OEM AN AU AD'],
+  ['GET /care/unhappy-reasons', 'DM OEM AN AU AD'],
   // OEM leads
   ['POST /leads', 'OEM AD'],
   ['POST /leads/:leadId/hand-again', 'OEM AD'],

@@ -288,4 +288,101 @@ describe('care tasks: callbacks and their success rate', () => {
     expect(again.statusCode).toBe(200);
     expect(await api.eventStore.headPosition()).toBe(head);
   });
+
+  it('opens a follow-up for a dissatisfied survey, and counts its coded unhappy reasons', async () => {
+    // C: reached on 5 April 10:00 CST with an SSI survey whose delivery process is a 5 (≤ 6: dissatisfied),
+    // reasons delivery-late and paperwork → its follow-up is due 7 April 10:00 CST (02:00 UTC).
+    const survey = {
+      answers: {
+        'delivery-process': 5,
+        'sales-initiation': 8,
+        deal: 9,
+        'dealer-facility': 9,
+        salesperson: 8,
+      },
+      wouldRecommend: 6,
+    };
+    const unknown = await post(
+      `/vehicle-sales/${sale('pc')}/callback`,
+      { reached: true, survey, unhappyReasons: ['waiting-time'], occurredAt: cst('04-05', '10:00') },
+      desk,
+    );
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json()).toMatchObject({ code: 'SURVEY_REASON_UNKNOWN' });
+    const withoutSurvey = await post(
+      `/vehicle-sales/${sale('pc')}/callback`,
+      { reached: true, unhappyReasons: ['paperwork'], occurredAt: cst('04-05', '10:00') },
+      desk,
+    );
+    expect(withoutSurvey.json()).toMatchObject({ code: 'SALE_REASONS_WITHOUT_SURVEY' });
+    const recorded = await post(
+      `/vehicle-sales/${sale('pc')}/callback`,
+      {
+        reached: true,
+        survey,
+        unhappyReasons: ['paperwork', 'delivery-late'],
+        occurredAt: cst('04-05', '10:00'),
+      },
+      desk,
+    );
+    expect(recorded.statusCode).toBe(200);
+    await api.settle();
+    expect((await get(`/care/tasks/salesfollowup-${sale('pc')}`)).json()).toMatchObject({
+      kind: 'salesfollowup',
+      dueAt: '2026-04-07T02:00:00.000Z',
+      status: 'open',
+      overdue: true,
+    });
+    // No follow-up for a survey without a low answer (ro-c1's were 8 and 9).
+    expect((await get('/care/tasks/servicefollowup-ro-c1')).statusCode).toBe(404);
+
+    // April as of 10 April: C's 7-day call (due 4 April) completed by the call of 5 April → 1 of 1; the
+    // follow-up is reported apart: due 1, open 1.
+    const april = (await get(`/care/callback-success?month=2026-04&dealerId=${DEALER}`, manager)).json();
+    expect(april.dealers[0]).toMatchObject({
+      due: 1,
+      completed: 1,
+      successRate: 1,
+      followUps: { due: 1, completed: 0, notReached: 0, open: 1, successRate: 0 },
+    });
+
+    const reasons = await get(`/care/unhappy-reasons?from=2026-03&to=2026-04&dealerId=${DEALER}`, manager);
+    expect(reasons.statusCode).toBe(200);
+    // March: no SSI survey; one CSI survey (ro-c1), not dissatisfied. April: one SSI survey, dissatisfied,
+    // each reason named once (share 1 ÷ 1 = 1), tied counts in code order.
+    expect(reasons.json().months).toEqual([
+      expect.objectContaining({
+        month: '2026-03',
+        survey: 'ssi',
+        surveys: 0,
+        dissatisfied: 0,
+        dissatisfiedRate: null,
+        reasons: [],
+      }),
+      expect.objectContaining({
+        month: '2026-03',
+        survey: 'csi',
+        surveys: 1,
+        dissatisfied: 0,
+        dissatisfiedRate: 0,
+        reasons: [],
+      }),
+      expect.objectContaining({
+        month: '2026-04',
+        survey: 'ssi',
+        dealerId: DEALER,
+        surveys: 1,
+        dissatisfied: 1,
+        dissatisfiedRate: 1,
+        catalogueVersions: ['unhappy-2026-1'],
+        reasons: [
+          { code: 'delivery-late', label: expect.stringContaining('delivery later'), count: 1, share: 1 },
+          { code: 'paperwork', label: expect.stringContaining('paperwork'), count: 1, share: 1 },
+        ],
+      }),
+      expect.objectContaining({ month: '2026-04', survey: 'csi', surveys: 0 }),
+    ]);
+    const tooLong = await get('/care/unhappy-reasons?from=2024-01&to=2026-04');
+    expect(tooLong.statusCode).toBe(400);
+  });
 });

@@ -1,6 +1,10 @@
 import { careTaskOriginMissing } from '../../domain/care-task/care-task.errors';
 import { originFromRepairOrder, originFromSale } from '../../domain/care-task/care-task-origin';
-import { type CareTaskOrigin, parseCareTaskId } from '../../domain/care-task/care-task.types';
+import {
+  CARE_TASK_KINDS,
+  type CareTaskOrigin,
+  parseCareTaskId,
+} from '../../domain/care-task/care-task.types';
 import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
 import { vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
 import { repairOrderFeature } from '../repair-order/repair-order.feature';
@@ -14,16 +18,31 @@ import type { CommandPipeline } from '../shared/command-pipeline';
 export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string): Promise<CareTaskOrigin> => {
   const parsed = parseCareTaskId(taskId);
   if (parsed === null)
-    throw careTaskOriginMissing(taskId, 'a task id is <kind>-<record id>, kind delivery, service or 3month');
+    throw careTaskOriginMissing(
+      taskId,
+      `a task id is <kind>-<record id>, kind ${CARE_TASK_KINDS.join(', ')}`,
+    );
   const { kind, recordId } = parsed;
-  if (kind === 'service') {
+  if (kind === 'service' || kind === 'servicefollowup') {
     const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
-    const origin = originFromRepairOrder(state);
-    if (!origin) throw careTaskOriginMissing(taskId, `repair order ${recordId} is not settled`);
+    const origin = originFromRepairOrder(kind, state);
+    if (!origin)
+      throw careTaskOriginMissing(
+        taskId,
+        kind === 'service'
+          ? `repair order ${recordId} is not settled`
+          : `repair order ${recordId} has no CSI survey with a factor answered 6 or less`,
+      );
     return origin;
   }
   const state = await pipeline.currentState(vehicleSaleFeature, vehicleSaleStreamId(recordId));
   const origin = originFromSale(kind, state);
-  if (!origin) throw careTaskOriginMissing(taskId, `vehicle sale ${recordId} is not delivered`);
+  if (!origin)
+    throw careTaskOriginMissing(
+      taskId,
+      kind === 'salesfollowup'
+        ? `vehicle sale ${recordId} has no SSI survey with a factor answered 6 or less`
+        : `vehicle sale ${recordId} is not delivered`,
+    );
   return origin;
 };

@@ -9,12 +9,21 @@ import {
   outcomeAttempts,
 } from '../../projections/care-tasks/care-tasks.projection';
 import { physicalCollection } from '../../projections/shared/projection';
+import {
+  type SurveyUnhappyReasons,
+  surveyUnhappyReasonsProjection,
+} from '../../projections/survey-unhappy-reasons/survey-unhappy-reasons.projection';
+import { monthRange } from '../../domain/repair-order/service-kpis';
+import { reasonLabel, type SurveyKind } from '../../domain/shared/unhappy-reasons';
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
 
 const TASKS = physicalCollection(careTasksProjection);
+const REASONS = physicalCollection(surveyUnhappyReasonsProjection);
+/** The longest span one reasons report covers. */
+export const MAX_REASON_MONTHS = 24;
 /** Most tasks one month's report reads for the network: far above a carmaker's month of callbacks, and bounded. */
 const MAX_TASKS_PER_REPORT = 200_000;
 
@@ -145,7 +154,100 @@ export class CallbackSuccessHandler implements IQueryHandler<CallbackSuccessQuer
   }
 }
 
-export const CARE_TASK_QUERY_HANDLERS = [GetCareTaskHandler, ListCareTasksHandler, CallbackSuccessHandler];
+export type ReasonCount = { code: string; label: string | null; count: number; share: number | null };
+/** One survey kind's figures for a month: one dealer's, or the network's (`dealerId` null). */
+export type UnhappyReasonsMonth = {
+  month: string;
+  survey: SurveyKind;
+  dealerId: string | null;
+  surveys: number;
+  dissatisfied: number;
+  /** dissatisfied ÷ surveys, four decimals; null without surveys. */
+  dissatisfiedRate: number | null;
+  /** Most named first; share = surveys naming it ÷ surveys. */
+  reasons: ReasonCount[];
+  catalogueVersions: string[];
+};
+export type UnhappyReasonsReport = Readonly<{ from: string; to: string; months: UnhappyReasonsMonth[] }>;
+
+export class UnhappyReasonsQuery extends Query<UnhappyReasonsReport> {
+  constructor(readonly params: Readonly<{ from: string; to: string; dealerId?: string }>) {
+    super();
+  }
+}
+
+const rate4 = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+
+const monthOf = (
+  month: string,
+  survey: SurveyKind,
+  dealerId: string | null,
+  docs: readonly SurveyUnhappyReasons[],
+): UnhappyReasonsMonth => {
+  const surveys = docs.reduce((sum, doc) => sum + doc.surveys, 0);
+  const dissatisfied = docs.reduce((sum, doc) => sum + doc.dissatisfied, 0);
+  const counts = new Map<string, number>();
+  for (const doc of docs)
+    for (const [code, count] of Object.entries(doc.reasons))
+      counts.set(code, (counts.get(code) ?? 0) + count);
+  return {
+    month,
+    survey,
+    dealerId,
+    surveys,
+    dissatisfied,
+    dissatisfiedRate: rate4(dissatisfied, surveys),
+    reasons: [...counts]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .map(([code, count]) => ({
+        code,
+        label: reasonLabel(survey, code),
+        count,
+        share: rate4(count, surveys),
+      })),
+    catalogueVersions: [...new Set(docs.flatMap((doc) => doc.catalogueVersions))].sort(),
+  };
+};
+
+/**
+ * The unhappy-reason analysis (不满意原因分析): per month of the span and survey kind, one dealer's figures, or
+ * without a dealer the network's, every month listed (a month without surveys shows zeros: the trend).
+ */
+@QueryHandler(UnhappyReasonsQuery)
+export class UnhappyReasonsHandler implements IQueryHandler<UnhappyReasonsQuery, UnhappyReasonsReport> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ params }: UnhappyReasonsQuery): Promise<UnhappyReasonsReport> {
+    const months = monthRange(params.from, params.to);
+    const docs = await this.readStore.find<SurveyUnhappyReasons>(
+      REASONS,
+      { ...definedFilter({ dealerId: params.dealerId }), month: { $gte: params.from, $lte: params.to } },
+      { sort: [['month', 1]], limit: MAX_TASKS_PER_REPORT },
+    );
+    return {
+      from: params.from,
+      to: params.to,
+      months: months.flatMap((month) =>
+        (['ssi', 'csi'] as const).map((survey) =>
+          monthOf(
+            month,
+            survey,
+            params.dealerId ?? null,
+            docs.filter((doc) => doc.month === month && doc.survey === survey),
+          ),
+        ),
+      ),
+    };
+  }
+}
+
+export const CARE_TASK_QUERY_HANDLERS = [
+  GetCareTaskHandler,
+  ListCareTasksHandler,
+  CallbackSuccessHandler,
+  UnhappyReasonsHandler,
+];
 
 /** `crm kpi callback-success --month [--dealer] [--as-of]`: as `GET /care/callback-success` answers it. */
 export const CARE_TASK_KPIS: Readonly<Record<string, Kpi>> = {
@@ -157,5 +259,14 @@ export const CARE_TASK_KPIS: Readonly<Record<string, Kpi>> = {
       new CallbackSuccessHandler(store, clock).execute(
         new CallbackSuccessQuery({ month: p.month!, dealerId: p.dealer, asOf: p.asOf }),
       ),
+  },
+  'unhappy-reasons': {
+    description: 'unhappy-reason analysis (不满意原因分析) of the SSI and CSI surveys per month',
+    required: ['fromMonth', 'toMonth'],
+    read: (store, _clock, p) =>
+      new UnhappyReasonsHandler(store).execute(
+        new UnhappyReasonsQuery({ from: p.fromMonth!, to: p.toMonth!, dealerId: p.dealer }),
+      ),
+    projections: [surveyUnhappyReasonsProjection],
   },
 };

@@ -5,7 +5,7 @@ import {
   type OutcomeAttempt,
   type OutcomeMark,
 } from './care-task-outcome';
-import { CARE_TASK_KINDS, type CareTaskKind } from './care-task.types';
+import { CALLBACK_KINDS, type CallbackKind, type CareTaskKind, isCallbackKind } from './care-task.types';
 
 /** A task as the success rate reads it: its due date, and the facts of its work. */
 export type CallbackTaskFacts = Readonly<{
@@ -35,8 +35,10 @@ export type DealerCallbackSuccess = SuccessFigures & {
   dealerId: string;
   /** Customers with a task due: the DDC suppresses a rate about fewer than five. */
   customers: number;
-  byKind: Record<CareTaskKind, SuccessFigures>;
+  byKind: Record<CallbackKind, SuccessFigures>;
   byCaller: CallerSuccess[];
+  /** The follow-ups of dissatisfied surveys, reported apart: they are not callbacks. */
+  followUps: SuccessFigures;
 };
 
 const rate = (part: number, whole: number): number | null =>
@@ -76,7 +78,8 @@ export const callbackSuccess = (
     .filter((entry) => entry.status !== 'cancelled');
   const dealers = [...new Set(counted.map((entry) => entry.task.dealerId))].sort();
   return dealers.map((dealerId) => {
-    const own = counted.filter((entry) => entry.task.dealerId === dealerId);
+    const all = counted.filter((entry) => entry.task.dealerId === dealerId);
+    const own = all.filter((entry) => isCallbackKind(entry.task.kind));
     const callers = [...new Set(own.map((entry) => entry.callerId))].sort((a, b) =>
       a === null ? 1 : b === null ? -1 : a.localeCompare(b),
     );
@@ -85,12 +88,13 @@ export const callbackSuccess = (
       ...figuresOf(own),
       customers: new Set(own.map((entry) => entry.task.customerId)).size,
       byKind: Object.fromEntries(
-        CARE_TASK_KINDS.map((kind) => [kind, figuresOf(own.filter((entry) => entry.task.kind === kind))]),
-      ) as Record<CareTaskKind, SuccessFigures>,
+        CALLBACK_KINDS.map((kind) => [kind, figuresOf(own.filter((entry) => entry.task.kind === kind))]),
+      ) as Record<CallbackKind, SuccessFigures>,
       byCaller: callers.map((callerId) => ({
         callerId,
         ...figuresOf(own.filter((entry) => entry.callerId === callerId)),
       })),
+      followUps: figuresOf(all.filter((entry) => !isCallbackKind(entry.task.kind))),
     };
   });
 };

@@ -1,13 +1,14 @@
 import type { RepairOrderState } from '../repair-order/repair-order.state';
 import type { VehicleSaleState } from '../vehicle-sale/vehicle-sale.state';
-import { type CareTaskOrigin, threeMonthCallDueAt } from './care-task.types';
+import { addHours } from '../shared/time';
+import { type CareTaskOrigin, FOLLOW_UP_WITHIN_HOURS, threeMonthCallDueAt } from './care-task.types';
 
 /**
  * The delivery's tasks as the sale says them: the 7-day call (due when the sale's callback is due, its
  * callbacks on the sale's route are attempts of it) and the three-month call. Null before delivery.
  */
 export const originFromSale = (
-  kind: 'delivery' | '3month',
+  kind: 'delivery' | '3month' | 'salesfollowup',
   sale: VehicleSaleState,
 ): CareTaskOrigin | null => {
   if (sale.status !== 'delivered' || sale.deliveredAt === null || sale.callbackDueAt === null) return null;
@@ -18,6 +19,16 @@ export const originFromSale = (
     ownerId: sale.consultantId,
     openedAt: sale.deliveredAt,
   };
+  if (kind === 'salesfollowup')
+    return sale.dissatisfiedAt === null
+      ? null
+      : {
+          ...base,
+          kind,
+          openedAt: sale.dissatisfiedAt,
+          dueAt: addHours(sale.dissatisfiedAt, FOLLOW_UP_WITHIN_HOURS),
+          recordAttempts: [],
+        };
   if (kind === '3month')
     return { ...base, kind, dueAt: threeMonthCallDueAt(sale.deliveredAt), recordAttempts: [] };
   return {
@@ -32,8 +43,24 @@ export const originFromSale = (
 };
 
 /** The settlement's 3-day call as the repair order says it; its CSI survey reached the customer. Null before settlement. */
-export const originFromRepairOrder = (repairOrder: RepairOrderState): CareTaskOrigin | null => {
+export const originFromRepairOrder = (
+  kind: 'service' | 'servicefollowup',
+  repairOrder: RepairOrderState,
+): CareTaskOrigin | null => {
   if (repairOrder.status !== 'settled' || !repairOrder.settledAt || !repairOrder.callbackDueAt) return null;
+  if (kind === 'servicefollowup')
+    return repairOrder.dissatisfiedAt === null
+      ? null
+      : {
+          kind,
+          recordId: repairOrder.repairOrderId,
+          dealerId: repairOrder.dealerId,
+          customerId: repairOrder.customerId,
+          ownerId: null,
+          openedAt: repairOrder.dissatisfiedAt,
+          dueAt: addHours(repairOrder.dissatisfiedAt, FOLLOW_UP_WITHIN_HOURS),
+          recordAttempts: [],
+        };
   return {
     kind: 'service',
     recordId: repairOrder.repairOrderId,

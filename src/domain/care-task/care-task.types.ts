@@ -1,4 +1,5 @@
-import { BUSINESS_UTC_OFFSET_MINUTES, businessMonthOf } from '../shared/time';
+import { shiftCalendarMonths } from '../repair-order/service-kpis';
+import { businessMonthOf } from '../shared/time';
 
 /**
  * The callback tasks of customer care (客户关怀, domain brief "Care tasks and callbacks"): each falls due
@@ -6,10 +7,20 @@ import { BUSINESS_UTC_OFFSET_MINUTES, businessMonthOf } from '../shared/time';
  * when someone works it.
  * - `delivery`: the 7-day call after a delivery (with the SSI survey on the sale);
  * - `service`: the 3-day call after a repair order's settlement (with the CSI survey on the repair order);
- * - `3month`: the call three months after a new vehicle's delivery.
+ * - `3month`: the call three months after a new vehicle's delivery;
+ * - `salesfollowup`, `servicefollowup`: the call back to a customer whose SSI or CSI survey had a factor
+ *   answered 6 or less, within 48 hours of the survey. Follow-ups are not callbacks: the callback success
+ *   rate reports them apart.
  */
-export const CARE_TASK_KINDS = ['delivery', 'service', '3month'] as const;
+export const CARE_TASK_KINDS = ['delivery', 'service', '3month', 'salesfollowup', 'servicefollowup'] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
+/** The callbacks the success rate counts. */
+export const CALLBACK_KINDS = ['delivery', 'service', '3month'] as const;
+export type CallbackKind = (typeof CALLBACK_KINDS)[number];
+export const isCallbackKind = (kind: CareTaskKind): kind is CallbackKind =>
+  (CALLBACK_KINDS as readonly string[]).includes(kind);
+/** A dissatisfied customer is called back within this many hours of the survey. */
+export const FOLLOW_UP_WITHIN_HOURS = 48;
 
 /** What one attempt to reach the customer came to. Reached, declined and booked complete the task. */
 export const ATTEMPT_OUTCOMES = ['reached', 'not-reached', 'declined', 'booked'] as const;
@@ -26,9 +37,14 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   delivery: 'customer-service',
   service: 'customer-service',
   '3month': 'sales-consultant',
+  salesfollowup: 'customer-service',
+  servicefollowup: 'customer-service',
 };
 
-/** A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`. */
+/**
+ * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
+ * `servicefollowup-ro-55310`. Kinds hold no hyphen, so the first one ends the kind.
+ */
 export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;
 
 export const parseCareTaskId = (
@@ -41,32 +57,11 @@ export const parseCareTaskId = (
   return CARE_TASK_KINDS.includes(kind) && recordId !== '' ? { kind, recordId } : null;
 };
 
-/**
- * Adds calendar months in China Standard Time, the day clamped to the target month's last day
- * (31 Jan + 1 month = 28 or 29 Feb), the time of day kept.
- */
-export const addBusinessMonths = (iso: string, months: number): string => {
-  const offsetMs = BUSINESS_UTC_OFFSET_MINUTES * 60_000;
-  const local = new Date(Date.parse(iso) + offsetMs);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const shifted = Date.UTC(
-    year,
-    month,
-    Math.min(local.getUTCDate(), lastDay),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-    local.getUTCMilliseconds(),
-  );
-  return new Date(shifted - offsetMs).toISOString();
-};
-
 /** The three-month call after a delivery. */
 export const THREE_MONTH_CALL_MONTHS = 3;
+/** Calendar months in CST, the day clamped to the month's end (30 Nov + 3 months = 28 Feb). */
 export const threeMonthCallDueAt = (deliveredAt: string): string =>
-  addBusinessMonths(deliveredAt, THREE_MONTH_CALL_MONTHS);
+  shiftCalendarMonths(deliveredAt, THREE_MONTH_CALL_MONTHS);
 
 /** A task counts in the CST month of its due date. */
 export const dueMonthOf = (dueAt: string): string => businessMonthOf(dueAt);

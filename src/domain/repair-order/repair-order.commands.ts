@@ -47,7 +47,12 @@ export type SettleRepairOrder = Command<
 export type CancelRepairOrder = Command<'CancelRepairOrder', Id & { reason: string }>;
 export type RecordCsiSurvey = Command<
   'RecordCsiSurvey',
-  Id & { answers: Readonly<Record<CsiFactor, number>>; wouldRecommend: number; comment?: string }
+  Id & {
+    answers: Readonly<Record<CsiFactor, number>>;
+    wouldRecommend: number;
+    comment?: string;
+    unhappyReasons?: readonly string[];
+  }
 >;
 
 export type RepairOrderCommand =

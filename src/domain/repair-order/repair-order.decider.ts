@@ -1,3 +1,4 @@
+import { codedReasons } from '../shared/unhappy-reasons';
 import type { Decider } from '../shared/event';
 import { addHours } from '../shared/time';
 import { CSI_FACTORS } from './csi-weights';
@@ -241,6 +242,7 @@ const onOpened = (
         throw surveyAnswerOutOfRange(repairOrderId, 'wouldRecommend', wouldRecommend, '0 to 10');
       }
       const weightSet = policy.csiWeightSet;
+      const coded = codedReasons('csi', command.data.unhappyReasons);
       return [
         {
           type: 'CsiSurveyRecorded',
@@ -257,6 +259,8 @@ const onOpened = (
             callbackDueAt: state.callbackDueAt,
             onTime: Date.parse(now) <= Date.parse(state.callbackDueAt),
             surveyedAt: now,
+            ...coded,
+            customerId: state.customerId,
           },
         },
       ];

@@ -123,6 +123,11 @@ export type CsiSurveyRecorded = Event<
     callbackDueAt: string;
     onTime: boolean;
     surveyedAt: string;
+    /** Coded unhappy reasons (docs/care.md); absent on events recorded before they existed. */
+    unhappyReasons?: readonly string[];
+    reasonCatalogueVersion?: string | null;
+    /** The vehicle's customer; absent on events recorded before care follow-ups needed it. */
+    customerId?: string;
   }
 >;
 

@@ -1,3 +1,4 @@
+import { isDissatisfied } from '../shared/unhappy-reasons';
 import type { RepairOrderEvent } from './repair-order.events';
 import type { ClockedWork, LabourOperation } from './repair-order.types';
 
@@ -23,6 +24,8 @@ type Opened = Vehicle &
     surveyed: boolean;
     /** When the 3-day callback brought the CSI survey: it completes the service care task. */
     surveyedAt: string | null;
+    /** When the CSI survey had a factor answered 6 or less: a follow-up task falls due. */
+    dissatisfiedAt: string | null;
   }>;
 
 /** Stages of an opened repair order (after check-in, before any cancellation). */
@@ -84,7 +87,12 @@ const evolveOpened = (state: OpenedRepairOrder, event: RepairOrderEvent): Repair
         callbackDueAt: event.data.callbackDueAt,
       };
     case 'CsiSurveyRecorded':
-      return { ...state, surveyed: true, surveyedAt: event.data.surveyedAt };
+      return {
+        ...state,
+        surveyed: true,
+        surveyedAt: event.data.surveyedAt,
+        dissatisfiedAt: isDissatisfied(event.data.answers) ? event.data.surveyedAt : state.dissatisfiedAt,
+      };
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -113,6 +121,7 @@ export const evolveRepairOrder = (state: RepairOrderState, event: RepairOrderEve
         callbackDueAt: null,
         surveyed: false,
         surveyedAt: null,
+        dissatisfiedAt: null,
       };
     }
     case 'RepairOrderCancelled':

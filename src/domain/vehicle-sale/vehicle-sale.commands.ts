@@ -26,7 +26,7 @@ export type DeliverVehicle = Command<'DeliverVehicle', Id>;
 export type CancelOrder = Command<'CancelOrder', Id & { reason: string }>;
 export type RecordDeliveryCallback = Command<
   'RecordDeliveryCallback',
-  Id & { reached: boolean; survey?: SsiSurvey }
+  Id & { reached: boolean; survey?: SsiSurvey; unhappyReasons?: readonly string[] }
 >;
 
 export type VehicleSaleCommand =

@@ -1,3 +1,4 @@
+import { codedReasons } from '../shared/unhappy-reasons';
 import type { Decider } from '../shared/event';
 import { isOnOrBefore } from '../shared/time';
 import type * as C from './vehicle-sale.commands';
@@ -5,6 +6,7 @@ import {
   VehicleSaleAlreadySigned,
   VehicleSaleNotFound,
   callbackCompleted,
+  reasonsWithoutSurvey,
   discountTooHigh,
   notDelivered,
   notReadyForDelivery,
@@ -122,6 +124,8 @@ const onSigned = (
       if (state.callbackCompleted) throw callbackCompleted(saleId);
       const { reached, survey } = command.data;
       if (survey && !reached) throw surveyWithoutContact(saleId);
+      if (!survey && (command.data.unhappyReasons?.length ?? 0) > 0) throw reasonsWithoutSurvey(saleId);
+      const coded = codedReasons('ssi', command.data.unhappyReasons);
       return [
         {
           type: 'DeliveryCallbackRecorded',
@@ -136,6 +140,8 @@ const onSigned = (
             survey: survey ?? null,
             weightSetVersion: survey ? weights.version : null,
             weights: survey ? weights.weights : null,
+            ...coded,
+            customerId: state.customerId,
           },
         },
       ];

@@ -94,6 +94,13 @@ export const callbackCompleted = (saleId: string) =>
     'already had its delivery callback with the customer: nothing to do',
   );
 
+export const reasonsWithoutSurvey = (saleId: string) =>
+  new VehicleSaleRuleViolated(
+    'SALE_REASONS_WITHOUT_SURVEY',
+    saleId,
+    'cannot record unhappy reasons without the SSI survey they come from: send the survey too',
+  );
+
 export const surveyWithoutContact = (saleId: string) =>
   new VehicleSaleRuleViolated(
     'SALE_SURVEY_WITHOUT_CONTACT',

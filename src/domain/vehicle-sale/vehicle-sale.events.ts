@@ -67,6 +67,11 @@ export type DeliveryCallbackRecorded = Event<
     /** The weight set the survey is scored with, stored so a new set never rewrites history. */
     weightSetVersion: string | null;
     weights: Readonly<Record<SsiFactor, number>> | null;
+    /** Coded unhappy reasons from the survey (docs/care.md); absent on events recorded before they existed. */
+    unhappyReasons?: readonly string[];
+    reasonCatalogueVersion?: string | null;
+    /** The buyer; absent on events recorded before care follow-ups needed it. */
+    customerId?: string;
   }
 >;
 

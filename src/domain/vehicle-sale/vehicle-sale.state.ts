@@ -1,3 +1,4 @@
+import { isDissatisfied } from '../shared/unhappy-reasons';
 import type { VehicleSaleEvent } from './vehicle-sale.events';
 
 type Signed = Readonly<{
@@ -21,6 +22,8 @@ type Signed = Readonly<{
   callbackCompleted: boolean;
   /** Every delivery callback recorded on the sale, in order: they work the delivery care task too. */
   callbackAttempts: readonly Readonly<{ at: string; reached: boolean }>[];
+  /** When the SSI survey had a factor answered 6 or less: a follow-up task falls due. */
+  dissatisfiedAt: string | null;
 }>;
 
 /** ordered: signed and moving to delivery; delivered: handed over; cancelled: nothing follows. */
@@ -52,6 +55,7 @@ export const evolveVehicleSale = (state: VehicleSaleState, event: VehicleSaleEve
       callbackDueAt: null,
       callbackCompleted: false,
       callbackAttempts: [],
+      dissatisfiedAt: null,
     };
   }
   if (state.status === 'none') return state;
@@ -83,6 +87,10 @@ export const evolveVehicleSale = (state: VehicleSaleState, event: VehicleSaleEve
           ...state.callbackAttempts,
           { at: event.data.calledAt, reached: event.data.reached },
         ],
+        dissatisfiedAt:
+          event.data.survey && isDissatisfied(event.data.survey.answers)
+            ? event.data.calledAt
+            : state.dissatisfiedAt,
       };
     default: {
       const unreachable: never = event;

@@ -11,6 +11,7 @@ import {
   careTaskId,
   type CareTaskStatus,
   dueMonthOf,
+  FOLLOW_UP_WITHIN_HOURS,
   parseCareTaskId,
   threeMonthCallDueAt,
 } from '../../domain/care-task/care-task.types';
@@ -19,6 +20,8 @@ import type {
   DeliveryCallbackRecorded,
   VehicleDelivered,
 } from '../../domain/vehicle-sale/vehicle-sale.events';
+import { addHours } from '../../domain/shared/time';
+import { isDissatisfied } from '../../domain/shared/unhappy-reasons';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 type Handled =
@@ -104,9 +107,14 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
   };
 };
 
-const origin = (doc: CareTaskDoc, customerId: string, openedAt: string, dueAt: string): CareTaskDoc => ({
+const origin = (
+  doc: CareTaskDoc,
+  customerId: string | null,
+  openedAt: string,
+  dueAt: string,
+): CareTaskDoc => ({
   ...doc,
-  customerId,
+  customerId: customerId ?? doc.customerId,
   openedAt,
   dueAt,
   dueMonth: dueMonthOf(dueAt),
@@ -116,6 +124,10 @@ const withAttempt = (doc: CareTaskDoc, attempt: CareTaskAttemptEntry): CareTaskD
   doc.attempts.some((known) => known.position === attempt.position)
     ? doc
     : { ...doc, attempts: [...doc.attempts, attempt] };
+
+/** A dissatisfied survey's follow-up: due within 48 hours of the survey. */
+const followUp = (doc: CareTaskDoc, customerId: string | undefined, surveyedAt: string): CareTaskDoc =>
+  origin(doc, customerId ?? null, surveyedAt, addHours(surveyedAt, FOLLOW_UP_WITHIN_HOURS));
 
 const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
   const position = event.globalPosition;
@@ -130,6 +142,7 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
     case 'RepairOrderSettled':
       return origin(doc, event.data.customerId, event.data.settledAt, event.data.callbackDueAt);
     case 'DeliveryCallbackRecorded': {
+      if (doc.kind === 'salesfollowup') return followUp(doc, event.data.customerId, event.data.calledAt);
       const outcome = event.data.reached ? 'reached' : 'not-reached';
       return withAttempt(doc, {
         at: event.data.calledAt,
@@ -141,6 +154,7 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
       });
     }
     case 'CsiSurveyRecorded':
+      if (doc.kind === 'servicefollowup') return followUp(doc, event.data.customerId, event.data.surveyedAt);
       return withAttempt(doc, {
         at: event.data.surveyedAt,
         outcome: 'reached',
@@ -185,11 +199,20 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
   switch (event.type) {
     case 'VehicleDelivered':
       return [careTaskId('delivery', event.data.saleId), careTaskId('3month', event.data.saleId)];
-    case 'DeliveryCallbackRecorded':
-      return [careTaskId('delivery', event.data.saleId)];
+    case 'DeliveryCallbackRecorded': {
+      const { saleId, survey } = event.data;
+      return survey && isDissatisfied(survey.answers)
+        ? [careTaskId('delivery', saleId), careTaskId('salesfollowup', saleId)]
+        : [careTaskId('delivery', saleId)];
+    }
     case 'RepairOrderSettled':
-    case 'CsiSurveyRecorded':
       return [careTaskId('service', event.data.repairOrderId)];
+    case 'CsiSurveyRecorded': {
+      const { repairOrderId, answers } = event.data;
+      return isDissatisfied(answers)
+        ? [careTaskId('service', repairOrderId), careTaskId('servicefollowup', repairOrderId)]
+        : [careTaskId('service', repairOrderId)];
+    }
     default:
       return [event.data.taskId];
   }

@@ -129,6 +129,7 @@ describe('vehicle-sale-details projection', () => {
         callbackDueAt: null,
         callbackCompleted: false,
         callbackAttempts: [],
+        dissatisfiedAt: null,
       },
       revision: 0,
       updatedAt: SIGNED_AT,

@@ -26,6 +26,9 @@ export class AssignCareTaskBody extends BusinessTime implements Body<'AssignCare
 }
 
 export class CancelCareTaskBody extends BusinessTime implements Body<'CancelCareTask'> {
-  /** Why the task is not due any more: a cancelled task is not counted as due. @example customer asked not to be called */
+  /**
+   * Why the task is not due any more: a cancelled task is not counted as due.
+   * @example "The customer asked not to be called"
+   */
   @IsString() @Length(1, 500) reason!: string;
 }

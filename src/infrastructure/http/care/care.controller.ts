@@ -8,14 +8,28 @@ import {
   CallbackSuccessQuery,
   GetCareTaskQuery,
   ListCareTasksQuery,
+  MAX_REASON_MONTHS,
+  UnhappyReasonsQuery,
 } from '../../../application/care-task/care-task.queries';
+import { addMonths } from '../../../domain/repair-order/service-kpis';
+import { RequestValidationError } from '../shared/problem-details';
 import { commandRoutes } from '../shared/command-routes';
 import { commandTarget } from '../shared/command-sender';
-import { ask, askPage, askRecord } from '../shared/query-routes';
+import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
 import { routeTable } from '../shared/route-table';
 import { AssignCareTaskBody, CancelCareTaskBody, RecordCareTaskAttemptBody } from './care.bodies';
-import { CallbackSuccessParams, ListCareTasksParams } from './care.params';
-import { CallbackSuccessView, CareTaskPage, CareTaskResponse } from './care.responses';
+import { CallbackSuccessParams, ListCareTasksParams, UnhappyReasonsParams } from './care.params';
+import { CallbackSuccessView, CareTaskPage, CareTaskResponse, UnhappyReasonsView } from './care.responses';
+
+const reasonsOf = (params: UnhappyReasonsParams) => {
+  if (params.from > params.to)
+    throw new RequestValidationError([{ field: 'to', reason: 'must not be before from' }]);
+  if (params.to > addMonths(params.from, MAX_REASON_MONTHS - 1))
+    throw new RequestValidationError([
+      { field: 'to', reason: `must be at most ${MAX_REASON_MONTHS} months from from (both included)` },
+    ]);
+  return new UnhappyReasonsQuery(params);
+};
 
 const NOT_FOUND = 'CARE_TASK_NOT_FOUND';
 const CLOSED = 'CARE_TASK_CLOSED';
@@ -68,5 +82,13 @@ export class CareReportsController extends routeTable({
     description:
       'Tasks whose due date falls in the CST month and has passed by `asOf`; a task cancelled by then is not due. Completed = reached, declined or booked; the third not-reached attempt closes a task as not reached. Computed when read from the facts dated up to `asOf`.',
     type: CallbackSuccessView,
+  }),
+  reasons: askWith('unhappy-reasons', UnhappyReasonsParams, reasonsOf, {
+    permit: ['care.kpi', 'dealer'],
+    summary:
+      'Unhappy-reason analysis (不满意原因分析): surveys, dissatisfied ones and each coded reason, per month',
+    description:
+      'Per CST month of the survey and survey kind (SSI of the delivery callback, CSI of the service callback): surveys, dissatisfied (a factor answered 6 or less), and the count of each coded unhappy reason with its label from the reason catalogue. With `dealerId` one dealer (a dealer-bound reader: always their own); without, the whole network (the DDC view).',
+    type: UnhappyReasonsView,
   }),
 }) {}

@@ -33,6 +33,15 @@ export class ListCareTasksParams extends PageParams {
   @IsOptional() @IsISO8601(ISO) dueBy?: string;
 }
 
+export class UnhappyReasonsParams {
+  /** First CST month of the surveys, YYYY-MM. @example 2026-01 */
+  @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) from!: string;
+  /** Last CST month, YYYY-MM (at most 24 months from `from`). @example 2026-03 */
+  @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) to!: string;
+  /** Default for a dealer-bound reader: their own dealer; without one, the network's figures. @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID, ID) dealerId?: string;
+}
+
 export class CallbackSuccessParams {
   /** CST month of the due dates, YYYY-MM. @example 2026-03 */
   @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month!: string;

@@ -1,4 +1,11 @@
-import type { CallbackSuccessReport, CareTaskView } from '../../../application/care-task/care-task.queries';
+import type {
+  CallbackSuccessReport,
+  CareTaskView,
+  ReasonCount,
+  UnhappyReasonsMonth,
+  UnhappyReasonsReport,
+} from '../../../application/care-task/care-task.queries';
+import type { SurveyKind } from '../../../domain/shared/unhappy-reasons';
 import type {
   CallerSuccess,
   DealerCallbackSuccess,
@@ -122,6 +129,8 @@ export class DealerCallbackSuccessView extends SuccessFiguresView implements Dea
   byKind!: KindSuccessView;
   /** By caller; the tasks of no caller last. */
   byCaller!: CallerSuccessView[];
+  /** The follow-ups of dissatisfied surveys due in the month, reported apart (not callbacks). */
+  followUps!: SuccessFiguresView;
 }
 
 export class CallbackSuccessView implements CallbackSuccessReport {
@@ -131,4 +140,43 @@ export class CallbackSuccessView implements CallbackSuccessReport {
   asOf!: string;
   /** One row per dealer with a task due. */
   dealers!: DealerCallbackSuccessView[];
+}
+
+export class ReasonCountView implements ReasonCount {
+  /** @example waiting-time */
+  code!: string;
+  /** From the newest catalogue that has the code. @example 等待时间长 waited too long */
+  label!: string | null;
+  /** Surveys naming it. @example 3 */
+  count!: number;
+  /** count ÷ surveys, four decimals. @example 0.075 */
+  share!: number | null;
+}
+
+export class UnhappyReasonsMonthView implements UnhappyReasonsMonth {
+  /** @example 2026-03 */
+  month!: string;
+  /** `ssi`: the delivery callback's survey; `csi`: the service callback's. @example csi */
+  survey!: SurveyKind;
+  /** Null: the whole network. @example d-sh-01 */
+  dealerId!: string | null;
+  /** @example 40 */
+  surveys!: number;
+  /** Surveys with a factor answered 6 or less. @example 6 */
+  dissatisfied!: number;
+  /** dissatisfied ÷ surveys, four decimals; null without surveys. @example 0.15 */
+  dissatisfiedRate!: number | null;
+  /** Most named first. */
+  reasons!: ReasonCountView[];
+  /** The reason catalogue versions the month's reasons were coded with. @example ["unhappy-2026-1"] */
+  catalogueVersions!: string[];
+}
+
+export class UnhappyReasonsView implements UnhappyReasonsReport {
+  /** @example 2026-01 */
+  from!: string;
+  /** @example 2026-03 */
+  to!: string;
+  /** Every month of the span, SSI then CSI; a month without surveys shows zeros. */
+  months!: UnhappyReasonsMonthView[];
 }

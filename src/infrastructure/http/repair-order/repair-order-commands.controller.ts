@@ -109,6 +109,6 @@ export class RepairOrderCommandsController extends routeTable({
   }),
   survey: step('csi-survey', 'RecordCsiSurvey', RecordCsiSurveyDto, 'repair.survey', {
     summary: 'Record the CSI survey the 3-day callback brought (服务回访); completes the callback',
-    refusals: `REPAIR_ORDER_SURVEY_ALREADY_RECORDED, REPAIR_ORDER_SURVEY_ANSWER_OUT_OF_RANGE, ${STAGE}`,
+    refusals: `REPAIR_ORDER_SURVEY_ALREADY_RECORDED, REPAIR_ORDER_SURVEY_ANSWER_OUT_OF_RANGE, SURVEY_REASON_UNKNOWN, ${STAGE}`,
   }),
 }) {}

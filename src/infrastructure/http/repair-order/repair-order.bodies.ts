@@ -30,6 +30,7 @@ import {
   type RepairOrderType,
 } from '../../../domain/repair-order/repair-order.types';
 import { BusinessTime } from '../shared/command.bodies';
+import { UnhappyReasonsRules } from '../shared/unhappy-reasons.rules';
 
 /**
  * Each body is its command's data less the repair order id (from the path): its route's entry checks it.
@@ -209,4 +210,10 @@ export class RecordCsiSurveyDto extends BusinessTime {
   @RECOMMEND_SCALE() @IsInt() wouldRecommend!: number;
   /** @example "Quick and friendly" */
   @IsOptional() @IsString() @Length(1, 2000) comment?: string;
+  /**
+   * Why the customer is unhappy, coded (CSI codes of the reason catalogue: waiting-time, not-fixed, price,
+   * advisor-attitude, not-informed, promised-time-missed, vehicle-dirty, facility). A factor answered 6 or
+   * less opens a follow-up task (docs/care.md). @example ["waiting-time"]
+   */
+  @UnhappyReasonsRules() unhappyReasons?: string[];
 }

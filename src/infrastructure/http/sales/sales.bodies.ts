@@ -39,6 +39,7 @@ import {
   type SsiSurvey,
 } from '../../../domain/vehicle-sale/vehicle-sale.types';
 import { BusinessTime } from '../shared/command.bodies';
+import { UnhappyReasonsRules } from '../shared/unhappy-reasons.rules';
 
 // A step's body is its command's data less the record id (from the path): its route's entry checks it.
 const ISO = { strict: true, strictSeparator: true } as const;
@@ -240,6 +241,12 @@ export class DeliveryCallbackBody extends BusinessTime {
   @IsBoolean() reached!: boolean;
   /** The SSI survey, if the customer answered it. */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => SsiSurveyBody) survey?: SsiSurveyBody;
+  /**
+   * Why the customer is unhappy, coded from the survey (SSI codes of the reason catalogue: delivery-late,
+   * vehicle-condition, paperwork, price-or-terms, consultant-attitude, not-explained, facility); needs the
+   * survey. A factor answered 6 or less opens a follow-up task (docs/care.md). @example ["delivery-late"]
+   */
+  @UnhappyReasonsRules() unhappyReasons?: string[];
 }
 
 type WalkInGroups = LogWalkInGroups['data'];

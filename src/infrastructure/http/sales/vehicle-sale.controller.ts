@@ -69,7 +69,7 @@ export class VehicleSaleController extends routeTable({
   callback: step('callback', 'RecordDeliveryCallback', DeliveryCallbackBody, 'sale.callback', {
     summary: 'Record the 7-day delivery callback, with the SSI survey if answered',
     refusals:
-      'SALE_NOT_DELIVERED, SALE_CALLBACK_ALREADY_COMPLETED, SALE_SURVEY_WITHOUT_CONTACT, SALE_CANCELLED',
+      'SALE_NOT_DELIVERED, SALE_CALLBACK_ALREADY_COMPLETED, SALE_SURVEY_WITHOUT_CONTACT, SALE_REASONS_WITHOUT_SURVEY, SURVEY_REASON_UNKNOWN, SALE_CANCELLED',
   }),
   list: askPage('', ListVehicleSalesParams, ListVehicleSalesQuery, {
     permit: ['sale.read', 'dealer'],

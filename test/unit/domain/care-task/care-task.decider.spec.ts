@@ -3,10 +3,10 @@ import { careTaskDecider } from '../../../../src/domain/care-task/care-task.deci
 import type { CareTaskEvent } from '../../../../src/domain/care-task/care-task.events';
 import { careTaskClosure } from '../../../../src/domain/care-task/care-task-outcome';
 import {
-  addBusinessMonths,
   type AttemptOutcome,
   type CareTaskOrigin,
   parseCareTaskId,
+  threeMonthCallDueAt,
 } from '../../../../src/domain/care-task/care-task.types';
 import { deciderSpecification } from '../../../support/decider-specification';
 
@@ -213,10 +213,10 @@ describe('care task ids and due dates', () => {
 
   it('adds calendar months in CST, the day clamped to the month end', () => {
     // 30 Nov 2026 20:00 CST (12:00 UTC) + 3 months = 28 Feb 2027 20:00 CST (2027 is not a leap year).
-    expect(addBusinessMonths('2026-11-30T12:00:00.000Z', 3)).toBe('2027-02-28T12:00:00.000Z');
+    expect(threeMonthCallDueAt('2026-11-30T12:00:00.000Z')).toBe('2027-02-28T12:00:00.000Z');
     // 31 Dec 2026 23:30 CST is 15:30 UTC the same day; + 3 months = 31 Mar 2027 23:30 CST.
-    expect(addBusinessMonths('2026-12-31T15:30:00.000Z', 3)).toBe('2027-03-31T15:30:00.000Z');
+    expect(threeMonthCallDueAt('2026-12-31T15:30:00.000Z')).toBe('2027-03-31T15:30:00.000Z');
     // 1 Jan 2027 01:00 CST is still 31 Dec UTC: the CST date (1 Jan) decides: 1 Apr 01:00 CST.
-    expect(addBusinessMonths('2026-12-31T17:00:00.000Z', 3)).toBe('2027-03-31T17:00:00.000Z');
+    expect(threeMonthCallDueAt('2026-12-31T17:00:00.000Z')).toBe('2027-03-31T17:00:00.000Z');
   });
 });

@@ -354,6 +354,9 @@ describe('repair order decider', () => {
             callbackDueAt: '2026-03-05T05:10:00.000Z',
             onTime: true,
             surveyedAt: '2026-03-05T02:00:00.000Z',
+            unhappyReasons: [],
+            reasonCatalogueVersion: null,
+            customerId: 'cu-1',
           },
         },
       ]);

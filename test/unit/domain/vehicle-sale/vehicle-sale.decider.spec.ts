@@ -187,6 +187,9 @@ describe('vehicle sale decider', () => {
               'dealer-facility': 19,
               salesperson: 17,
             },
+            unhappyReasons: [],
+            reasonCatalogueVersion: null,
+            customerId: 'cu-1',
           },
         },
       ]);
