@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
+import { ClubActivityModule } from './application/club-activity/club-activity.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DdcModule } from './application/ddc/ddc.module';
 import { GiftModule } from './application/gift/gift.module';
@@ -24,6 +25,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   CampaignModule,
   MembershipModule,
   GiftModule,
+  ClubActivityModule,
   AccessModule,
   PrivacyModule,
   CallModule,

@@ -21,10 +21,10 @@ export type PlanClubActivity = Command<
     attendancePoints?: number;
   }
 >;
-/** `member` is filled in by the handler from the membership stream, never by the client. */
+/** `member` is filled in by the handler from the membership stream, never by the client; null: no member. */
 export type SignUpForClubActivity = Command<
   'SignUpForClubActivity',
-  OnMember & { member: ClubMemberStanding }
+  OnMember & { member: ClubMemberStanding | null }
 >;
 export type CancelClubActivitySignUp = Command<'CancelClubActivitySignUp', OnMember>;
 export type AttendanceOutcome = 'attended' | 'no-show';

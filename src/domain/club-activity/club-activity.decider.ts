@@ -1,3 +1,4 @@
+import { MembershipNotFound } from '../membership/membership.errors';
 import type { Decider } from '../shared/event';
 import * as C from './club-activity.commands';
 import {
@@ -81,6 +82,7 @@ const signUp = (
   beforeStart(activity, metadata.now);
   const held = activity.signUps.find((s) => s.customerId === customerId);
   if (held && held.status !== 'cancelled') throw alreadySignedUp(activityId, customerId);
+  if (member === null) throw new MembershipNotFound(customerId);
   if (member.status !== 'active') throw memberNotActive(activityId, customerId, member.status);
   if (member.homeDealerId !== dealerId)
     throw otherClub(activityId, dealerId, customerId, member.homeDealerId);

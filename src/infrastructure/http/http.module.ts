@@ -11,6 +11,9 @@ import { ComplaintQueriesController } from './complaint/complaint-queries.contro
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
 import { CampaignCommandsController } from './campaigns/campaign-commands.controller';
 import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
+import { ClubActivityCommandsController } from './club/club-activity-commands.controller';
+import { ClubActivityQueriesController } from './club/club-activity-queries.controller';
+import { ClubStatisticsController } from './club/club-statistics.controller';
 import { GiftCommandsController } from './gifts/gift-commands.controller';
 import { GiftQueriesController } from './gifts/gift-queries.controller';
 import { MemberCardsController } from './membership/member-cards.controller';
@@ -53,6 +56,9 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CampaignQueriesController,
     GiftCommandsController,
     GiftQueriesController,
+    ClubActivityCommandsController,
+    ClubActivityQueriesController,
+    ClubStatisticsController,
     MemberCardsController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,

@@ -61,7 +61,11 @@ const noShow = (customerId: string): ClubActivityEvent => ({
 });
 
 const spec = deciderSpecification(clubActivityDecider);
-const signUp = (customerId: string, now = BEFORE, member = ACTIVE): ClubActivityCommand => ({
+const signUp = (
+  customerId: string,
+  now = BEFORE,
+  member: ClubMemberStanding | null = ACTIVE,
+): ClubActivityCommand => ({
   type: 'SignUpForClubActivity',
   data: { activityId: 'a-1', customerId, member },
   metadata: meta(now),
@@ -125,7 +129,11 @@ describe('club activity decider: sign-ups before the start, capacity', () => {
       .then([signedUp('cu-1')]);
   });
 
-  it('refuses a member signed up already, one not active, and one of another dealer', () => {
+  it('refuses a customer who is no member, one signed up already, one not active, one of another dealer', () => {
+    spec
+      .given([planned])
+      .when(signUp('cu-1', BEFORE, null))
+      .thenThrows('MEMBERSHIP_NOT_FOUND');
     spec
       .given([planned, signedUp('cu-1')])
       .when(signUp('cu-1'))
