@@ -93,8 +93,14 @@ describe('club activities: capacity, sign-up before the start, attendance earns 
 
   it('one attended, one no-show: attendance rate 0.5000, and the attendee earns 100 points once', async () => {
     expect(await spendable('cu-a')).toBe(0);
-    expect((await attend('cu-a', 'attended')).statusCode).toBe(200);
+    const key = { 'idempotency-key': 'attendance-cu-a' };
+    expect((await attend('cu-a', 'attended', undefined, key)).statusCode).toBe(200);
     expect((await attend('cu-b', 'no-show')).statusCode).toBe(200);
+    // sent again: with the same key it replays and appends nothing; without it, a duplicate
+    const head = await api.eventStore.headPosition();
+    const replay = await attend('cu-a', 'attended', undefined, key);
+    expect([replay.statusCode, replay.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    expect(await api.eventStore.headPosition()).toBe(head);
     await refusedUnchanged(() => attend('cu-a', 'attended'), 409, 'CLUB_ACTIVITY_ATTENDANCE_RECORDED');
     await refusedUnchanged(() => attend('cu-a', 'no-show'), 422, 'CLUB_ACTIVITY_ATTENDED_ALREADY');
     expect(await spendable('cu-a')).toBe(100); // 0 + 100 once
