@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
 import { CareTaskModule } from './application/care-task/care-task.module';
+import { ClubActivityModule } from './application/club-activity/club-activity.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DataQualityModule } from './application/data-quality/data-quality.module';
 import { DdcModule } from './application/ddc/ddc.module';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   CampaignModule,
   MembershipModule,
   GiftModule,
+  ClubActivityModule,
   AccessModule,
   PrivacyModule,
   CallModule,

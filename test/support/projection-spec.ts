@@ -7,6 +7,7 @@ import type { CareTaskEvent } from '../../src/domain/care-task/care-task.events'
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
+import type { ClubActivityEvent } from '../../src/domain/club-activity/club-activity.events';
 import type { GiftEvent } from '../../src/domain/gift/gift.events';
 import type { LeadEvent } from '../../src/domain/lead/lead.events';
 import type { MembershipEvent } from '../../src/domain/membership/membership.events';
@@ -42,7 +43,8 @@ export type DomainEvent =
   | LeadEvent
   | GiftEvent
   | CampaignEvent
-  | CareTaskEvent;
+  | CareTaskEvent
+  | ClubActivityEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */
 export type EnvelopeParts = Readonly<{
@@ -84,6 +86,7 @@ type DataKey<T extends DomainEvent['type']> = keyof Extract<DomainEvent, { type:
 /** The event's own time, for the types whose data holds other instants too (deadlines, earlier steps). */
 const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
   ComplaintClosed: 'closedAt',
+  ClubActivityPlanned: 'plannedAt',
   CredentialIssued: 'issuedAt',
   PointsEarned: 'earnedAt',
   VoucherIssued: 'issuedAt',

@@ -31,7 +31,8 @@ export const NOTHING_TO_EARN: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Points for every settled paid repair order and a bonus for every delivered vehicle. The membership
+ * Points for every settled paid repair order, a bonus for every delivered vehicle, and a club activity's
+ * fixed points for attending it. The membership
  * stream is `membership-<customerId>`, so no read model is consulted and no projection lag can hide a
  * member. The command's Idempotency-Key names this reactor and the event, and the decider refuses a
  * source that has earned already, so a source earns once across restarts; rebuilds never run reactors.

@@ -9,6 +9,7 @@ import type { Feature } from '../shared/feature';
 import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 import { createLoyaltyEarningReactor } from './loyalty-earning.reactor';
 import { loyaltyExpiryWatcher } from './loyalty-expiry-watcher';
+import { CLUB_STATISTICS_KPIS } from './club-statistics.query';
 import { LOYALTY_KPIS } from './membership.queries';
 
 /** The loyalty club (issue 6): one membership stream per customer, earning by reactor, expiry by the clock. */
@@ -33,5 +34,5 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   projections: [loyaltyMembersProjection, loyaltyLedgerProjection, memberCardsProjection],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
   watchers: [loyaltyExpiryWatcher],
-  kpis: LOYALTY_KPIS,
+  kpis: { ...LOYALTY_KPIS, ...CLUB_STATISTICS_KPIS },
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClubStatisticsHandler } from './club-statistics.query';
 import { GetMemberByCardHandler } from './member-card.query';
 import { SimulateLoyaltyRulesHandler } from './loyalty-simulation.query';
 import { ExecuteMembershipHandler } from './membership.handlers';
@@ -15,6 +16,7 @@ import { MEMBERSHIP_QUERY_HANDLERS } from './membership.queries';
     ExecuteMembershipHandler,
     SimulateLoyaltyRulesHandler,
     GetMemberByCardHandler,
+    ClubStatisticsHandler,
   ],
 })
 export class MembershipModule {}

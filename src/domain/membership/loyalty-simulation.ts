@@ -40,7 +40,8 @@ const intentOf = (event: HistoryEvent): Intent | null => {
   const data = event.data as Record<string, never>;
   switch (event.type) {
     case 'RepairOrderSettled':
-    case 'VehicleDelivered': {
+    case 'VehicleDelivered':
+    case 'ClubActivityAttended': {
       const earn = isEarningSource(event) ? earningCommandFor(event) : null;
       return earn && { type: 'EarnPoints', data: earn };
     }

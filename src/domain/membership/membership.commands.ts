@@ -4,10 +4,13 @@ import type { EarnSource } from './membership.types';
 type Id = { customerId: string };
 
 export type EnrollMember = Command<'EnrollMember', Id & { cardNumber: string; homeDealerId: string }>;
-/** Issued by the earning reactor; `spendFen` is the paid spend of a repair order. */
+/**
+ * Issued by the earning reactor; `spendFen` is the paid spend of a repair order, `points` the fixed points
+ * of a club activity attended (not scaled by tier).
+ */
 export type EarnPoints = Command<
   'EarnPoints',
-  Id & { source: EarnSource; dealerId: string; spendFen?: number }
+  Id & { source: EarnSource; dealerId: string; spendFen?: number; points?: number }
 >;
 export type RedeemPoints = Command<
   'RedeemPoints',

@@ -62,14 +62,35 @@ const requireSpendable = (state: EnrolledMembership, now: string, rules: Loyalty
   return drawSoonestExpiring(spendableLots(state, now), points);
 };
 
+/** Paid service earns by tier; a purchase the bonus; a club activity its own fixed points, whatever the tier. */
+const earnedAmount = (
+  data: C.EarnPoints['data'],
+  state: EnrolledMembership,
+  rules: LoyaltyRuleSet,
+): number => {
+  switch (data.source.kind) {
+    case 'repair-order':
+      return servicePoints(data.spendFen ?? 0, state.tier, rules);
+    case 'vehicle-sale':
+      return rules.purchaseBonus;
+    case 'club-activity':
+      return data.points ?? 0;
+    default: {
+      const unreachable: never = data.source.kind;
+      return unreachable;
+    }
+  }
+};
+
 const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRuleSet): MembershipEvent[] => {
   const now = command.metadata.now;
   requireActive(state, now, rules);
   const { source, dealerId, spendFen } = command.data;
+  // Once per source: a repair order, a sale, or one member's attendance of one club activity.
   if (state.earnedSources.includes(sourceKey(source)))
     throw alreadyEarned(state.customerId, sourceKey(source));
   const service = source.kind === 'repair-order';
-  const amount = service ? servicePoints(spendFen ?? 0, state.tier, rules) : rules.purchaseBonus;
+  const amount = earnedAmount(command.data, state, rules);
   if (amount <= 0) return [];
   const home = { customerId: state.customerId, homeDealerId: state.homeDealerId };
   const lifetimePoints = state.lifetimePoints + amount;

@@ -6,8 +6,8 @@ export const tierRank = (tier: Tier): number => TIERS.indexOf(tier);
 export type MembershipStatus = 'active' | 'lapsed' | 'cancelled';
 export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['active', 'lapsed', 'cancelled'];
 
-/** What earned a lot: a settled paid repair order or a delivered vehicle sale. */
-export type EarnSourceKind = 'repair-order' | 'vehicle-sale';
+/** What earned a lot: a settled paid repair order, a delivered vehicle sale, or attending a club activity. */
+export type EarnSourceKind = 'repair-order' | 'vehicle-sale' | 'club-activity';
 export type EarnSource = Readonly<{ kind: EarnSourceKind; id: string }>;
 export const sourceKey = (source: EarnSource): string => `${source.kind}:${source.id}`;
 

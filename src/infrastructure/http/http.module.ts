@@ -12,6 +12,9 @@ import { DataQualityController } from './data-quality/data-quality.controller';
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
 import { CampaignCommandsController } from './campaigns/campaign-commands.controller';
 import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
+import { ClubActivityCommandsController } from './club/club-activity-commands.controller';
+import { ClubActivityQueriesController } from './club/club-activity-queries.controller';
+import { ClubStatisticsController } from './club/club-statistics.controller';
 import { GiftCommandsController } from './gifts/gift-commands.controller';
 import { GiftQueriesController } from './gifts/gift-queries.controller';
 import { MemberCardsController } from './membership/member-cards.controller';
@@ -55,6 +58,9 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CampaignQueriesController,
     GiftCommandsController,
     GiftQueriesController,
+    ClubActivityCommandsController,
+    ClubActivityQueriesController,
+    ClubStatisticsController,
     MemberCardsController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,
