@@ -77,16 +77,8 @@ export const ACCESS_POLICY = {
   // care tasks (客户关怀 callbacks): the desk calls, a consultant makes the three-month call of their own sales
   'care.work': ['sales-consultant', 'service-advisor', 'customer-service', 'dealer-manager', 'admin'],
   'care.assign': ['dealer-manager', 'admin'],
-  'care.read': [
-    'sales-consultant',
-    'service-advisor',
-    'customer-service',
-    'dealer-manager',
-    'oem-staff',
-    'analyst',
-    'auditor',
-    'admin',
-  ],
+  // every role: the desks work the list, the others oversee it
+  'care.read': ROLES,
   'care.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // integration: the event feed (each event also needs its record's read permission, read-feed.ts)
   'integration.feed': [
