@@ -53,6 +53,7 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import { EventEmitter } from 'node:events';
+import { SharedReads } from '../event-store/shared-reads';
 import {
   type AppendResult,
   type EventMetadata,
@@ -86,6 +87,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   /** Wakes this process's subscriptions on its own appends; other processes are seen by polling. */
   private readonly appended = new EventEmitter();
+  private readonly sharedReads = new SharedReads();
 
   constructor(connectionString: string, options: EventStoreDbOptions = {}) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -126,6 +128,7 @@ export class EventStoreDbEventStore implements EventStore {
     const lastPosition = result.position
       ? toNumber(result.position.commit, `position of the append to ${streamId}`)
       : await this.lastPositionOf(streamId);
+    this.sharedReads.invalidate();
     this.appended.emit('append');
     return { nextExpectedRevision: toNumber(result.nextExpectedRevision, 'revision'), lastPosition };
   }
@@ -176,7 +179,7 @@ export class EventStoreDbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
       {
-        readAll: (read) => this.readAll(read),
+        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
         waitForAppend: (_position, signal) =>
           interruptibleSleep(this.pollIntervalMs, signal, (wake) => {
             this.appended.once('append', wake);

@@ -49,6 +49,9 @@ export type ProjectionRunnerOptions = Readonly<{
 /** Where a runner writes: one generation's collection and its checkpoint (default: generation 0). */
 export type RunnerTarget = Readonly<{ collection: string; checkpointName: string }>;
 
+/** While following the log, a checkpoint that only moves (no document changed) is written at most this often. */
+export const IDLE_CHECKPOINT_MS = 1_000;
+
 const DEFAULTS: ProjectionRunnerOptions = { batchSize: 1000, cacheLimit: 100_000, commitEvery: 10_000 };
 
 /**
@@ -66,8 +69,14 @@ export class ProjectionRunner {
   private readonly options: ProjectionRunnerOptions;
   private readonly cache = new DocumentCache();
   private subscription: Subscription | undefined;
-  /** Committed: the checkpoint, and what the read model shows. */
+  /**
+   * What the read model shows: every event up to here is in it. Events after `durable` that changed no
+   * document of this projection (most events, for most projections) move it without a write.
+   */
   private position = 0;
+  /** The checkpoint as stored; at most `IDLE_CHECKPOINT_MS` behind `position` while the runner follows the log. */
+  private durable = 0;
+  private durableWrittenAt = 0;
   /** Applied in memory; the changes between `position` and here wait in `pending` for the next commit. */
   private applied = 0;
   private pending = new Map<string, PositionedDoc>();
@@ -117,7 +126,7 @@ export class ProjectionRunner {
       onError: (error) => this.onSubscriptionError(error),
       // At the head, whatever is still pending is committed before waiting for new events.
       onCaughtUp: async () => {
-        await this.commit(this.applied);
+        await this.commitOrSkip(this.applied);
         if (this.outage.status) await this.writeCheckpointStatus('running');
         this.endOutage();
       },
@@ -135,6 +144,7 @@ export class ProjectionRunner {
     });
     const checkpoint = await this.deps.readStore.readCheckpoint(this.checkpointName);
     this.position = checkpoint?.position ?? 0;
+    this.durable = this.position;
     this.applied = this.position;
     this.pending.clear();
     this.pendingEvents = 0;
@@ -160,7 +170,7 @@ export class ProjectionRunner {
 
   /** The checkpoint committed so far. */
   get committedPosition(): number {
-    return this.position;
+    return this.durable;
   }
 
   get targetCollection(): string {
@@ -186,6 +196,7 @@ export class ProjectionRunner {
     await this.deps.readStore.dropCollection(this.collection);
     await this.deps.readStore.deleteCheckpoint(this.checkpointName);
     this.position = 0;
+    this.durable = 0;
     this.applied = 0;
     this.error = null;
     this.state = 'stopped';
@@ -265,9 +276,8 @@ export class ProjectionRunner {
     }
     this.pendingEvents += batchLength;
     this.applied = lastPosition;
-    if (batchLength < this.options.batchSize || this.pendingEvents >= this.options.commitEvery) {
-      await this.commit(this.applied);
-    }
+    if (this.pendingEvents >= this.options.commitEvery) await this.commit(this.applied);
+    else if (batchLength < this.options.batchSize) await this.commitOrSkip(this.applied);
     if (this.cache.size > this.options.cacheLimit && this.pending.size === 0) {
       this.cache.evict(Math.floor(this.options.cacheLimit / 2));
     }
@@ -299,9 +309,33 @@ export class ProjectionRunner {
     );
   }
 
+  /**
+   * At the head: commits what changed; when nothing did (the events were not this projection's, or changed
+   * nothing), the read model already shows `position` and only the stored checkpoint is behind. It is
+   * written at most every `IDLE_CHECKPOINT_MS` then (and at stop), not once per event: an event that
+   * changes no document of a projection costs that projection no write. A crash before the write replays
+   * those events on restart, and they change nothing again.
+   */
+  private async commitOrSkip(position: number): Promise<void> {
+    if (this.pending.size > 0 || Date.now() - this.durableWrittenAt >= IDLE_CHECKPOINT_MS) {
+      await this.commit(position);
+      return;
+    }
+    if (position <= this.position) return;
+    this.position = position;
+    this.pendingEvents = 0;
+    this.resolveWaiters(position);
+  }
+
+  private resolveWaiters(position: number): void {
+    const reached = this.waiters.filter((waiter) => waiter.position <= position);
+    this.waiters = this.waiters.filter((waiter) => waiter.position > position);
+    for (const waiter of reached) waiter.resolve();
+  }
+
   /** Writes the pending documents with the checkpoint `position` in one commit. */
   private async commit(position: number): Promise<void> {
-    if (position <= this.position) return;
+    if (position <= this.durable) return;
     await this.deps.readStore.commitBatch({
       docs: Array.from(this.pending.values(), (doc): DocWrite => ({
         collection: this.collection,
@@ -317,12 +351,12 @@ export class ProjectionRunner {
         updatedAt: this.deps.clock().toISOString(),
       },
     });
-    this.position = position;
+    this.position = Math.max(this.position, position);
+    this.durable = position;
+    this.durableWrittenAt = Date.now();
     this.pending.clear();
     this.pendingEvents = 0;
-    const reached = this.waiters.filter((waiter) => waiter.position <= position);
-    this.waiters = this.waiters.filter((waiter) => waiter.position > position);
-    for (const waiter of reached) waiter.resolve();
+    this.resolveWaiters(position);
   }
 
   private async markFailed(error: CheckpointError): Promise<void> {

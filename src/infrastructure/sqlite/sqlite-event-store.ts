@@ -13,6 +13,7 @@ import {
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
 import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
+import { SharedReads } from '../event-store/shared-reads';
 import { openSqlite, type SqliteDurability } from './sqlite-database';
 
 type EventRow = {
@@ -71,6 +72,7 @@ export type SqliteEventStoreOptions = Readonly<{
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
+  private readonly sharedReads = new SharedReads();
   private readonly statements;
   private readonly appendTransaction;
   private readonly batchTransaction;
@@ -150,6 +152,7 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) throw new Error(`append to ${streamId} with no events: nothing to do`);
     // IMMEDIATE takes the write lock before reading the revision, so two processes cannot both pass the check.
     const result = this.appendTransaction.immediate(streamId, events, expected);
+    this.sharedReads.invalidate();
     this.appended.emit('append', result.lastPosition);
     return result;
   }
@@ -160,6 +163,7 @@ export class SqliteEventStore implements EventStore {
       throw new Error('append batch with an empty append: give every stream at least one event');
     if (appends.length === 0) return [];
     const results = this.batchTransaction.immediate(appends);
+    this.sharedReads.invalidate();
     this.appended.emit('append', results[results.length - 1].lastPosition);
     return results;
   }
@@ -175,7 +179,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
       {
-        readAll: (read) => this.readAll(read),
+        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
         waitForAppend: (_position, signal) =>
           interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
             this.appended.once('append', wake);
