@@ -146,6 +146,8 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /campaigns', 'OEM AN AU AD'],
   ['GET /campaigns/:campaignId', 'OEM AN AU AD'],
   ['GET /campaigns/:campaignId/effect', 'DM OEM AN AU AD'],
+  ['GET /campaigns/effect-by-channel', 'DM OEM AN AU AD'],
+  ['GET /sales/customer-characteristics', 'DM OEM AN AD'],
   // the dealer data centre (OEM only)
   ['GET /ddc/monthly', 'OEM AD'],
   // data completeness: the OEM sets the required fields; a dealer manager reads its own dealer's report

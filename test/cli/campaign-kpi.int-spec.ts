@@ -13,6 +13,7 @@ const crm = (dataDir: string, args: readonly string[]) => runCrm(dataDir, args, 
  * Campaign cmp-1 (period 2026-03-01..03-15 CST, dealer d-sh-01) with one cost line of 300,000 fen, and
  * prospects registered with it on 03-05 (inside) and 03-20 (outside): by hand, 1 prospect, 0 leads,
  * 0 orders, cost 300,000, cost per prospect 300,000 / 1 = 300,000, per lead and per sale null.
+ * By channel over March (the span 03-01..03-31 overlaps cmp-1's period): the same figures, one row, social.
  */
 describe('crm kpi campaign-effect', () => {
   it('reads the effect through the API’s own handler, and names the missing --campaign', async () => {
@@ -66,6 +67,22 @@ describe('crm kpi campaign-effect', () => {
       costPerLeadFen: null,
       costPerProspectFen: 300_000,
       costPerSaleFen: null,
+    });
+    const byChannel = crm(api.dataDir, [
+      'kpi',
+      'campaign-effect-by-channel',
+      '--from-month',
+      '2026-03',
+      '--to-month',
+      '2026-03',
+    ]);
+    expect([byChannel.status, byChannel.stderr]).toEqual([0, '']);
+    expect(JSON.parse(byChannel.stdout)).toMatchObject({
+      span: { from: '2026-03-01', to: '2026-03-31' },
+      campaigns: 1,
+      prospects: 1,
+      costFen: 300_000,
+      byChannel: [{ channel: 'social', campaignIds: ['cmp-1'], prospects: 1, costPerProspectFen: 300_000 }],
     });
     const missing = crm(api.dataDir, ['kpi', 'campaign-effect']);
     expect(missing.status).toBe(2);

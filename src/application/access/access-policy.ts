@@ -42,6 +42,8 @@ export const ACCESS_POLICY = {
   ],
   'showroom.log': ['sales-consultant', 'dealer-manager', 'admin'],
   'sales.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // customer characteristics: aggregates of protected data (small cells suppressed), for managers and analysis
+  'sales.characteristics': ['dealer-manager', 'oem-staff', 'analyst', 'admin'],
   // targets: a dealer manager sets their dealer's, OEM staff any dealer's; the forecast's weights are the OEM's
   'sales.target': ['dealer-manager', 'oem-staff', 'admin'],
   'sales.forecast-weights': ['oem-staff', 'admin'],

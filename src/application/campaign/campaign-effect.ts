@@ -30,7 +30,8 @@ type Counts = Omit<EffectFigures, 'costPerLeadFen' | 'costPerProspectFen' | 'cos
 
 const ratio = (costFen: number, count: number): number | null =>
   count === 0 ? null : Math.round(costFen / count);
-const figures = (counts: Counts): EffectFigures => ({
+/** The counts with the cost per lead, per prospect and per sale worked out from them. */
+export const effectRatios = (counts: Counts): EffectFigures => ({
   ...counts,
   costPerLeadFen: ratio(counts.costFen, counts.leads),
   costPerProspectFen: ratio(counts.costFen, counts.prospects),
@@ -81,7 +82,7 @@ export const campaignEffect = (
     channel: campaign.channel,
     period: { from, to },
     followOnUntil: until,
-    ...figures(total),
-    byDealer: [...perDealer].map(([dealerId, counts]) => ({ dealerId, ...figures(counts) })),
+    ...effectRatios(total),
+    byDealer: [...perDealer].map(([dealerId, counts]) => ({ dealerId, ...effectRatios(counts) })),
   };
 };

@@ -10,10 +10,12 @@ import {
   type CampaignDetails,
   campaignDetailsProjection,
 } from '../../projections/campaign-details/campaign-details.projection';
+import { daysInMonth } from '../../domain/sales-target/target-month';
 import { physicalCollection } from '../../projections/shared/projection';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { definedFilter, type Page } from '../shared/page';
 import { type CampaignEffect, campaignEffect, type EffectFigures } from './campaign-effect';
+import { type CampaignEffectByChannel, effectByChannel } from './campaign-effect-by-channel';
 
 const CAMPAIGNS = physicalCollection(campaignDetailsProjection);
 const ATTRIBUTIONS = physicalCollection(campaignAttributionsProjection);
@@ -72,6 +74,15 @@ export class CampaignEffectQuery extends Query<CampaignEffectAnswer> {
   }
 }
 
+export class CampaignEffectByChannelQuery extends Query<CampaignEffectByChannel> {
+  constructor(
+    readonly span: Readonly<{ from: string; to: string }>,
+    readonly dealerId?: string,
+  ) {
+    super();
+  }
+}
+
 @QueryHandler(GetCampaignQuery)
 export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery, CampaignDetails> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
@@ -118,8 +129,52 @@ export class CampaignEffectHandler implements IQueryHandler<CampaignEffectQuery,
   }
 }
 
+/**
+ * The effect summed by channel over the campaigns whose period (as it stands) overlaps the span, each
+ * campaign with its own figures (its period and follow-on window, not cut at the span). With a dealer: only
+ * the campaigns run at that dealer, and that dealer's part of each.
+ */
+@QueryHandler(CampaignEffectByChannelQuery)
+export class CampaignEffectByChannelHandler implements IQueryHandler<
+  CampaignEffectByChannelQuery,
+  CampaignEffectByChannel
+> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ span, dealerId }: CampaignEffectByChannelQuery): Promise<CampaignEffectByChannel> {
+    const overlapping = await this.readStore.find<CampaignDetails>(CAMPAIGNS, {
+      launchedAt: { $ne: '' },
+      'period.from': { $lte: span.to },
+      'period.to': { $gte: span.from },
+    });
+    const campaigns = overlapping.filter(
+      (campaign) => dealerId === undefined || campaign.dealerIds.includes(dealerId),
+    );
+    const ids = campaigns.map((campaign) => campaign.campaignId);
+    const records =
+      ids.length === 0
+        ? []
+        : await this.readStore.find<CampaignAttribution>(ATTRIBUTIONS, { campaignId: { $in: ids } });
+    const effects = campaigns.map((campaign) =>
+      effectOfDealer(
+        campaignEffect(
+          campaign,
+          records.filter((record) => record.campaignId === campaign.campaignId),
+        ),
+        dealerId,
+      ),
+    );
+    return effectByChannel({ from: span.from, to: span.to }, dealerId ?? null, effects);
+  }
+}
+
 /** Every query handler of this file, for its Nest module. */
-export const CAMPAIGN_QUERY_HANDLERS = [GetCampaignHandler, ListCampaignsHandler, CampaignEffectHandler];
+export const CAMPAIGN_QUERY_HANDLERS = [
+  GetCampaignHandler,
+  ListCampaignsHandler,
+  CampaignEffectHandler,
+  CampaignEffectByChannelHandler,
+];
 
 /** `crm kpi campaign-effect --campaign <id> [--dealer <id>]`: the effect as `GET /campaigns/{id}/effect` answers it. */
 export const CAMPAIGN_KPIS: Readonly<Record<string, Kpi>> = {
@@ -129,5 +184,19 @@ export const CAMPAIGN_KPIS: Readonly<Record<string, Kpi>> = {
     required: ['campaign'],
     read: (store, _clock, params) =>
       new CampaignEffectHandler(store).execute(new CampaignEffectQuery(params.campaign!, params.dealer)),
+  },
+  'campaign-effect-by-channel': {
+    description:
+      'the effect summed by channel over the campaigns whose period overlaps --from-month..--to-month (GET /campaigns/effect-by-channel, first to last day of those months)',
+    required: ['fromMonth', 'toMonth'],
+    read: (store, _clock, params) => {
+      const span = {
+        from: `${params.fromMonth!}-01`,
+        to: `${params.toMonth!}-${String(daysInMonth(params.toMonth!)).padStart(2, '0')}`,
+      };
+      return new CampaignEffectByChannelHandler(store).execute(
+        new CampaignEffectByChannelQuery(span, params.dealer),
+      );
+    },
   },
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CustomerCharacteristicsHandler } from './customer-characteristics.query';
 import { OrderProspectHandler } from './order-prospect.handler';
 import { PROSPECT_QUERY_HANDLERS } from './prospect.queries';
 import { RegisterProspectHandler } from './register-prospect.handler';
@@ -15,6 +16,7 @@ import { VEHICLE_SALE_QUERY_HANDLERS } from './vehicle-sale.queries';
     ProspectStepHandler,
     VehicleSaleStepHandler,
     LogWalkInGroupsHandler,
+    CustomerCharacteristicsHandler,
   ],
 })
 export class SalesModule {}

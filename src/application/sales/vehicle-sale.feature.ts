@@ -12,6 +12,7 @@ import type { VehicleSaleState } from '../../domain/vehicle-sale/vehicle-sale.st
 import { ssiMonthlyProjection } from '../../projections/ssi-monthly/ssi-monthly.projection';
 import { vehicleSaleDetailsProjection } from '../../projections/vehicle-sale-details/vehicle-sale-details.projection';
 import type { Feature } from '../shared/feature';
+import { CUSTOMER_CHARACTERISTICS_KPIS } from './customer-characteristics.query';
 import { VEHICLE_SALE_KPIS } from './vehicle-sale.queries';
 
 /** The vehicle sale from the signed order to delivery, its callback and SSI survey (issue 3). */
@@ -31,5 +32,5 @@ export const vehicleSaleFeature: Feature<VehicleSaleState, VehicleSaleCommand, V
           : undefined,
   }),
   projections: [vehicleSaleDetailsProjection, ssiMonthlyProjection],
-  kpis: VEHICLE_SALE_KPIS,
+  kpis: { ...VEHICLE_SALE_KPIS, ...CUSTOMER_CHARACTERISTICS_KPIS },
 };

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, Query as QueryString } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { CampaignEffectByChannel } from '../../../application/campaign/campaign-effect-by-channel';
 import {
   type CampaignEffectAnswer,
+  CampaignEffectByChannelQuery,
   CampaignEffectQuery,
   GetCampaignQuery,
   ListCampaignsQuery,
@@ -11,8 +13,13 @@ import { QueryRoute } from '../shared/query-route';
 import { askPage, askRecord } from '../shared/query-routes';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { routeTable } from '../shared/route-table';
-import { CampaignEffectParams, ListCampaignsParams } from './campaigns.params';
-import { CampaignEffectView, CampaignPage, CampaignView } from './campaigns.responses';
+import { CampaignEffectByChannelParams, CampaignEffectParams, ListCampaignsParams } from './campaigns.params';
+import {
+  CampaignEffectByChannelView,
+  CampaignEffectView,
+  CampaignPage,
+  CampaignView,
+} from './campaigns.responses';
 
 const NOT_FOUND = 'CAMPAIGN_NOT_FOUND';
 
@@ -32,6 +39,20 @@ export class CampaignQueriesController extends routeTable({
     notFound: NOT_FOUND,
   }),
 }) {
+  @Get('effect-by-channel')
+  @Permit('campaign.effect', 'dealer')
+  @QueryRoute({
+    summary: 'The campaigns’ effect summed by channel, over the campaigns whose period overlaps the span',
+    description:
+      'Each campaign whose period (as it stands) overlaps `from`..`to` counts with its whole effect (its own period and follow-on window); counts and costs add up per channel and the ratios are worked out from the sums. With `dealerId` (a dealer manager: always their own): only the campaigns run at that dealer, and that dealer’s part of each, without the network cost lines.',
+    type: CampaignEffectByChannelView,
+  })
+  effectByChannel(
+    @QueryString() { from, to, dealerId }: CampaignEffectByChannelParams,
+  ): Promise<CampaignEffectByChannel> {
+    return this.queries.execute(new CampaignEffectByChannelQuery({ from, to }, dealerId));
+  }
+
   @Get(':campaignId/effect')
   @Permit('campaign.effect', 'dealer')
   @QueryRoute({

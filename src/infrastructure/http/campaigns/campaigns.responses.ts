@@ -1,5 +1,9 @@
 import type { CampaignEffectAnswer } from '../../../application/campaign/campaign.queries';
 import type { EffectFigures } from '../../../application/campaign/campaign-effect';
+import type {
+  CampaignEffectByChannel,
+  ChannelEffect,
+} from '../../../application/campaign/campaign-effect-by-channel';
 import type { CampaignChannel, CampaignPeriod } from '../../../domain/campaign/campaign.events';
 import type {
   CampaignCostLine,
@@ -91,4 +95,22 @@ export class CampaignEffectView extends EffectFiguresView implements CampaignEff
   dealerId!: string | null;
   /** One row per dealer of the campaign (with `dealerId`: that dealer's row only). */
   byDealer!: CampaignDealerEffectView[];
+}
+
+export class ChannelEffectView extends EffectFiguresView implements ChannelEffect {
+  /** @example social */
+  channel!: CampaignChannel;
+  /** The channel's campaigns that count, by id. @example ["cmp-spring-2026"] */
+  campaignIds!: string[];
+}
+
+export class CampaignEffectByChannelView extends EffectFiguresView implements CampaignEffectByChannel {
+  /** The span asked for: campaigns whose period overlaps it count, each with its whole effect. */
+  span!: CampaignPeriodView;
+  /** Null: the network's figures; a dealer id: its campaigns only, and its part of each. */
+  dealerId!: string | null;
+  /** Campaigns that count. @example 2 */
+  campaigns!: number;
+  /** One row per channel with a campaign in the span, in the channels' catalogue order. */
+  byChannel!: ChannelEffectView[];
 }

@@ -6,9 +6,12 @@ import {
   ListProspectsQuery,
   SalesFunnelQuery,
 } from '../../../application/sales/prospect.queries';
+import { CustomerCharacteristicsQuery } from '../../../application/sales/customer-characteristics.query';
 import { SsiMonthlyQuery } from '../../../application/sales/vehicle-sale.queries';
 import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
 import { routeTable } from '../shared/route-table';
+import { CustomerCharacteristicsParams } from './customer-characteristics.params';
+import { CustomerCharacteristicsView } from './customer-characteristics.responses';
 import { DealerMonthParams, FunnelParams, ListProspectsParams, WorklistParams } from './sales.params';
 import { FollowUpWorklistView, ProspectPage, ProspectView, SalesFunnelView } from './prospect.responses';
 import { SsiMonthlyView } from './vehicle-sale.responses';
@@ -65,4 +68,17 @@ export class SalesQueriesController extends routeTable({
       'Factor index = mean answer × 100; weighted index = Σ weight% × factor index, rounded, with the weight-set version used; NPS = % 9–10 minus % 0–6.',
     type: [SsiMonthlyView],
   }),
+  characteristics: ask(
+    'sales/customer-characteristics',
+    CustomerCharacteristicsParams,
+    CustomerCharacteristicsQuery,
+    {
+      permit: ['sales.characteristics', 'dealer'],
+      summary:
+        'Customer characteristics (客户特征分析): buyers and owners by model, channel, payment type and repeat purchase',
+      description:
+        'Counts of distinct customers only, each "<5" when fewer than 5: buyers (a vehicle delivered in the months) and owners (a repair order settled in the months) at the dealer, or the network without `dealerId`. Age band and region are not recorded yet.',
+      type: CustomerCharacteristicsView,
+    },
+  ),
 }) {}
