@@ -3,6 +3,9 @@ import type { CareTaskCommand } from '../../domain/care-task/care-task.commands'
 import type { CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import type { CommandOf } from '../shared/feature';
+import { linkUnknown } from '../../domain/care-task/care-task.errors';
+import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
+import { repairOrderFeature } from '../repair-order/repair-order.feature';
 import { careTaskOrigin } from './care-task-origins';
 import { ExecuteCareTaskCommand } from './care-task.commands';
 import { careTaskFeature } from './care-task.feature';
@@ -14,7 +17,27 @@ export class ExecuteCareTaskHandler implements ICommandHandler<ExecuteCareTaskCo
 
   async execute({ command, context }: ExecuteCareTaskCommand): Promise<CommandResult> {
     const origin = await careTaskOrigin(this.pipeline, command.data.taskId);
+    // A link on an attempt that is not `booked` is the decider's refusal (CARE_TASK_LINK_NOT_BOOKED).
+    const link =
+      command.type === 'RecordCareTaskAttempt' &&
+      'outcome' in command.data &&
+      command.data.outcome === 'booked'
+        ? command.data.repairOrderId
+        : undefined;
+    if (link !== undefined) await this.refuseUnknownLink(command.data.taskId, link, origin.dealerId);
     const decidable = { type: command.type, data: { ...command.data, origin } } as CommandOf<CareTaskCommand>;
     return this.pipeline.execute(careTaskFeature, decidable, context);
+  }
+
+  /** A booked attempt links a repair order of the task's dealer (booked or opened already). */
+  private async refuseUnknownLink(taskId: string, repairOrderId: string, dealerId: string): Promise<void> {
+    const repairOrder = await this.pipeline.currentState(
+      repairOrderFeature,
+      repairOrderStreamId(repairOrderId),
+    );
+    if (repairOrder.status === 'none')
+      throw linkUnknown(taskId, repairOrderId, 'no such repair order: book the appointment first');
+    if (repairOrder.dealerId !== dealerId)
+      throw linkUnknown(taskId, repairOrderId, `it is dealer ${repairOrder.dealerId}'s, not ${dealerId}'s`);
   }
 }

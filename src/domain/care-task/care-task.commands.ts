@@ -6,7 +6,7 @@ type Id = { taskId: string; origin: CareTaskOrigin };
 
 export type RecordCareTaskAttempt = Command<
   'RecordCareTaskAttempt',
-  Id & { outcome: AttemptOutcome; note?: string }
+  Id & { outcome: AttemptOutcome; note?: string; repairOrderId?: string }
 >;
 export type AssignCareTask = Command<'AssignCareTask', Id & { assigneeId: string; reason?: string }>;
 export type CancelCareTask = Command<'CancelCareTask', Id & { reason: string }>;

@@ -6,7 +6,7 @@ import {
   type OutcomeMark,
 } from './care-task-outcome';
 import type { CareTaskCommand } from './care-task.commands';
-import { assigneeUnchanged, beforeOpening, careTaskClosed } from './care-task.errors';
+import { assigneeUnchanged, beforeOpening, careTaskClosed, linkWithoutBooking } from './care-task.errors';
 import type { CareTaskEvent } from './care-task.events';
 import { CARE_TASK_ROLE, type CareTaskOrigin } from './care-task.types';
 
@@ -33,8 +33,8 @@ const evolve = (state: CareTaskState, event: CareTaskEvent): CareTaskState => {
     case 'CareTaskOpened':
       return { ...state, opened: true };
     case 'CareTaskAttemptRecorded': {
-      const { attemptedAt: at, outcome, callerId } = event.data;
-      return { ...state, attempts: [...state.attempts, { at, outcome, callerId, order }] };
+      const { attemptedAt: at, outcome, callerId, repairOrderId = null } = event.data;
+      return { ...state, attempts: [...state.attempts, { at, outcome, callerId, order, repairOrderId }] };
     }
     case 'CareTaskAssigned':
       return {
@@ -63,6 +63,12 @@ const allAttempts = (state: CareTaskState, origin: CareTaskOrigin): OutcomeAttem
   ...state.attempts,
 ];
 
+/** A reminder made obsolete by a later fact of its vehicle is cancelled from then (before any attempt then). */
+const allCancellations = (state: CareTaskState, origin: CareTaskOrigin): OutcomeMark[] =>
+  origin.supersededAt
+    ? [{ at: origin.supersededAt, order: -1 }, ...state.cancellations]
+    : [...state.cancellations];
+
 /** Refuses anything dated before the task's origin, or at or after the closing in business-time order. */
 const refuseUnlessOpenAt = (
   taskId: string,
@@ -71,7 +77,7 @@ const refuseUnlessOpenAt = (
   now: string,
 ): void => {
   if (Date.parse(now) < Date.parse(origin.openedAt)) throw beforeOpening(taskId, origin.openedAt, now);
-  const closure = careTaskClosure(allAttempts(state, origin), state.cancellations, now);
+  const closure = careTaskClosure(allAttempts(state, origin), allCancellations(state, origin), now);
   if (closure.closedAt !== null) throw careTaskClosed(taskId, closure.status, closure.closedAt);
 };
 
@@ -100,7 +106,9 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
   const dealerId = origin.dealerId;
   refuseUnlessOpenAt(taskId, state, origin, now);
   switch (command.type) {
-    case 'RecordCareTaskAttempt':
+    case 'RecordCareTaskAttempt': {
+      const { outcome, repairOrderId } = command.data;
+      if (repairOrderId !== undefined && outcome !== 'booked') throw linkWithoutBooking(taskId, outcome);
       return [
         ...opening(taskId, state, origin),
         {
@@ -112,9 +120,11 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
             note: command.data.note ?? null,
             callerId: actor.userId,
             attemptedAt: now,
+            ...(repairOrderId === undefined ? {} : { repairOrderId }),
           },
         },
       ];
+    }
     case 'AssignCareTask': {
       const { assigneeId } = command.data;
       const current = [...state.assignments]

@@ -37,3 +37,19 @@ export const assigneeUnchanged = (taskId: string, assigneeId: string) =>
 
 /** The id names no task, or its record has not reached the fact the task follows. */
 export const careTaskOriginMissing = (taskId: string, why: string) => new CareTaskNotFound(taskId, why);
+
+export const linkWithoutBooking = (taskId: string, outcome: string) =>
+  new CareTaskRuleViolated(
+    'CARE_TASK_LINK_NOT_BOOKED',
+    taskId,
+    `can link a repair order only to a booked attempt, not to a ${outcome} one: send outcome booked`,
+    { outcome },
+  );
+
+export const linkUnknown = (taskId: string, repairOrderId: string, why: string) =>
+  new CareTaskRuleViolated(
+    'CARE_TASK_LINK_UNKNOWN',
+    taskId,
+    `cannot link repair order ${repairOrderId}: ${why}`,
+    { repairOrderId },
+  );

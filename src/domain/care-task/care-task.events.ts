@@ -16,10 +16,19 @@ export type CareTaskOpened = Event<
   }
 >;
 
-/** One call (or message) to the customer, and what it came to. */
+/**
+ * One call (or message) to the customer, and what it came to. A `booked` attempt may name the repair order
+ * of the appointment it booked (absent on attempts recorded before reminders existed, and when none).
+ */
 export type CareTaskAttemptRecorded = Event<
   'CareTaskAttemptRecorded',
-  Id & { outcome: AttemptOutcome; note: string | null; callerId: string; attemptedAt: string }
+  Id & {
+    outcome: AttemptOutcome;
+    note: string | null;
+    callerId: string;
+    attemptedAt: string;
+    repairOrderId?: string;
+  }
 >;
 
 /** A manager gives the task to a caller; the latest assignment counts. */

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { RecordVehicleDates } from '../../../domain/care-vehicle/care-vehicle.commands';
 import type { CareTaskRequest } from '../../../application/care-task/care-task.commands';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../domain/care-task/care-task.types';
@@ -16,6 +17,11 @@ export class RecordCareTaskAttemptBody extends BusinessTime implements Body<'Rec
   @IsIn(ATTEMPT_OUTCOMES) outcome!: AttemptOutcome;
   /** @example Customer happy with the handover; asked about the first service */
   @IsOptional() @IsString() @Length(1, 2000) note?: string;
+  /**
+   * Only with `booked`: the repair order of the appointment booked (of the task's dealer), which the task
+   * shows as what it led to. @example ro-60112
+   */
+  @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) repairOrderId?: string;
 }
 
 export class AssignCareTaskBody extends BusinessTime implements Body<'AssignCareTask'> {
@@ -31,4 +37,21 @@ export class CancelCareTaskBody extends BusinessTime implements Body<'CancelCare
    * @example "The customer asked not to be called"
    */
   @IsString() @Length(1, 500) reason!: string;
+}
+
+export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = { message: '$property must be a calendar date as YYYY-MM-DD' };
+const STRICT = { strict: true, strictSeparator: true };
+
+/** At least one date; `occurredAt` is when it was learnt: a later one replaces the date. */
+export class RecordVehicleDatesBody extends BusinessTime implements Omit<RecordVehicleDates['data'], 'vin'> {
+  /** The dealer whose customer's vehicle it is. @example d-sh-01 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId!: string;
+  /** @example cu-20931 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) customerId!: string;
+  /** The day the insurance policy expires (CST). @example 2027-03-15 */
+  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601(STRICT, DATE_MESSAGE) insuranceExpiresOn?: string;
+  /** The day the annual inspection is due (CST). @example 2027-05-31 */
+  @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601(STRICT, DATE_MESSAGE) inspectionDueOn?: string;
 }

@@ -46,8 +46,8 @@ export class CareTasksController extends routeTable({
   attempt: step('attempts', 'RecordCareTaskAttempt', RecordCareTaskAttemptBody, 'care.work', {
     summary: 'Record an attempt to reach the customer: reached, not reached, declined or booked',
     description:
-      'Reached, declined and booked complete the task; the third not-reached attempt closes it as not reached. A late attempt dated before the closing is taken and the outcome read again in business-time order. The survey calls record their survey on the sale (`POST /vehicle-sales/{saleId}/callback`) or the repair order (`POST /repair-orders/{repairOrderId}/csi-survey`), which counts as an attempt here too.',
-    refusals: `${CLOSED}, CARE_TASK_BEFORE_OPENING`,
+      'Reached, declined and booked complete the task; the third not-reached attempt closes it as not reached. A late attempt dated before the closing is taken and the outcome read again in business-time order. The survey calls record their survey on the sale (`POST /vehicle-sales/{saleId}/callback`) or the repair order (`POST /repair-orders/{repairOrderId}/csi-survey`), which counts as an attempt here too. A booked attempt may name the repair order of the appointment (`repairOrderId`), which the task shows as what it led to.',
+    refusals: `${CLOSED}, CARE_TASK_BEFORE_OPENING, CARE_TASK_LINK_NOT_BOOKED, CARE_TASK_LINK_UNKNOWN`,
   }),
   assign: step('assignment', 'AssignCareTask', AssignCareTaskBody, 'care.assign', {
     summary: 'Give the task to a caller (the success rate counts it for the latest assignee)',
@@ -80,7 +80,7 @@ export class CareReportsController extends routeTable({
     summary:
       'Callback success rate (回访成功率): callback tasks completed ÷ due, per dealer, kind and caller',
     description:
-      'Tasks whose due date falls in the CST month and has passed by `asOf`; a task cancelled by then is not due. Completed = reached, declined or booked; the third not-reached attempt closes a task as not reached. Computed when read from the facts dated up to `asOf`.',
+      'Tasks whose due date falls in the CST month and has passed by `asOf`; a task cancelled by then is not due. Completed = reached, declined or booked; the third not-reached attempt closes a task as not reached. Computed when read from the facts dated up to `asOf`. The follow-ups (`followUps`) and the reminders (`reminders`: insurance, inspection, maintenance, with how many booked an appointment) are counted by the same rule and reported apart.',
     type: CallbackSuccessView,
   }),
   reasons: askWith('unhappy-reasons', UnhappyReasonsParams, reasonsOf, {

@@ -26,7 +26,7 @@ export class ListCareTasksParams extends PageParams {
   /** The caller the task counts for: its assignee, else who made its first attempt. @example cs-wang */
   @IsOptional() @Matches(RECORD_ID, ID) callerId?: string;
   /** The desk whose work it is. @example customer-service */
-  @IsOptional() @IsIn(['customer-service', 'sales-consultant']) role?: string;
+  @IsOptional() @IsIn(['customer-service', 'sales-consultant', 'service-advisor']) role?: string;
   /** CST month of the due date, YYYY-MM. @example 2026-03 */
   @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) dueMonth?: string;
   /** Only tasks due at or before this instant (e.g. now: what is due today). @example 2026-03-09T23:59:59+08:00 */

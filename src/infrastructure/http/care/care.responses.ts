@@ -9,6 +9,8 @@ import type { SurveyKind } from '../../../domain/shared/unhappy-reasons';
 import type {
   CallerSuccess,
   DealerCallbackSuccess,
+  ReminderFigures,
+  ReminderSuccess,
   SuccessFigures,
 } from '../../../domain/care-task/callback-success';
 import type { AttemptOutcome, CareTaskKind, CareTaskStatus } from '../../../domain/care-task/care-task.types';
@@ -32,6 +34,8 @@ export class CareTaskAttemptView implements CareTaskAttemptEntry {
   via!: 'task' | 'record';
   /** Store position of the fact: orders facts of the same instant. @example 812 */
   position!: number;
+  /** The repair order of the appointment a `booked` attempt booked; null otherwise. @example ro-60112 */
+  repairOrderId!: string | null;
 }
 
 export class CareTaskAssignmentView implements CareTaskAssignmentEntry {
@@ -61,9 +65,9 @@ export class CareTaskCancellationView implements CareTaskCancellationEntry {
 export class CareTaskResponse implements CareTaskView {
   /** `<kind>-<record id>`. @example delivery-vs-88121 */
   taskId!: string;
-  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery. @example delivery */
+  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery; the follow-ups; the reminders `insurance`, `inspection`, `maintenance`. @example delivery */
   kind!: CareTaskKind;
-  /** The vehicle sale or repair order it follows. @example vs-88121 */
+  /** The vehicle sale or repair order it follows; a date reminder's `<vin>-<YYYYMMDD>`. @example vs-88121 */
   recordId!: string;
   /** @example d-sh-01 */
   dealerId!: string;
@@ -87,6 +91,12 @@ export class CareTaskResponse implements CareTaskView {
   closedAt!: string | null;
   /** The caller it counts for: the latest assignee, else who made the first attempt. @example cs-wang */
   callerId!: string | null;
+  /** A reminder's vehicle; null for callbacks and follow-ups. @example LSVAB4BR2NN123456 */
+  vin!: string | null;
+  /** When a later fact of the vehicle made the reminder obsolete (closed as cancelled from then). @example null */
+  supersededAt!: string | null;
+  /** What the task led to: the repair order named by the booked attempt that completed it. @example ro-60112 */
+  repairOrderId!: string | null;
   /** The task stream's revision; -1 while nobody has worked it. @example 1 */
   revision!: number;
   /** @example 2026-03-09T03:00:00.000Z */
@@ -121,6 +131,21 @@ export class KindSuccessView {
   '3month'!: SuccessFiguresView;
 }
 
+export class ReminderFiguresView extends SuccessFiguresView implements ReminderFigures {
+  /** Completed by a booked attempt: the reminder led to an appointment. @example 2 */
+  booked!: number;
+}
+
+export class ReminderKindFiguresView {
+  insurance!: ReminderFiguresView;
+  inspection!: ReminderFiguresView;
+  maintenance!: ReminderFiguresView;
+}
+
+export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {
+  byKind!: ReminderKindFiguresView;
+}
+
 export class DealerCallbackSuccessView extends SuccessFiguresView implements DealerCallbackSuccess {
   /** @example d-sh-01 */
   dealerId!: string;
@@ -131,6 +156,8 @@ export class DealerCallbackSuccessView extends SuccessFiguresView implements Dea
   byCaller!: CallerSuccessView[];
   /** The follow-ups of dissatisfied surveys due in the month, reported apart (not callbacks). */
   followUps!: SuccessFiguresView;
+  /** The care reminders due in the month (insurance, inspection, maintenance), reported apart. */
+  reminders!: ReminderSuccessView;
 }
 
 export class CallbackSuccessView implements CallbackSuccessReport {
