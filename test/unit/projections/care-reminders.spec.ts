@@ -1,5 +1,6 @@
 import type { SpecEvent } from '../../support/projection-spec';
 import { projectionSpec } from '../../support/projection-spec';
+import type { ReminderDue } from '../../../src/domain/care-task/care-reminders';
 import { careTasksProjection } from '../../../src/projections/care-tasks/care-tasks.projection';
 
 const spec = projectionSpec(careTasksProjection);
@@ -8,7 +9,7 @@ const vin = 'LSVAB4BR2NN123456';
 const version = 'care-reminders-2026-1';
 
 // Insurance expiring 15 March 2027, told on 1 June 2026: due 13 Feb 2027 00:00 CST (12 Feb 16:00 UTC).
-const march = {
+const march: ReminderDue = {
   recordId: `${vin}-20270315`,
   dealerId: 'd-1',
   customerId: 'cu-1',
@@ -18,7 +19,7 @@ const march = {
   supersededAt: null,
 };
 // Renewed to 20 April 2027 on 1 July 2026: due 21 March 2027 00:00 CST (20 March 16:00 UTC).
-const april = {
+const april: ReminderDue = {
   recordId: `${vin}-20270420`,
   dealerId: 'd-1',
   customerId: 'cu-1',
@@ -27,7 +28,7 @@ const april = {
   basis: '2027-04-20',
   supersededAt: null,
 };
-const insured = (recordedAt: string, expiresOn: string, reminders: object[]): SpecEvent => ({
+const insured = (recordedAt: string, expiresOn: string, reminders: ReminderDue[]): SpecEvent => ({
   type: 'VehicleInsuranceExpiryRecorded',
   streamId: `carevehicle-${vin}`,
   actor: desk,
@@ -101,7 +102,7 @@ describe('care-tasks projection: reminders', () => {
   });
 
   it('the next settlement supersedes the maintenance reminder of the last one', () => {
-    const served = (repairOrderId: string, settledAt: string, reminders: object[]): SpecEvent => ({
+    const served = (repairOrderId: string, settledAt: string, reminders: ReminderDue[]): SpecEvent => ({
       type: 'VehicleServiceRecorded',
       streamId: `carevehicle-${vin}`,
       occurredAt: settledAt,
@@ -117,7 +118,7 @@ describe('care-tasks projection: reminders', () => {
         reminders,
       },
     });
-    const first = {
+    const first: ReminderDue = {
       recordId: 'ro-1',
       dealerId: 'd-1',
       customerId: 'cu-1',
