@@ -251,4 +251,84 @@ describe('care reminders: vehicle dates, reminder tasks and their figures', () =
       successRate: 1,
     });
   });
+
+  describe('messages through the outbox', () => {
+    // V3's maintenance task (open, due 20 Mar) is messaged on 9 April:
+    //   at 22:30 CST by SMS → in the quiet hours: sendAt 10 April 08:00 CST (00:00 UTC);
+    //   at 10:00 CST by WeChat → sendAt at once (02:00 UTC).
+    // Customer cu-v2 opts out of SMS on 1 April: an SMS on V2's current insurance task on 9 April is
+    // refused; one dated 31 March (synced late) and a WeChat message are not.
+    // Customer cu-v3 is then forgotten: a message on V3's task afterwards is refused.
+    const task = 'maintenance-ro-m1';
+    const v2Task = `insurance-${V2}-20270410`;
+    const message = (taskId: string, channel: string, at: string) =>
+      post(
+        `/care/tasks/${taskId}/messages`,
+        { channel, templateId: 'care-reminder-1', occurredAt: at },
+        desk,
+      );
+
+    it('queues a message in the quiet hours until 08:00, and one in the day at once', async () => {
+      expect((await message(task, 'sms', cst('2026-04-09', '22:30'))).statusCode).toBe(200);
+      expect((await message(task, 'wechat', cst('2026-04-09', '10:00'))).statusCode).toBe(200);
+      await settleSales(api);
+      const outbox = await get(`/care/outbox?dealerId=${DEALER}&status=pending`, desk);
+      expect(outbox.statusCode).toBe(200);
+      // Soonest to send first: the WeChat message (9 Apr 02:00 UTC), then the SMS (10 Apr 00:00 UTC).
+      expect(outbox.json()).toMatchObject({
+        total: 2,
+        items: [
+          {
+            taskId: task,
+            recipient: { customerId: 'cu-v3', channel: 'wechat' },
+            templateId: 'care-reminder-1',
+            queuedAt: '2026-04-09T02:00:00.000Z',
+            sendAt: '2026-04-09T02:00:00.000Z',
+            status: 'pending',
+            reason: null,
+          },
+          {
+            recipient: { customerId: 'cu-v3', channel: 'sms' },
+            queuedAt: '2026-04-09T14:30:00.000Z',
+            sendAt: '2026-04-10T00:00:00.000Z',
+            status: 'pending',
+          },
+        ],
+      });
+      // The outbox holds a reference, never the customer's phone.
+      expect(JSON.stringify(outbox.json())).not.toMatch(/1[3-9]\d{9}/);
+      expect((await get(`/care/tasks/${task}`)).json().messages).toHaveLength(2);
+      // Another dealer's desk sees none of them.
+      const foreign = await get('/care/outbox', otherDealer);
+      expect(foreign.json()).toMatchObject({ total: 0, items: [] });
+    });
+
+    it('refuses a message to a customer who opted out on the channel, with a clear 422', async () => {
+      const consent = await post(
+        '/care/consents/cu-v2',
+        { dealerId: DEALER, channel: 'sms', optedIn: false, occurredAt: cst('2026-04-01', '10:00') },
+        desk,
+      );
+      expect(consent.statusCode).toBe(200);
+      const refused = await message(v2Task, 'sms', cst('2026-04-09', '11:00'));
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'CARE_MESSAGE_OPTED_OUT' });
+      // Business time: a message dated before the opt-out (synced late) was allowed then.
+      expect((await message(v2Task, 'sms', cst('2026-03-31', '11:00'))).statusCode).toBe(200);
+      expect((await message(v2Task, 'wechat', cst('2026-04-09', '11:00'))).statusCode).toBe(200);
+    });
+
+    it('sends nothing to a forgotten customer', async () => {
+      const admin = await api.as({ role: 'admin', userId: 'ad-1' });
+      const forgot = await post(
+        '/customers/cu-v3/forget',
+        { reason: 'erasure request', requestReference: 'DSR-19' },
+        admin,
+      );
+      expect(forgot.statusCode).toBe(200);
+      const refused = await message(task, 'sms', cst('2026-04-10', '09:00'));
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'CARE_MESSAGE_CUSTOMER_FORGOTTEN' });
+    });
+  });
 });

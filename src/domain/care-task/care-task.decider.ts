@@ -6,7 +6,16 @@ import {
   type OutcomeMark,
 } from './care-task-outcome';
 import type { CareTaskCommand } from './care-task.commands';
-import { assigneeUnchanged, beforeOpening, careTaskClosed, linkWithoutBooking } from './care-task.errors';
+import { mayMessage } from '../care-consent/care-consent';
+import { sendAtOutsideQuietHours } from './care-messages';
+import {
+  assigneeUnchanged,
+  beforeOpening,
+  careTaskClosed,
+  linkWithoutBooking,
+  messageOptedOut,
+  messageToForgotten,
+} from './care-task.errors';
 import type { CareTaskEvent } from './care-task.events';
 import { CARE_TASK_ROLE, type CareTaskOrigin } from './care-task.types';
 
@@ -46,6 +55,8 @@ const evolve = (state: CareTaskState, event: CareTaskEvent): CareTaskState => {
       };
     case 'CareTaskCancelled':
       return { ...state, cancellations: [...state.cancellations, { at: event.data.cancelledAt, order }] };
+    case 'CareTaskMessageQueued':
+      return state;
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -161,6 +172,27 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
           },
         },
       ];
+    case 'QueueCareTaskMessage': {
+      const { channel, templateId, consents, forgottenAt } = command.data;
+      if (forgottenAt !== null) throw messageToForgotten(taskId, origin.customerId, forgottenAt);
+      if (!mayMessage(consents, channel, now)) throw messageOptedOut(taskId, origin.customerId, channel);
+      return [
+        ...opening(taskId, state, origin),
+        {
+          type: 'CareTaskMessageQueued',
+          data: {
+            taskId,
+            dealerId,
+            customerId: origin.customerId,
+            channel,
+            templateId,
+            queuedBy: actor.userId,
+            queuedAt: now,
+            sendAt: sendAtOutsideQuietHours(now),
+          },
+        },
+      ];
+    }
     default: {
       const unreachable: never = command;
       return unreachable;

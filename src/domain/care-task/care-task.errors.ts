@@ -53,3 +53,19 @@ export const linkUnknown = (taskId: string, repairOrderId: string, why: string) 
     `cannot link repair order ${repairOrderId}: ${why}`,
     { repairOrderId },
   );
+
+export const messageOptedOut = (taskId: string, customerId: string, channel: string) =>
+  new CareTaskRuleViolated(
+    'CARE_MESSAGE_OPTED_OUT',
+    taskId,
+    `cannot message customer ${customerId} by ${channel}: they opted out of care messages on it; call instead`,
+    { customerId, channel },
+  );
+
+export const messageToForgotten = (taskId: string, customerId: string, forgottenAt: string) =>
+  new CareTaskRuleViolated(
+    'CARE_MESSAGE_CUSTOMER_FORGOTTEN',
+    taskId,
+    `cannot message customer ${customerId}: they were forgotten at ${forgottenAt} (docs/privacy.md)`,
+    { customerId, forgottenAt },
+  );

@@ -53,6 +53,16 @@ export type CareTaskAssignmentEntry = {
   reason: string | null;
   position: number;
 };
+/** A message queued for the outbox; no address, only the channel and template. */
+export type CareTaskMessageEntry = {
+  at: string;
+  channel: string;
+  templateId: string;
+  queuedBy: string;
+  /** 08:00 CST after the quiet hours when queued between 21:00 and 08:00. */
+  sendAt: string;
+  position: number;
+};
 export type CareTaskCancellationEntry = { at: string; reason: string; cancelledBy: string; position: number };
 
 /**
@@ -74,6 +84,7 @@ export type CareTaskDoc = {
   attempts: CareTaskAttemptEntry[];
   assignments: CareTaskAssignmentEntry[];
   cancellations: CareTaskCancellationEntry[];
+  messages: CareTaskMessageEntry[];
   status: CareTaskStatus;
   closedAt: string | null;
   callerId: string | null;
@@ -124,6 +135,7 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
     attempts: [],
     assignments: [],
     cancellations: [],
+    messages: [],
     status: 'open',
     closedAt: null,
     callerId: null,
@@ -241,6 +253,16 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
         cancellations: [...doc.cancellations, { at: cancelledAt, reason, cancelledBy, position }],
       };
     }
+    case 'CareTaskMessageQueued': {
+      const { queuedAt, channel, templateId, queuedBy, sendAt } = event.data;
+      const messages = doc.messages ?? [];
+      return messages.some((known) => known.position === position)
+        ? doc
+        : {
+            ...doc,
+            messages: [...messages, { at: queuedAt, channel, templateId, queuedBy, sendAt, position }],
+          };
+    }
     case 'VehicleInsuranceExpiryRecorded':
     case 'VehicleInspectionDueRecorded':
     case 'VehicleServiceRecorded':
@@ -309,6 +331,7 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
     'CareTaskAttemptRecorded',
     'CareTaskAssigned',
     'CareTaskCancelled',
+    'CareTaskMessageQueued',
     'VehicleInsuranceExpiryRecorded',
     'VehicleInspectionDueRecorded',
     'VehicleServiceRecorded',

@@ -145,4 +145,33 @@ describe('care-tasks projection: reminders', () => {
         'maintenance-ro-2': { status: 'open', dueAt: '2026-09-01T02:00:00.000Z', dueMonth: '2026-09' },
       });
   });
+
+  it('lists the messages queued on the task, once each', () => {
+    const queued: SpecEvent = {
+      type: 'CareTaskMessageQueued',
+      streamId: `caretask-insurance-${vin}-20270420`,
+      occurredAt: '2027-03-21T14:30:00.000Z',
+      data: {
+        taskId: `insurance-${vin}-20270420`,
+        dealerId: 'd-1',
+        customerId: 'cu-1',
+        channel: 'sms',
+        templateId: 'insurance-renewal-1',
+        queuedBy: 'cs-wang',
+        queuedAt: '2027-03-21T14:30:00.000Z',
+        sendAt: '2027-03-22T00:00:00.000Z',
+      },
+    };
+    spec
+      .given([insured('2026-07-01T02:00:00.000Z', '2027-04-20', [april])])
+      .when([queued])
+      .thenMatches({
+        [`insurance-${vin}-20270420`]: {
+          status: 'open',
+          messages: [
+            { channel: 'sms', templateId: 'insurance-renewal-1', sendAt: '2027-03-22T00:00:00.000Z' },
+          ],
+        },
+      });
+  });
 });

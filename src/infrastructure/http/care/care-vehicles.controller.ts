@@ -6,7 +6,9 @@ import { RequestValidationError } from '../shared/problem-details';
 import { commandRoutes } from '../shared/command-routes';
 import { commandTarget } from '../shared/command-sender';
 import { routeTable } from '../shared/route-table';
-import { RecordVehicleDatesBody, VIN } from './care.bodies';
+import { RecordCareMessageConsentBody, RecordVehicleDatesBody, VIN } from './care.bodies';
+import { ExecuteCareConsentCommand } from '../../../application/care-task/care-consent.commands';
+import type { RecordCareMessageConsent } from '../../../domain/care-consent/care-consent';
 
 const target = commandTarget<RecordVehicleDates>()('carevehicle', 'vin', ExecuteCareVehicleCommand);
 /** The path's id is a record id; a vehicle's must be a VIN too (its reminders' ids are built from it). */
@@ -29,5 +31,23 @@ export class CareVehiclesController extends routeTable({
     description:
       'Each date recorded makes a reminder task (`insurance-<vin>-<YYYYMMDD>`, `inspection-<vin>-<YYYYMMDD>`) due 30 days before it (at once when recorded later than that). A revision to another date, later in business time, supersedes the old date’s task (closed as cancelled from then) and makes a new one. The dates belong to the dealer that first recorded one.',
     refusals: 'VEHICLE_DATES_MISSING, VEHICLE_DATES_OTHER_DEALER',
+  }),
+}) {}
+
+const CONSENT = commandTarget<RecordCareMessageConsent>()(
+  'careconsent',
+  'customerId',
+  ExecuteCareConsentCommand,
+);
+const consent = commandRoutes(CONSENT, { notFound: 'CARE_TASK_NOT_FOUND' });
+
+/** What a customer said about care messages (docs/care.md, "Messages"). */
+@ApiTags('care')
+@Controller('care/consents')
+export class CareConsentsController extends routeTable({
+  record: consent.step('', 'RecordCareMessageConsent', RecordCareMessageConsentBody, 'care.work', {
+    summary: 'Record that a customer opted out of (or back in to) care messages on a channel',
+    description:
+      'Per channel (SMS, WeChat), for every dealer: a message queued at a time when the latest statement dated up to it is an opt-out is refused (CARE_MESSAGE_OPTED_OUT). Calls are not affected.',
   }),
 }) {}

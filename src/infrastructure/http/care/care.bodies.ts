@@ -1,5 +1,10 @@
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { RecordVehicleDates } from '../../../domain/care-vehicle/care-vehicle.commands';
+import {
+  MESSAGE_CHANNELS,
+  type MessageChannel,
+  type RecordCareMessageConsent,
+} from '../../../domain/care-consent/care-consent';
 import type { CareTaskRequest } from '../../../application/care-task/care-task.commands';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../domain/care-task/care-task.types';
@@ -54,4 +59,25 @@ export class RecordVehicleDatesBody extends BusinessTime implements Omit<RecordV
   @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601(STRICT, DATE_MESSAGE) insuranceExpiresOn?: string;
   /** The day the annual inspection is due (CST). @example 2027-05-31 */
   @IsOptional() @Matches(DATE, DATE_MESSAGE) @IsISO8601(STRICT, DATE_MESSAGE) inspectionDueOn?: string;
+}
+
+/** `occurredAt` is when it was queued: between 21:00 and 08:00 CST it waits until 08:00. */
+export class QueueCareTaskMessageBody extends BusinessTime implements Body<'QueueCareTaskMessage'> {
+  /** @example sms */
+  @IsIn(MESSAGE_CHANNELS) channel!: MessageChannel;
+  /** The gateway's message template (the text lives there, not here). @example insurance-renewal-1 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) templateId!: string;
+}
+
+/** What the customer said about care messages on a channel; the latest in business time counts. */
+export class RecordCareMessageConsentBody
+  extends BusinessTime
+  implements Omit<RecordCareMessageConsent['data'], 'customerId'>
+{
+  /** The dealer whose desk heard it. @example d-sh-01 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId!: string;
+  /** @example sms */
+  @IsIn(MESSAGE_CHANNELS) channel!: MessageChannel;
+  /** false: opted out (no reminder or care messages on the channel); true: opted in again. @example false */
+  @IsBoolean() optedIn!: boolean;
 }

@@ -18,7 +18,10 @@ import type {
   CareTaskAssignmentEntry,
   CareTaskAttemptEntry,
   CareTaskCancellationEntry,
+  CareTaskMessageEntry,
 } from '../../../projections/care-tasks/care-tasks.projection';
+import type { MessageChannel } from '../../../domain/care-consent/care-consent';
+import type { OutboundMessage, OutboxStatus } from '../../../application/ports/outbound-message.port';
 import { PageOf } from '../shared/page.responses';
 
 export class CareTaskAttemptView implements CareTaskAttemptEntry {
@@ -62,6 +65,21 @@ export class CareTaskCancellationView implements CareTaskCancellationEntry {
   position!: number;
 }
 
+export class CareTaskMessageView implements CareTaskMessageEntry {
+  /** When it was queued. @example 2026-03-16T14:30:00.000Z */
+  at!: string;
+  /** @example sms */
+  channel!: string;
+  /** @example insurance-renewal-1 */
+  templateId!: string;
+  /** @example cs-wang */
+  queuedBy!: string;
+  /** When it may go out: 08:00 CST after the quiet hours (21:00–08:00) when queued in them. @example 2026-03-17T00:00:00.000Z */
+  sendAt!: string;
+  /** @example 930 */
+  position!: number;
+}
+
 export class CareTaskResponse implements CareTaskView {
   /** `<kind>-<record id>`. @example delivery-vs-88121 */
   taskId!: string;
@@ -85,6 +103,8 @@ export class CareTaskResponse implements CareTaskView {
   attempts!: CareTaskAttemptView[];
   assignments!: CareTaskAssignmentView[];
   cancellations!: CareTaskCancellationView[];
+  /** The messages queued to the customer for the outbox (`GET /care/outbox`). */
+  messages!: CareTaskMessageView[];
   /** What the facts come to in business-time order. @example open */
   status!: CareTaskStatus;
   /** @example null */
@@ -207,3 +227,33 @@ export class UnhappyReasonsView implements UnhappyReasonsReport {
   /** Every month of the span, SSI then CSI; a month without surveys shows zeros. */
   months!: UnhappyReasonsMonthView[];
 }
+
+export class OutboxRecipientView {
+  /** The customer, by id: the gateway resolves the address from their protected record. @example cu-v1 */
+  customerId!: string;
+  /** @example sms */
+  channel!: MessageChannel;
+}
+
+export class OutboxMessageView implements OutboundMessage {
+  /** The id of the event that queued it. @example 0195f3c2-7d1e-7a40-9b61-3f0c2d9e8a11 */
+  messageId!: string;
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** @example insurance-LSVAB4BR5MN000001-20260415 */
+  taskId!: string;
+  /** Who it goes to, as a reference: the outbox holds no phone number or account. */
+  recipient!: OutboxRecipientView;
+  /** @example insurance-renewal-1 */
+  templateId!: string;
+  /** @example 2026-03-16T14:30:00.000Z */
+  queuedAt!: string;
+  /** Not sent before then (08:00 CST after the quiet hours). @example 2026-03-17T00:00:00.000Z */
+  sendAt!: string;
+  /** `pending`, `withheld` (the customer was forgotten), `sent`, `failed`. @example pending */
+  status!: OutboxStatus;
+  /** Why it is withheld. @example null */
+  reason!: string | null;
+}
+
+export class OutboxPage extends PageOf(OutboxMessageView) {}
