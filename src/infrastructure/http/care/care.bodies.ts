@@ -9,6 +9,7 @@ import type { CareTaskRequest } from '../../../application/care-task/care-task.c
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../domain/care-task/care-task.types';
 import { BusinessTime } from '../shared/command.bodies';
+export { VIN } from '../repair-order/repair-order.bodies';
 
 /** Each body is its command's data less the task id (from the path). */
 type Body<T extends CareTaskRequest['type']> = Omit<Extract<CareTaskRequest, { type: T }>['data'], 'taskId'>;
@@ -44,7 +45,6 @@ export class CancelCareTaskBody extends BusinessTime implements Body<'CancelCare
   @IsString() @Length(1, 500) reason!: string;
 }
 
-export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: '$property must be a calendar date as YYYY-MM-DD' };
 const STRICT = { strict: true, strictSeparator: true };
