@@ -7,6 +7,8 @@ import { CLOCK, type Clock, systemClock } from './application/ports/clock.port';
 import { ContactHasher } from './application/privacy/contact-hasher';
 import { EVENT_STORE, type EventStore } from './application/ports/event-store.port';
 import { READ_STORE, type ReadStore } from './application/ports/read-store.port';
+import { OUTBOUND_MESSAGES, type OutboundMessagePort } from './application/ports/outbound-message.port';
+import { OutboxMessageAdapter } from './infrastructure/outbox/outbox-message.adapter';
 import { Metrics } from './infrastructure/metrics/metrics';
 import { CommandPipeline } from './application/shared/command-pipeline';
 import { EventCatalog } from './application/shared/event-catalog';
@@ -74,10 +76,19 @@ class CoreModule {
       { provide: Metrics, useFactory: () => new Metrics() },
       { provide: PROJECTIONS, useValue: options.projections ?? ALL_PROJECTIONS },
       {
+        provide: OUTBOUND_MESSAGES,
+        useFactory: (readStore: ReadStore, clock: Clock) =>
+          new OutboxMessageAdapter(readStore, () => clock.now()),
+        inject: [READ_STORE, CLOCK],
+      },
+      {
         provide: REACTORS,
-        useFactory: (pipeline: CommandPipeline, contactHasher: ContactHasher) =>
-          options.reactors ?? createReactors({ pipeline, contactHasher }),
-        inject: [CommandPipeline, ContactHasher],
+        useFactory: (
+          pipeline: CommandPipeline,
+          contactHasher: ContactHasher,
+          outbound: OutboundMessagePort,
+        ) => options.reactors ?? createReactors({ pipeline, contactHasher, outbound }),
+        inject: [CommandPipeline, ContactHasher, OUTBOUND_MESSAGES],
       },
       { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
       StoreCloser,

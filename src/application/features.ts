@@ -2,6 +2,8 @@ import { campaignFeature } from './campaign/campaign.feature';
 import { credentialFeature } from './access/credential.feature';
 import { callFeature } from './call/call.feature';
 import { careTaskFeature } from './care-task/care-task.feature';
+import { careVehicleFeature } from './care-task/care-vehicle.feature';
+import { careConsentFeature } from './care-task/care-consent.feature';
 import { clubActivityFeature } from './club-activity/club-activity.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
@@ -52,6 +54,8 @@ export const FEATURES: readonly AnyFeature[] = [
   customerIndexFeature,
   callFeature,
   careTaskFeature,
+  careVehicleFeature,
+  careConsentFeature,
   requiredFieldsFeature,
 ];
 

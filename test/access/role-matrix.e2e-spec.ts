@@ -124,6 +124,12 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /care/tasks/:taskId/attempts', 'SC SA CS DM AD'],
   ['POST /care/tasks/:taskId/assignment', 'DM AD'],
   ['POST /care/tasks/:taskId/cancellation', 'DM AD'],
+  // the dates care reminds of, recorded with the vehicle by the desks that speak to the customer
+  ['POST /care/vehicles/:vin/dates', 'SC SA CS DM AD'],
+  // reminder messages through the outbox, and what the customer said about them: the desks that call
+  ['POST /care/tasks/:taskId/messages', 'SC SA CS DM AD'],
+  ['POST /care/consents/:customerId', 'SC SA CS DM AD'],
+  ['GET /care/outbox', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/tasks', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/tasks/:taskId', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/callback-success', 'DM OEM AN AU AD'],

@@ -4,6 +4,7 @@ import type { PositionedDoc, ReadModelDoc } from '../../src/application/ports/re
 import { EventCatalog } from '../../src/application/shared/event-catalog';
 import type { CallEvent } from '../../src/domain/call/call.events';
 import type { CareTaskEvent } from '../../src/domain/care-task/care-task.events';
+import type { CareVehicleEvent } from '../../src/domain/care-vehicle/care-vehicle.events';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
@@ -44,6 +45,7 @@ export type DomainEvent =
   | GiftEvent
   | CampaignEvent
   | CareTaskEvent
+  | CareVehicleEvent
   | ClubActivityEvent;
 
 /** The parts of the envelope a scenario may fix; the spec makes up the rest. */

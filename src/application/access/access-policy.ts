@@ -79,6 +79,8 @@ export const ACCESS_POLICY = {
   // care tasks (客户关怀 callbacks): the desk calls, a consultant makes the three-month call of their own sales
   'care.work': ['sales-consultant', 'service-advisor', 'customer-service', 'dealer-manager', 'admin'],
   'care.assign': ['dealer-manager', 'admin'],
+  // the dates care reminds of (insurance expiry, annual inspection), recorded with the vehicle by its dealer
+  'care.vehicle': ['sales-consultant', 'service-advisor', 'customer-service', 'dealer-manager', 'admin'],
   // every role: the desks work the list, the others oversee it
   'care.read': ROLES,
   'care.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],

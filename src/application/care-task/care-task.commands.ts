@@ -3,10 +3,13 @@ import type { CareTaskCommand } from '../../domain/care-task/care-task.commands'
 import type { Command as DomainCommand } from '../../domain/shared/event';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 
-/** A command as the caller sends it: the task's origin is read from its record by the handler, never sent. */
+/**
+ * A command as the caller sends it: the task's origin (read from its record), and for a message the
+ * customer's consent and forgetting (read from their streams), are added by the handler, never sent.
+ */
 export type CareTaskRequest = CareTaskCommand extends infer C
   ? C extends DomainCommand
-    ? DomainCommand<C['type'], Omit<C['data'], 'origin'>>
+    ? DomainCommand<C['type'], Omit<C['data'], 'origin' | 'consents' | 'forgottenAt'>>
     : never
   : never;
 

@@ -7,6 +7,7 @@ import {
 import { CARE_TASK_EVENT_TYPES, type CareTaskEvent } from '../../domain/care-task/care-task.events';
 import { careTasksProjection } from '../../projections/care-tasks/care-tasks.projection';
 import type { Feature } from '../shared/feature';
+import { createCareMessageOutboxReactor } from './care-message-outbox.reactor';
 import { CARE_TASK_KPIS } from './care-task.queries';
 
 /**
@@ -25,5 +26,6 @@ export const careTaskFeature: Feature<CareTaskState, CareTaskCommand, CareTaskEv
     ownerId: command.data.origin.ownerId ?? undefined,
   }),
   projections: [careTasksProjection],
+  reactors: ({ pipeline, outbound }) => [createCareMessageOutboxReactor(pipeline, outbound)],
   kpis: CARE_TASK_KPIS,
 };

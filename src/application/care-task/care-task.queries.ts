@@ -7,6 +7,7 @@ import {
   type CareTaskDoc,
   careTasksProjection,
   outcomeAttempts,
+  outcomeCancellations,
 } from '../../projections/care-tasks/care-tasks.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import {
@@ -87,7 +88,11 @@ export class GetCareTaskHandler implements IQueryHandler<GetCareTaskQuery, CareT
 
   async execute({ taskId }: GetCareTaskQuery): Promise<CareTaskView> {
     const doc = await this.readStore.get<CareTaskDoc>(TASKS, taskId);
-    if (!isTask(doc)) throw careTaskOriginMissing(taskId, 'no delivery or settlement it follows is known');
+    if (!isTask(doc))
+      throw careTaskOriginMissing(
+        taskId,
+        'no fact it follows (a delivery, a settlement, a vehicle date) is known',
+      );
     return viewOf(doc, this.clock.now().toISOString());
   }
 }
@@ -148,7 +153,7 @@ export class CallbackSuccessHandler implements IQueryHandler<CallbackSuccessQuer
         assigneeId,
         order: position,
       })),
-      cancellations: doc.cancellations.map(({ at, position }) => ({ at, order: position })),
+      cancellations: outcomeCancellations(doc),
     }));
     return { month: params.month, asOf, dealers: callbackSuccess(tasks, asOf) };
   }

@@ -2,6 +2,7 @@ import type { Command, Decider, Event } from '../../domain/shared/event';
 import type { PersonalDataDeclaration } from '../../domain/shared/personal-data';
 import type { AnyProjection } from '../../projections/shared/projection';
 import type { RecordScope } from '../access/command-authoriser';
+import type { OutboundMessagePort } from '../ports/outbound-message.port';
 import type { ContactHasher } from '../privacy/contact-hasher';
 import type { ClockWatcher } from './clock-watcher';
 import type { CommandPipeline } from './command-pipeline';
@@ -13,8 +14,15 @@ export type CommandOf<Cmd extends Command> = Cmd extends Command
   ? Readonly<{ type: Cmd['type']; data: Cmd['data'] }>
   : never;
 
-/** What reactors are given: the pipeline, and the blind index of phones and plates (customer-index). */
-export type FeatureDeps = Readonly<{ pipeline: CommandPipeline; contactHasher: ContactHasher }>;
+/**
+ * What reactors are given: the pipeline, the blind index of phones and plates (customer-index), and the
+ * outbound message port (care messages' outbox).
+ */
+export type FeatureDeps = Readonly<{
+  pipeline: CommandPipeline;
+  contactHasher: ContactHasher;
+  outbound: OutboundMessagePort;
+}>;
 
 /**
  * Everything the rest of the system needs to know about one kind of stream, declared once beside its use

@@ -5,7 +5,15 @@ import {
   type OutcomeAttempt,
   type OutcomeMark,
 } from './care-task-outcome';
-import { CALLBACK_KINDS, type CallbackKind, type CareTaskKind, isCallbackKind } from './care-task.types';
+import {
+  CALLBACK_KINDS,
+  type CallbackKind,
+  type CareTaskKind,
+  FOLLOW_UP_KINDS,
+  isCallbackKind,
+  REMINDER_KINDS,
+  type ReminderKind,
+} from './care-task.types';
 
 /** A task as the success rate reads it: its due date, and the facts of its work. */
 export type CallbackTaskFacts = Readonly<{
@@ -31,6 +39,9 @@ export type SuccessFigures = {
   successRate: number | null;
 };
 export type CallerSuccess = SuccessFigures & { callerId: string | null };
+/** A reminder's figures: how many of the completed ones booked an appointment too. */
+export type ReminderFigures = SuccessFigures & { booked: number };
+export type ReminderSuccess = ReminderFigures & { byKind: Record<ReminderKind, ReminderFigures> };
 export type DealerCallbackSuccess = SuccessFigures & {
   dealerId: string;
   /** Customers with a task due: the DDC suppresses a rate about fewer than five. */
@@ -39,12 +50,24 @@ export type DealerCallbackSuccess = SuccessFigures & {
   byCaller: CallerSuccess[];
   /** The follow-ups of dissatisfied surveys, reported apart: they are not callbacks. */
   followUps: SuccessFigures;
+  /** The care reminders (insurance, inspection, maintenance), reported apart: they are not callbacks. */
+  reminders: ReminderSuccess;
 };
 
 const rate = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
-type Counted = Readonly<{ task: CallbackTaskFacts; status: string; callerId: string | null }>;
+type Counted = Readonly<{
+  task: CallbackTaskFacts;
+  status: string;
+  booked: boolean;
+  callerId: string | null;
+}>;
+
+const remindersOf = (tasks: readonly Counted[]): ReminderFigures => ({
+  ...figuresOf(tasks),
+  booked: tasks.filter((task) => task.booked).length,
+});
 
 const figuresOf = (tasks: readonly Counted[]): SuccessFigures => {
   const completed = tasks.filter((task) => task.status === 'completed').length;
@@ -58,10 +81,13 @@ const figuresOf = (tasks: readonly Counted[]): SuccessFigures => {
   };
 };
 
+const of = (kinds: readonly CareTaskKind[], entry: Counted): boolean => kinds.includes(entry.task.kind);
+
 /**
  * Callback success rate (回访成功率) = tasks completed ÷ tasks due, per dealer, kind and caller, of the tasks
  * whose due date falls in the month (CST) and has passed by `asOf`; a task cancelled by then is not due.
- * Everything is read as of `asOf` from the facts' business times, so a late sync of an attempt dated
+ * Follow-ups and reminders are counted by the same rule, each in a block of its own (a superseded reminder
+ * is cancelled, so not due). Everything is read as of `asOf` from the facts' business times, so a late sync of an attempt dated
  * before `asOf` gives the figure it would have given live.
  */
 export const callbackSuccess = (
@@ -70,11 +96,15 @@ export const callbackSuccess = (
 ): DealerCallbackSuccess[] => {
   const counted: Counted[] = tasks
     .filter((task) => Date.parse(task.dueAt) <= Date.parse(asOf))
-    .map((task) => ({
-      task,
-      status: careTaskClosure(task.attempts, task.cancellations, asOf).status,
-      callerId: careTaskCaller(task.assignments, task.attempts, asOf),
-    }))
+    .map((task) => {
+      const closure = careTaskClosure(task.attempts, task.cancellations, asOf);
+      return {
+        task,
+        status: closure.status,
+        booked: closure.status === 'completed' && closure.attempt?.outcome === 'booked',
+        callerId: careTaskCaller(task.assignments, task.attempts, asOf),
+      };
+    })
     .filter((entry) => entry.status !== 'cancelled');
   const dealers = [...new Set(counted.map((entry) => entry.task.dealerId))].sort();
   return dealers.map((dealerId) => {
@@ -94,7 +124,13 @@ export const callbackSuccess = (
         callerId,
         ...figuresOf(own.filter((entry) => entry.callerId === callerId)),
       })),
-      followUps: figuresOf(all.filter((entry) => !isCallbackKind(entry.task.kind))),
+      followUps: figuresOf(all.filter((entry) => of(FOLLOW_UP_KINDS, entry))),
+      reminders: {
+        ...remindersOf(all.filter((entry) => of(REMINDER_KINDS, entry))),
+        byKind: Object.fromEntries(
+          REMINDER_KINDS.map((kind) => [kind, remindersOf(all.filter((entry) => entry.task.kind === kind))]),
+        ) as Record<ReminderKind, ReminderFigures>,
+      },
     };
   });
 };

@@ -1,7 +1,14 @@
 import type { RepairOrderState } from '../repair-order/repair-order.state';
 import type { VehicleSaleState } from '../vehicle-sale/vehicle-sale.state';
 import { addHours } from '../shared/time';
-import { type CareTaskOrigin, FOLLOW_UP_WITHIN_HOURS, threeMonthCallDueAt } from './care-task.types';
+import type { CareVehicleState } from '../care-vehicle/care-vehicle.decider';
+import { dateReminders, maintenanceReminders, REMINDER_RULES, type ReminderDue } from './care-reminders';
+import {
+  type CareTaskOrigin,
+  FOLLOW_UP_WITHIN_HOURS,
+  type ReminderKind,
+  threeMonthCallDueAt,
+} from './care-task.types';
 
 /**
  * The delivery's tasks as the sale says them: the 7-day call (due when the sale's callback is due, its
@@ -71,4 +78,43 @@ export const originFromRepairOrder = (
     dueAt: repairOrder.callbackDueAt,
     recordAttempts: repairOrder.surveyedAt ? [{ at: repairOrder.surveyedAt, outcome: 'reached' }] : [],
   };
+};
+
+/** A reminder's task as its vehicle says it (`care-reminders.ts`): nobody owns it but its dealer. */
+export const originFromReminder = (kind: ReminderKind, reminder: ReminderDue): CareTaskOrigin => ({
+  kind,
+  recordId: reminder.recordId,
+  dealerId: reminder.dealerId,
+  customerId: reminder.customerId,
+  ownerId: null,
+  openedAt: reminder.openedAt,
+  dueAt: reminder.dueAt,
+  recordAttempts: [],
+  supersededAt: reminder.supersededAt,
+});
+
+/** The vehicle's reminders of a kind, as its care record decides them now. */
+export const vehicleReminders = (
+  kind: ReminderKind,
+  vin: string,
+  vehicle: CareVehicleState,
+): ReminderDue[] => {
+  switch (kind) {
+    case 'insurance':
+      return dateReminders(vin, vehicle.insurance, REMINDER_RULES.insuranceLeadDays);
+    case 'inspection':
+      return dateReminders(vin, vehicle.inspection, REMINDER_RULES.inspectionLeadDays);
+    case 'maintenance':
+      return maintenanceReminders(vehicle.visits);
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+};
+
+/** A date reminder's record id is `<vin>-<YYYYMMDD>`: a VIN holds no hyphen. */
+export const vinOfDateRecord = (recordId: string): string | null => {
+  const match = /^([A-HJ-NPR-Z0-9]{17})-(\d{8})$/.exec(recordId);
+  return match ? match[1] : null;
 };

@@ -6,11 +6,18 @@ export type OutcomeAttempt = Readonly<{
   outcome: AttemptOutcome;
   callerId: string;
   order: number;
+  /** The repair order a `booked` attempt names (the appointment it booked). */
+  repairOrderId?: string | null;
 }>;
 export type OutcomeMark = Readonly<{ at: string; order: number }>;
 export type OutcomeAssignment = OutcomeMark & Readonly<{ assigneeId: string }>;
 
-export type CareTaskClosure = Readonly<{ status: CareTaskStatus; closedAt: string | null }>;
+/** `attempt`: the attempt that closed the task (null while open or when cancelled). */
+export type CareTaskClosure = Readonly<{
+  status: CareTaskStatus;
+  closedAt: string | null;
+  attempt: OutcomeAttempt | null;
+}>;
 
 const byTime = <T extends OutcomeMark>(a: T, b: T): number =>
   Date.parse(a.at) - Date.parse(b.at) || a.order - b.order;
@@ -33,19 +40,19 @@ export const careTaskClosure = (
   asOf?: string,
 ): CareTaskClosure => {
   const facts = [
-    ...until(attempts, asOf).map(({ at, order, outcome }) => ({ at, order, outcome, cancel: false })),
-    ...until(cancellations, asOf).map(({ at, order }) => ({ at, order, outcome: null, cancel: true })),
+    ...until(attempts, asOf).map((attempt) => ({ ...attempt, attempt, cancel: false })),
+    ...until(cancellations, asOf).map(({ at, order }) => ({ at, order, attempt: null, cancel: true })),
   ].sort(
     (a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.cancel) - Number(b.cancel) || a.order - b.order,
   );
   let notReached = 0;
-  for (const fact of facts) {
-    if (fact.outcome === null) return { status: 'cancelled', closedAt: fact.at };
-    if (fact.outcome !== 'not-reached') return { status: 'completed', closedAt: fact.at };
+  for (const { at, attempt } of facts) {
+    if (attempt === null) return { status: 'cancelled', closedAt: at, attempt: null };
+    if (attempt.outcome !== 'not-reached') return { status: 'completed', closedAt: at, attempt };
     notReached += 1;
-    if (notReached >= MAX_NOT_REACHED_ATTEMPTS) return { status: 'not-reached', closedAt: fact.at };
+    if (notReached >= MAX_NOT_REACHED_ATTEMPTS) return { status: 'not-reached', closedAt: at, attempt };
   }
-  return { status: 'open', closedAt: null };
+  return { status: 'open', closedAt: null, attempt: null };
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { ConsentFact, MessageChannel } from '../care-consent/care-consent';
 import type { Command } from '../shared/event';
 import type { AttemptOutcome, CareTaskOrigin } from './care-task.types';
 
@@ -6,9 +7,23 @@ type Id = { taskId: string; origin: CareTaskOrigin };
 
 export type RecordCareTaskAttempt = Command<
   'RecordCareTaskAttempt',
-  Id & { outcome: AttemptOutcome; note?: string }
+  Id & { outcome: AttemptOutcome; note?: string; repairOrderId?: string }
 >;
 export type AssignCareTask = Command<'AssignCareTask', Id & { assigneeId: string; reason?: string }>;
 export type CancelCareTask = Command<'CancelCareTask', Id & { reason: string }>;
 
-export type CareTaskCommand = RecordCareTaskAttempt | AssignCareTask | CancelCareTask;
+/**
+ * A reminder message to the customer, through the outbox: the application adds the customer's consent
+ * facts and when they were forgotten (null: never), read from their streams, never from the request.
+ */
+export type QueueCareTaskMessage = Command<
+  'QueueCareTaskMessage',
+  Id & {
+    channel: MessageChannel;
+    templateId: string;
+    consents: readonly ConsentFact[];
+    forgottenAt: string | null;
+  }
+>;
+
+export type CareTaskCommand = RecordCareTaskAttempt | AssignCareTask | CancelCareTask | QueueCareTaskMessage;

@@ -6,7 +6,16 @@ import {
   type OutcomeMark,
 } from './care-task-outcome';
 import type { CareTaskCommand } from './care-task.commands';
-import { assigneeUnchanged, beforeOpening, careTaskClosed } from './care-task.errors';
+import { mayMessage } from '../care-consent/care-consent';
+import { sendAtOutsideQuietHours } from './care-messages';
+import {
+  assigneeUnchanged,
+  beforeOpening,
+  careTaskClosed,
+  linkWithoutBooking,
+  messageOptedOut,
+  messageToForgotten,
+} from './care-task.errors';
 import type { CareTaskEvent } from './care-task.events';
 import { CARE_TASK_ROLE, type CareTaskOrigin } from './care-task.types';
 
@@ -33,8 +42,8 @@ const evolve = (state: CareTaskState, event: CareTaskEvent): CareTaskState => {
     case 'CareTaskOpened':
       return { ...state, opened: true };
     case 'CareTaskAttemptRecorded': {
-      const { attemptedAt: at, outcome, callerId } = event.data;
-      return { ...state, attempts: [...state.attempts, { at, outcome, callerId, order }] };
+      const { attemptedAt: at, outcome, callerId, repairOrderId = null } = event.data;
+      return { ...state, attempts: [...state.attempts, { at, outcome, callerId, order, repairOrderId }] };
     }
     case 'CareTaskAssigned':
       return {
@@ -46,6 +55,8 @@ const evolve = (state: CareTaskState, event: CareTaskEvent): CareTaskState => {
       };
     case 'CareTaskCancelled':
       return { ...state, cancellations: [...state.cancellations, { at: event.data.cancelledAt, order }] };
+    case 'CareTaskMessageQueued':
+      return state;
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -63,6 +74,12 @@ const allAttempts = (state: CareTaskState, origin: CareTaskOrigin): OutcomeAttem
   ...state.attempts,
 ];
 
+/** A reminder made obsolete by a later fact of its vehicle is cancelled from then (before any attempt then). */
+const allCancellations = (state: CareTaskState, origin: CareTaskOrigin): OutcomeMark[] =>
+  origin.supersededAt
+    ? [{ at: origin.supersededAt, order: -1 }, ...state.cancellations]
+    : [...state.cancellations];
+
 /** Refuses anything dated before the task's origin, or at or after the closing in business-time order. */
 const refuseUnlessOpenAt = (
   taskId: string,
@@ -71,7 +88,7 @@ const refuseUnlessOpenAt = (
   now: string,
 ): void => {
   if (Date.parse(now) < Date.parse(origin.openedAt)) throw beforeOpening(taskId, origin.openedAt, now);
-  const closure = careTaskClosure(allAttempts(state, origin), state.cancellations, now);
+  const closure = careTaskClosure(allAttempts(state, origin), allCancellations(state, origin), now);
   if (closure.closedAt !== null) throw careTaskClosed(taskId, closure.status, closure.closedAt);
 };
 
@@ -100,7 +117,9 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
   const dealerId = origin.dealerId;
   refuseUnlessOpenAt(taskId, state, origin, now);
   switch (command.type) {
-    case 'RecordCareTaskAttempt':
+    case 'RecordCareTaskAttempt': {
+      const { outcome, repairOrderId } = command.data;
+      if (repairOrderId !== undefined && outcome !== 'booked') throw linkWithoutBooking(taskId, outcome);
       return [
         ...opening(taskId, state, origin),
         {
@@ -112,9 +131,11 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
             note: command.data.note ?? null,
             callerId: actor.userId,
             attemptedAt: now,
+            ...(repairOrderId === undefined ? {} : { repairOrderId }),
           },
         },
       ];
+    }
     case 'AssignCareTask': {
       const { assigneeId } = command.data;
       const current = [...state.assignments]
@@ -151,6 +172,27 @@ const decide = (command: CareTaskCommand, state: CareTaskState): CareTaskEvent[]
           },
         },
       ];
+    case 'QueueCareTaskMessage': {
+      const { channel, templateId, consents, forgottenAt } = command.data;
+      if (forgottenAt !== null) throw messageToForgotten(taskId, origin.customerId, forgottenAt);
+      if (!mayMessage(consents, channel, now)) throw messageOptedOut(taskId, origin.customerId, channel);
+      return [
+        ...opening(taskId, state, origin),
+        {
+          type: 'CareTaskMessageQueued',
+          data: {
+            taskId,
+            dealerId,
+            customerId: origin.customerId,
+            channel,
+            templateId,
+            queuedBy: actor.userId,
+            queuedAt: now,
+            sendAt: sendAtOutsideQuietHours(now),
+          },
+        },
+      ];
+    }
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -37,3 +37,35 @@ export const assigneeUnchanged = (taskId: string, assigneeId: string) =>
 
 /** The id names no task, or its record has not reached the fact the task follows. */
 export const careTaskOriginMissing = (taskId: string, why: string) => new CareTaskNotFound(taskId, why);
+
+export const linkWithoutBooking = (taskId: string, outcome: string) =>
+  new CareTaskRuleViolated(
+    'CARE_TASK_LINK_NOT_BOOKED',
+    taskId,
+    `can link a repair order only to a booked attempt, not to a ${outcome} one: send outcome booked`,
+    { outcome },
+  );
+
+export const linkUnknown = (taskId: string, repairOrderId: string, why: string) =>
+  new CareTaskRuleViolated(
+    'CARE_TASK_LINK_UNKNOWN',
+    taskId,
+    `cannot link repair order ${repairOrderId}: ${why}`,
+    { repairOrderId },
+  );
+
+export const messageOptedOut = (taskId: string, customerId: string, channel: string) =>
+  new CareTaskRuleViolated(
+    'CARE_MESSAGE_OPTED_OUT',
+    taskId,
+    `cannot message customer ${customerId} by ${channel}: they opted out of care messages on it; call instead`,
+    { customerId, channel },
+  );
+
+export const messageToForgotten = (taskId: string, customerId: string, forgottenAt: string) =>
+  new CareTaskRuleViolated(
+    'CARE_MESSAGE_CUSTOMER_FORGOTTEN',
+    taskId,
+    `cannot message customer ${customerId}: they were forgotten at ${forgottenAt} (docs/privacy.md)`,
+    { customerId, forgottenAt },
+  );

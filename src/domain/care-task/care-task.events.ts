@@ -1,4 +1,5 @@
 import type { Event } from '../shared/event';
+import type { MessageChannel } from '../care-consent/care-consent';
 import type { AttemptOutcome, CareTaskKind } from './care-task.types';
 
 type Id = { taskId: string; dealerId: string };
@@ -16,10 +17,19 @@ export type CareTaskOpened = Event<
   }
 >;
 
-/** One call (or message) to the customer, and what it came to. */
+/**
+ * One call (or message) to the customer, and what it came to. A `booked` attempt may name the repair order
+ * of the appointment it booked (absent on attempts recorded before reminders existed, and when none).
+ */
 export type CareTaskAttemptRecorded = Event<
   'CareTaskAttemptRecorded',
-  Id & { outcome: AttemptOutcome; note: string | null; callerId: string; attemptedAt: string }
+  Id & {
+    outcome: AttemptOutcome;
+    note: string | null;
+    callerId: string;
+    attemptedAt: string;
+    repairOrderId?: string;
+  }
 >;
 
 /** A manager gives the task to a caller; the latest assignment counts. */
@@ -34,11 +44,29 @@ export type CareTaskCancelled = Event<
   Id & { reason: string; cancelledBy: string; cancelledAt: string }
 >;
 
-export type CareTaskEvent = CareTaskOpened | CareTaskAttemptRecorded | CareTaskAssigned | CareTaskCancelled;
+/**
+ * A message to the customer was queued for the outbox: to be sent at `sendAt` (08:00 CST when queued in
+ * the quiet hours). It names the customer, never a phone or an account: the gateway resolves the address.
+ */
+export type CareTaskMessageQueued = Event<
+  'CareTaskMessageQueued',
+  Id & {
+    customerId: string;
+    channel: MessageChannel;
+    templateId: string;
+    queuedBy: string;
+    queuedAt: string;
+    sendAt: string;
+  }
+>;
+
+export type CareTaskEvent =
+  CareTaskOpened | CareTaskAttemptRecorded | CareTaskAssigned | CareTaskCancelled | CareTaskMessageQueued;
 
 export const CARE_TASK_EVENT_TYPES = {
   CareTaskOpened: 1,
   CareTaskAttemptRecorded: 1,
   CareTaskAssigned: 1,
   CareTaskCancelled: 1,
+  CareTaskMessageQueued: 1,
 } as const satisfies Record<CareTaskEvent['type'], number>;

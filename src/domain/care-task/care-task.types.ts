@@ -11,14 +11,33 @@ import { businessMonthOf } from '../shared/time';
  * - `salesfollowup`, `servicefollowup`: the call back to a customer whose SSI or CSI survey had a factor
  *   answered 6 or less, within 48 hours of the survey. Follow-ups are not callbacks: the callback success
  *   rate reports them apart.
+ * - `insurance`, `inspection`: the reminders before a vehicle's insurance expiry and annual inspection
+ *   (dates recorded with the vehicle, `care-reminders.ts`); `maintenance`: the maintenance-due reminder of a
+ *   vehicle's last settled repair order. Reminders are reported apart from callbacks too.
  */
-export const CARE_TASK_KINDS = ['delivery', 'service', '3month', 'salesfollowup', 'servicefollowup'] as const;
+export const CARE_TASK_KINDS = [
+  'delivery',
+  'service',
+  '3month',
+  'salesfollowup',
+  'servicefollowup',
+  'insurance',
+  'inspection',
+  'maintenance',
+] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
 /** The callbacks the success rate counts. */
 export const CALLBACK_KINDS = ['delivery', 'service', '3month'] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
 export const isCallbackKind = (kind: CareTaskKind): kind is CallbackKind =>
   (CALLBACK_KINDS as readonly string[]).includes(kind);
+/** The follow-ups of a dissatisfied survey. */
+export const FOLLOW_UP_KINDS = ['salesfollowup', 'servicefollowup'] as const;
+/** The care reminders (客户关怀提醒): each follows a fact of the vehicle. */
+export const REMINDER_KINDS = ['insurance', 'inspection', 'maintenance'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export const isReminderKind = (kind: CareTaskKind): kind is ReminderKind =>
+  (REMINDER_KINDS as readonly string[]).includes(kind);
 /** A dissatisfied customer is called back within this many hours of the survey. */
 export const FOLLOW_UP_WITHIN_HOURS = 48;
 
@@ -39,11 +58,15 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   '3month': 'sales-consultant',
   salesfollowup: 'customer-service',
   servicefollowup: 'customer-service',
+  insurance: 'customer-service',
+  inspection: 'customer-service',
+  maintenance: 'service-advisor',
 };
 
 /**
  * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
- * `servicefollowup-ro-55310`. Kinds hold no hyphen, so the first one ends the kind.
+ * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`. Kinds hold
+ * no hyphen, so the first one ends the kind.
  */
 export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;
 
@@ -82,6 +105,11 @@ export type CareTaskOrigin = Readonly<{
   dueAt: string;
   /** The callbacks already recorded on the record itself (the sale's callback, the repair order's survey). */
   recordAttempts: readonly RecordAttempt[];
+  /**
+   * When a later fact made the reminder obsolete (a revised date, the vehicle's next settlement): the task
+   * is closed as cancelled from then. Absent or null for callbacks.
+   */
+  supersededAt?: string | null;
 }>;
 
 /** A callback recorded on its record's own route (it carries the survey), which works the task too. */

@@ -32,6 +32,7 @@ import { SalesQueriesController } from './sales/sales-queries.controller';
 import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { CallController } from './call/call.controller';
 import { CareReportsController, CareTasksController } from './care/care.controller';
+import { CareConsentsController, CareVehiclesController } from './care/care-vehicles.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { SalesTargetController } from './sales-target/sales-target.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
@@ -73,6 +74,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CallController,
     CareTasksController,
     CareReportsController,
+    CareVehiclesController,
+    CareConsentsController,
     LeadCommandsController,
     LeadQueriesController,
     DdcQueriesController,

@@ -4,6 +4,8 @@ import {
   type OutcomeAttempt,
 } from '../../domain/care-task/care-task-outcome';
 import type { CareTaskEvent } from '../../domain/care-task/care-task.events';
+import type { ReminderDue } from '../../domain/care-task/care-reminders';
+import type { CareVehicleEvent } from '../../domain/care-vehicle/care-vehicle.events';
 import {
   type AttemptOutcome,
   CARE_TASK_ROLE,
@@ -13,6 +15,7 @@ import {
   dueMonthOf,
   FOLLOW_UP_WITHIN_HOURS,
   parseCareTaskId,
+  type ReminderKind,
   threeMonthCallDueAt,
 } from '../../domain/care-task/care-task.types';
 import type { CsiSurveyRecorded, RepairOrderSettled } from '../../domain/repair-order/repair-order.events';
@@ -25,7 +28,12 @@ import { isDissatisfied } from '../../domain/shared/unhappy-reasons';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 type Handled =
-  CareTaskEvent | VehicleDelivered | DeliveryCallbackRecorded | RepairOrderSettled | CsiSurveyRecorded;
+  | CareTaskEvent
+  | CareVehicleEvent
+  | VehicleDelivered
+  | DeliveryCallbackRecorded
+  | RepairOrderSettled
+  | CsiSurveyRecorded;
 
 export type CareTaskAttemptEntry = {
   at: string;
@@ -35,12 +43,24 @@ export type CareTaskAttemptEntry = {
   /** `record`: the callback recorded on the sale or the repair order (with its survey); `task`: on the task. */
   via: 'task' | 'record';
   position: number;
+  /** The repair order a booked attempt names (the appointment it booked); null otherwise. */
+  repairOrderId: string | null;
 };
 export type CareTaskAssignmentEntry = {
   at: string;
   assigneeId: string;
   assignedBy: string;
   reason: string | null;
+  position: number;
+};
+/** A message queued for the outbox; no address, only the channel and template. */
+export type CareTaskMessageEntry = {
+  at: string;
+  channel: string;
+  templateId: string;
+  queuedBy: string;
+  /** 08:00 CST after the quiet hours when queued between 21:00 and 08:00. */
+  sendAt: string;
   position: number;
 };
 export type CareTaskCancellationEntry = { at: string; reason: string; cancelledBy: string; position: number };
@@ -64,9 +84,16 @@ export type CareTaskDoc = {
   attempts: CareTaskAttemptEntry[];
   assignments: CareTaskAssignmentEntry[];
   cancellations: CareTaskCancellationEntry[];
+  messages: CareTaskMessageEntry[];
   status: CareTaskStatus;
   closedAt: string | null;
   callerId: string | null;
+  /** A reminder's vehicle; null for the other tasks. */
+  vin: string | null;
+  /** When a later fact of the vehicle made the reminder obsolete (a revised date, the next settlement). */
+  supersededAt: string | null;
+  /** The repair order the booked attempt that completed the task names: what the reminder led to. */
+  repairOrderId: string | null;
   /** The task's own stream revision (its ETag); -1 while nobody has worked it. */
   revision: number;
   updatedAt: string;
@@ -81,7 +108,16 @@ export const outcomeAttempts = (doc: Pick<CareTaskDoc, 'attempts'>): OutcomeAtte
     outcome: attempt.outcome,
     callerId: attempt.callerId,
     order: attempt.via === 'record' ? attempt.position - RECORD_FIRST : attempt.position,
+    repairOrderId: attempt.repairOrderId ?? null,
   }));
+
+/** The cancellations, and a reminder's supersession first among the facts of its instant. */
+export const outcomeCancellations = (
+  doc: Pick<CareTaskDoc, 'cancellations' | 'supersededAt'>,
+): { at: string; order: number }[] => [
+  ...(doc.supersededAt ? [{ at: doc.supersededAt, order: -RECORD_FIRST }] : []),
+  ...doc.cancellations.map(({ at, position }) => ({ at, order: position })),
+];
 
 const blank = (taskId: string, dealerId: string): CareTaskDoc => {
   const parsed = parseCareTaskId(taskId);
@@ -99,12 +135,34 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
     attempts: [],
     assignments: [],
     cancellations: [],
+    messages: [],
     status: 'open',
     closedAt: null,
     callerId: null,
+    vin: null,
+    supersededAt: null,
+    repairOrderId: null,
     revision: -1,
     updatedAt: '',
   };
+};
+
+/** A vehicle event restates its reminders as the vehicle's facts now decide them: the latest wins. */
+const reminded = (doc: CareTaskDoc, vin: string, reminders: readonly ReminderDue[]): CareTaskDoc => {
+  const reminder = reminders.find((one) => one.recordId === doc.recordId);
+  if (!reminder) return doc;
+  return {
+    ...origin(doc, reminder.customerId, reminder.openedAt, reminder.dueAt),
+    dealerId: reminder.dealerId,
+    vin,
+    supersededAt: reminder.supersededAt,
+  };
+};
+
+const REMINDER_EVENT_KIND: Readonly<Record<CareVehicleEvent['type'], ReminderKind>> = {
+  VehicleInsuranceExpiryRecorded: 'insurance',
+  VehicleInspectionDueRecorded: 'inspection',
+  VehicleServiceRecorded: 'maintenance',
 };
 
 const origin = (
@@ -151,6 +209,7 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
         note: null,
         via: 'record',
         position,
+        repairOrderId: null,
       });
     }
     case 'CsiSurveyRecorded':
@@ -162,14 +221,23 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
         note: null,
         via: 'record',
         position,
+        repairOrderId: null,
       });
     case 'CareTaskOpened': {
       const { customerId, openedAt, dueAt, role } = event.data;
       return { ...origin(doc, customerId, openedAt, dueAt), role };
     }
     case 'CareTaskAttemptRecorded': {
-      const { attemptedAt, outcome, callerId, note } = event.data;
-      return withAttempt(doc, { at: attemptedAt, outcome, callerId, note, via: 'task', position });
+      const { attemptedAt, outcome, callerId, note, repairOrderId = null } = event.data;
+      return withAttempt(doc, {
+        at: attemptedAt,
+        outcome,
+        callerId,
+        note,
+        via: 'task',
+        position,
+        repairOrderId,
+      });
     }
     case 'CareTaskAssigned': {
       const { assignedAt, assigneeId, assignedBy, reason } = event.data;
@@ -185,6 +253,20 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
         cancellations: [...doc.cancellations, { at: cancelledAt, reason, cancelledBy, position }],
       };
     }
+    case 'CareTaskMessageQueued': {
+      const { queuedAt, channel, templateId, queuedBy, sendAt } = event.data;
+      const messages = doc.messages ?? [];
+      return messages.some((known) => known.position === position)
+        ? doc
+        : {
+            ...doc,
+            messages: [...messages, { at: queuedAt, channel, templateId, queuedBy, sendAt, position }],
+          };
+    }
+    case 'VehicleInsuranceExpiryRecorded':
+    case 'VehicleInspectionDueRecorded':
+    case 'VehicleServiceRecorded':
+      return reminded(doc, event.data.vin, event.data.reminders);
     default: {
       const exhaustive: never = event;
       return exhaustive;
@@ -213,18 +295,25 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
         ? [careTaskId('service', repairOrderId), careTaskId('servicefollowup', repairOrderId)]
         : [careTaskId('service', repairOrderId)];
     }
+    case 'VehicleInsuranceExpiryRecorded':
+    case 'VehicleInspectionDueRecorded':
+    case 'VehicleServiceRecorded': {
+      const kind = REMINDER_EVENT_KIND[event.type];
+      return event.data.reminders.map((reminder) => careTaskId(kind, reminder.recordId));
+    }
     default:
       return [event.data.taskId];
   }
 };
 
 /**
- * The care tasks (客户关怀 callbacks): `GET /care/tasks`, the callback success rate, the DDC's callback
- * figure. A task's document exists from the fact it follows, before anyone works it.
+ * The care tasks (客户关怀 callbacks and reminders): `GET /care/tasks`, the callback success rate and the
+ * reminder figures, the DDC's callback figure. A task's document exists from the fact it follows, before
+ * anyone works it; a reminder's from its vehicle's event, which restates the reminders it changes.
  */
 export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   name: 'care-tasks',
-  version: 1,
+  version: 2,
   collection: 'care_tasks',
   indexes: [
     ['dealerId', 'status', 'dueAt'],
@@ -242,18 +331,20 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
     'CareTaskAttemptRecorded',
     'CareTaskAssigned',
     'CareTaskCancelled',
+    'CareTaskMessageQueued',
+    'VehicleInsuranceExpiryRecorded',
+    'VehicleInspectionDueRecorded',
+    'VehicleServiceRecorded',
   ],
   documentIds: taskIdsOf,
   apply: (doc, event, id) => {
     const next = recorded(doc ?? blank(id, event.data.dealerId), event);
-    const closure = careTaskClosure(
-      outcomeAttempts(next),
-      next.cancellations.map(({ at, position }) => ({ at, order: position })),
-    );
+    const closure = careTaskClosure(outcomeAttempts(next), outcomeCancellations(next));
     return {
       ...next,
       status: closure.status,
       closedAt: closure.closedAt,
+      repairOrderId: closure.attempt?.outcome === 'booked' ? (closure.attempt.repairOrderId ?? null) : null,
       callerId: careTaskCaller(
         next.assignments.map(({ at, assigneeId, position }) => ({ at, assigneeId, order: position })),
         outcomeAttempts(next),

@@ -37,7 +37,9 @@ describe('FEATURES: the one registry', () => {
     const contactHasher = new ContactHasher(keyStore, new PhoneBlindIndex(Buffer.alloc(32, 9)));
     const read = [
       ...ALL_PROJECTIONS.flatMap((projection) => projection.handles),
-      ...createReactors({ pipeline, contactHasher }).flatMap((reactor) => reactor.handles),
+      ...createReactors({ pipeline, contactHasher, outbound: { enqueue: async () => {} } }).flatMap(
+        (reactor) => reactor.handles,
+      ),
     ];
     await eventStore.close();
     await keyStore.close();
@@ -58,6 +60,7 @@ describe('FEATURES: the one registry', () => {
       phoneHash: 'ab'.repeat(32),
       kind: 'phone',
       hash: 'cd'.repeat(32),
+      vin: 'LSVAB4BR2NN123456',
     };
     for (const feature of FEATURES)
       expect(feature.streamOf(ids).startsWith(`${feature.category}-`)).toBe(true);

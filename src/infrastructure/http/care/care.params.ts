@@ -11,6 +11,7 @@ import {
   type CareTaskStatus,
 } from '../../../domain/care-task/care-task.types';
 import { PageParams } from '../shared/page.params';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../../application/ports/outbound-message.port';
 
 const ISO = { strict: true, strictSeparator: true };
 const ID = { message: RECORD_ID_MESSAGE };
@@ -26,11 +27,18 @@ export class ListCareTasksParams extends PageParams {
   /** The caller the task counts for: its assignee, else who made its first attempt. @example cs-wang */
   @IsOptional() @Matches(RECORD_ID, ID) callerId?: string;
   /** The desk whose work it is. @example customer-service */
-  @IsOptional() @IsIn(['customer-service', 'sales-consultant']) role?: string;
+  @IsOptional() @IsIn(['customer-service', 'sales-consultant', 'service-advisor']) role?: string;
   /** CST month of the due date, YYYY-MM. @example 2026-03 */
   @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) dueMonth?: string;
   /** Only tasks due at or before this instant (e.g. now: what is due today). @example 2026-03-09T23:59:59+08:00 */
   @IsOptional() @IsISO8601(ISO) dueBy?: string;
+}
+
+export class OutboxParams extends PageParams {
+  /** Default for a dealer-bound reader: their own dealer. @example d-sh-01 */
+  @IsOptional() @Matches(RECORD_ID, ID) dealerId?: string;
+  /** @example pending */
+  @IsOptional() @IsIn(OUTBOX_STATUSES) status?: OutboxStatus;
 }
 
 export class UnhappyReasonsParams {

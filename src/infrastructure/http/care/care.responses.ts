@@ -9,6 +9,8 @@ import type { SurveyKind } from '../../../domain/shared/unhappy-reasons';
 import type {
   CallerSuccess,
   DealerCallbackSuccess,
+  ReminderFigures,
+  ReminderSuccess,
   SuccessFigures,
 } from '../../../domain/care-task/callback-success';
 import type { AttemptOutcome, CareTaskKind, CareTaskStatus } from '../../../domain/care-task/care-task.types';
@@ -16,7 +18,10 @@ import type {
   CareTaskAssignmentEntry,
   CareTaskAttemptEntry,
   CareTaskCancellationEntry,
+  CareTaskMessageEntry,
 } from '../../../projections/care-tasks/care-tasks.projection';
+import type { MessageChannel } from '../../../domain/care-consent/care-consent';
+import type { OutboundMessage, OutboxStatus } from '../../../application/ports/outbound-message.port';
 import { PageOf } from '../shared/page.responses';
 
 export class CareTaskAttemptView implements CareTaskAttemptEntry {
@@ -32,6 +37,8 @@ export class CareTaskAttemptView implements CareTaskAttemptEntry {
   via!: 'task' | 'record';
   /** Store position of the fact: orders facts of the same instant. @example 812 */
   position!: number;
+  /** The repair order of the appointment a `booked` attempt booked; null otherwise. @example ro-60112 */
+  repairOrderId!: string | null;
 }
 
 export class CareTaskAssignmentView implements CareTaskAssignmentEntry {
@@ -58,12 +65,27 @@ export class CareTaskCancellationView implements CareTaskCancellationEntry {
   position!: number;
 }
 
+export class CareTaskMessageView implements CareTaskMessageEntry {
+  /** When it was queued. @example 2026-03-16T14:30:00.000Z */
+  at!: string;
+  /** @example sms */
+  channel!: string;
+  /** @example insurance-renewal-1 */
+  templateId!: string;
+  /** @example cs-wang */
+  queuedBy!: string;
+  /** When it may go out: 08:00 CST after the quiet hours (21:00–08:00) when queued in them. @example 2026-03-17T00:00:00.000Z */
+  sendAt!: string;
+  /** @example 930 */
+  position!: number;
+}
+
 export class CareTaskResponse implements CareTaskView {
   /** `<kind>-<record id>`. @example delivery-vs-88121 */
   taskId!: string;
-  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery. @example delivery */
+  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery; the follow-ups; the reminders `insurance`, `inspection`, `maintenance`. @example delivery */
   kind!: CareTaskKind;
-  /** The vehicle sale or repair order it follows. @example vs-88121 */
+  /** The vehicle sale or repair order it follows; a date reminder's `<vin>-<YYYYMMDD>`. @example vs-88121 */
   recordId!: string;
   /** @example d-sh-01 */
   dealerId!: string;
@@ -81,12 +103,20 @@ export class CareTaskResponse implements CareTaskView {
   attempts!: CareTaskAttemptView[];
   assignments!: CareTaskAssignmentView[];
   cancellations!: CareTaskCancellationView[];
+  /** The messages queued to the customer for the outbox (`GET /care/outbox`). */
+  messages!: CareTaskMessageView[];
   /** What the facts come to in business-time order. @example open */
   status!: CareTaskStatus;
   /** @example null */
   closedAt!: string | null;
   /** The caller it counts for: the latest assignee, else who made the first attempt. @example cs-wang */
   callerId!: string | null;
+  /** A reminder's vehicle; null for callbacks and follow-ups. @example LSVAB4BR2NN123456 */
+  vin!: string | null;
+  /** When a later fact of the vehicle made the reminder obsolete (closed as cancelled from then). @example null */
+  supersededAt!: string | null;
+  /** What the task led to: the repair order named by the booked attempt that completed it. @example ro-60112 */
+  repairOrderId!: string | null;
   /** The task stream's revision; -1 while nobody has worked it. @example 1 */
   revision!: number;
   /** @example 2026-03-09T03:00:00.000Z */
@@ -121,6 +151,21 @@ export class KindSuccessView {
   '3month'!: SuccessFiguresView;
 }
 
+export class ReminderFiguresView extends SuccessFiguresView implements ReminderFigures {
+  /** Completed by a booked attempt: the reminder led to an appointment. @example 2 */
+  booked!: number;
+}
+
+export class ReminderKindFiguresView {
+  insurance!: ReminderFiguresView;
+  inspection!: ReminderFiguresView;
+  maintenance!: ReminderFiguresView;
+}
+
+export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {
+  byKind!: ReminderKindFiguresView;
+}
+
 export class DealerCallbackSuccessView extends SuccessFiguresView implements DealerCallbackSuccess {
   /** @example d-sh-01 */
   dealerId!: string;
@@ -131,6 +176,8 @@ export class DealerCallbackSuccessView extends SuccessFiguresView implements Dea
   byCaller!: CallerSuccessView[];
   /** The follow-ups of dissatisfied surveys due in the month, reported apart (not callbacks). */
   followUps!: SuccessFiguresView;
+  /** The care reminders due in the month (insurance, inspection, maintenance), reported apart. */
+  reminders!: ReminderSuccessView;
 }
 
 export class CallbackSuccessView implements CallbackSuccessReport {
@@ -180,3 +227,33 @@ export class UnhappyReasonsView implements UnhappyReasonsReport {
   /** Every month of the span, SSI then CSI; a month without surveys shows zeros. */
   months!: UnhappyReasonsMonthView[];
 }
+
+export class OutboxRecipientView {
+  /** The customer, by id: the gateway resolves the address from their protected record. @example cu-v1 */
+  customerId!: string;
+  /** @example sms */
+  channel!: MessageChannel;
+}
+
+export class OutboxMessageView implements OutboundMessage {
+  /** The id of the event that queued it. @example 0195f3c2-7d1e-7a40-9b61-3f0c2d9e8a11 */
+  messageId!: string;
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** @example insurance-LSVAB4BR5MN000001-20260415 */
+  taskId!: string;
+  /** Who it goes to, as a reference: the outbox holds no phone number or account. */
+  recipient!: OutboxRecipientView;
+  /** @example insurance-renewal-1 */
+  templateId!: string;
+  /** @example 2026-03-16T14:30:00.000Z */
+  queuedAt!: string;
+  /** Not sent before then (08:00 CST after the quiet hours). @example 2026-03-17T00:00:00.000Z */
+  sendAt!: string;
+  /** `pending`, `withheld` (the customer was forgotten), `sent`, `failed`. @example pending */
+  status!: OutboxStatus;
+  /** Why it is withheld. @example null */
+  reason!: string | null;
+}
+
+export class OutboxPage extends PageOf(OutboxMessageView) {}

@@ -177,7 +177,7 @@ describe('care task closure (the outcome in business-time order)', () => {
     ];
     // In business order: not reached on the 9th, 10th and 11th: closed as not reached on the 11th; the
     // call that reached the customer on the 12th changes nothing.
-    const expected = { status: 'not-reached', closedAt: '2026-03-11T03:00:00.000Z' };
+    const expected = { status: 'not-reached', closedAt: '2026-03-11T03:00:00.000Z', attempt: facts[3] };
     expect(careTaskClosure(facts, [])).toEqual(expected);
     expect(careTaskClosure([...facts].reverse(), [])).toEqual(expected);
   });
@@ -190,8 +190,13 @@ describe('care task closure (the outcome in business-time order)', () => {
     expect(careTaskClosure(facts, [], '2026-03-11T00:00:00.000Z')).toEqual({
       status: 'open',
       closedAt: null,
+      attempt: null,
     });
-    expect(careTaskClosure(facts, [])).toEqual({ status: 'completed', closedAt: '2026-03-12T03:00:00.000Z' });
+    expect(careTaskClosure(facts, [])).toEqual({
+      status: 'completed',
+      closedAt: '2026-03-12T03:00:00.000Z',
+      attempt: facts[1],
+    });
   });
 
   it('lets an attempt at the same instant as a cancellation come first', () => {
@@ -199,6 +204,7 @@ describe('care task closure (the outcome in business-time order)', () => {
     expect(careTaskClosure([a(at, 'reached', 2)], [{ at, order: 1 }])).toEqual({
       status: 'completed',
       closedAt: at,
+      attempt: a(at, 'reached', 2),
     });
   });
 });
