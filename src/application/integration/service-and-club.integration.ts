@@ -1,5 +1,6 @@
 import type {
   MembershipEnrolled,
+  MembershipReEnrolled,
   MembershipTierChanged,
   PointsEarned,
   PointsRedeemed,
@@ -50,7 +51,7 @@ const memberEvent = recordMappings(
   (data) => data.homeDealerId,
 );
 
-/** The loyalty club: enrolment, tiers, points earned and redeemed. */
+/** The loyalty club: enrolment and re-enrolment, tiers, points earned and redeemed. */
 export const CLUB_MAPPINGS: readonly AnyIntegrationMapping[] = [
   memberEvent<MembershipEnrolled>('MembershipEnrolled', 'enrolled', (d) => ({
     customerId: d.customerId,
@@ -58,6 +59,16 @@ export const CLUB_MAPPINGS: readonly AnyIntegrationMapping[] = [
     cardNumber: d.cardNumber,
     tier: d.tier,
     enrolledAt: d.enrolledAt,
+  })),
+  memberEvent<MembershipReEnrolled>('MembershipReEnrolled', 're-enrolled', (d) => ({
+    customerId: d.customerId,
+    homeDealerId: d.homeDealerId,
+    cardNumber: d.cardNumber,
+    previousCardNumber: d.previousCardNumber,
+    tier: d.tier,
+    previousStatus: d.previousStatus,
+    endedAt: d.endedAt,
+    reEnrolledAt: d.reEnrolledAt,
   })),
   memberEvent<MembershipTierChanged>('MembershipTierChanged', 'tier-changed', (d) => ({
     customerId: d.customerId,
