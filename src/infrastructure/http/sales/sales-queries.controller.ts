@@ -8,7 +8,8 @@ import {
 } from '../../../application/sales/prospect.queries';
 import { CustomerCharacteristicsQuery } from '../../../application/sales/customer-characteristics.query';
 import { SsiMonthlyQuery } from '../../../application/sales/vehicle-sale.queries';
-import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { ask, askRecord, askWith } from '../shared/query-routes';
+import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { CustomerCharacteristicsParams } from './customer-characteristics.params';
 import { CustomerCharacteristicsView } from './customer-characteristics.responses';
@@ -16,11 +17,17 @@ import { DealerMonthParams, FunnelParams, ListProspectsParams, WorklistParams } 
 import { FollowUpWorklistView, ProspectPage, ProspectView, SalesFunnelView } from './prospect.responses';
 import { SsiMonthlyView } from './vehicle-sale.responses';
 
+/** `month` is the registration month (its read model field is `cohortMonth`, the former name). */
+const prospectsOf = ({ limit = 50, offset = 0, ...filter }: ListProspectsParams) => {
+  const { month, ...rest } = withCurrentNames(filter, { month: 'cohortMonth' });
+  return new ListProspectsQuery({ ...rest, cohortMonth: month }, limit, offset);
+};
+
 /** The sales floor's reads: prospects, the follow-up worklist, the funnel and SSI. */
 @ApiTags('sales')
 @Controller()
 export class SalesQueriesController extends routeTable({
-  listProspects: askPage('prospects', ListProspectsParams, ListProspectsQuery, {
+  listProspects: askWith('prospects', ListProspectsParams, prospectsOf, {
     permit: ['prospect.read', 'dealer-and-consultant'],
     also: [ApiTags('prospects')],
     summary: 'List prospects, newest registration first',

@@ -24,7 +24,9 @@ export class ListProspectsParams extends PageParams {
   @IsOptional() @IsIn([...OPEN_GRADES, 'O', 'F']) grade?: ProspectGrade;
   /** @example walk-in */
   @IsOptional() @IsIn(PROSPECT_CHANNELS) channel?: ProspectChannel;
-  /** Month of registration (CST). @example 2026-03 */
+  /** Month of registration (CST), YYYY-MM. @example 2026-03 */
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
+  /** @deprecated The former name of `month`; still read. @example 2026-03 */
   @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) cohortMonth?: string;
 }
 
