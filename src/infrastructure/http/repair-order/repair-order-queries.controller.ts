@@ -19,7 +19,7 @@ import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
-import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { ask, askList, askRecord, askWith } from '../shared/query-routes';
 import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { currentPrincipal } from '../../request-context';
@@ -51,7 +51,7 @@ import {
 @ApiTags('repair orders')
 @Controller('repair-orders')
 export class RepairOrderQueriesController extends routeTable({
-  list: askPage('', ListRepairOrdersParams, ListRepairOrdersQuery, {
+  list: askList('', ListRepairOrdersParams, ListRepairOrdersQuery, {
     permit: ['repair.read', 'dealer'],
     summary: 'List repair orders, newest first (by dealer, VIN, stage)',
     type: RepairOrderPage,

@@ -8,14 +8,14 @@ import {
   BUSINESS_MONTH_MESSAGE,
 } from '../../../application/shared/record-id';
 import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../../domain/repair-order/repair-order.types';
-import { PageParams } from '../shared/page.params';
+import { ListParams, PageParams } from '../shared/page.params';
 import { VIN } from './repair-order.bodies';
 
 const MONTH_MESSAGE = { message: BUSINESS_MONTH_MESSAGE };
 const ISO = { strict: true, strictSeparator: true };
 const ID = { message: RECORD_ID_MESSAGE };
 
-export class ListRepairOrdersParams extends PageParams {
+export class ListRepairOrdersParams extends ListParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID, ID) dealerId?: string;
   /** @example LSVAB4BR5MN000001 */

@@ -8,7 +8,9 @@ import {
 } from '../../../application/sales/prospect.queries';
 import { CustomerCharacteristicsQuery } from '../../../application/sales/customer-characteristics.query';
 import { SsiMonthlyQuery } from '../../../application/sales/vehicle-sale.queries';
-import { ask, askRecord, askWith } from '../shared/query-routes';
+import type { ListRequest } from '../../../application/shared/list-page';
+import type { ListParams } from '../shared/page.params';
+import { ask, askList, askRecord, askWith } from '../shared/query-routes';
 import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { CustomerCharacteristicsParams } from './customer-characteristics.params';
@@ -17,17 +19,22 @@ import { DealerMonthParams, FunnelParams, ListProspectsParams, WorklistParams } 
 import { FollowUpWorklistView, ProspectPage, ProspectView, SalesFunnelView } from './prospect.responses';
 import { SsiMonthlyView } from './vehicle-sale.responses';
 
-/** `month` is the registration month (its read model field is `cohortMonth`, the former name). */
-const prospectsOf = ({ limit = 50, offset = 0, ...filter }: ListProspectsParams) => {
-  const { month, ...rest } = withCurrentNames(filter, { month: 'cohortMonth' });
-  return new ListProspectsQuery({ ...rest, cohortMonth: month }, limit, offset);
-};
+/**
+ * The prospect list's query from its parameters (a subclass: the query bus finds the handler through the
+ * prototype). `month` is the registration month; its read-model field is `cohortMonth`, the former name.
+ */
+class ProspectsQuery extends ListProspectsQuery {
+  constructor(filter: Omit<ListProspectsParams, keyof ListParams>, page: ListRequest) {
+    const { month, ...rest } = withCurrentNames(filter, { month: 'cohortMonth' });
+    super({ ...rest, cohortMonth: month }, page);
+  }
+}
 
 /** The sales floor's reads: prospects, the follow-up worklist, the funnel and SSI. */
 @ApiTags('sales')
 @Controller()
 export class SalesQueriesController extends routeTable({
-  listProspects: askWith('prospects', ListProspectsParams, prospectsOf, {
+  listProspects: askList('prospects', ListProspectsParams, ProspectsQuery, {
     permit: ['prospect.read', 'dealer-and-consultant'],
     also: [ApiTags('prospects')],
     summary: 'List prospects, newest registration first',
