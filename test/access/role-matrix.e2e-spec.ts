@@ -168,6 +168,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /memberships/:customerId/vouchers/:voucherCode/redeem', 'SA DM AD'],
   ['POST /memberships/:customerId/adjustments', 'DM AD'],
   ['POST /memberships/:customerId/cancel', 'SA DM AD'],
+  ['POST /memberships/:customerId/re-enrolment', 'SA DM AD'],
   ['POST /memberships/:customerId/card-replacements', 'SA DM AD'],
   ['POST /memberships/:customerId/card-blocks', 'SA DM AD'],
   ['GET /club/members/by-card/:cardNumber', 'SA CS DM OEM AN AU AD'],

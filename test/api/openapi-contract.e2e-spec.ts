@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { INTEGRATION_TYPES } from '../../src/application/integration/integration-mappings';
 import { responseChecker } from '../support/openapi-responses';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -73,6 +74,46 @@ describe('the OpenAPI document as a contract', () => {
       [...readFileSync(join(root, file), 'utf8').matchAll(/^export class (\w+)/gm)].map((match) => match[1]),
     );
     expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+  });
+
+  it('types the data of every integration event type in the feed, told apart by type', async () => {
+    const document = (await api.request({ method: 'GET', url: '/docs-json' })).json();
+    const items = document.components.schemas.FeedPageView.properties.items.items;
+    expect(Object.keys(items.discriminator.mapping).sort()).toEqual([...INTEGRATION_TYPES].sort());
+    const settled = document.components.schemas.RepairOrderSettledEvent;
+    expect(settled.properties.type.enum).toEqual(['com.dealer-crm.repair-order.settled.v1']);
+    const check = responseChecker(document);
+    const page = (data: object) => ({
+      statusCode: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        items: [
+          {
+            specversion: '1.0',
+            id: 'e-1',
+            source: '/dealers/d-1/complaints/c-1',
+            type: 'com.dealer-crm.complaint.reopened.v1',
+            subject: 'c-1',
+            time: '2026-03-02T01:00:00.000Z',
+            datacontenttype: 'application/json',
+            dealerid: 'd-1',
+            data,
+          },
+        ],
+        next: 'v1.1',
+        caughtUp: true,
+      }),
+    });
+    const reopened = {
+      complaintId: 'c-1',
+      reopenedAt: '2026-03-02T01:00:00.000Z',
+      resolveBy: '2026-03-04T01:00:00.000Z',
+    };
+    expect(() => check('GET', '/feed', page(reopened))).not.toThrow();
+    // The data of another type, or without a field of its own, does not match.
+    expect(() =>
+      check('GET', '/feed', page({ complaintId: 'c-1', reopenedAt: reopened.reopenedAt })),
+    ).toThrow(/does not match/);
   });
 
   it('refuses an answer the document does not allow (the checker every request goes through can fail)', async () => {

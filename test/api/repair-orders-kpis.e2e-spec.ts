@@ -143,13 +143,24 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     const six = await get(`/service/retention?dealerId=${DEALER}&from=2026-07&to=2026-10`);
     expect(six).toEqual({
       dealerId: DEALER,
+      windowMonths: 6,
       window: 6,
       months: [
         // Base Jan: V1, V2. V1 back in Apr, V2 in Feb: 2 of 2.
-        { month: '2026-07', window: 6, baseMonth: '2026-01', base: 2, returned: 2, retention: 1, churn: 0 },
+        {
+          month: '2026-07',
+          windowMonths: 6,
+          window: 6,
+          baseMonth: '2026-01',
+          base: 2,
+          returned: 2,
+          retention: 1,
+          churn: 0,
+        },
         // Base Feb: V2, V3 (ro-3, 1 Feb in Shanghai). Only V3 is back (Aug): 1 of 2.
         {
           month: '2026-08',
+          windowMonths: 6,
           window: 6,
           baseMonth: '2026-02',
           base: 2,
@@ -160,6 +171,7 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
         // Base Mar: V4, V5. V4 back in Sep, V5 never: 1 of 2.
         {
           month: '2026-09',
+          windowMonths: 6,
           window: 6,
           baseMonth: '2026-03',
           base: 2,
@@ -168,11 +180,30 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
           churn: 0.5,
         },
         // Base Apr: V1, back in Jul.
-        { month: '2026-10', window: 6, baseMonth: '2026-04', base: 1, returned: 1, retention: 1, churn: 0 },
+        {
+          month: '2026-10',
+          windowMonths: 6,
+          window: 6,
+          baseMonth: '2026-04',
+          base: 1,
+          returned: 1,
+          retention: 1,
+          churn: 0,
+        },
       ],
     });
-    const three = await get(`/service/retention?dealerId=${DEALER}&from=2026-04&to=2026-06&window=3`);
-    expect(three.months).toEqual([
+    const three = await get(`/service/retention?dealerId=${DEALER}&from=2026-04&to=2026-06&windowMonths=3`);
+    // `window`, the former name, still reads the same; both names with different values are refused.
+    expect(await get(`/service/retention?dealerId=${DEALER}&from=2026-04&to=2026-06&window=3`)).toEqual(
+      three,
+    );
+    const both = await api.request({
+      method: 'GET',
+      url: `/service/retention?dealerId=${DEALER}&from=2026-04&to=2026-06&windowMonths=3&window=6`,
+    });
+    expect([both.statusCode, both.json().errors[0].field]).toEqual([400, 'window']);
+    expect(three.months.map((m: { windowMonths: number }) => m.windowMonths)).toEqual([3, 3, 3]);
+    expect(three.months.map(({ windowMonths: _, ...m }: { windowMonths: number }) => m)).toEqual([
       // Base Jan: V1 (Apr), V2 (Feb) both back within Feb–Apr.
       { month: '2026-04', window: 3, baseMonth: '2026-01', base: 2, returned: 2, retention: 1, churn: 0 },
       // Base Feb: V2, V3; neither settles anything in Mar–May.
@@ -187,6 +218,7 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     const september = await get(`/service/lost-vehicles?dealerId=${DEALER}&asOf=2026-09-15T12:00:00%2B08:00`);
     expect(september).toEqual({
       asOf: '2026-09-15T04:00:00.000Z',
+      windowMonths: 6,
       window: 6,
       cutoff: '2026-03-15T04:00:00.000Z',
       total: 1,
@@ -264,6 +296,8 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     );
     expect(september).toEqual({
       asOf: '2026-09-15T04:00:00.000Z',
+      intervalMonths: 6,
+      intervalKm: 7500,
       months: 6,
       km: 7500,
       total: 1,
@@ -293,8 +327,15 @@ describe('service KPIs over HTTP: CSI, retention, lost vehicles, callbacks and m
     ]);
     // 3 months or 20,000 km: V2 by time on 20 May 23:00 (mileage would take 400 days), V5 on 25 Jun 11:00.
     const custom = await get(
-      `/service/maintenance-due?dealerId=${DEALER}&asOf=2026-09-15T12:00:00%2B08:00&months=3&km=20000`,
+      `/service/maintenance-due?dealerId=${DEALER}&asOf=2026-09-15T12:00:00%2B08:00&intervalMonths=3&intervalKm=20000`,
     );
+    expect(custom).toMatchObject({ intervalMonths: 3, intervalKm: 20_000, months: 3, km: 20_000 });
+    // The former names `months` and `km` still read the same.
+    expect(
+      await get(
+        `/service/maintenance-due?dealerId=${DEALER}&asOf=2026-09-15T12:00:00%2B08:00&months=3&km=20000`,
+      ),
+    ).toEqual(custom);
     expect(
       custom.items.map((v: { vin: string; dueAt: string; dueBy: string }) => [v.vin, v.dueAt, v.dueBy]),
     ).toEqual([

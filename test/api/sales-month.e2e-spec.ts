@@ -326,11 +326,16 @@ describe('a month on the sales floor over HTTP', () => {
       },
     ]);
 
-    const page = (await sales().get(`/prospects?dealerId=${DEALER}&cohortMonth=2026-03&limit=5`)).body;
+    const page = (await sales().get(`/prospects?dealerId=${DEALER}&month=2026-03&limit=5`)).body;
     expect([page.total, page.items.map((p: { prospectId: string }) => p.prospectId)]).toEqual([
       15,
       ['p15', 'p14', 'p13', 'p12', 'p11'],
     ]);
+    // `cohortMonth`, the former name of `month`, still reads the same; nobody registered in December 2025.
+    expect((await sales().get(`/prospects?dealerId=${DEALER}&cohortMonth=2026-03&limit=5`)).body).toEqual(
+      page,
+    );
+    expect((await sales().get(`/prospects?dealerId=${DEALER}&month=2025-12`)).body.total).toBe(0);
     const lost = (await sales().get(`/prospects?dealerId=${DEALER}&status=lost`)).body;
     expect(lost.items.map((p: { prospectId: string }) => p.prospectId)).toEqual(['p10', 'p06', 'p02']);
     const p12 = await sales().get('/prospects/p12');

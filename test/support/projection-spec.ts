@@ -94,6 +94,7 @@ const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
   VoucherIssued: 'issuedAt',
   PointsAdjusted: 'adjustedAt',
   MembershipLapsed: 'lapsedAt',
+  MembershipReEnrolled: 'reEnrolledAt',
   FollowUpScheduled: 'scheduledAt',
   FollowUpRecorded: 'contactedAt',
   RepairOrderSettled: 'settledAt',

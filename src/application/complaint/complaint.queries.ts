@@ -21,6 +21,7 @@ import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
+import { type ListPage, type ListRequest, readNewestFirst } from '../shared/list-page';
 import { type ComplaintCompliance, complianceOf } from './complaint-compliance';
 import { buildComplaintTrail, type ComplaintTrail } from './complaint-trail';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -52,11 +53,10 @@ export class GetComplaintQuery extends Query<ComplaintRecord> {
     super();
   }
 }
-export class ListComplaintsQuery extends Query<Page<ComplaintRecord>> {
+export class ListComplaintsQuery extends Query<ListPage<ComplaintRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
-    readonly limit: number,
-    readonly offset: number,
+    readonly page: ListRequest,
   ) {
     super();
   }
@@ -115,20 +115,19 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery, Com
 }
 
 @QueryHandler(ListComplaintsQuery)
-export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery, Page<ComplaintRecord>> {
+export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery, ListPage<ComplaintRecord>> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListComplaintsQuery): Promise<Page<ComplaintRecord>> {
-    const where = definedFilter(filter);
-    const [items, total] = await Promise.all([
-      this.readStore.find<ComplaintDetails>(COMPLAINTS, where, {
-        sort: [['filedAt', -1]],
-        limit,
-        skip: offset,
-      }),
-      this.readStore.count(COMPLAINTS, where),
-    ]);
-    return { items: items.map(answered), total, limit, offset };
+  async execute({ filter, page }: ListComplaintsQuery): Promise<ListPage<ComplaintRecord>> {
+    const order = { field: 'filedAt', idField: 'complaintId' };
+    const found = await readNewestFirst<ComplaintDetails>(
+      this.readStore,
+      COMPLAINTS,
+      definedFilter(filter),
+      order,
+      page,
+    );
+    return { ...found, items: found.items.map(answered) };
   }
 }
 

@@ -17,6 +17,7 @@ import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter } from '../shared/page';
+import { ratio4 } from '../../domain/shared/ratio';
 
 const LEADS = physicalCollection(leadDetailsProjection);
 const HANDINGS = physicalCollection(leadHandingsProjection);
@@ -58,8 +59,7 @@ export type LeadDealerMonth = {
   lostByReason: LeadLostCount[];
 };
 
-const ratio = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+const ratio = ratio4;
 const onOrBefore = (at: string | null, deadline: string | null): boolean =>
   at !== null && deadline !== null && Date.parse(at) <= Date.parse(deadline);
 

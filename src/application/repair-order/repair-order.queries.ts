@@ -13,6 +13,7 @@ import {
 import { CLOCK, type Clock } from '../ports/clock.port';
 import { type Filter, READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { definedFilter, type Page, type PageRequest, pageOfList } from '../shared/page';
+import { type ListPage, type ListRequest, readNewestFirst } from '../shared/list-page';
 
 const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
 const VEHICLES = physicalCollection(serviceVehiclesProjection);
@@ -23,11 +24,10 @@ export class GetRepairOrderQuery extends Query<RepairOrderDetails> {
   }
 }
 
-export class ListRepairOrdersQuery extends Query<Page<RepairOrderDetails>> {
+export class ListRepairOrdersQuery extends Query<ListPage<RepairOrderDetails>> {
   constructor(
     readonly filter: Readonly<{ dealerId?: string; vin?: string; status?: string }>,
-    readonly limit: number,
-    readonly offset: number,
+    readonly page: ListRequest,
   ) {
     super();
   }
@@ -85,21 +85,19 @@ export class GetRepairOrderHandler implements IQueryHandler<GetRepairOrderQuery,
 @QueryHandler(ListRepairOrdersQuery)
 export class ListRepairOrdersHandler implements IQueryHandler<
   ListRepairOrdersQuery,
-  Page<RepairOrderDetails>
+  ListPage<RepairOrderDetails>
 > {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListRepairOrdersQuery): Promise<Page<RepairOrderDetails>> {
-    const where = definedFilter(filter);
-    const [items, total] = await Promise.all([
-      this.readStore.find<RepairOrderDetails>(REPAIR_ORDERS, where, {
-        sort: [['createdAt', -1]],
-        limit,
-        skip: offset,
-      }),
-      this.readStore.count(REPAIR_ORDERS, where),
-    ]);
-    return { items, total, limit, offset };
+  execute({ filter, page }: ListRepairOrdersQuery): Promise<ListPage<RepairOrderDetails>> {
+    const order = { field: 'createdAt', idField: 'repairOrderId' };
+    return readNewestFirst<RepairOrderDetails>(
+      this.readStore,
+      REPAIR_ORDERS,
+      definedFilter(filter),
+      order,
+      page,
+    );
   }
 }
 

@@ -55,10 +55,19 @@ export class GetWorkshopMonthlyQuery extends Query<ServiceWorkshopMonthly[]> {
   }
 }
 
-export type RetentionReport = Readonly<{ dealerId: string; window: number; months: Retention[] }>;
+/** `window` is the former name of `windowMonths`, kept for integrators of an earlier version (same value). */
+export type RetentionMonthly = Retention & Readonly<{ windowMonths: number }>;
+export type RetentionReport = Readonly<{
+  dealerId: string;
+  windowMonths: number;
+  window: number;
+  months: RetentionMonthly[];
+}>;
 
 export class GetRetentionQuery extends Query<RetentionReport> {
-  constructor(readonly params: Readonly<{ dealerId: string; from: string; to: string; window?: number }>) {
+  constructor(
+    readonly params: Readonly<{ dealerId: string; from: string; to: string; windowMonths?: number }>,
+  ) {
     super();
   }
 }
@@ -73,13 +82,17 @@ export type LostVehicle = Readonly<{
 }>;
 export type LostVehiclesReport = Readonly<{
   asOf: string;
+  windowMonths: number;
+  /** The former name of `windowMonths`. */
   window: number;
   cutoff: string;
 }> &
   Page<LostVehicle>;
 
 export class GetLostVehiclesQuery extends Query<LostVehiclesReport> {
-  constructor(readonly params: Readonly<{ dealerId: string; asOf?: string; window?: number } & PageRequest>) {
+  constructor(
+    readonly params: Readonly<{ dealerId: string; asOf?: string; windowMonths?: number } & PageRequest>,
+  ) {
     super();
   }
 }
@@ -95,6 +108,9 @@ export type MaintenanceDueVehicle = MaintenanceDue &
   }>;
 export type MaintenanceDueReport = Readonly<{
   asOf: string;
+  intervalMonths: number;
+  intervalKm: number;
+  /** The former names of `intervalMonths` and `intervalKm`. */
   months: number;
   km: number;
 }> &
@@ -103,7 +119,7 @@ export type MaintenanceDueReport = Readonly<{
 export class GetMaintenanceDueQuery extends Query<MaintenanceDueReport> {
   constructor(
     readonly params: Readonly<
-      { dealerId: string; asOf?: string; months?: number; km?: number } & PageRequest
+      { dealerId: string; asOf?: string; intervalMonths?: number; intervalKm?: number } & PageRequest
     >,
   ) {
     super();
@@ -176,12 +192,16 @@ export class GetRetentionHandler implements IQueryHandler<GetRetentionQuery, Ret
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
   async execute({ params }: GetRetentionQuery): Promise<RetentionReport> {
-    const window = params.window ?? DEFAULT_WINDOW_MONTHS;
+    const window = params.windowMonths ?? DEFAULT_WINDOW_MONTHS;
     const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
     return {
       dealerId: params.dealerId,
+      windowMonths: window,
       window,
-      months: monthRange(params.from, params.to).map((month) => retentionOf(vehicles, month, window)),
+      months: monthRange(params.from, params.to).map((month) => ({
+        ...retentionOf(vehicles, month, window),
+        windowMonths: window,
+      })),
     };
   }
 }
@@ -196,7 +216,7 @@ export class GetLostVehiclesHandler implements IQueryHandler<GetLostVehiclesQuer
 
   async execute({ params }: GetLostVehiclesQuery): Promise<LostVehiclesReport> {
     const asOf = new Date(params.asOf ?? this.clock.now().toISOString()).toISOString();
-    const window = params.window ?? DEFAULT_WINDOW_MONTHS;
+    const window = params.windowMonths ?? DEFAULT_WINDOW_MONTHS;
     const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
     const lost = vehicles.flatMap((vehicle) => {
       const seen = vehicle.settlements.filter((at) => Date.parse(at) <= Date.parse(asOf));
@@ -208,7 +228,8 @@ export class GetLostVehiclesHandler implements IQueryHandler<GetLostVehiclesQuer
     lost.sort(
       (a, b) => Date.parse(a.lastSettledAt) - Date.parse(b.lastSettledAt) || a.vin.localeCompare(b.vin),
     );
-    return { asOf, window, cutoff: lostCutoff(asOf, window), ...pageOfList(lost, params) };
+    const cutoff = lostCutoff(asOf, window);
+    return { asOf, windowMonths: window, window, cutoff, ...pageOfList(lost, params) };
   }
 }
 
@@ -223,8 +244,8 @@ export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDue
   async execute({ params }: GetMaintenanceDueQuery): Promise<MaintenanceDueReport> {
     const asOf = new Date(params.asOf ?? this.clock.now().toISOString()).toISOString();
     const interval = {
-      months: params.months ?? DEFAULT_MAINTENANCE.months,
-      km: params.km ?? DEFAULT_MAINTENANCE.km,
+      months: params.intervalMonths ?? DEFAULT_MAINTENANCE.months,
+      km: params.intervalKm ?? DEFAULT_MAINTENANCE.km,
     };
     const vehicles = await this.readStore.find<ServiceVehicle>(VEHICLES, { dealerId: params.dealerId });
     const due = vehicles
@@ -239,7 +260,8 @@ export class GetMaintenanceDueHandler implements IQueryHandler<GetMaintenanceDue
       }))
       .filter((vehicle) => Date.parse(vehicle.dueAt) <= Date.parse(asOf))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.vin.localeCompare(b.vin));
-    return { asOf, ...interval, ...pageOfList(due, params) };
+    const named = { intervalMonths: interval.months, intervalKm: interval.km, ...interval };
+    return { asOf, ...named, ...pageOfList(due, params) };
   }
 }
 
@@ -308,7 +330,12 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     required: ['dealer', 'fromMonth', 'toMonth'],
     read: (store, _clock, p) =>
       new GetRetentionHandler(store).execute(
-        new GetRetentionQuery({ dealerId: p.dealer!, from: p.fromMonth!, to: p.toMonth!, window: p.window }),
+        new GetRetentionQuery({
+          dealerId: p.dealer!,
+          from: p.fromMonth!,
+          to: p.toMonth!,
+          windowMonths: p.window,
+        }),
       ),
     projections: [serviceVehiclesProjection],
   },
@@ -317,7 +344,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     required: ['dealer'],
     read: (store, clock, p) =>
       new GetLostVehiclesHandler(store, clock).execute(
-        new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, window: p.window }),
+        new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, windowMonths: p.window }),
       ),
     projections: [serviceVehiclesProjection],
   },

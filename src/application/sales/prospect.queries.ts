@@ -21,6 +21,7 @@ import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page, type PageRequest, pageOfList } from '../shared/page';
+import { type ListPage, type ListRequest, readNewestFirst } from '../shared/list-page';
 import { computeFunnel, type FunnelFilters, type SalesFunnel } from './sales-funnel';
 
 const PROSPECTS = physicalCollection(prospectDetailsProjection);
@@ -60,11 +61,10 @@ export class GetProspectQuery extends Query<ProspectRecord> {
     super();
   }
 }
-export class ListProspectsQuery extends Query<Page<ProspectRecord>> {
+export class ListProspectsQuery extends Query<ListPage<ProspectRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
-    readonly limit: number,
-    readonly offset: number,
+    readonly page: ListRequest,
   ) {
     super();
   }
@@ -101,23 +101,19 @@ export class GetProspectHandler implements IQueryHandler<GetProspectQuery, Prosp
 }
 
 @QueryHandler(ListProspectsQuery)
-export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, Page<ProspectRecord>> {
+export class ListProspectsHandler implements IQueryHandler<ListProspectsQuery, ListPage<ProspectRecord>> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListProspectsQuery): Promise<Page<ProspectRecord>> {
-    const where = definedFilter(filter);
-    const [items, total] = await Promise.all([
-      this.readStore.find<ProspectDetails>(PROSPECTS, where, {
-        sort: [
-          ['registeredAt', -1],
-          ['prospectId', 1],
-        ],
-        limit,
-        skip: offset,
-      }),
-      this.readStore.count(PROSPECTS, where),
-    ]);
-    return { items: items.map(answered), total, limit, offset };
+  async execute({ filter, page }: ListProspectsQuery): Promise<ListPage<ProspectRecord>> {
+    const order = { field: 'registeredAt', idField: 'prospectId' };
+    const found = await readNewestFirst<ProspectDetails>(
+      this.readStore,
+      PROSPECTS,
+      definedFilter(filter),
+      order,
+      page,
+    );
+    return { ...found, items: found.items.map(answered) };
   }
 }
 

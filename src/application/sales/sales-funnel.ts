@@ -8,6 +8,7 @@ import {
   stageRank,
 } from '../../domain/prospect/prospect.types';
 import type { SalesFunnelEntry } from '../../projections/sales-funnel-entries/sales-funnel-entries.projection';
+import { ratio4 } from '../../domain/shared/ratio';
 
 export type FunnelFilters = Readonly<{ consultantId?: string; model?: string; channel?: string }>;
 
@@ -38,8 +39,7 @@ export type SalesFunnel = {
 };
 
 /** Ratios to four decimals: exact enough for a KPI, and stable to compare. */
-export const ratio = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+export const ratio = ratio4;
 
 const counter = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;

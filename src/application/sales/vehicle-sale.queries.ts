@@ -16,6 +16,7 @@ import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { answered, type Answered } from '../shared/answered';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page, type PageRequest } from '../shared/page';
+import { type ListPage, type ListRequest, readNewestFirst } from '../shared/list-page';
 import { endOfBusinessDay } from './prospect.queries';
 
 const SALES = physicalCollection(vehicleSaleDetailsProjection);
@@ -40,11 +41,10 @@ export class GetVehicleSaleQuery extends Query<VehicleSaleRecord> {
     super();
   }
 }
-export class ListVehicleSalesQuery extends Query<Page<VehicleSaleRecord>> {
+export class ListVehicleSalesQuery extends Query<ListPage<VehicleSaleRecord>> {
   constructor(
     readonly filter: Readonly<Record<string, string | undefined>>,
-    readonly limit: number,
-    readonly offset: number,
+    readonly page: ListRequest,
   ) {
     super();
   }
@@ -83,24 +83,20 @@ export class GetVehicleSaleHandler implements IQueryHandler<GetVehicleSaleQuery,
 @QueryHandler(ListVehicleSalesQuery)
 export class ListVehicleSalesHandler implements IQueryHandler<
   ListVehicleSalesQuery,
-  Page<VehicleSaleRecord>
+  ListPage<VehicleSaleRecord>
 > {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ filter, limit, offset }: ListVehicleSalesQuery): Promise<Page<VehicleSaleRecord>> {
-    const where = definedFilter(filter);
-    const [items, total] = await Promise.all([
-      this.readStore.find<VehicleSaleDetails>(SALES, where, {
-        sort: [
-          ['signedAt', -1],
-          ['saleId', 1],
-        ],
-        limit,
-        skip: offset,
-      }),
-      this.readStore.count(SALES, where),
-    ]);
-    return { items: items.map(answered), total, limit, offset };
+  async execute({ filter, page }: ListVehicleSalesQuery): Promise<ListPage<VehicleSaleRecord>> {
+    const order = { field: 'signedAt', idField: 'saleId' };
+    const found = await readNewestFirst<VehicleSaleDetails>(
+      this.readStore,
+      SALES,
+      definedFilter(filter),
+      order,
+      page,
+    );
+    return { ...found, items: found.items.map(answered) };
   }
 }
 

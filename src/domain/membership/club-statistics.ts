@@ -5,8 +5,12 @@ import { TIERS, type Tier } from './membership.types';
 
 /** What the statistics need of one member: facts with their business time only (never "now"). */
 export type ClubMemberFacts = Readonly<{
+  /** The start of the current period: the enrolment, or the latest re-enrolment. */
   enrolledAt: string;
+  /** The current period's cancellation. */
   cancelledAt: string | null;
+  /** Periods that ended (lapsed or cancelled) before a re-enrolment, ascending. */
+  earlierPeriods: readonly Readonly<{ startedAt: string; endedAt: string }>[];
   /** The tier from each instant on, ascending, the enrolment's first. */
   tiers: readonly Readonly<{ at: string; tier: Tier }>[];
   /** Paid visits (settled paid repair orders that earned), ascending. */
@@ -50,12 +54,16 @@ const before = (at: string, end: number) => ms(at) < end;
  * A member's standing at `end` (exclusive): enrolled before it, not cancelled before it, and no lapse
  * due before it. The lapse clock runs from the last paid visit before `end` (from enrolment before the
  * first), as the membership's own rule does, so a lapse counts from its date whether or not the sweep
- * has recorded it, and a late visit that withdrew a lapse counts too.
+ * has recorded it, and a late visit that withdrew a lapse counts too. After a re-enrolment the current
+ * period runs from it (visits before it do not count for its lapse); an earlier period from its start to
+ * the lapse or cancellation that ended it.
  */
 const activeAt = (member: ClubMemberFacts, end: number, rules: LoyaltyRuleSet): boolean => {
-  if (!before(member.enrolledAt, end)) return false;
+  // An earlier period is active at the instant before `end` when it started before and ended at or after it.
+  if (!before(member.enrolledAt, end))
+    return member.earlierPeriods.some((p) => before(p.startedAt, end) && !before(p.endedAt, end));
   if (member.cancelledAt !== null && before(member.cancelledAt, end)) return false;
-  const visits = member.paidVisits.filter((at) => before(at, end));
+  const visits = member.paidVisits.filter((at) => before(at, end) && !before(at, ms(member.enrolledAt)));
   const lapseDue = addBusinessMonths(visits.at(-1) ?? member.enrolledAt, rules.lapseMonths);
   return ms(lapseDue) >= end;
 };

@@ -1,4 +1,3 @@
-import { BUSINESS_UTC_OFFSET_MINUTES } from '../shared/time';
 import type { Tier } from './membership.types';
 
 /**
@@ -59,24 +58,5 @@ export const tierFor = (lifetimePoints: number, rules: LoyaltyRuleSet): Tier =>
 export const servicePoints = (spendFen: number, tier: Tier, rules: LoyaltyRuleSet): number =>
   Math.floor((spendFen * Math.round(rules.earnRatePerRmb[tier] * 100)) / 10_000);
 
-const OFFSET_MS = BUSINESS_UTC_OFFSET_MINUTES * 60_000;
-
-/**
- * Adds calendar months in China Standard Time: 10 Jan 12:00 + 24 months is 10 Jan 12:00 two years on;
- * a day the target month lacks becomes its last day (31 Aug + 6 months = 28 or 29 Feb).
- */
-export const addBusinessMonths = (iso: string, months: number): string => {
-  const local = new Date(Date.parse(iso) + OFFSET_MS);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  const target = Date.UTC(
-    first.getUTCFullYear(),
-    first.getUTCMonth(),
-    Math.min(local.getUTCDate(), lastDay),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-    local.getUTCMilliseconds(),
-  );
-  return new Date(target - OFFSET_MS).toISOString();
-};
+/** Calendar months in China Standard Time (src/domain/shared/time.ts). */
+export { addBusinessMonths } from '../shared/time';

@@ -95,6 +95,8 @@ const intentOf = (event: HistoryEvent): Intent | null => {
       };
     case 'MembershipCancelled':
       return { type: 'CancelMembership', data: { customerId: data.customerId, reason: data.reason } };
+    case 'MembershipReEnrolled':
+      return { type: 'ReEnrollMember', data: { customerId: data.customerId, cardNumber: data.cardNumber } };
     default:
       return null;
   }
@@ -188,6 +190,7 @@ const MEMBERSHIP_TYPES = new Set<string>([
   'PointsAdjusted',
   'MembershipLapsed',
   'MembershipCancelled',
+  'MembershipReEnrolled',
 ]);
 
 /** What the live rules gave: the recorded membership events before the end of the period, plus what was due by then. */
@@ -245,7 +248,9 @@ export const simulateRules = (
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // An earning the membership cannot take is simply not earned, as live; a spend it cannot pay is counted.
-      if (intent.type !== 'EarnPoints' && intent.type !== 'EnrollMember') redemptionsRefused += 1;
+      // A re-enrolment that the proposed rules refuse (the member had not lapsed under them) is no spend.
+      const spend = !['EarnPoints', 'EnrollMember', 'ReEnrollMember'].includes(intent.type);
+      if (spend) redemptionsRefused += 1;
     }
   }
   const end = ms(period.to) <= ms(period.from) ? live : withProposed;

@@ -34,6 +34,8 @@ export type ApplyDueExpiries = Command<'ApplyDueExpiries', Id>;
 export type ReplaceMemberCard = Command<'ReplaceMemberCard', Id & { cardNumber: string; reason: string }>;
 /** The current card is blocked (lost, stolen); a replacement issues a new one. */
 export type BlockMemberCard = Command<'BlockMemberCard', Id & { reason: string }>;
+/** A lapsed or cancelled member joins again, with a new card, at the same home dealer. */
+export type ReEnrollMember = Command<'ReEnrollMember', Id & { cardNumber: string }>;
 export type CancelMembership = Command<'CancelMembership', Id & { reason: string }>;
 
 export type MembershipCommand =
@@ -45,5 +47,6 @@ export type MembershipCommand =
   | AdjustPoints
   | ApplyDueExpiries
   | CancelMembership
+  | ReEnrollMember
   | ReplaceMemberCard
   | BlockMemberCard;

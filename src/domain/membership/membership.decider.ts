@@ -23,6 +23,7 @@ import {
   MembershipNotFound,
   membershipCancelled,
   membershipLapsed,
+  membershipStillActive,
   redemptionRecorded,
   voucherAlreadyRedeemed,
   voucherCodeTaken,
@@ -300,6 +301,31 @@ const onHumanFact = (
             cancelledAt: now,
             forfeited,
             forfeitedPoints: forfeited.reduce((sum, draw) => sum + draw.amount, 0),
+          },
+        },
+      ];
+    }
+    case 'ReEnrollMember': {
+      const { cardNumber } = command.data;
+      // What fell due by now is recorded first: a lapse due but not yet swept ends the period.
+      const due = dueEvents(state, now, rules);
+      const after = due.reduce<MembershipState>(evolveMembership, state) as EnrolledMembership;
+      if (after.status === 'active') throw membershipStillActive(customerId, lapseDueAt(after, rules));
+      if (cardNumber === after.cardNumber || after.previousCardNumbers.includes(cardNumber))
+        throw cardNumberUsed(customerId, cardNumber);
+      return [
+        ...due,
+        {
+          type: 'MembershipReEnrolled',
+          data: {
+            ...home,
+            cardNumber,
+            previousCardNumber: after.cardNumber,
+            tier: tierFor(0, rules),
+            previousStatus: after.status,
+            endedAt: after.endedAt ?? now,
+            reEnrolledAt: now,
+            ruleSetVersion: rules.version,
           },
         },
       ];

@@ -32,7 +32,7 @@ export const alreadyEnrolled = (customerId: string, cardNumber: string) =>
   new MembershipDuplicate(
     'MEMBERSHIP_ALREADY_ENROLLED',
     customerId,
-    `already enrolled with card ${cardNumber}: one membership per customer`,
+    `already enrolled with card ${cardNumber}: one membership per customer (a lapsed or cancelled one re-enrols: POST /memberships/{customerId}/re-enrolment)`,
     { cardNumber },
   );
 
@@ -112,6 +112,14 @@ export const factOutOfOrder = (customerId: string, lastFactAt: string, at: strin
     customerId,
     `has a fact dated ${lastFactAt}; one dated ${at} cannot be placed before it: send the history in business-time order`,
     { lastFactAt, at },
+  );
+
+export const membershipStillActive = (customerId: string, lapseDueAt: string) =>
+  new MembershipRuleViolated(
+    'MEMBERSHIP_STILL_ACTIVE',
+    customerId,
+    `is active (it lapses at ${lapseDueAt} without a paid visit): only a lapsed or cancelled member re-enrols`,
+    { lapseDueAt },
   );
 
 export const membershipCancelled = (customerId: string) =>

@@ -121,6 +121,26 @@ export type MembershipCancelled = Event<
   Id & Home & { reason: string; cancelledAt: string; forfeited: readonly LotDraw[]; forfeitedPoints: number }
 >;
 
+/**
+ * A lapsed or cancelled member joins again: a new period from `reEnrolledAt`, at the entry tier, with no
+ * points and a new card (`previousCardNumber` is blocked from then). What the earlier period earned, spent
+ * and forfeited stays in the stream; vouchers bought then stay valid to their own expiry.
+ */
+export type MembershipReEnrolled = Event<
+  'MembershipReEnrolled',
+  Id &
+    Home & {
+      cardNumber: string;
+      previousCardNumber: string;
+      tier: Tier;
+      /** How the earlier period ended, and when. */
+      previousStatus: 'lapsed' | 'cancelled';
+      endedAt: string;
+      reEnrolledAt: string;
+      ruleSetVersion: string;
+    }
+>;
+
 /** The member's card was replaced: `previousCardNumber` is blocked from `replacedAt`. */
 export type MemberCardReplaced = Event<
   'MemberCardReplaced',
@@ -153,6 +173,7 @@ export type MembershipEvent =
   | PointsAdjusted
   | MembershipLapsed
   | MembershipCancelled
+  | MembershipReEnrolled
   | MembershipDecisionsWithdrawn
   | MemberCardReplaced
   | MemberCardBlocked;
@@ -170,6 +191,7 @@ export const MEMBERSHIP_EVENT_TYPES = {
   PointsAdjusted: 1,
   MembershipLapsed: 1,
   MembershipCancelled: 1,
+  MembershipReEnrolled: 1,
   MembershipDecisionsWithdrawn: 1,
   MemberCardReplaced: 1,
   MemberCardBlocked: 1,

@@ -105,6 +105,8 @@ const factTime = (event: MembershipEvent): string | undefined => {
       return event.data.replacedAt;
     case 'MemberCardBlocked':
       return event.data.blockedAt;
+    case 'MembershipReEnrolled':
+      return event.data.reEnrolledAt;
     default:
       return undefined;
   }
@@ -253,6 +255,24 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       };
     case 'MemberCardBlocked':
       return { ...state, cardBlocked: true };
+    case 'MembershipReEnrolled': {
+      // A new period: what identifies earlier sources, redemptions, adjustments, lots and vouchers is kept
+      // (none of them may repeat, a voucher stays valid); tier, points and the lapse clock start again.
+      const { data } = event;
+      return {
+        ...state,
+        status: 'active',
+        cardNumber: data.cardNumber,
+        cardBlocked: false,
+        previousCardNumbers: [...state.previousCardNumbers, data.previousCardNumber],
+        enrolledAt: data.reEnrolledAt,
+        tier: data.tier,
+        lifetimePoints: 0,
+        lots: [],
+        lastPaidVisitAt: null,
+        endedAt: null,
+      };
+    }
     case 'MembershipDecisionsWithdrawn':
       return state;
     default: {

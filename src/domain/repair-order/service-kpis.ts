@@ -1,11 +1,9 @@
-import { BUSINESS_UTC_OFFSET_MINUTES } from '../shared/time';
+import { addBusinessMonths } from '../shared/time';
 
 /**
  * The service KPIs that depend on the question asked (window, as-of date, maintenance interval), so they
  * are computed when asked from small per-vehicle documents. Pure, so the definitions are tested alone.
  */
-
-const OFFSET_MS = BUSINESS_UTC_OFFSET_MINUTES * 60_000;
 
 /** `2026-03` + (−6) → `2025-09`. */
 export const addMonths = (month: string, months: number): string => {
@@ -21,27 +19,8 @@ export const monthRange = (from: string, to: string): string[] => {
   return months;
 };
 
-/**
- * The same wall-clock time `months` calendar months later (or earlier) in China Standard Time; the day is
- * clamped to the month's last day (31 Aug − 6 months = 28/29 Feb).
- */
-export const shiftCalendarMonths = (iso: string, months: number): string => {
-  const local = new Date(Date.parse(iso) + OFFSET_MS);
-  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() + months;
-  const year = Math.floor(index / 12);
-  const month = index % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const shifted = Date.UTC(
-    year,
-    month,
-    Math.min(local.getUTCDate(), lastDay),
-    local.getUTCHours(),
-    local.getUTCMinutes(),
-    local.getUTCSeconds(),
-    local.getUTCMilliseconds(),
-  );
-  return new Date(shifted - OFFSET_MS).toISOString();
-};
+/** The same wall-clock time `months` calendar months on or back, in CST (src/domain/shared/time.ts). */
+export const shiftCalendarMonths = addBusinessMonths;
 
 export type Retention = Readonly<{
   month: string;

@@ -21,3 +21,29 @@ export const businessMonthOf = (iso: string, offsetMinutes = BUSINESS_UTC_OFFSET
 /** Whole minutes between two ISO instants (b − a). */
 export const minutesBetween = (a: string, b: string): number =>
   Math.round((Date.parse(b) - Date.parse(a)) / MINUTE_MS);
+
+const OFFSET_MS = BUSINESS_UTC_OFFSET_MINUTES * 60_000;
+
+/**
+ * The same wall-clock time `months` calendar months later (or earlier) in China Standard Time: 10 Jan
+ * 12:00 + 24 months is 10 Jan 12:00 two years on; a day the target month lacks becomes its last day
+ * (31 Aug + 6 months = 28 or 29 Feb; 31 Aug − 6 months = 28 or 29 Feb). Lot expiry, lapses, vouchers,
+ * retention windows and maintenance intervals all count months with it.
+ */
+export const addBusinessMonths = (iso: string, months: number): string => {
+  const local = new Date(Date.parse(iso) + OFFSET_MS);
+  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(
+    year,
+    month,
+    Math.min(local.getUTCDate(), lastDay),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+    local.getUTCMilliseconds(),
+  );
+  return new Date(shifted - OFFSET_MS).toISOString();
+};

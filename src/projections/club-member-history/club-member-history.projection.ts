@@ -30,6 +30,7 @@ type Handled = Extract<
   {
     type:
       | 'MembershipEnrolled'
+      | 'MembershipReEnrolled'
       | 'PointsEarned'
       | 'MembershipTierChanged'
       | 'PointsRedeemed'
@@ -52,6 +53,19 @@ const applyEvent = (doc: ClubMemberHistory, event: Envelope<Handled>): ClubMembe
   switch (event.type) {
     case 'MembershipEnrolled':
       return doc;
+    case 'MembershipReEnrolled': {
+      const { reEnrolledAt, endedAt, tier } = event.data;
+      const ended = { startedAt: doc.enrolledAt, endedAt };
+      // Replayed twice, the same period is not added again.
+      if (doc.enrolledAt === reEnrolledAt) return doc;
+      return {
+        ...doc,
+        enrolledAt: reEnrolledAt,
+        cancelledAt: null,
+        earlierPeriods: [...doc.earlierPeriods, ended],
+        tiers: [...doc.tiers, { at: reEnrolledAt, tier }].sort((a, b) => ms(a.at) - ms(b.at)),
+      };
+    }
     case 'PointsEarned': {
       const { amount, earnedAt, source } = event.data;
       const visited =
@@ -76,11 +90,13 @@ const applyEvent = (doc: ClubMemberHistory, event: Envelope<Handled>): ClubMembe
 
 export const clubMemberHistoryProjection: ProjectionDefinition<Handled, ClubMemberHistory> = {
   name: 'club-member-history',
-  version: 1,
+  // 2: re-enrolment: the current period's start and the earlier periods.
+  version: 2,
   collection: 'club_member_history',
   indexes: [['homeDealerId']],
   handles: [
     'MembershipEnrolled',
+    'MembershipReEnrolled',
     'PointsEarned',
     'MembershipTierChanged',
     'PointsRedeemed',
@@ -95,6 +111,7 @@ export const clubMemberHistoryProjection: ProjectionDefinition<Handled, ClubMemb
         homeDealerId,
         enrolledAt,
         cancelledAt: null,
+        earlierPeriods: [],
         tiers: [{ at: enrolledAt, tier }],
         paidVisits: [],
         pointsByMonth: {},

@@ -41,6 +41,7 @@ type Points = Exclude<
   {
     type:
       | 'MembershipEnrolled'
+      | 'MembershipReEnrolled'
       | 'MembershipTierChanged'
       | 'VoucherIssued'
       | 'VoucherRedeemed'

@@ -86,6 +86,7 @@ export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, Loy
     'PointsAdjusted',
     'MembershipLapsed',
     'MembershipCancelled',
+    'MembershipReEnrolled',
     'MembershipDecisionsWithdrawn',
     'MemberCardReplaced',
     'MemberCardBlocked',

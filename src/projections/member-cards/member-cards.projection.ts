@@ -3,7 +3,7 @@ import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 type Handled = Extract<
   MembershipEvent,
-  { type: 'MembershipEnrolled' | 'MemberCardReplaced' | 'MemberCardBlocked' }
+  { type: 'MembershipEnrolled' | 'MembershipReEnrolled' | 'MemberCardReplaced' | 'MemberCardBlocked' }
 >;
 
 /** One club card by its number: whose it is and whether it still works. */
@@ -35,9 +35,9 @@ export const memberCardsProjection: ProjectionDefinition<Handled, MemberCard> = 
   version: 1,
   collection: 'member_cards',
   indexes: [['customerId']],
-  handles: ['MembershipEnrolled', 'MemberCardReplaced', 'MemberCardBlocked'],
+  handles: ['MembershipEnrolled', 'MembershipReEnrolled', 'MemberCardReplaced', 'MemberCardBlocked'],
   documentIds: (event: Envelope<Handled>) =>
-    event.type === 'MemberCardReplaced'
+    event.type === 'MemberCardReplaced' || event.type === 'MembershipReEnrolled'
       ? [event.data.previousCardNumber, event.data.cardNumber]
       : [event.data.cardNumber],
   apply: (doc, event, id) => {
@@ -45,8 +45,10 @@ export const memberCardsProjection: ProjectionDefinition<Handled, MemberCard> = 
     switch (event.type) {
       case 'MembershipEnrolled':
         return issued(id, customerId, homeDealerId, event.data.enrolledAt);
-      case 'MemberCardReplaced': {
-        const at = event.data.replacedAt;
+      case 'MemberCardReplaced':
+      case 'MembershipReEnrolled': {
+        // A re-enrolment issues a new card as a replacement does: the old one stops identifying the member.
+        const at = event.type === 'MemberCardReplaced' ? event.data.replacedAt : event.data.reEnrolledAt;
         if (id === event.data.cardNumber) return issued(id, customerId, homeDealerId, at);
         const old = doc ?? issued(id, customerId, homeDealerId, at);
         return { ...old, status: 'replaced', endedAt: old.endedAt ?? at, replacedBy: event.data.cardNumber };

@@ -12,6 +12,7 @@ import {
 } from '../../domain/repair-order/repair-order.types';
 import { businessMonthOf } from '../../domain/shared/time';
 import type { Envelope, ProjectionDefinition } from '../shared/projection';
+import { ratio4 } from '../../domain/shared/ratio';
 
 type TechnicianFigures = {
   technicianId: string;
@@ -61,8 +62,7 @@ export type ServiceWorkshopMonthly = {
 type E = Envelope<VehicleCheckedIn | RepairOrderSettled | CsiSurveyRecorded>;
 
 /** Rates to four decimals: what a dashboard shows, and what a test can state exactly. */
-export const rate = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
+export const rate = ratio4;
 
 const empty = (dealerId: string, month: string): ServiceWorkshopMonthly => ({
   dealerId,

@@ -79,6 +79,7 @@ describe('club-member-history projection (GET /club/statistics)', () => {
           ...home,
           enrolledAt: '2026-01-05T02:00:00.000Z',
           cancelledAt: '2026-05-01T02:00:00.000Z',
+          earlierPeriods: [],
           tiers: [
             { at: '2026-01-05T02:00:00.000Z', tier: 'silver' },
             { at: '2026-04-02T02:00:00.000Z', tier: 'gold' },
@@ -89,6 +90,64 @@ describe('club-member-history projection (GET /club/statistics)', () => {
             '2026-02': { issued: 800, redeemed: 0 },
             '2026-04': { issued: 100, redeemed: 300 },
           },
+        },
+      }));
+
+  it('starts a new period on a re-enrolment: the earlier one kept with its end, the tier back to silver', () =>
+    spec
+      .given([
+        enrolled,
+        {
+          type: 'MembershipTierChanged',
+          data: {
+            ...home,
+            from: 'silver',
+            to: 'gold',
+            lifetimePoints: 10_000,
+            changedAt: '2026-02-01T02:00:00.000Z',
+            ruleSetVersion: 'v1',
+          },
+        },
+        {
+          type: 'MembershipCancelled',
+          data: {
+            ...home,
+            reason: 'moved',
+            cancelledAt: '2026-05-01T02:00:00.000Z',
+            forfeited: [],
+            forfeitedPoints: 0,
+          },
+        },
+      ])
+      .when([
+        {
+          type: 'MembershipReEnrolled',
+          data: {
+            ...home,
+            cardNumber: 'C-2',
+            previousCardNumber: 'C-1',
+            tier: 'silver',
+            previousStatus: 'cancelled',
+            endedAt: '2026-05-01T02:00:00.000Z',
+            reEnrolledAt: '2026-09-01T02:00:00.000Z',
+            ruleSetVersion: 'v1',
+          },
+        },
+        earned(3, 'repair-order', 200, '2026-09-10T02:00:00.000Z'),
+      ])
+      .then({
+        'cu-1': {
+          ...home,
+          enrolledAt: '2026-09-01T02:00:00.000Z',
+          cancelledAt: null,
+          earlierPeriods: [{ startedAt: '2026-01-05T02:00:00.000Z', endedAt: '2026-05-01T02:00:00.000Z' }],
+          tiers: [
+            { at: '2026-01-05T02:00:00.000Z', tier: 'silver' },
+            { at: '2026-02-01T02:00:00.000Z', tier: 'gold' },
+            { at: '2026-09-01T02:00:00.000Z', tier: 'silver' },
+          ],
+          paidVisits: ['2026-09-10T02:00:00.000Z'],
+          pointsByMonth: { '2026-09': { issued: 200, redeemed: 0 } },
         },
       }));
 });

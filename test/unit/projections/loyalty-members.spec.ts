@@ -209,6 +209,64 @@ describe('loyalty-members projection', () => {
         },
       }));
 
+  it('re-enrols a lapsed member: active again, silver, no points, a new card, the lapse clock from the re-enrolment', () =>
+    spec
+      .given([
+        enrolled(),
+        earned(1, 10_000, '2026-02-10T02:00:00.000Z', '2028-02-10T02:00:00.000Z'),
+        step({
+          type: 'MembershipTierChanged',
+          data: {
+            ...home,
+            from: 'silver',
+            to: 'gold',
+            lifetimePoints: 10_000,
+            changedAt: '2026-02-10T02:00:00.000Z',
+            ruleSetVersion: 'loyalty-rules-v1',
+          },
+        }),
+        step({
+          type: 'MembershipLapsed',
+          data: {
+            ...home,
+            lastPaidVisitAt: '2026-02-10T02:00:00.000Z',
+            lapsedAt: '2027-08-10T02:00:00.000Z',
+            forfeited: [{ lotId: 'lot-1', amount: 10_000, expiresAt: '2028-02-10T02:00:00.000Z' }],
+            forfeitedPoints: 10_000,
+          },
+        }),
+      ])
+      .when([
+        step({
+          type: 'MembershipReEnrolled',
+          data: {
+            ...home,
+            cardNumber: 'C-0002',
+            previousCardNumber: 'C-0001',
+            tier: 'silver',
+            previousStatus: 'lapsed',
+            endedAt: '2027-08-10T02:00:00.000Z',
+            reEnrolledAt: '2027-09-20T02:00:00.000Z',
+            ruleSetVersion: 'loyalty-rules-v1',
+          },
+        }),
+      ])
+      .thenMatches({
+        'cu-1': {
+          status: 'active',
+          cardNumber: 'C-0002',
+          tier: 'silver',
+          lifetimePoints: 0,
+          outstandingPoints: 0,
+          enrolledAt: '2027-09-20T02:00:00.000Z',
+          lastPaidVisitAt: null,
+          // 20 September 2027 10:00 CST + 18 months
+          lapseDueAt: '2029-03-20T02:00:00.000Z',
+          nextDueAt: '2029-03-20T02:00:00.000Z',
+          state: { previousCardNumbers: ['C-0001'], endedAt: null },
+        },
+      }));
+
   it('ignores the forgetting of the member: the card holds no personal data', () => {
     const forgotten: PrivacyEvent = {
       type: 'CustomerForgotten',

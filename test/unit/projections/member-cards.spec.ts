@@ -41,4 +41,46 @@ describe('member-cards projection (GET /club/members/by-card/{number})', () => {
           replacedBy: null,
         },
       }));
+
+  it('files the card of a re-enrolment: the old card replaced by it from the re-enrolment', () =>
+    spec
+      .when([
+        {
+          type: 'MembershipEnrolled',
+          data: { ...home, cardNumber: 'C-1', tier: 'silver', enrolledAt: T0, ruleSetVersion: 'v1' },
+        },
+        {
+          type: 'MembershipReEnrolled',
+          data: {
+            ...home,
+            cardNumber: 'C-5',
+            previousCardNumber: 'C-1',
+            tier: 'silver',
+            previousStatus: 'lapsed',
+            endedAt: T1,
+            reEnrolledAt: T2,
+            ruleSetVersion: 'v1',
+          },
+        },
+      ])
+      .then({
+        'C-1': {
+          cardNumber: 'C-1',
+          customerId: 'cu-1',
+          dealerId: 'd-1',
+          status: 'replaced',
+          issuedAt: T0,
+          endedAt: T2,
+          replacedBy: 'C-5',
+        },
+        'C-5': {
+          cardNumber: 'C-5',
+          customerId: 'cu-1',
+          dealerId: 'd-1',
+          status: 'active',
+          issuedAt: T2,
+          endedAt: null,
+          replacedBy: null,
+        },
+      }));
 });

@@ -14,7 +14,7 @@ import { assertRecordVisible } from '../../../application/access/tenancy';
 import { PersonalDataRevealer } from '../../../application/privacy/personal-data-revealer';
 import { Permit } from '../shared/permission.decorator';
 import { CsvDownload, QueryRoute } from '../shared/query-route';
-import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { ask, askList, askRecord, askWith } from '../shared/query-routes';
 import { routeTable } from '../shared/route-table';
 import { RecordIdPipe } from '../shared/record-id.pipe';
 import { currentPrincipal } from '../../request-context';
@@ -42,7 +42,7 @@ const NOT_FOUND = 'COMPLAINT_NOT_FOUND';
 @ApiTags('complaints')
 @Controller('complaints')
 export class ComplaintQueriesController extends routeTable({
-  list: askPage('', ListComplaintsParams, ListComplaintsQuery, {
+  list: askList('', ListComplaintsParams, ListComplaintsQuery, {
     permit: ['complaint.read', 'dealer'],
     summary: 'List complaints, newest filing first',
     type: ComplaintPage,

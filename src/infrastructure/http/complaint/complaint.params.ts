@@ -8,7 +8,7 @@ import {
   type ComplaintLevel,
   type ComplaintStage,
 } from '../../../domain/complaint/complaint.types';
-import { PageParams } from '../shared/page.params';
+import { ListParams, PageParams } from '../shared/page.params';
 
 const STAGES: readonly ComplaintStage[] = [
   'filed',
@@ -20,7 +20,7 @@ const STAGES: readonly ComplaintStage[] = [
   'closed',
 ];
 
-export class ListComplaintsParams extends PageParams {
+export class ListComplaintsParams extends ListParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   @IsOptional() @IsIn(STAGES) status?: ComplaintStage;

@@ -24,7 +24,7 @@ import type {
 } from '../../../projections/complaint-details/complaint-details.projection';
 import type { ComplaintSlaMonthly } from '../../../projections/complaint-sla-monthly/complaint-sla-monthly.projection';
 import { StoredEventView } from '../shared/event.responses';
-import { PageOf } from '../shared/page.responses';
+import { ListPageOf, PageOf } from '../shared/page.responses';
 
 /** The answers of the complaint routes, typed by the read models they show: `implements` keeps them in step. */
 export class ComplaintCustomerView {
@@ -102,7 +102,7 @@ export class WorklistItemView extends ComplaintView {
   clockStatus!: ClockStatus;
 }
 
-export class ComplaintPage extends PageOf(ComplaintView) {}
+export class ComplaintPage extends ListPageOf(ComplaintView) {}
 export class WorklistPage extends PageOf(WorklistItemView) {}
 
 export class ComplianceView implements Omit<ComplaintCompliance, 'breachesByLevel' | 'breachesByCategory'> {

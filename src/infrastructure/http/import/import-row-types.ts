@@ -208,5 +208,6 @@ export const importRowTypes = (
     member('RedeemPoints', membership.RedeemPointsBody),
     member('BuyVoucher', membership.BuyVoucherBody),
     member('CancelMembership', membership.CancelMembershipBody),
+    member('ReEnrollMember', membership.ReEnrollMemberBody),
   ];
 };

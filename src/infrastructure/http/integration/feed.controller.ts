@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { decodeFeedCursor, FEED_START } from '../../../application/integration/feed-cursor';
 import { ReadFeed } from '../../../application/integration/read-feed';
 import { currentPrincipal } from '../../request-context';
@@ -7,9 +7,10 @@ import { Permit } from '../shared/permission.decorator';
 import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
 import { FeedParams, typesIn } from './feed.params';
-import { FeedPageView } from './feed.responses';
+import { FEED_EVENT_SCHEMAS, FeedPageView } from './feed.responses';
 
 @ApiTags('integration')
+@ApiExtraModels(...FEED_EVENT_SCHEMAS.values())
 @Controller('feed')
 export class FeedController {
   constructor(private readonly feed: ReadFeed) {}

@@ -1,5 +1,8 @@
+import type { Type } from '@nestjs/common';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { FeedPage } from '../../../application/integration/read-feed';
-import type { CloudEvent } from '../../../application/integration/integration-event';
+import { type CloudEvent, INTEGRATION_TYPE_PREFIX } from '../../../application/integration/integration-event';
+import { FEED_DATA } from './feed-data.responses';
 
 /** An integration event in CloudEvents 1.0 JSON; `data` per type is listed in docs/integration.md. */
 export class CloudEventView implements CloudEvent {
@@ -23,7 +26,42 @@ export class CloudEventView implements CloudEvent {
   data!: Record<string, unknown>;
 }
 
+const pascal = (fact: string): string =>
+  fact
+    .split(/[.-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+
+/** The CloudEvent of one public type: its `type`, and its `data` schema (feed-data.responses.ts). */
+const cloudEventOf = (fact: string, data: Type<unknown>) => {
+  const type = `${INTEGRATION_TYPE_PREFIX}${fact}.v1`;
+  class TypedCloudEvent extends CloudEventView {
+    @ApiProperty({ enum: [type], example: type }) declare type: string;
+    @ApiProperty({ type: data }) declare data: Record<string, unknown>;
+  }
+  Object.defineProperty(TypedCloudEvent, 'name', { value: `${pascal(fact)}Event` });
+  return [type, TypedCloudEvent] as const;
+};
+
+/** One schema per public type, by type: the feed's items and the webhooks' bodies are one of them. */
+export const FEED_EVENT_SCHEMAS: ReadonlyMap<string, Type<unknown>> = new Map(
+  Object.entries(FEED_DATA).map(([fact, data]) => cloudEventOf(fact, data)),
+);
+
 export class FeedPageView implements FeedPage {
+  /** In log order; each one of the public types, told apart by `type`. */
+  @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [...FEED_EVENT_SCHEMAS.values()].map((schema) => ({ $ref: getSchemaPath(schema) })),
+      discriminator: {
+        propertyName: 'type',
+        mapping: Object.fromEntries(
+          [...FEED_EVENT_SCHEMAS].map(([type, schema]) => [type, getSchemaPath(schema)]),
+        ),
+      },
+    },
+  })
   items!: CloudEventView[];
   /** The cursor of the next page (`after`); the request's own when nothing new was found. @example v1.2s */
   next!: string;

@@ -15,6 +15,7 @@ import {
   BuyVoucherBody,
   CancelMembershipBody,
   EnrollMemberBody,
+  ReEnrollMemberBody,
   RedeemPointsBody,
   RedeemVoucherBody,
 } from './membership.bodies';
@@ -41,6 +42,13 @@ export class MembershipCommandsController extends routeTable({
   enrol: opens('', 'EnrollMember', EnrollMemberBody, 'membership.manage', {
     summary: 'Enrol a customer in the club (one membership per customer), as silver',
     above: [Conflicts('MEMBERSHIP_ALREADY_ENROLLED')],
+  }),
+  reEnrol: step('re-enrolment', 'ReEnrollMember', ReEnrollMemberBody, 'membership.manage', {
+    summary: 'Enrol a lapsed or cancelled member again: a new period, as silver, with a new card',
+    refusals: `MEMBERSHIP_STILL_ACTIVE, ${ON_MEMBER}`,
+    description:
+      'The new period starts at `occurredAt`: entry tier, no points, lifetime points from zero, the lapse clock from the re-enrolment, the home dealer kept. A lapse that fell due but is not yet recorded is recorded first. The earlier period stays in the history; a source that earned then never earns again; vouchers bought then stay valid to their expiry; the old card is replaced by the new one.',
+    above: [Conflicts('MEMBER_CARD_NUMBER_USED')],
   }),
   redeem: step('redemptions', 'RedeemPoints', RedeemPointsBody, 'membership.manage', {
     summary: 'Redeem points for a gift',

@@ -37,6 +37,12 @@ export class EnrollMemberBody extends BusinessTime {
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) homeDealerId!: string;
 }
 
+/** A lapsed or cancelled member joins again at the same home dealer, with a new card. */
+export class ReEnrollMemberBody extends BusinessTime {
+  /** The new card's number: not one this member holds or held. @example SH01-000912 */
+  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) cardNumber!: string;
+}
+
 export class RedeemPointsBody extends BusinessTime {
   /** Chosen by the caller; a second redemption with it is refused. @example rd-2026-0031 */
   @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) redemptionId!: string;

@@ -19,7 +19,8 @@ import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { Permit } from '../shared/permission.decorator';
 import { RequestValidationError } from '../shared/problem-details';
 import { QueryRoute } from '../shared/query-route';
-import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import { ask, askList, askRecord, askWith } from '../shared/query-routes';
+import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { currentPrincipal } from '../../request-context';
 import { VIN } from './repair-order.bodies';
@@ -50,7 +51,7 @@ import {
 @ApiTags('repair orders')
 @Controller('repair-orders')
 export class RepairOrderQueriesController extends routeTable({
-  list: askPage('', ListRepairOrdersParams, ListRepairOrdersQuery, {
+  list: askList('', ListRepairOrdersParams, ListRepairOrdersQuery, {
     permit: ['repair.read', 'dealer'],
     summary: 'List repair orders, newest first (by dealer, VIN, stage)',
     type: RepairOrderPage,
@@ -67,8 +68,12 @@ export class RepairOrderQueriesController extends routeTable({
 const retentionOf = (query: RetentionParams) => {
   if (query.from > query.to)
     throw new RequestValidationError([{ field: 'to', reason: 'must not be before from' }]);
-  return new GetRetentionQuery(query);
+  return new GetRetentionQuery(withCurrentNames(query, { windowMonths: 'window' }));
 };
+const lostVehiclesOf = (query: LostVehiclesParams) =>
+  new GetLostVehiclesQuery(withCurrentNames(query, { windowMonths: 'window' }));
+const maintenanceDueOf = (query: MaintenanceDueParams) =>
+  new GetMaintenanceDueQuery(withCurrentNames(query, { intervalMonths: 'months', intervalKm: 'km' }));
 
 @ApiTags('service KPIs')
 @Controller('service')
@@ -94,7 +99,7 @@ export class ServiceQueriesController extends routeTable({
       'base(N) = VINs with an RO settled in month N−W; returned(N) = those with another settled RO in N−W+1 … N; churn = 1 − retention.',
     type: RetentionView,
   }),
-  lost: ask('lost-vehicles', LostVehiclesParams, GetLostVehiclesQuery, {
+  lost: askWith('lost-vehicles', LostVehiclesParams, lostVehiclesOf, {
     permit: ['service.kpi', 'dealer'],
     summary: 'Lost vehicles (流失客户) as of a date: last settled RO more than W months before it',
     type: LostVehiclesView,
@@ -106,7 +111,7 @@ export class ServiceQueriesController extends routeTable({
       'On time = checked in no later than 15 min after the slot start (early is on time); late = later that business day (CST); no-show = no check-in by the end of that day; no-show rate = no-shows ÷ appointments due (cancelled and pending ones excluded). Computed from the facts dated up to asOf.',
     type: AppointmentsMonthlyView,
   }),
-  maintenanceDue: ask('maintenance-due', MaintenanceDueParams, GetMaintenanceDueQuery, {
+  maintenanceDue: askWith('maintenance-due', MaintenanceDueParams, maintenanceDueOf, {
     permit: ['repair.read', 'dealer'],
     todayOrLater: true,
     summary:

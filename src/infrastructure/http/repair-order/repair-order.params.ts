@@ -8,14 +8,14 @@ import {
   BUSINESS_MONTH_MESSAGE,
 } from '../../../application/shared/record-id';
 import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../../domain/repair-order/repair-order.types';
-import { PageParams } from '../shared/page.params';
+import { ListParams, PageParams } from '../shared/page.params';
 import { VIN } from './repair-order.bodies';
 
 const MONTH_MESSAGE = { message: BUSINESS_MONTH_MESSAGE };
 const ISO = { strict: true, strictSeparator: true };
 const ID = { message: RECORD_ID_MESSAGE };
 
-export class ListRepairOrdersParams extends PageParams {
+export class ListRepairOrdersParams extends ListParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID, ID) dealerId?: string;
   /** @example LSVAB4BR5MN000001 */
@@ -36,6 +36,8 @@ export class WindowParams {
   /** @example d-sh-01 */
   @Matches(RECORD_ID, ID) dealerId!: string;
   /** Window W in calendar months; default 6. @example 6 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) windowMonths?: number;
+  /** @deprecated The former name of `windowMonths`; still read. @example 6 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) window?: number;
 }
 
@@ -70,8 +72,12 @@ export class MaintenanceDueParams extends PageParams {
   /** As-of instant; defaults to now. Today (China Standard Time) or later: an earlier day is refused (400), the list is read from today's records. @example 2026-09-30T12:00:00+08:00 */
   @IsOptional() @IsISO8601(ISO) asOf?: string;
   /** Months after the last service; default 6. @example 6 */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) months?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) intervalMonths?: number;
   /** Km after the last service; default 7500. @example 7500 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(100_000) intervalKm?: number;
+  /** @deprecated The former name of `intervalMonths`; still read. @example 6 */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24) months?: number;
+  /** @deprecated The former name of `intervalKm`; still read. @example 7500 */
   @IsOptional() @Type(() => Number) @IsInt() @Min(500) @Max(100_000) km?: number;
 }
 

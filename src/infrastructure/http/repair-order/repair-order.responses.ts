@@ -12,7 +12,7 @@ import type {
 } from '../../../domain/repair-order/repair-order.types';
 import type { RepairOrderDetails } from '../../../projections/repair-order-details/repair-order-details.projection';
 import type { ServiceVehicle } from '../../../projections/service-vehicles/service-vehicles.projection';
-import { PageOf } from '../shared/page.responses';
+import { ListPageOf, PageOf } from '../shared/page.responses';
 import { ClockedWorkDto, LabourOperationDto, PartLineDto } from './repair-order.bodies';
 
 /** The answers of the repair-order routes, typed by the read models they show: `implements` keeps them in step. */
@@ -87,7 +87,7 @@ export class RepairOrderView implements RepairOrderDetails {
   updatedAt!: string;
 }
 
-export class RepairOrderPage extends PageOf(RepairOrderView) {}
+export class RepairOrderPage extends ListPageOf(RepairOrderView) {}
 
 export class CallbackView implements CallbackItem {
   repairOrderId!: string;

@@ -4,12 +4,12 @@ import type {
   LostVehiclesReport,
   MaintenanceDueReport,
   MaintenanceDueVehicle,
+  RetentionMonthly,
   RetentionReport,
 } from '../../../application/repair-order/service-kpi.queries';
 import { PageOf } from '../shared/page.responses';
 import type { CsiFactor } from '../../../domain/repair-order/csi-weights';
 import type { RepairOrderType } from '../../../domain/repair-order/repair-order.types';
-import type { Retention } from '../../../domain/repair-order/service-kpis';
 import type { ServiceCsiMonthly } from '../../../projections/service-csi-monthly/service-csi-monthly.projection';
 import type { ServiceWorkshopMonthly } from '../../../projections/service-workshop-monthly/service-workshop-monthly.projection';
 
@@ -82,9 +82,12 @@ export class WorkshopMonthlyView implements ServiceWorkshopMonthly {
   callbackSuccessRate!: number | null;
 }
 
-export class RetentionMonth implements Retention {
+export class RetentionMonth implements RetentionMonthly {
   /** Month N. */
   month!: string;
+  /** W, in calendar months. */
+  windowMonths!: number;
+  /** @deprecated The former name of `windowMonths` (same value). */
   window!: number;
   /** N − W: the month whose visitors are followed. */
   baseMonth!: string;
@@ -100,6 +103,8 @@ export class RetentionMonth implements Retention {
 export class RetentionView implements RetentionReport {
   dealerId!: string;
   /** W, in calendar months. */
+  windowMonths!: number;
+  /** @deprecated The former name of `windowMonths` (same value). */
   window!: number;
   months!: RetentionMonth[];
 }
@@ -117,6 +122,9 @@ export class LostVehicleView implements LostVehicle {
 /** The lost vehicles, longest gone first, one page of them. */
 export class LostVehiclesView extends PageOf(LostVehicleView) implements LostVehiclesReport {
   asOf!: string;
+  /** W, in calendar months. */
+  windowMonths!: number;
+  /** @deprecated The former name of `windowMonths` (same value). */
   window!: number;
   /** A vehicle whose last settled order is before this is lost. */
   cutoff!: string;
@@ -139,8 +147,13 @@ export class MaintenanceDueVehicleView implements MaintenanceDueVehicle {
 /** The vehicles due for maintenance, soonest due first, one page of them. */
 export class MaintenanceDueView extends PageOf(MaintenanceDueVehicleView) implements MaintenanceDueReport {
   asOf!: string;
-  /** The interval asked for: months and km after the last service. */
+  /** The interval asked for: months after the last service. */
+  intervalMonths!: number;
+  /** The interval asked for: km after the last service. */
+  intervalKm!: number;
+  /** @deprecated The former name of `intervalMonths` (same value). */
   months!: number;
+  /** @deprecated The former name of `intervalKm` (same value). */
   km!: number;
 }
 

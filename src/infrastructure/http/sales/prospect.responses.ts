@@ -14,7 +14,7 @@ import type {
 } from '../../../domain/prospect/prospect.types';
 import type { ProspectDetails } from '../../../projections/prospect-details/prospect-details.projection';
 import { CommandReply } from '../shared/command.responses';
-import { PageOf } from '../shared/page.responses';
+import { ListPageOf, PageOf } from '../shared/page.responses';
 
 /** The answers of the prospect routes and the funnel, typed by the read models they show. */
 export class ProspectContactView implements ProspectContact {
@@ -93,7 +93,7 @@ export class ProspectView implements Omit<ProspectDetails, 'state'> {
   updatedAt!: string;
 }
 
-export class ProspectPage extends PageOf(ProspectView) {}
+export class ProspectPage extends ListPageOf(ProspectView) {}
 
 export class ProspectWorklistItemView implements WorklistItem {
   prospectId!: string;

@@ -8,7 +8,10 @@ import {
 } from '../../../application/sales/prospect.queries';
 import { CustomerCharacteristicsQuery } from '../../../application/sales/customer-characteristics.query';
 import { SsiMonthlyQuery } from '../../../application/sales/vehicle-sale.queries';
-import { ask, askPage, askRecord, askWith } from '../shared/query-routes';
+import type { ListRequest } from '../../../application/shared/list-page';
+import type { ListParams } from '../shared/page.params';
+import { ask, askList, askRecord, askWith } from '../shared/query-routes';
+import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { CustomerCharacteristicsParams } from './customer-characteristics.params';
 import { CustomerCharacteristicsView } from './customer-characteristics.responses';
@@ -16,11 +19,22 @@ import { DealerMonthParams, FunnelParams, ListProspectsParams, WorklistParams } 
 import { FollowUpWorklistView, ProspectPage, ProspectView, SalesFunnelView } from './prospect.responses';
 import { SsiMonthlyView } from './vehicle-sale.responses';
 
+/**
+ * The prospect list's query from its parameters (a subclass: the query bus finds the handler through the
+ * prototype). `month` is the registration month; its read-model field is `cohortMonth`, the former name.
+ */
+class ProspectsQuery extends ListProspectsQuery {
+  constructor(filter: Omit<ListProspectsParams, keyof ListParams>, page: ListRequest) {
+    const { month, ...rest } = withCurrentNames(filter, { month: 'cohortMonth' });
+    super({ ...rest, cohortMonth: month }, page);
+  }
+}
+
 /** The sales floor's reads: prospects, the follow-up worklist, the funnel and SSI. */
 @ApiTags('sales')
 @Controller()
 export class SalesQueriesController extends routeTable({
-  listProspects: askPage('prospects', ListProspectsParams, ListProspectsQuery, {
+  listProspects: askList('prospects', ListProspectsParams, ProspectsQuery, {
     permit: ['prospect.read', 'dealer-and-consultant'],
     also: [ApiTags('prospects')],
     summary: 'List prospects, newest registration first',

@@ -8,12 +8,12 @@ import {
 } from '../../../domain/prospect/prospect.types';
 import type { ProspectStatus } from '../../../domain/prospect/prospect.state';
 import type { VehicleSaleStatus } from '../../../domain/vehicle-sale/vehicle-sale.state';
-import { PageParams } from '../shared/page.params';
+import { ListParams, PageParams } from '../shared/page.params';
 import { VIN } from './sales.bodies';
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
-export class ListProspectsParams extends PageParams {
+export class ListProspectsParams extends ListParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** @example sc-li */
@@ -24,7 +24,9 @@ export class ListProspectsParams extends PageParams {
   @IsOptional() @IsIn([...OPEN_GRADES, 'O', 'F']) grade?: ProspectGrade;
   /** @example walk-in */
   @IsOptional() @IsIn(PROSPECT_CHANNELS) channel?: ProspectChannel;
-  /** Month of registration (CST). @example 2026-03 */
+  /** Month of registration (CST), YYYY-MM. @example 2026-03 */
+  @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month?: string;
+  /** @deprecated The former name of `month`; still read. @example 2026-03 */
   @IsOptional() @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) cohortMonth?: string;
 }
 
@@ -50,7 +52,7 @@ export class FunnelParams {
   @IsOptional() @IsIn(PROSPECT_CHANNELS) channel?: ProspectChannel;
 }
 
-export class ListVehicleSalesParams extends PageParams {
+export class ListVehicleSalesParams extends ListParams {
   /** @example d-sh-01 */
   @IsOptional() @Matches(RECORD_ID) dealerId?: string;
   /** @example sc-li */

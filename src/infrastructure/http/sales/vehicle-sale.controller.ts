@@ -10,7 +10,7 @@ import type { SignOrder, VehicleSaleCommand } from '../../../domain/vehicle-sale
 import { commandRoutes } from '../shared/command-routes';
 import { commandTarget } from '../shared/command-sender';
 import { EmptyCommandBody } from '../shared/command.bodies';
-import { askPage, askRecord, askWith } from '../shared/query-routes';
+import { askList, askRecord, askWith } from '../shared/query-routes';
 import { routeTable } from '../shared/route-table';
 import { CallbacksParams, ListVehicleSalesParams } from './sales.params';
 import {
@@ -71,7 +71,7 @@ export class VehicleSaleController extends routeTable({
     refusals:
       'SALE_NOT_DELIVERED, SALE_CALLBACK_ALREADY_COMPLETED, SALE_SURVEY_WITHOUT_CONTACT, SALE_REASONS_WITHOUT_SURVEY, SURVEY_REASON_UNKNOWN, SALE_CANCELLED',
   }),
-  list: askPage('', ListVehicleSalesParams, ListVehicleSalesQuery, {
+  list: askList('', ListVehicleSalesParams, ListVehicleSalesQuery, {
     permit: ['sale.read', 'dealer'],
     summary: 'List vehicle sales, newest order first',
     type: VehicleSalePage,

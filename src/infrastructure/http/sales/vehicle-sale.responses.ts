@@ -12,7 +12,7 @@ import type {
   DeliveryCallbackStatus,
   VehicleSaleDetails,
 } from '../../../projections/vehicle-sale-details/vehicle-sale-details.projection';
-import { PageOf } from '../shared/page.responses';
+import { ListPageOf, PageOf } from '../shared/page.responses';
 
 /** The answers of the vehicle-sale routes, SSI and showroom traffic, typed by the read models they show. */
 export class SaleCustomerView implements SaleCustomer {
@@ -78,7 +78,7 @@ export class VehicleSaleView implements Omit<VehicleSaleDetails, 'state'> {
   updatedAt!: string;
 }
 
-export class VehicleSalePage extends PageOf(VehicleSaleView) {}
+export class VehicleSalePage extends ListPageOf(VehicleSaleView) {}
 
 export class DeliveryCallbackView implements DeliveryCallback {
   saleId!: string;

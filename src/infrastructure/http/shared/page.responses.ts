@@ -14,3 +14,17 @@ export const PageOf = <T>(item: Type<T>) => {
   }
   return Page;
 };
+
+/** A page of a long list: `PageOf`, and the cursor of the page after it. */
+export const ListPageOf = <T>(item: Type<T>) => {
+  class ListPage extends PageOf(item) {
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Send as `after` for the next page; null on the last page.',
+      example: 'k1.WyIyMDI2LTAzLTIwVDAxOjAwOjAwLjAwMFoiLCJwMTIiXQ',
+    })
+    next!: string | null;
+  }
+  return ListPage;
+};

@@ -5,7 +5,9 @@ import { refuseEarlierDay } from './as-of';
 import { RecordsFileAccess } from './file-access.decorator';
 import { Permit, type Tenancy } from './permission.decorator';
 import { QueryRoute, type QueryRouteOptions } from './query-route';
-import { PageParams } from './page.params';
+import type { ListRequest } from '../../../application/shared/list-page';
+import { type ListParams, PageParams } from './page.params';
+import { RequestValidationError } from './problem-details';
 import { RecordIdPipe } from './record-id.pipe';
 import type { RouteEntry, RouteParameter } from './route-table';
 
@@ -65,6 +67,29 @@ export const askPage = <P extends PageParams, T>(
     path,
     { decorator: QueryString(), type: params },
     ({ limit = 50, offset = 0, ...filter }: P) => new Query(filter, limit, offset),
+    doc,
+  );
+
+/** A long list: its filter, then the page by cursor (`after`) or by `offset`, not both. */
+export const askList = <P extends ListParams, T>(
+  path: string,
+  params: Type<P>,
+  Query: QueryOf<[Omit<P, keyof ListParams>, ListRequest]>,
+  doc: QueryRouteDoc<T>,
+) =>
+  read(
+    path,
+    { decorator: QueryString(), type: params },
+    ({ limit = 50, offset = 0, after, ...filter }: P) => {
+      if (after !== undefined && offset > 0)
+        throw new RequestValidationError([
+          {
+            field: 'offset',
+            reason: 'must be left out with after: a cursor already names where the page starts',
+          },
+        ]);
+      return new Query(filter, { limit, offset, after });
+    },
     doc,
   );
 

@@ -3,6 +3,7 @@ import { DEFAULT_LOYALTY_RULES } from '../../../../src/domain/membership/loyalty
 
 const member = (facts: Partial<ClubMemberFacts> & Pick<ClubMemberFacts, 'enrolledAt'>): ClubMemberFacts => ({
   cancelledAt: null,
+  earlierPeriods: [],
   tiers: [{ at: facts.enrolledAt, tier: 'silver' }],
   paidVisits: [],
   pointsByMonth: {},
@@ -80,4 +81,39 @@ describe('club statistics as of the month end (会员统计分析)', () => {
       activeRate: null,
       redemptionRate: null,
     }));
+
+  it("counts a re-enrolled member in the period active at the month end, at that period's tier", () => {
+    // Enrolled 1 Jan 2024 CST, gold from 1 Jun 2024, last paid visit 1 Feb 2024 → lapsed 1 Aug 2025
+    // (18 months). Re-enrolled 15 Jan 2026 CST as silver; a paid visit of the first period does not count
+    // for the new period's lapse (due 15 Jul 2027 without a visit).
+    const reEnrolled = member({
+      enrolledAt: '2026-01-15T02:00:00.000Z',
+      earlierPeriods: [{ startedAt: '2023-12-31T16:00:00.000Z', endedAt: '2025-07-31T16:00:00.000Z' }],
+      tiers: [
+        { at: '2023-12-31T16:00:00.000Z', tier: 'silver' },
+        { at: '2024-05-31T16:00:00.000Z', tier: 'gold' },
+        { at: '2026-01-15T02:00:00.000Z', tier: 'silver' },
+      ],
+      paidVisits: ['2024-01-31T16:00:00.000Z'],
+    });
+    const at = (month: string) => clubStatisticsOf([reEnrolled], 'd-1', month, DEFAULT_LOYALTY_RULES);
+    // July 2025 ends 1 Aug 00:00 CST = the lapse instant: still active in July, gold; no visit in the
+    // 12 months Aug 2024–Jul 2025.
+    expect(at('2025-07')).toMatchObject({
+      activeMembers: 1,
+      membersByTier: { silver: 0, gold: 1, platinum: 0 },
+      membersWithPaidVisit: 0,
+    });
+    // August to December 2025: lapsed, not re-enrolled yet.
+    expect(at('2025-08')).toMatchObject({ activeMembers: 0 });
+    expect(at('2025-12')).toMatchObject({ activeMembers: 0 });
+    // January 2026 onwards: the new period, silver, lapse due July 2027.
+    expect(at('2026-01')).toMatchObject({
+      activeMembers: 1,
+      membersByTier: { silver: 1, gold: 0, platinum: 0 },
+    });
+    expect(at('2027-06')).toMatchObject({ activeMembers: 1 });
+    // 15 Jul 2027 10:00 CST is before the end of July: lapsed at the month end.
+    expect(at('2027-07')).toMatchObject({ activeMembers: 0 });
+  });
 });
