@@ -189,6 +189,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /club/activities', 'SA CS DM OEM AN AU AD'],
   ['GET /club/activities/:activityId', 'SA CS DM OEM AN AU AD'],
   ['GET /club/statistics', 'DM OEM AN AU AD'],
+  ['GET /club/voucher-liability', 'DM OEM AN AU AD'],
   ['GET /loyalty/liability', 'DM OEM AN AU AD'],
   ['GET /loyalty/tiers', 'DM OEM AN AU AD'],
   ['GET /loyalty/activity', 'DM OEM AN AU AD'],

@@ -4,6 +4,7 @@ import { MEMBERSHIP_EVENT_TYPES, type MembershipEvent } from '../../domain/membe
 import { membershipDecisionOf, type MembershipState } from '../../domain/membership/membership.state';
 import { loyaltyLedgerProjection } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
 import { loyaltyMembersProjection } from '../../projections/loyalty-members/loyalty-members.projection';
+import { loyaltyVouchersProjection } from '../../projections/loyalty-vouchers/loyalty-vouchers.projection';
 import { memberCardsProjection } from '../../projections/member-cards/member-cards.projection';
 import type { Feature } from '../shared/feature';
 import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
@@ -11,6 +12,7 @@ import { createLoyaltyEarningReactor } from './loyalty-earning.reactor';
 import { loyaltyExpiryWatcher } from './loyalty-expiry-watcher';
 import { CLUB_STATISTICS_KPIS } from './club-statistics.query';
 import { LOYALTY_KPIS } from './membership.queries';
+import { VOUCHER_LIABILITY_KPIS } from './voucher-liability.query';
 
 /** The loyalty club (issue 6): one membership stream per customer, earning by reactor, expiry by the clock. */
 export const membershipFeature: Feature<MembershipState, MembershipCommand, MembershipEvent> = {
@@ -31,8 +33,13 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   // Two redemptions at once: the loser is decided again, and gets 422 INSUFFICIENT_POINTS or its answer.
   decidesAgainAfterLostRace: true,
   businessTimeOf: (event) => membershipDecisionOf(event)?.at ?? null,
-  projections: [loyaltyMembersProjection, loyaltyLedgerProjection, memberCardsProjection],
+  projections: [
+    loyaltyMembersProjection,
+    loyaltyLedgerProjection,
+    loyaltyVouchersProjection,
+    memberCardsProjection,
+  ],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
   watchers: [loyaltyExpiryWatcher],
-  kpis: { ...LOYALTY_KPIS, ...CLUB_STATISTICS_KPIS },
+  kpis: { ...LOYALTY_KPIS, ...CLUB_STATISTICS_KPIS, ...VOUCHER_LIABILITY_KPIS },
 };

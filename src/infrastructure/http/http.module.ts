@@ -15,6 +15,7 @@ import { CampaignQueriesController } from './campaigns/campaign-queries.controll
 import { ClubActivityCommandsController } from './club/club-activity-commands.controller';
 import { ClubActivityQueriesController } from './club/club-activity-queries.controller';
 import { ClubStatisticsController } from './club/club-statistics.controller';
+import { VoucherLiabilityController } from './club/voucher-liability.controller';
 import { GiftCommandsController } from './gifts/gift-commands.controller';
 import { GiftQueriesController } from './gifts/gift-queries.controller';
 import { MemberCardsController } from './membership/member-cards.controller';
@@ -62,6 +63,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     ClubActivityCommandsController,
     ClubActivityQueriesController,
     ClubStatisticsController,
+    VoucherLiabilityController,
     MemberCardsController,
     RepairOrderCommandsController,
     RepairOrderQueriesController,

@@ -4,6 +4,7 @@ import type {
   ClubActivityRecord,
 } from '../../../application/club-activity/club-activity.queries';
 import type { ClubActivitySignUp, SignUpStatus } from '../../../domain/club-activity/club-activity.state';
+import type { DealerVoucherLiability } from '../../../application/membership/voucher-liability.query';
 import type { ClubStatistics } from '../../../domain/membership/club-statistics';
 import type { Tier } from '../../../domain/membership/membership.types';
 
@@ -73,4 +74,15 @@ export class ClubStatisticsView implements ClubStatistics {
   pointsRedeemed!: number;
   /** pointsRedeemed ÷ pointsIssued, 4 decimals; null when none were issued. @example 0.25 */
   redemptionRate!: number | null;
+}
+
+export class VoucherLiabilityView implements DealerVoucherLiability {
+  /** The members' home dealer, which owes the vouchers. @example d-sh-01 */
+  dealerId!: string;
+  /** The instant the figures are as of. @example 2026-06-30T15:59:59.000Z */
+  asOf!: string;
+  /** Vouchers issued at or before `asOf`, not redeemed at or before it, not expired by it. @example 2 */
+  outstandingVouchers!: number;
+  /** Their face value in fen (10,000 = 100 RMB). @example 15000 */
+  outstandingValueFen!: number;
 }
