@@ -20,6 +20,7 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
+import { ratio4 } from '../../domain/shared/ratio';
 
 const TASKS = physicalCollection(careTasksProjection);
 const REASONS = physicalCollection(surveyUnhappyReasonsProjection);
@@ -181,9 +182,6 @@ export class UnhappyReasonsQuery extends Query<UnhappyReasonsReport> {
   }
 }
 
-const rate4 = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
-
 const monthOf = (
   month: string,
   survey: SurveyKind,
@@ -202,14 +200,14 @@ const monthOf = (
     dealerId,
     surveys,
     dissatisfied,
-    dissatisfiedRate: rate4(dissatisfied, surveys),
+    dissatisfiedRate: ratio4(dissatisfied, surveys),
     reasons: [...counts]
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
       .map(([code, count]) => ({
         code,
         label: reasonLabel(survey, code),
         count,
-        share: rate4(count, surveys),
+        share: ratio4(count, surveys),
       })),
     catalogueVersions: [...new Set(docs.flatMap((doc) => doc.catalogueVersions))].sort(),
   };

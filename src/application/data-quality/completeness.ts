@@ -1,3 +1,4 @@
+import { ratio4 } from '../../domain/shared/ratio';
 /** One record as the report sees it: its id, its dealer, and which fields hold a value (never the values). */
 export type RecordPresence = Readonly<{
   recordId: string;
@@ -18,9 +19,6 @@ export type DealerCompleteness = {
   /** Per required field, in the version's order, the records missing it (0 included). */
   missing: FieldMissing[];
 };
-
-const rate = (complete: number, records: number): number | null =>
-  records === 0 ? null : Math.round((complete / records) * 10_000) / 10_000;
 
 /**
  * Completeness of one record type per dealer, against one set of required fields: a record is complete
@@ -60,6 +58,6 @@ export const completenessByDealer = (
     if (complete) row.complete += 1;
   }
   return [...rows.values()]
-    .map((row) => ({ ...row, completenessRate: rate(row.complete, row.records) }))
+    .map((row) => ({ ...row, completenessRate: ratio4(row.complete, row.records) }))
     .sort((a, b) => (a.dealerId ?? '').localeCompare(b.dealerId ?? ''));
 };

@@ -14,6 +14,7 @@ import {
   REMINDER_KINDS,
   type ReminderKind,
 } from './care-task.types';
+import { ratio4 } from '../shared/ratio';
 
 /** A task as the success rate reads it: its due date, and the facts of its work. */
 export type CallbackTaskFacts = Readonly<{
@@ -54,9 +55,6 @@ export type DealerCallbackSuccess = SuccessFigures & {
   reminders: ReminderSuccess;
 };
 
-const rate = (part: number, whole: number): number | null =>
-  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
-
 type Counted = Readonly<{
   task: CallbackTaskFacts;
   status: string;
@@ -77,7 +75,7 @@ const figuresOf = (tasks: readonly Counted[]): SuccessFigures => {
     completed,
     notReached,
     open: tasks.length - completed - notReached,
-    successRate: rate(completed, tasks.length),
+    successRate: ratio4(completed, tasks.length),
   };
 };
 
