@@ -1,11 +1,13 @@
 import {
   expiryMonthOf,
   foldPointsExpiry,
+  lapseWarning,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
   pointsExpiryMonthsOf,
   pointsExpiryReminder,
 } from '../../../../src/domain/care-task/member-reminders';
+import { DEFAULT_LOYALTY_RULES } from '../../../../src/domain/membership/loyalty-rules';
 import type { MembershipEvent } from '../../../../src/domain/membership/membership.events';
 
 const home = { customerId: 'cus-1', homeDealerId: 'dlr-1' };
@@ -99,5 +101,46 @@ describe('points-expiry reminders (member-reminders-2026-1)', () => {
     expect(pointsExpiryMonthsOf(lot1)).toEqual(['202803']);
     expect(parsePointsExpiryRecordId('cus-1-202803')).toEqual({ customerId: 'cus-1', month: '202803' });
     expect(pointsExpiryReminder(fold([]))).toBeNull();
+  });
+});
+
+describe('lapse warnings (member-reminders-2026-1), dated by the membership lapse rule', () => {
+  const member = { customerId: 'cus-1', homeDealerId: 'dlr-1' };
+  it('runs from enrolment before the first paid visit: lapse + 18 months, due 30 days before', () => {
+    // Enrolled 1 Mar 2026 10:00 CST (02:00Z) → lapses 1 Sep 2027 10:00 CST; − 30 days = 2 Aug 2027
+    // (August has 31 days: 1 Sep − 1 = 31 Aug, − 29 more = 2 Aug).
+    expect(
+      lapseWarning(
+        member,
+        { enrolledAt: '2026-03-01T02:00:00.000Z', lastPaidVisitAt: null },
+        DEFAULT_LOYALTY_RULES,
+      ),
+    ).toEqual({
+      recordId: 'cus-1-20270901',
+      dealerId: 'dlr-1',
+      customerId: 'cus-1',
+      openedAt: '2026-03-01T02:00:00.000Z',
+      dueAt: '2027-08-02T02:00:00.000Z',
+      basis: '2027-09-01T02:00:00.000Z',
+      lapsesAt: '2027-09-01T02:00:00.000Z',
+      supersededAt: null,
+    });
+  });
+
+  it('runs from the last paid visit; the lapse day is the CST day', () => {
+    // Paid visit 31 Aug 2026 23:30 CST (15:30Z) → + 18 months = February 2028, the 31st clamped to the
+    // month's last day: 29 Feb 2028 23:30 CST (15:30Z), which is still 29 Feb in CST: id day 20280229.
+    // Due 30 days before: 29 Feb − 29 days = 31 Jan, − 1 more = 30 Jan 2028 23:30 CST (15:30Z).
+    const warning = lapseWarning(
+      member,
+      { enrolledAt: '2026-03-01T02:00:00.000Z', lastPaidVisitAt: '2026-08-31T15:30:00.000Z' },
+      DEFAULT_LOYALTY_RULES,
+    );
+    expect(warning).toMatchObject({
+      recordId: 'cus-1-20280229',
+      openedAt: '2026-08-31T15:30:00.000Z',
+      lapsesAt: '2028-02-29T15:30:00.000Z',
+      dueAt: '2028-01-30T15:30:00.000Z',
+    });
   });
 });
