@@ -9,10 +9,20 @@ import {
 import {
   CARE_TASK_KINDS,
   type CareTaskOrigin,
-  isReminderKind,
+  isVehicleReminderKind,
   parseCareTaskId,
-  type ReminderKind,
+  type VehicleReminderKind,
 } from '../../domain/care-task/care-task.types';
+import {
+  foldPointsExpiry,
+  noPointsExpiryFacts,
+  parsePointsExpiryRecordId,
+  pointsExpiryReminder,
+  type PointsExpiryFacts,
+} from '../../domain/care-task/member-reminders';
+import type { MembershipCommand } from '../../domain/membership/membership.commands';
+import { membershipStreamId } from '../../domain/membership/membership.decider';
+import type { MembershipEvent } from '../../domain/membership/membership.events';
 import { careVehicleStreamId } from '../../domain/care-vehicle/care-vehicle.decider';
 import { repairOrderStreamId } from '../../domain/repair-order/repair-order.decider';
 import { vehicleSaleStreamId } from '../../domain/vehicle-sale/vehicle-sale.decider';
@@ -20,6 +30,8 @@ import { repairOrderFeature } from '../repair-order/repair-order.feature';
 import { vehicleSaleFeature } from '../sales/vehicle-sale.feature';
 import { careVehicleFeature } from './care-vehicle.feature';
 import type { CommandPipeline } from '../shared/command-pipeline';
+import type { Feature } from '../shared/feature';
+import { membershipFeature } from '../membership/membership.feature';
 
 /**
  * A task's origin as its record says it now, read from the event store (no read-model lag): the delivered
@@ -33,7 +45,8 @@ export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string):
       `a task id is <kind>-<record id>, kind ${CARE_TASK_KINDS.join(', ')}`,
     );
   const { kind, recordId } = parsed;
-  if (isReminderKind(kind)) return reminderOrigin(pipeline, taskId, kind, recordId);
+  if (isVehicleReminderKind(kind)) return reminderOrigin(pipeline, taskId, kind, recordId);
+  if (kind === 'pointsexpiry') return pointsExpiryOrigin(pipeline, taskId, recordId);
   if (kind === 'service' || kind === 'servicefollowup') {
     const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
     const origin = originFromRepairOrder(kind, state);
@@ -65,7 +78,7 @@ export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string):
 const reminderOrigin = async (
   pipeline: CommandPipeline,
   taskId: string,
-  kind: ReminderKind,
+  kind: VehicleReminderKind,
   recordId: string,
 ): Promise<CareTaskOrigin> => {
   let vin = vinOfDateRecord(recordId);
@@ -90,4 +103,46 @@ const reminderOrigin = async (
         : `vehicle ${vin} has no ${kind} date ${recordId.slice(18)} recorded`,
     );
   return originFromReminder(kind, reminder);
+};
+
+/**
+ * The membership stream folded into one CST month's points-expiry facts (`member-reminders.ts`): the same
+ * fold the `care-tasks` projection makes, read from the event store. It decides nothing.
+ */
+const pointsExpiryFold = (
+  customerId: string,
+  month: string,
+): Feature<PointsExpiryFacts, MembershipCommand, MembershipEvent> => ({
+  ...membershipFeature,
+  name: 'care-points-expiry',
+  decider: {
+    initialState: () => noPointsExpiryFacts(customerId, month),
+    evolve: foldPointsExpiry,
+    decide: () => [],
+  },
+  scope: () => ({ dealerId: undefined }),
+  projections: [],
+  reactors: undefined,
+  watchers: undefined,
+  kpis: undefined,
+});
+
+/** A points-expiry reminder's origin (`pointsexpiry-<customerId>-<YYYYMM>`), as the membership says it. */
+const pointsExpiryOrigin = async (
+  pipeline: CommandPipeline,
+  taskId: string,
+  recordId: string,
+): Promise<CareTaskOrigin> => {
+  const parsed = parsePointsExpiryRecordId(recordId);
+  if (parsed === null)
+    throw careTaskOriginMissing(taskId, 'a pointsexpiry task id is pointsexpiry-<customerId>-<YYYYMM>');
+  const { customerId, month } = parsed;
+  const facts = await pipeline.currentState(
+    pointsExpiryFold(customerId, month),
+    membershipStreamId(customerId),
+  );
+  const reminder = pointsExpiryReminder(facts);
+  if (!reminder)
+    throw careTaskOriginMissing(taskId, `membership ${customerId} has no points expiring in ${month}`);
+  return originFromReminder('pointsexpiry', reminder);
 };

@@ -29,10 +29,13 @@ export const MAX_REASON_MONTHS = 24;
 /** Most tasks one month's report reads for the network: far above a carmaker's month of callbacks, and bounded. */
 const MAX_TASKS_PER_REPORT = 200_000;
 
-/** A task as the API shows it: the read model, plus whether it is overdue when read. */
-export type CareTaskView = CareTaskDoc & { overdue: boolean };
+/**
+ * A task as the API shows it: the read model, plus whether it is overdue when read; a points-expiry
+ * reminder's facts (the membership's lots) stay in the read model.
+ */
+export type CareTaskView = Omit<CareTaskDoc, 'pointsExpiry'> & { overdue: boolean };
 
-const viewOf = (doc: CareTaskDoc, now: string): CareTaskView => ({
+const viewOf = ({ pointsExpiry: _facts, ...doc }: CareTaskDoc, now: string): CareTaskView => ({
   ...doc,
   overdue: doc.status === 'open' && doc.dueAt !== null && Date.parse(doc.dueAt) < Date.parse(now),
 });

@@ -7,6 +7,7 @@ import {
   type CareTaskOrigin,
   FOLLOW_UP_WITHIN_HOURS,
   type ReminderKind,
+  type VehicleReminderKind,
   threeMonthCallDueAt,
 } from './care-task.types';
 
@@ -95,7 +96,7 @@ export const originFromReminder = (kind: ReminderKind, reminder: ReminderDue): C
 
 /** The vehicle's reminders of a kind, as its care record decides them now. */
 export const vehicleReminders = (
-  kind: ReminderKind,
+  kind: VehicleReminderKind,
   vin: string,
   vehicle: CareVehicleState,
 ): ReminderDue[] => {

@@ -14,6 +14,8 @@ import { businessMonthOf } from '../shared/time';
  * - `insurance`, `inspection`: the reminders before a vehicle's insurance expiry and annual inspection
  *   (dates recorded with the vehicle, `care-reminders.ts`); `maintenance`: the maintenance-due reminder of a
  *   vehicle's last settled repair order. Reminders are reported apart from callbacks too.
+ * - `pointsexpiry`: the member reminder (会员提醒) before a membership's points of a CST month expire
+ *   (`member-reminders.ts`), from the membership's events.
  */
 export const CARE_TASK_KINDS = [
   'delivery',
@@ -24,6 +26,7 @@ export const CARE_TASK_KINDS = [
   'insurance',
   'inspection',
   'maintenance',
+  'pointsexpiry',
 ] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
 /** The callbacks the success rate counts. */
@@ -33,8 +36,16 @@ export const isCallbackKind = (kind: CareTaskKind): kind is CallbackKind =>
   (CALLBACK_KINDS as readonly string[]).includes(kind);
 /** The follow-ups of a dissatisfied survey. */
 export const FOLLOW_UP_KINDS = ['salesfollowup', 'servicefollowup'] as const;
-/** The care reminders (客户关怀提醒): each follows a fact of the vehicle. */
-export const REMINDER_KINDS = ['insurance', 'inspection', 'maintenance'] as const;
+/** The vehicle's care reminders (客户关怀提醒): each follows a fact of the vehicle. */
+export const VEHICLE_REMINDER_KINDS = ['insurance', 'inspection', 'maintenance'] as const;
+export type VehicleReminderKind = (typeof VEHICLE_REMINDER_KINDS)[number];
+export const isVehicleReminderKind = (kind: CareTaskKind): kind is VehicleReminderKind =>
+  (VEHICLE_REMINDER_KINDS as readonly string[]).includes(kind);
+/** The member reminders (会员提醒): each follows the membership's facts. */
+export const MEMBER_REMINDER_KINDS = ['pointsexpiry'] as const;
+export type MemberReminderKind = (typeof MEMBER_REMINDER_KINDS)[number];
+/** Every reminder: reported apart from the callbacks (the `reminders` block), never in the callback rate. */
+export const REMINDER_KINDS = [...VEHICLE_REMINDER_KINDS, ...MEMBER_REMINDER_KINDS] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const isReminderKind = (kind: CareTaskKind): kind is ReminderKind =>
   (REMINDER_KINDS as readonly string[]).includes(kind);
@@ -61,11 +72,13 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   insurance: 'customer-service',
   inspection: 'customer-service',
   maintenance: 'service-advisor',
+  pointsexpiry: 'customer-service',
 };
 
 /**
  * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
- * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`. Kinds hold
+ * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`,
+ * `pointsexpiry-cu-20931-202804`. Kinds hold
  * no hyphen, so the first one ends the kind.
  */
 export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;

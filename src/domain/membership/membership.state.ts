@@ -44,8 +44,11 @@ export type EnrolledMembership = Member;
 
 const ms = (iso: string): number => Date.parse(iso);
 
+/** The facts the lapse clock reads: the membership's one lapse rule takes only these. */
+export type LapseClock = Pick<EnrolledMembership, 'enrolledAt' | 'lastPaidVisitAt'>;
+
 /** The lapse clock runs from the last paid visit, or from enrolment before the first. */
-export const lapseDueAt = (state: EnrolledMembership, rules: LoyaltyRuleSet): string =>
+export const lapseDueAt = (state: LapseClock, rules: LoyaltyRuleSet): string =>
   addBusinessMonths(state.lastPaidVisitAt ?? state.enrolledAt, rules.lapseMonths);
 
 /** True when the membership is active at `now`, counting a lapse that fell due but is not yet recorded. */

@@ -7,6 +7,24 @@ import type { CareTaskEvent } from '../../domain/care-task/care-task.events';
 import type { ReminderDue } from '../../domain/care-task/care-reminders';
 import type { CareVehicleEvent } from '../../domain/care-vehicle/care-vehicle.events';
 import {
+  foldPointsExpiry,
+  noPointsExpiryFacts,
+  parsePointsExpiryRecordId,
+  pointsExpiryMonthsOf,
+  pointsExpiryRecordId,
+  pointsExpiryReminder,
+  type PointsExpiryFacts,
+} from '../../domain/care-task/member-reminders';
+import type {
+  MembershipCancelled,
+  MembershipDecisionsWithdrawn,
+  MembershipLapsed,
+  PointsAdjusted,
+  PointsEarned,
+  PointsExpired,
+  PointsRedeemed,
+} from '../../domain/membership/membership.events';
+import {
   type AttemptOutcome,
   CARE_TASK_ROLE,
   type CareTaskKind,
@@ -15,7 +33,7 @@ import {
   dueMonthOf,
   FOLLOW_UP_WITHIN_HOURS,
   parseCareTaskId,
-  type ReminderKind,
+  type VehicleReminderKind,
   threeMonthCallDueAt,
 } from '../../domain/care-task/care-task.types';
 import type { CsiSurveyRecorded, RepairOrderSettled } from '../../domain/repair-order/repair-order.events';
@@ -33,7 +51,29 @@ type Handled =
   | VehicleDelivered
   | DeliveryCallbackRecorded
   | RepairOrderSettled
-  | CsiSurveyRecorded;
+  | CsiSurveyRecorded
+  | MemberReminderEvent;
+
+/** The membership's events a member reminder follows. */
+type MemberReminderEvent =
+  | PointsEarned
+  | PointsRedeemed
+  | PointsAdjusted
+  | PointsExpired
+  | MembershipLapsed
+  | MembershipCancelled
+  | MembershipDecisionsWithdrawn;
+const MEMBER_REMINDER_EVENTS = [
+  'PointsEarned',
+  'PointsRedeemed',
+  'PointsAdjusted',
+  'PointsExpired',
+  'MembershipLapsed',
+  'MembershipCancelled',
+  'MembershipDecisionsWithdrawn',
+] as const satisfies readonly MemberReminderEvent['type'][];
+const isMemberReminderEvent = (event: Envelope<Handled>): event is Envelope<MemberReminderEvent> =>
+  (MEMBER_REMINDER_EVENTS as readonly string[]).includes(event.type);
 
 export type CareTaskAttemptEntry = {
   at: string;
@@ -92,6 +132,11 @@ export type CareTaskDoc = {
   vin: string | null;
   /** When a later fact of the vehicle made the reminder obsolete (a revised date, the next settlement). */
   supersededAt: string | null;
+  /**
+   * A points-expiry reminder's facts: the membership's lots of the CST month and what was drawn on them
+   * (`member-reminders.ts`); null for the other tasks.
+   */
+  pointsExpiry?: PointsExpiryFacts | null;
   /** The repair order the booked attempt that completed the task names: what the reminder led to. */
   repairOrderId: string | null;
   /** The task's own stream revision (its ETag); -1 while nobody has worked it. */
@@ -141,6 +186,7 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
     callerId: null,
     vin: null,
     supersededAt: null,
+    pointsExpiry: null,
     repairOrderId: null,
     revision: -1,
     updatedAt: '',
@@ -159,7 +205,27 @@ const reminded = (doc: CareTaskDoc, vin: string, reminders: readonly ReminderDue
   };
 };
 
-const REMINDER_EVENT_KIND: Readonly<Record<CareVehicleEvent['type'], ReminderKind>> = {
+/**
+ * A membership event folded into the month's points-expiry facts; the reminder is read again from them, so
+ * what the task comes to is the facts' (the order they are folded in does not matter).
+ */
+const pointsExpiryReminded = (doc: CareTaskDoc, event: Envelope<MemberReminderEvent>): CareTaskDoc => {
+  const parsed = parsePointsExpiryRecordId(doc.recordId);
+  if (parsed === null) return doc;
+  const facts = foldPointsExpiry(
+    doc.pointsExpiry ?? noPointsExpiryFacts(parsed.customerId, parsed.month),
+    event as MemberReminderEvent,
+  );
+  const reminder = pointsExpiryReminder(facts);
+  const next = { ...doc, pointsExpiry: facts, dealerId: facts.homeDealerId || doc.dealerId };
+  if (!reminder) return next;
+  return {
+    ...origin(next, reminder.customerId, reminder.openedAt, reminder.dueAt),
+    supersededAt: reminder.supersededAt,
+  };
+};
+
+const REMINDER_EVENT_KIND: Readonly<Record<CareVehicleEvent['type'], VehicleReminderKind>> = {
   VehicleInsuranceExpiryRecorded: 'insurance',
   VehicleInspectionDueRecorded: 'inspection',
   VehicleServiceRecorded: 'maintenance',
@@ -267,6 +333,14 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
     case 'VehicleInspectionDueRecorded':
     case 'VehicleServiceRecorded':
       return reminded(doc, event.data.vin, event.data.reminders);
+    case 'PointsEarned':
+    case 'PointsRedeemed':
+    case 'PointsAdjusted':
+    case 'PointsExpired':
+    case 'MembershipLapsed':
+    case 'MembershipCancelled':
+    case 'MembershipDecisionsWithdrawn':
+      return pointsExpiryReminded(doc, event);
     default: {
       const exhaustive: never = event;
       return exhaustive;
@@ -302,6 +376,10 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
       return event.data.reminders.map((reminder) => careTaskId(kind, reminder.recordId));
     }
     default:
+      if (isMemberReminderEvent(event))
+        return pointsExpiryMonthsOf(event as MemberReminderEvent).map((month) =>
+          careTaskId('pointsexpiry', pointsExpiryRecordId(event.data.customerId, month)),
+        );
       return [event.data.taskId];
   }
 };
@@ -309,11 +387,12 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
 /**
  * The care tasks (客户关怀 callbacks and reminders): `GET /care/tasks`, the callback success rate and the
  * reminder figures, the DDC's callback figure. A task's document exists from the fact it follows, before
- * anyone works it; a reminder's from its vehicle's event, which restates the reminders it changes.
+ * anyone works it; a reminder's from its vehicle's event, which restates the reminders it changes; a
+ * points-expiry reminder's from the membership's events on the lots of its month.
  */
 export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   name: 'care-tasks',
-  version: 2,
+  version: 3,
   collection: 'care_tasks',
   indexes: [
     ['dealerId', 'status', 'dueAt'],
@@ -335,10 +414,12 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
     'VehicleInsuranceExpiryRecorded',
     'VehicleInspectionDueRecorded',
     'VehicleServiceRecorded',
+    ...MEMBER_REMINDER_EVENTS,
   ],
   documentIds: taskIdsOf,
   apply: (doc, event, id) => {
-    const next = recorded(doc ?? blank(id, event.data.dealerId), event);
+    const dealerId = 'homeDealerId' in event.data ? event.data.homeDealerId : event.data.dealerId;
+    const next = recorded(doc ?? blank(id, dealerId), event);
     const closure = careTaskClosure(outcomeAttempts(next), outcomeCancellations(next));
     return {
       ...next,

@@ -160,6 +160,7 @@ export class ReminderKindFiguresView {
   insurance!: ReminderFiguresView;
   inspection!: ReminderFiguresView;
   maintenance!: ReminderFiguresView;
+  pointsexpiry!: ReminderFiguresView;
 }
 
 export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {

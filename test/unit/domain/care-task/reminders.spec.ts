@@ -160,6 +160,8 @@ describe('reminder figures (apart from the callbacks)', () => {
         insurance: { due: 2, completed: 2, booked: 1, notReached: 0, open: 0, successRate: 1 },
         inspection: { due: 1, completed: 0, booked: 0, notReached: 1, open: 0, successRate: 0 },
         maintenance: { due: 1, completed: 0, booked: 0, notReached: 0, open: 1, successRate: 0 },
+        // No member in the scenario: no points-expiry task.
+        pointsexpiry: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
       },
     });
     // The callbacks are the delivery call alone: 1 due, 1 completed.

@@ -1,0 +1,146 @@
+import {
+  expiryMonthOf,
+  foldPointsExpiry,
+  lapseWarning,
+  noPointsExpiryFacts,
+  parsePointsExpiryRecordId,
+  pointsExpiryMonthsOf,
+  pointsExpiryReminder,
+} from '../../../../src/domain/care-task/member-reminders';
+import { DEFAULT_LOYALTY_RULES } from '../../../../src/domain/membership/loyalty-rules';
+import type { MembershipEvent } from '../../../../src/domain/membership/membership.events';
+
+const home = { customerId: 'cus-1', homeDealerId: 'dlr-1' };
+const earned = (lotId: string, amount: number, earnedAt: string, expiresAt: string): MembershipEvent => ({
+  type: 'PointsEarned',
+  data: {
+    ...home,
+    lotId,
+    source: { kind: 'repair-order', id: `ro-${lotId}` },
+    dealerId: 'dlr-1',
+    spendFen: amount * 100,
+    tier: 'silver',
+    ratePerRmb: 1,
+    amount,
+    earnedAt,
+    expiresAt,
+    ruleSetVersion: 'loyalty-2026-1',
+  },
+});
+const redeemed = (
+  id: string,
+  lotId: string,
+  amount: number,
+  at: string,
+  expiresAt: string,
+): MembershipEvent => ({
+  type: 'PointsRedeemed',
+  data: {
+    ...home,
+    redemptionId: id,
+    purpose: 'gift',
+    reward: 'gift-1',
+    amount,
+    draws: [{ lotId, amount, expiresAt }],
+    redeemedAt: at,
+  },
+});
+
+// Lot 1: 100 points earned 10 Mar 2026 10:00 CST, expiring 10 Mar 2028 10:00 CST (02:00Z).
+// Lot 2: 50 points earned 20 Mar 2026, expiring 20 Mar 2028: the same CST month, 2028-03.
+const lot1 = earned('lot-1', 100, '2026-03-10T02:00:00.000Z', '2028-03-10T02:00:00.000Z');
+const lot2 = earned('lot-2', 50, '2026-03-20T02:00:00.000Z', '2028-03-20T02:00:00.000Z');
+const fold = (events: MembershipEvent[]) =>
+  events.reduce(foldPointsExpiry, noPointsExpiryFacts('cus-1', '202803'));
+
+describe('points-expiry reminders (member-reminders-2026-1)', () => {
+  it('is due 30 days before the first expiry of the month, from the first earning', () => {
+    // 10 Mar 2028 02:00Z − 30 days = 9 Feb 2028 02:00Z (2028 is a leap year: Feb has 29 days, not crossed).
+    expect(pointsExpiryReminder(fold([lot1, lot2]))).toEqual({
+      recordId: 'cus-1-202803',
+      dealerId: 'dlr-1',
+      customerId: 'cus-1',
+      openedAt: '2026-03-10T02:00:00.000Z',
+      dueAt: '2028-02-09T02:00:00.000Z',
+      basis: '2028-03-10T02:00:00.000Z',
+      supersededAt: null,
+    });
+  });
+
+  it('is superseded by the redemption that leaves none of the month, once, in business time', () => {
+    const first = redeemed('r1', 'lot-1', 100, '2027-01-05T02:00:00.000Z', '2028-03-10T02:00:00.000Z');
+    const last = redeemed('r2', 'lot-2', 50, '2027-02-01T02:00:00.000Z', '2028-03-20T02:00:00.000Z');
+    // 150 earned − 100 drawn = 50 left: still due.
+    expect(pointsExpiryReminder(fold([lot1, lot2, first, first]))?.supersededAt).toBeNull();
+    // 150 − 100 − 50 = 0 left: superseded at the later redemption, whatever order they arrived in.
+    expect(pointsExpiryReminder(fold([lot1, lot2, last, first]))?.supersededAt).toBe(
+      '2027-02-01T02:00:00.000Z',
+    );
+  });
+
+  it('an expiry leaving none supersedes it; a withdrawn expiry gives the points back', () => {
+    const expired: MembershipEvent = {
+      type: 'PointsExpired',
+      data: { ...home, lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' },
+    };
+    expect(pointsExpiryReminder(fold([lot1, expired]))?.supersededAt).toBe('2028-03-10T02:00:00.000Z');
+    const withdrawn: MembershipEvent = {
+      type: 'MembershipDecisionsWithdrawn',
+      data: {
+        ...home,
+        lateFactAt: '2028-03-01T00:00:00.000Z',
+        decisions: [{ kind: 'points-expired', at: '2028-03-10T02:00:00.000Z', lotId: 'lot-1', amount: 100 }],
+      },
+    };
+    expect(pointsExpiryReminder(fold([lot1, expired, withdrawn]))?.supersededAt).toBeNull();
+  });
+
+  it('months are CST months, and ids parse back', () => {
+    // 31 Mar 2028 17:00Z is 1 Apr 2028 01:00 CST.
+    expect(expiryMonthOf('2028-03-31T17:00:00.000Z')).toBe('202804');
+    expect(pointsExpiryMonthsOf(lot1)).toEqual(['202803']);
+    expect(parsePointsExpiryRecordId('cus-1-202803')).toEqual({ customerId: 'cus-1', month: '202803' });
+    expect(pointsExpiryReminder(fold([]))).toBeNull();
+  });
+});
+
+describe('lapse warnings (member-reminders-2026-1), dated by the membership lapse rule', () => {
+  const member = { customerId: 'cus-1', homeDealerId: 'dlr-1' };
+  it('runs from enrolment before the first paid visit: lapse + 18 months, due 30 days before', () => {
+    // Enrolled 1 Mar 2026 10:00 CST (02:00Z) → lapses 1 Sep 2027 10:00 CST; − 30 days = 2 Aug 2027
+    // (August has 31 days: 1 Sep − 1 = 31 Aug, − 29 more = 2 Aug).
+    expect(
+      lapseWarning(
+        member,
+        { enrolledAt: '2026-03-01T02:00:00.000Z', lastPaidVisitAt: null },
+        DEFAULT_LOYALTY_RULES,
+      ),
+    ).toEqual({
+      recordId: 'cus-1-20270901',
+      dealerId: 'dlr-1',
+      customerId: 'cus-1',
+      openedAt: '2026-03-01T02:00:00.000Z',
+      dueAt: '2027-08-02T02:00:00.000Z',
+      basis: '2027-09-01T02:00:00.000Z',
+      lapsesAt: '2027-09-01T02:00:00.000Z',
+      supersededAt: null,
+    });
+  });
+
+  it('runs from the last paid visit; the lapse day is the CST day', () => {
+    // Paid visit 31 Aug 2026 23:30 CST (15:30Z) → + 18 months = February 2028, the 31st clamped to the
+    // month's last day: 29 Feb 2028 23:30 CST (15:30Z), which is still 29 Feb in CST: id day 20280229.
+    // Due 30 days before: 29 Feb − 29 days = 31 Jan, − 1 more = 30 Jan 2028 23:30 CST (15:30Z).
+    const warning = lapseWarning(
+      member,
+      { enrolledAt: '2026-03-01T02:00:00.000Z', lastPaidVisitAt: '2026-08-31T15:30:00.000Z' },
+      DEFAULT_LOYALTY_RULES,
+    );
+    expect(warning).toMatchObject({
+      recordId: 'cus-1-20280229',
+      openedAt: '2026-08-31T15:30:00.000Z',
+      lapsesAt: '2028-02-29T15:30:00.000Z',
+      dueAt: '2028-01-30T15:30:00.000Z',
+    });
+  });
+});
