@@ -1,3 +1,4 @@
+import { ClockWatcherRunner } from '../../src/infrastructure/watchers/clock-watcher-runner';
 import { enrol } from '../support/loyalty-api';
 import { command } from '../support/service-history';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
@@ -194,6 +195,43 @@ describe('holiday greetings: scheduled, expanded per customer, reported', () => 
     const unknown = await get('/care/greetings/gr-none', desk);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'CARE_GREETING_NOT_FOUND' });
+  });
+
+  it('hands the greeting to the outbox at its send instant: 2 pending, 1 withheld, the opted-out one not written', async () => {
+    // The clock reads 10 Feb 2027: gr-spring and gr-spring-late (6 Feb) are due, gr-club (15 Sep) is not.
+    await api.app.get(ClockWatcherRunner).sweep('greeting send');
+    await api.settle();
+    const outbox = await get(`/care/outbox?dealerId=${DEALER}&limit=100`, desk);
+    expect(outbox.statusCode).toBe(200);
+    const lines = (outbox.json().items as { taskId: string; messageId: string }[]).filter(
+      (m) => m.taskId === 'greeting-gr-spring',
+    );
+    const line = (customerId: string, status: string, reason: string | null) => ({
+      messageId: `greeting-gr-spring-${customerId}`,
+      dealerId: DEALER,
+      taskId: 'greeting-gr-spring',
+      recipient: { customerId, channel: 'sms' },
+      templateId: 'spring-festival-1',
+      queuedAt: SEND_AT,
+      sendAt: SEND_AT,
+      status,
+      reason,
+    });
+    expect([...lines].sort((a, b) => a.messageId.localeCompare(b.messageId))).toEqual([
+      line('cu-a', 'pending', null),
+      line('cu-c', 'pending', null),
+      line('cu-d', 'withheld', 'customer-forgotten'),
+    ]);
+    // gr-spring-late's are the same customers; 3 each, 6 in all.
+    expect(outbox.json().total).toBe(6);
+    expect((await get('/care/greetings/gr-spring', desk)).json()).toMatchObject({
+      status: 'sent',
+      queued: 2,
+    });
+    // A second sweep sends nothing again.
+    await api.app.get(ClockWatcherRunner).sweep('greeting send');
+    await api.settle();
+    expect((await get(`/care/outbox?dealerId=${DEALER}&limit=100`, desk)).json().total).toBe(6);
   });
 
   it("greets the club's members", async () => {

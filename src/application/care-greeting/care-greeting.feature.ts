@@ -9,7 +9,10 @@ import {
   type CareGreetingEvent,
 } from '../../domain/care-greeting/care-greeting.events';
 import { careGreetingAudienceProjection } from '../../projections/care-greeting-audience/care-greeting-audience.projection';
+import { careGreetingsProjection } from '../../projections/care-greetings/care-greetings.projection';
 import type { Feature } from '../shared/feature';
+import { createCareGreetingOutboxReactor } from './care-greeting-outbox.reactor';
+import { careGreetingSendWatcher } from './care-greeting-send-watcher';
 
 /** Holiday greetings (节日问候, issue 19 §1): one stream per greeting, `caregreeting-<greetingId>`. */
 export const careGreetingFeature: Feature<CareGreetingState, CareGreetingCommand, CareGreetingEvent> = {
@@ -27,5 +30,11 @@ export const careGreetingFeature: Feature<CareGreetingState, CareGreetingCommand
           ? command.data.dealerId
           : undefined,
   }),
-  projections: [careGreetingAudienceProjection],
+  // Sent at its send instant, whenever the watcher comes by.
+  businessTimeOf: (event) => (event.type === 'CareGreetingSent' ? event.data.sentAt : null),
+  projections: [careGreetingAudienceProjection, careGreetingsProjection],
+  reactors: ({ pipeline, readStore, outbound }) => [
+    createCareGreetingOutboxReactor(pipeline, readStore, outbound),
+  ],
+  watchers: [careGreetingSendWatcher],
 };

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { careConsentStreamId } from '../../domain/care-consent/care-consent';
 import { careGreetingStreamId } from '../../domain/care-greeting/care-greeting.decider';
 import { CareGreetingNotFound } from '../../domain/care-greeting/care-greeting.errors';
 import {
@@ -8,19 +7,10 @@ import {
   type GreetingMessage,
   greetingMessages,
 } from '../../domain/care-greeting/greeting-messages';
-import { dataSubjectStreamId } from '../../domain/privacy/privacy.events';
-import {
-  careGreetingAudienceProjection,
-  type GreetingAudienceDoc,
-} from '../../projections/care-greeting-audience/care-greeting-audience.projection';
-import { physicalCollection } from '../../projections/shared/projection';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import { CommandPipeline } from '../shared/command-pipeline';
-import { careConsentFeature } from '../care-task/care-consent.feature';
-import { dataSubjectFeature } from '../privacy/data-subject.feature';
+import { customerFactsOf, dealerAudience } from './care-greeting-outbox.reactor';
 import { careGreetingFeature } from './care-greeting.feature';
-
-const AUDIENCE = physicalCollection(careGreetingAudienceProjection);
 
 export type CareGreetingReport = Readonly<{
   greetingId: string;
@@ -31,7 +21,7 @@ export type CareGreetingReport = Readonly<{
   channel: string;
   templateId: string;
   audience: string;
-  status: 'scheduled' | 'cancelled';
+  status: 'scheduled' | 'cancelled' | 'sent';
   cancelledAt: string | null;
   /** Customers in the audience at the send instant (as known when read). */
   audienceSize: number;
@@ -64,13 +54,10 @@ export class GetCareGreetingHandler implements IQueryHandler<GetCareGreetingQuer
     const state = await this.pipeline.currentState(careGreetingFeature, careGreetingStreamId(greetingId));
     if (state.status === 'none') throw new CareGreetingNotFound(greetingId);
     const { greeting } = state;
-    const audience = await this.readStore.find<GreetingAudienceDoc>(
-      AUDIENCE,
-      { dealerId: greeting.dealerId },
-      { sort: [['customerId', 1]] },
-    );
+    const audience = await dealerAudience(this.readStore, greeting.dealerId);
     const facts = new Map<string, CustomerFacts>();
-    for (const { customerId } of audience) facts.set(customerId, await this.customerFacts(customerId));
+    for (const { customerId } of audience)
+      facts.set(customerId, await customerFactsOf(this.pipeline, customerId));
     const all = greetingMessages(
       greeting,
       audience,
@@ -89,13 +76,5 @@ export class GetCareGreetingHandler implements IQueryHandler<GetCareGreetingQuer
       withheld: count('withheld'),
       messages,
     };
-  }
-
-  private async customerFacts(customerId: string): Promise<CustomerFacts> {
-    const [consent, subject] = await Promise.all([
-      this.pipeline.currentState(careConsentFeature, careConsentStreamId(customerId)),
-      this.pipeline.currentState(dataSubjectFeature, dataSubjectStreamId(customerId)),
-    ]);
-    return { consent: consent.facts, forgotten: subject.status === 'forgotten' };
   }
 }

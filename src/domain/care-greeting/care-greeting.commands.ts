@@ -16,4 +16,7 @@ export type ScheduleCareGreeting = Command<
 >;
 export type CancelCareGreeting = Command<'CancelCareGreeting', { greetingId: string; reason: string }>;
 
-export type CareGreetingCommand = ScheduleCareGreeting | CancelCareGreeting;
+/** Sent by the clock watcher at the send instant; refused before it. */
+export type SendCareGreeting = Command<'SendCareGreeting', { greetingId: string }>;
+
+export type CareGreetingCommand = ScheduleCareGreeting | CancelCareGreeting | SendCareGreeting;

@@ -1,11 +1,17 @@
 import { BUSINESS_UTC_OFFSET_MINUTES } from '../shared/time';
 import type { Decider } from '../shared/event';
-import type { CareGreetingCommand, CancelCareGreeting, ScheduleCareGreeting } from './care-greeting.commands';
+import type {
+  CancelCareGreeting,
+  CareGreetingCommand,
+  ScheduleCareGreeting,
+  SendCareGreeting,
+} from './care-greeting.commands';
 import {
   CareGreetingNotFound,
   greetingAlreadyScheduled,
   greetingAlreadySent,
   greetingCancelled,
+  greetingNotDue,
   greetingSendDayPast,
 } from './care-greeting.errors';
 import type { CareGreetingEvent, CareGreetingScheduled } from './care-greeting.events';
@@ -17,7 +23,8 @@ export type ScheduledGreeting = CareGreetingScheduled['data'];
 export type CareGreetingState =
   | Readonly<{ status: 'none' }>
   | Readonly<{ status: 'scheduled'; greeting: ScheduledGreeting }>
-  | Readonly<{ status: 'cancelled'; greeting: ScheduledGreeting; cancelledAt: string }>;
+  | Readonly<{ status: 'cancelled'; greeting: ScheduledGreeting; cancelledAt: string }>
+  | Readonly<{ status: 'sent'; greeting: ScheduledGreeting; sentAt: string }>;
 
 export const careGreetingStreamId = (greetingId: string): string => `caregreeting-${greetingId}`;
 
@@ -34,7 +41,7 @@ const schedule = (command: ScheduleCareGreeting, state: CareGreetingState): Care
   const { greetingId } = command.data;
   const now = command.metadata.now;
   if (state.status === 'cancelled') throw greetingCancelled(greetingId);
-  if (state.status === 'scheduled') {
+  if (state.status !== 'none') {
     // The same greeting sent again (a retry) changes nothing; other details under its id are a conflict.
     if (SAME_FIELDS.every((field) => state.greeting[field] === command.data[field])) return [];
     throw greetingAlreadyScheduled(greetingId);
@@ -50,11 +57,23 @@ const cancel = (command: CancelCareGreeting, state: CareGreetingState): CareGree
   if (state.status === 'none') throw new CareGreetingNotFound(greetingId);
   if (state.status === 'cancelled') throw greetingCancelled(greetingId);
   const { sendAt, dealerId } = state.greeting;
-  if (Date.parse(sendAt) <= Date.parse(now)) throw greetingAlreadySent(greetingId, sendAt, now);
+  if (state.status === 'sent' || Date.parse(sendAt) <= Date.parse(now))
+    throw greetingAlreadySent(greetingId, sendAt, now);
   return [{ type: 'CareGreetingCancelled', data: { greetingId, dealerId, reason, cancelledAt: now } }];
 };
 
-/** 节日问候 (docs/care.md, "Holiday greetings"): scheduled once, cancelled only before it goes out. */
+/** At the send instant (the watcher's), once; a cancelled greeting sends nothing. */
+const send = (command: SendCareGreeting, state: CareGreetingState): CareGreetingEvent[] => {
+  const { greetingId } = command.data;
+  if (state.status === 'none') throw new CareGreetingNotFound(greetingId);
+  if (state.status !== 'scheduled') return [];
+  const { sendAt, dealerId } = state.greeting;
+  if (Date.parse(command.metadata.now) < Date.parse(sendAt))
+    throw greetingNotDue(greetingId, sendAt, command.metadata.now);
+  return [{ type: 'CareGreetingSent', data: { greetingId, dealerId, sentAt: sendAt } }];
+};
+
+/** 节日问候 (docs/care.md, "Holiday greetings"): scheduled once, cancelled only before it goes out, sent once. */
 export const careGreetingDecider: Decider<CareGreetingState, CareGreetingCommand, CareGreetingEvent> = {
   initialState: () => ({ status: 'none' }),
   evolve: (state, event) => {
@@ -65,6 +84,10 @@ export const careGreetingDecider: Decider<CareGreetingState, CareGreetingCommand
         return state.status === 'none'
           ? state
           : { status: 'cancelled', greeting: state.greeting, cancelledAt: event.data.cancelledAt };
+      case 'CareGreetingSent':
+        return state.status === 'none'
+          ? state
+          : { status: 'sent', greeting: state.greeting, sentAt: event.data.sentAt };
       default: {
         const unreachable: never = event;
         return unreachable;
@@ -77,6 +100,8 @@ export const careGreetingDecider: Decider<CareGreetingState, CareGreetingCommand
         return schedule(command, state);
       case 'CancelCareGreeting':
         return cancel(command, state);
+      case 'SendCareGreeting':
+        return send(command, state);
       default: {
         const unreachable: never = command;
         return unreachable;

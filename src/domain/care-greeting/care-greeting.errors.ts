@@ -44,3 +44,11 @@ export const greetingAlreadySent = (greetingId: string, sendAt: string, at: stri
     `greeting ${greetingId} went out at ${sendAt}, before ${at}: it can no longer be cancelled`,
     { greetingId, sendAt, at },
   );
+
+export const greetingNotDue = (greetingId: string, sendAt: string, at: string) =>
+  new DomainError(
+    'CARE_GREETING_NOT_DUE',
+    'forbidden-transition',
+    `greeting ${greetingId} goes out at ${sendAt}, not before (${at}): wait for its send instant`,
+    { greetingId, sendAt, at },
+  );

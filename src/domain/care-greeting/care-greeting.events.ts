@@ -26,9 +26,13 @@ export type CareGreetingCancelled = Event<
   Id & { reason: string; cancelledAt: string }
 >;
 
-export type CareGreetingEvent = CareGreetingScheduled | CareGreetingCancelled;
+/** The send instant came: the greeting is handed to the outbox, one message per customer then known. */
+export type CareGreetingSent = Event<'CareGreetingSent', Id & { sentAt: string }>;
+
+export type CareGreetingEvent = CareGreetingScheduled | CareGreetingCancelled | CareGreetingSent;
 
 export const CARE_GREETING_EVENT_TYPES = {
   CareGreetingScheduled: 1,
   CareGreetingCancelled: 1,
+  CareGreetingSent: 1,
 } as const satisfies Record<CareGreetingEvent['type'], number>;

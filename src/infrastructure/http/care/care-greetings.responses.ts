@@ -33,8 +33,8 @@ export class CareGreetingView implements CareGreetingReport {
   templateId!: string;
   /** @example customers */
   audience!: GreetingAudience;
-  /** @example scheduled */
-  status!: 'scheduled' | 'cancelled';
+  /** `sent` once its send instant came (the messages are in the outbox). @example scheduled */
+  status!: 'scheduled' | 'cancelled' | 'sent';
   /** @example null */
   cancelledAt!: string | null;
   /** Customers in the audience at the send instant, as known when read. @example 3 */

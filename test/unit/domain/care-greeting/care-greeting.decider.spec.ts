@@ -113,3 +113,28 @@ describe('care greeting decider (节日问候)', () => {
       .when(command('CancelCareGreeting', { greetingId: 'gr-1', reason: 'x' }, SCHEDULED_AT))
       .thenThrows('CARE_GREETING_NOT_FOUND'));
 });
+
+describe('care greeting decider: sending at the send instant', () => {
+  const sent: CareGreetingEvent = {
+    type: 'CareGreetingSent',
+    data: { greetingId: 'gr-1', dealerId: 'd-1', sentAt: SEND_AT },
+  };
+  const send = (now: string) => command('SendCareGreeting', { greetingId: 'gr-1' }, now);
+
+  it('is sent at its send instant, dated then even when the watcher comes later', () =>
+    spec.given([scheduled]).when(send('2027-02-06T02:05:00.000Z')).then([sent]));
+
+  it('is not sent before it (09:59 CST)', () =>
+    spec.given([scheduled]).when(send('2027-02-06T01:59:00.000Z')).thenThrows('CARE_GREETING_NOT_DUE'));
+
+  it('is sent once, and a cancelled one never', () => {
+    spec.given([scheduled, sent]).when(send('2027-02-06T03:00:00.000Z')).then([]);
+    spec.given([scheduled, cancelled]).when(send('2027-02-06T03:00:00.000Z')).then([]);
+  });
+
+  it('cannot be cancelled once sent', () =>
+    spec
+      .given([scheduled, sent])
+      .when(command('CancelCareGreeting', { greetingId: 'gr-1', reason: 'late' }, '2027-01-25T02:00:00.000Z'))
+      .thenThrows('CARE_GREETING_ALREADY_SENT'));
+});
