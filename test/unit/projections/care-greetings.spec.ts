@@ -16,6 +16,7 @@ const scheduled = {
     audience: 'customers',
     scheduledAt: '2027-01-20T02:00:00.000Z',
   },
+  occurredAt: '2027-01-20T02:00:00.000Z',
 } as const;
 
 describe('care-greetings projection (where the send watcher looks)', () => {
