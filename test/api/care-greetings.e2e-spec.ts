@@ -197,33 +197,42 @@ describe('holiday greetings: scheduled, expanded per customer, reported', () => 
     expect(unknown.json()).toMatchObject({ code: 'CARE_GREETING_NOT_FOUND' });
   });
 
-  it('hands the greeting to the outbox at its send instant: 2 pending, 1 withheld, the opted-out one not written', async () => {
+  const springLines = async () => {
+    const outbox = await get(`/care/outbox?dealerId=${DEALER}&limit=100`, desk);
+    expect(outbox.statusCode).toBe(200);
+    const items = outbox.json().items as { taskId: string; messageId: string; status: string }[];
+    return {
+      total: outbox.json().total as number,
+      lines: items
+        .filter((m) => m.taskId === 'greeting-gr-spring')
+        .sort((a, b) => a.messageId.localeCompare(b.messageId)),
+    };
+  };
+  const line = (customerId: string, status: string, reason: string | null) => ({
+    messageId: `greeting-gr-spring-${customerId}`,
+    dealerId: DEALER,
+    taskId: 'greeting-gr-spring',
+    recipient: { customerId, channel: 'sms' },
+    templateId: 'spring-festival-1',
+    queuedAt: SEND_AT,
+    sendAt: SEND_AT,
+    status,
+    reason,
+  });
+
+  it('hands the greeting to the outbox at its send instant: 2 pending, 2 withheld', async () => {
     // The clock reads 10 Feb 2027: gr-spring and gr-spring-late (6 Feb) are due, gr-club (15 Sep) is not.
     await api.app.get(ClockWatcherRunner).sweep('greeting send');
     await api.settle();
-    const outbox = await get(`/care/outbox?dealerId=${DEALER}&limit=100`, desk);
-    expect(outbox.statusCode).toBe(200);
-    const lines = (outbox.json().items as { taskId: string; messageId: string }[]).filter(
-      (m) => m.taskId === 'greeting-gr-spring',
-    );
-    const line = (customerId: string, status: string, reason: string | null) => ({
-      messageId: `greeting-gr-spring-${customerId}`,
-      dealerId: DEALER,
-      taskId: 'greeting-gr-spring',
-      recipient: { customerId, channel: 'sms' },
-      templateId: 'spring-festival-1',
-      queuedAt: SEND_AT,
-      sendAt: SEND_AT,
-      status,
-      reason,
-    });
-    expect([...lines].sort((a, b) => a.messageId.localeCompare(b.messageId))).toEqual([
+    const { total, lines } = await springLines();
+    expect(lines).toEqual([
       line('cu-a', 'pending', null),
+      line('cu-b', 'withheld', 'opted-out'),
       line('cu-c', 'pending', null),
       line('cu-d', 'withheld', 'customer-forgotten'),
     ]);
-    // gr-spring-late's are the same customers; 3 each, 6 in all.
-    expect(outbox.json().total).toBe(6);
+    // gr-spring-late's are the same four customers: 8 lines in all.
+    expect(total).toBe(8);
     expect((await get('/care/greetings/gr-spring', desk)).json()).toMatchObject({
       status: 'sent',
       queued: 2,
@@ -231,7 +240,30 @@ describe('holiday greetings: scheduled, expanded per customer, reported', () => 
     // A second sweep sends nothing again.
     await api.app.get(ClockWatcherRunner).sweep('greeting send');
     await api.settle();
-    expect((await get(`/care/outbox?dealerId=${DEALER}&limit=100`, desk)).json().total).toBe(6);
+    expect((await springLines()).total).toBe(8);
+  });
+
+  it('takes facts synced after the send that are dated before it: the outbox ends as the report', async () => {
+    // cu-h's repair order of 5 Jan 2027 and cu-a's SMS opt-out of 1 Feb 2027 arrive on 10 Feb.
+    // gr-spring: audience 5 (a, b, c, d, h); queued 2 (c, h); opted out 2 (a, b); withheld 1 (d).
+    await checkIn('cu-h', cst('2027-01-05', '09:00'));
+    expect((await optOut('cu-a', cst('2027-02-01', '10:00'))).statusCode).toBe(200);
+    await api.settle();
+    const { total, lines } = await springLines();
+    expect(lines).toEqual([
+      line('cu-a', 'withheld', 'opted-out'),
+      line('cu-b', 'withheld', 'opted-out'),
+      line('cu-c', 'pending', null),
+      line('cu-d', 'withheld', 'customer-forgotten'),
+      line('cu-h', 'pending', null),
+    ]);
+    expect(total).toBe(10);
+    const report = (await get('/care/greetings/gr-spring', desk)).json();
+    expect(report).toMatchObject({ audienceSize: 5, queued: 2, optedOut: 2, withheld: 1 });
+    // One outbox line per message of the report, pending exactly when queued.
+    expect(lines.map((m) => m.status)).toEqual(
+      (report.messages as { status: string }[]).map((m) => (m.status === 'queued' ? 'pending' : 'withheld')),
+    );
   });
 
   it("greets the club's members", async () => {

@@ -30,7 +30,7 @@ export const careGreetingAudienceProjection: ProjectionDefinition<AudienceEvent,
   name: 'care-greeting-audience',
   version: 1,
   collection: 'care_greeting_audience',
-  indexes: [['dealerId', 'customerId']],
+  indexes: [['dealerId', 'customerId'], ['customerId']],
   handles: ['VehicleDelivered', 'VehicleCheckedIn', 'MembershipEnrolled', 'MembershipCancelled'],
   documentIds: (event) => [greetingAudienceDocId(dealerOf(event), event.data.customerId)],
   apply: (doc, event) => {
