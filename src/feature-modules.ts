@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { CampaignModule } from './application/campaign/campaign.module';
 import { CallModule } from './application/call/call.module';
 import { CareTaskModule } from './application/care-task/care-task.module';
+import { CareGreetingModule } from './application/care-greeting/care-greeting.module';
 import { ClubActivityModule } from './application/club-activity/club-activity.module';
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DataQualityModule } from './application/data-quality/data-quality.module';
@@ -33,5 +34,6 @@ export const FEATURE_MODULES: readonly Type[] = [
   CallModule,
   DdcModule,
   CareTaskModule,
+  CareGreetingModule,
   DataQualityModule,
 ];

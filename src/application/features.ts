@@ -4,6 +4,7 @@ import { callFeature } from './call/call.feature';
 import { careTaskFeature } from './care-task/care-task.feature';
 import { careVehicleFeature } from './care-task/care-vehicle.feature';
 import { careConsentFeature } from './care-task/care-consent.feature';
+import { careGreetingFeature } from './care-greeting/care-greeting.feature';
 import { clubActivityFeature } from './club-activity/club-activity.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
@@ -56,6 +57,7 @@ export const FEATURES: readonly AnyFeature[] = [
   careTaskFeature,
   careVehicleFeature,
   careConsentFeature,
+  careGreetingFeature,
   requiredFieldsFeature,
 ];
 

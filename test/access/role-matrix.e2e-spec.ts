@@ -134,6 +134,10 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /care/tasks/:taskId', 'SC SA CS DM OEM AN AU AD'],
   ['GET /care/callback-success', 'DM OEM AN AU AD'],
   ['GET /care/unhappy-reasons', 'DM OEM AN AU AD'],
+  // holiday greetings: the dealer manager schedules and cancels them; every role reads the report
+  ['POST /care/greetings', 'DM AD'],
+  ['POST /care/greetings/:greetingId/cancellation', 'DM AD'],
+  ['GET /care/greetings/:greetingId', 'SC SA CS DM OEM AN AU AD'],
   // OEM leads
   ['POST /leads', 'OEM AD'],
   ['POST /leads/:leadId/hand-again', 'OEM AD'],

@@ -5,6 +5,7 @@ import { EventCatalog } from '../../src/application/shared/event-catalog';
 import type { CallEvent } from '../../src/domain/call/call.events';
 import type { CareTaskEvent } from '../../src/domain/care-task/care-task.events';
 import type { CareVehicleEvent } from '../../src/domain/care-vehicle/care-vehicle.events';
+import type { CareGreetingEvent } from '../../src/domain/care-greeting/care-greeting.events';
 import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events';
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
@@ -43,6 +44,7 @@ export type DomainEvent =
   | CallEvent
   | LeadEvent
   | GiftEvent
+  | CareGreetingEvent
   | CampaignEvent
   | CareTaskEvent
   | CareVehicleEvent

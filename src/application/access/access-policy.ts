@@ -83,6 +83,8 @@ export const ACCESS_POLICY = {
   'care.vehicle': ['sales-consultant', 'service-advisor', 'customer-service', 'dealer-manager', 'admin'],
   // every role: the desks work the list, the others oversee it
   'care.read': ROLES,
+  // holiday greetings (节日问候): a dealer manager schedules and cancels them for the whole dealer
+  'care.greeting': ['dealer-manager', 'admin'],
   'care.kpi': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // integration: the event feed (each event also needs its record's read permission, read-feed.ts)
   'integration.feed': [

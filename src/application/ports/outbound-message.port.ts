@@ -15,9 +15,13 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * so the outbox holds no personal data and a forgotten customer's address cannot be resolved at all.
  */
 export type OutboundMessage = Readonly<{
-  /** The id of the `CareTaskMessageQueued` event: a second delivery of the same event changes nothing. */
+  /**
+   * The id of the `CareTaskMessageQueued` event, or `greeting-<greetingId>-<customerId>` for a holiday
+   * greeting: a second delivery of the same message changes nothing.
+   */
   messageId: string;
   dealerId: string;
+  /** The care task it is about, or `greeting-<greetingId>` for a holiday greeting. */
   taskId: string;
   recipient: Readonly<{ customerId: string; channel: MessageChannel }>;
   templateId: string;

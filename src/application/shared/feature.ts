@@ -3,6 +3,7 @@ import type { PersonalDataDeclaration } from '../../domain/shared/personal-data'
 import type { AnyProjection } from '../../projections/shared/projection';
 import type { RecordScope } from '../access/command-authoriser';
 import type { OutboundMessagePort } from '../ports/outbound-message.port';
+import type { ReadStore } from '../ports/read-store.port';
 import type { ContactHasher } from '../privacy/contact-hasher';
 import type { ClockWatcher } from './clock-watcher';
 import type { CommandPipeline } from './command-pipeline';
@@ -15,13 +16,15 @@ export type CommandOf<Cmd extends Command> = Cmd extends Command
   : never;
 
 /**
- * What reactors are given: the pipeline, the blind index of phones and plates (customer-index), and the
- * outbound message port (care messages' outbox).
+ * What reactors are given: the pipeline, the blind index of phones and plates (customer-index), the
+ * outbound message port (care messages' outbox) and the read store.
  */
 export type FeatureDeps = Readonly<{
   pipeline: CommandPipeline;
   contactHasher: ContactHasher;
   outbound: OutboundMessagePort;
+  /** Read models a reactor reads (the holiday greetings' audience). */
+  readStore: ReadStore;
 }>;
 
 /**

@@ -34,6 +34,7 @@ import { ShowroomTrafficController } from './sales/showroom-traffic.controller';
 import { CallController } from './call/call.controller';
 import { CareReportsController, CareTasksController } from './care/care.controller';
 import { CareConsentsController, CareVehiclesController } from './care/care-vehicles.controller';
+import { CareGreetingsController } from './care/care-greetings.controller';
 import { VehicleSaleController } from './sales/vehicle-sale.controller';
 import { SalesTargetController } from './sales-target/sales-target.controller';
 import { NoopController } from './diagnostics/diagnostics.controller';
@@ -78,6 +79,7 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CareReportsController,
     CareVehiclesController,
     CareConsentsController,
+    CareGreetingsController,
     LeadCommandsController,
     LeadQueriesController,
     DdcQueriesController,

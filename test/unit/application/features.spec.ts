@@ -10,6 +10,7 @@ import { ContactHasher } from '../../../src/application/privacy/contact-hasher';
 import { PhoneBlindIndex } from '../../../src/application/privacy/phone-blind-index';
 import { CommandPipeline } from '../../../src/application/shared/command-pipeline';
 import { EventCatalog } from '../../../src/application/shared/event-catalog';
+import type { ReadStore } from '../../../src/application/ports/read-store.port';
 import { SqliteKeyStore } from '../../../src/infrastructure/keystore/sqlite-key-store';
 import { SqliteEventStore } from '../../../src/infrastructure/sqlite/sqlite-event-store';
 
@@ -37,9 +38,12 @@ describe('FEATURES: the one registry', () => {
     const contactHasher = new ContactHasher(keyStore, new PhoneBlindIndex(Buffer.alloc(32, 9)));
     const read = [
       ...ALL_PROJECTIONS.flatMap((projection) => projection.handles),
-      ...createReactors({ pipeline, contactHasher, outbound: { enqueue: async () => {} } }).flatMap(
-        (reactor) => reactor.handles,
-      ),
+      ...createReactors({
+        pipeline,
+        contactHasher,
+        outbound: { enqueue: async () => {} },
+        readStore: {} as ReadStore,
+      }).flatMap((reactor) => reactor.handles),
     ];
     await eventStore.close();
     await keyStore.close();

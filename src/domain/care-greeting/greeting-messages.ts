@@ -1,0 +1,72 @@
+import { type ConsentFact, mayMessage } from '../care-consent/care-consent';
+import type { ScheduledGreeting } from './care-greeting.decider';
+
+/** When a customer joined the dealer's audiences; the earliest business time of each kind of fact. */
+export type GreetingAudienceEntry = Readonly<{
+  customerId: string;
+  /** First delivery of a sale to them, or first repair order of theirs checked in, at this dealer. */
+  customerSince: string | null;
+  /** Enrolled in the club with this dealer as home dealer. */
+  memberSince: string | null;
+  /** The membership's cancellation, if any (a lapsed member is still a member). */
+  memberUntil: string | null;
+}>;
+
+export const GREETING_MESSAGE_STATUSES = ['queued', 'opted-out', 'withheld'] as const;
+export type GreetingMessageStatus = (typeof GREETING_MESSAGE_STATUSES)[number];
+
+export type GreetingMessage = Readonly<{
+  /** One per greeting and customer, so it is written once whatever is read again. */
+  messageId: string;
+  customerId: string;
+  sendAt: string;
+  status: GreetingMessageStatus;
+  /** `opted-out` (consent as of the send instant) or `customer-forgotten`; null when queued. */
+  reason: string | null;
+}>;
+
+export type CustomerFacts = Readonly<{ consent: readonly ConsentFact[]; forgotten: boolean }>;
+
+const onOrBefore = (at: string | null, limit: string): boolean =>
+  at !== null && Date.parse(at) <= Date.parse(limit);
+
+/** Whether the entry is in the greeting's audience at its send instant. */
+export const inAudience = (greeting: ScheduledGreeting, entry: GreetingAudienceEntry): boolean =>
+  greeting.audience === 'customers'
+    ? onOrBefore(entry.customerSince, greeting.sendAt)
+    : onOrBefore(entry.memberSince, greeting.sendAt) && !onOrBefore(entry.memberUntil, greeting.sendAt);
+
+export const greetingMessageId = (greetingId: string, customerId: string): string =>
+  `greeting-${greetingId}-${customerId}`;
+
+/**
+ * The greeting's messages, read from facts only (never from the order they arrived in): one per customer
+ * in the audience at the send instant; a forgotten customer's is withheld, whatever the consent; one whose
+ * latest consent statement on the channel dated up to the send instant is an opt-out is not sent.
+ */
+export const greetingMessages = (
+  greeting: ScheduledGreeting,
+  audience: readonly GreetingAudienceEntry[],
+  factsOf: (customerId: string) => CustomerFacts,
+): GreetingMessage[] =>
+  audience
+    .filter((entry) => inAudience(greeting, entry))
+    .map((entry) => entry.customerId)
+    .sort()
+    .map((customerId) => {
+      const { consent, forgotten } = factsOf(customerId);
+      const status: GreetingMessageStatus = forgotten
+        ? 'withheld'
+        : mayMessage(consent, greeting.channel, greeting.sendAt)
+          ? 'queued'
+          : 'opted-out';
+      const reason =
+        status === 'withheld' ? 'customer-forgotten' : status === 'opted-out' ? 'opted-out' : null;
+      return {
+        messageId: greetingMessageId(greeting.greetingId, customerId),
+        customerId,
+        sendAt: greeting.sendAt,
+        status,
+        reason,
+      };
+    });
