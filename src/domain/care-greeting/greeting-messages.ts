@@ -6,11 +6,28 @@ export type GreetingAudienceEntry = Readonly<{
   customerId: string;
   /** First delivery of a sale to them, or first repair order of theirs checked in, at this dealer. */
   customerSince: string | null;
-  /** Enrolled in the club with this dealer as home dealer. */
-  memberSince: string | null;
-  /** The membership's cancellation, if any (a lapsed member is still a member). */
-  memberUntil: string | null;
+  /**
+   * The club membership with this dealer as home dealer, as dated facts: an enrolment or re-enrolment
+   * (`member: true`), a cancellation (`member: false`), ascending. A lapsed member is still a member.
+   */
+  membership: readonly Readonly<{ at: string; member: boolean }>[];
 }>;
+
+/** Adds a membership fact in business-time order; the same fact twice is kept once. */
+export const withMembershipFact = (
+  facts: GreetingAudienceEntry['membership'],
+  at: string,
+  member: boolean,
+): GreetingAudienceEntry['membership'] =>
+  facts.some((fact) => fact.at === at && fact.member === member)
+    ? facts
+    : [...facts, { at, member }].sort(
+        (a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.member) - Number(b.member),
+      );
+
+/** A member at `at`: the latest membership fact dated up to it is an enrolment (a cancellation first at one instant). */
+const memberAt = (entry: GreetingAudienceEntry, at: string): boolean =>
+  entry.membership.filter((fact) => onOrBefore(fact.at, at)).at(-1)?.member ?? false;
 
 export const GREETING_MESSAGE_STATUSES = ['queued', 'opted-out', 'withheld'] as const;
 export type GreetingMessageStatus = (typeof GREETING_MESSAGE_STATUSES)[number];
@@ -34,7 +51,7 @@ const onOrBefore = (at: string | null, limit: string): boolean =>
 export const inAudience = (greeting: ScheduledGreeting, entry: GreetingAudienceEntry): boolean =>
   greeting.audience === 'customers'
     ? onOrBefore(entry.customerSince, greeting.sendAt)
-    : onOrBefore(entry.memberSince, greeting.sendAt) && !onOrBefore(entry.memberUntil, greeting.sendAt);
+    : memberAt(entry, greeting.sendAt);
 
 export const greetingMessageId = (greetingId: string, customerId: string): string =>
   `greeting-${greetingId}-${customerId}`;

@@ -1,10 +1,15 @@
-import type { GreetingAudienceEntry } from '../../domain/care-greeting/greeting-messages';
-import type { MembershipCancelled, MembershipEnrolled } from '../../domain/membership/membership.events';
+import { type GreetingAudienceEntry, withMembershipFact } from '../../domain/care-greeting/greeting-messages';
+import type {
+  MembershipCancelled,
+  MembershipEnrolled,
+  MembershipReEnrolled,
+} from '../../domain/membership/membership.events';
 import type { VehicleCheckedIn } from '../../domain/repair-order/repair-order.events';
 import type { VehicleDelivered } from '../../domain/vehicle-sale/vehicle-sale.events';
 import type { ProjectionDefinition } from '../shared/projection';
 
-type AudienceEvent = VehicleDelivered | VehicleCheckedIn | MembershipEnrolled | MembershipCancelled;
+type AudienceEvent =
+  VehicleDelivered | VehicleCheckedIn | MembershipEnrolled | MembershipReEnrolled | MembershipCancelled;
 
 /** One customer of one dealer, as holiday greetings address them (docs/care.md, "Holiday greetings"). */
 export type GreetingAudienceDoc = GreetingAudienceEntry & { dealerId: string };
@@ -13,9 +18,9 @@ export const greetingAudienceDocId = (dealerId: string, customerId: string): str
   `${dealerId}~${customerId}`;
 
 const dealerOf = (event: AudienceEvent): string =>
-  event.type === 'MembershipEnrolled' || event.type === 'MembershipCancelled'
-    ? event.data.homeDealerId
-    : event.data.dealerId;
+  event.type === 'VehicleDelivered' || event.type === 'VehicleCheckedIn'
+    ? event.data.dealerId
+    : event.data.homeDealerId;
 
 /** The earlier of two instants, so each date is the first fact's whatever order the facts arrive in. */
 const earliest = (a: string | null, b: string): string =>
@@ -28,18 +33,24 @@ const earliest = (a: string | null, b: string): string =>
  */
 export const careGreetingAudienceProjection: ProjectionDefinition<AudienceEvent, GreetingAudienceDoc> = {
   name: 'care-greeting-audience',
-  version: 1,
+  // 2: the membership as dated facts (a re-enrolment after a cancellation counts again).
+  version: 2,
   collection: 'care_greeting_audience',
   indexes: [['dealerId', 'customerId'], ['customerId']],
-  handles: ['VehicleDelivered', 'VehicleCheckedIn', 'MembershipEnrolled', 'MembershipCancelled'],
+  handles: [
+    'VehicleDelivered',
+    'VehicleCheckedIn',
+    'MembershipEnrolled',
+    'MembershipReEnrolled',
+    'MembershipCancelled',
+  ],
   documentIds: (event) => [greetingAudienceDocId(dealerOf(event), event.data.customerId)],
   apply: (doc, event) => {
     const base: GreetingAudienceDoc = doc ?? {
       dealerId: dealerOf(event),
       customerId: event.data.customerId,
       customerSince: null,
-      memberSince: null,
-      memberUntil: null,
+      membership: [],
     };
     switch (event.type) {
       case 'VehicleDelivered':
@@ -47,9 +58,11 @@ export const careGreetingAudienceProjection: ProjectionDefinition<AudienceEvent,
       case 'VehicleCheckedIn':
         return { ...base, customerSince: earliest(base.customerSince, event.data.checkedInAt) };
       case 'MembershipEnrolled':
-        return { ...base, memberSince: earliest(base.memberSince, event.data.enrolledAt) };
+        return { ...base, membership: withMembershipFact(base.membership, event.data.enrolledAt, true) };
+      case 'MembershipReEnrolled':
+        return { ...base, membership: withMembershipFact(base.membership, event.data.reEnrolledAt, true) };
       case 'MembershipCancelled':
-        return { ...base, memberUntil: earliest(base.memberUntil, event.data.cancelledAt) };
+        return { ...base, membership: withMembershipFact(base.membership, event.data.cancelledAt, false) };
       default: {
         const unreachable: never = event;
         return unreachable;

@@ -59,22 +59,22 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
           dealerId: 'd-1',
           customerId: 'cu-1',
           customerSince: '2026-03-01T02:00:00.000Z',
-          memberSince: null,
-          memberUntil: null,
+          membership: [],
         },
         'd-2~cu-1': {
           dealerId: 'd-2',
           customerId: 'cu-1',
           customerSince: '2026-04-01T02:00:00.000Z',
-          memberSince: null,
-          memberUntil: null,
+          membership: [],
         },
         'd-1~cu-2': {
           dealerId: 'd-1',
           customerId: 'cu-2',
           customerSince: null,
-          memberSince: '2026-05-01T02:00:00.000Z',
-          memberUntil: '2026-09-01T02:00:00.000Z',
+          membership: [
+            { at: '2026-05-01T02:00:00.000Z', member: true },
+            { at: '2026-09-01T02:00:00.000Z', member: false },
+          ],
         },
       }));
 
@@ -90,12 +90,47 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
         dealerId: 'd-1',
         customerId: 'cu-1',
         customerSince: '2026-01-01T02:00:00.000Z',
-        memberSince: null,
-        memberUntil: null,
+        membership: [],
       },
     };
     spec.when(facts).then(expected);
     spec.when([...facts].reverse()).then(expected);
     spec.when([facts[2], facts[0], facts[1]]).then(expected);
+  });
+
+  it('keeps a re-enrolment after a cancellation as the membership starting again, whatever the order', () => {
+    const reEnrolled: SpecEvent = {
+      type: 'MembershipReEnrolled',
+      data: {
+        customerId: 'cu-2',
+        homeDealerId: 'd-1',
+        cardNumber: 'C-2',
+        previousCardNumber: 'C-1',
+        tier: 'silver',
+        previousStatus: 'cancelled',
+        endedAt: '2026-09-01T02:00:00.000Z',
+        reEnrolledAt: '2026-11-01T02:00:00.000Z',
+        ruleSetVersion: 'r-1',
+      },
+    };
+    const facts = [
+      enrolled('cu-2', 'd-1', '2026-05-01T02:00:00.000Z'),
+      cancelled('cu-2', 'd-1', '2026-09-01T02:00:00.000Z'),
+      reEnrolled,
+    ];
+    const expected = {
+      'd-1~cu-2': {
+        dealerId: 'd-1',
+        customerId: 'cu-2',
+        customerSince: null,
+        membership: [
+          { at: '2026-05-01T02:00:00.000Z', member: true },
+          { at: '2026-09-01T02:00:00.000Z', member: false },
+          { at: '2026-11-01T02:00:00.000Z', member: true },
+        ],
+      },
+    };
+    spec.when(facts).then(expected);
+    spec.when([...facts].reverse()).then(expected);
   });
 });

@@ -21,10 +21,10 @@ const greeting = (audience: 'customers' | 'members'): ScheduledGreeting => ({
 const entry = (customerId: string, fields: Partial<GreetingAudienceEntry>): GreetingAudienceEntry => ({
   customerId,
   customerSince: null,
-  memberSince: null,
-  memberUntil: null,
+  membership: [],
   ...fields,
 });
+const joined = { at: '2026-01-01T00:00:00.000Z', member: true } as const;
 const optOut = (at: string, order = 0): ConsentFact => ({ channel: 'sms', optedIn: false, at, order });
 const optIn = (at: string, order = 0): ConsentFact => ({ channel: 'sms', optedIn: true, at, order });
 
@@ -35,7 +35,7 @@ describe('greeting messages (one per customer of the audience at the send instan
     entry('cu-2', { customerSince: '2026-01-01T00:00:00.000Z' }),
     entry('cu-3', { customerSince: '2026-01-01T00:00:00.000Z' }),
     entry('cu-5', { customerSince: '2027-02-06T02:00:01.000Z' }), // a second after: not in
-    entry('cu-6', { memberSince: '2026-01-01T00:00:00.000Z' }), // a member, not a customer
+    entry('cu-6', { membership: [joined] }), // a member, not a customer
   ];
   const facts = (customerId: string) => ({
     // cu-2 opted out before the send instant; cu-3 opted out after it (does not count);
@@ -65,16 +65,32 @@ describe('greeting messages (one per customer of the audience at the send instan
 
   it('addresses members: enrolled by the send instant and not cancelled by then', () => {
     const members = [
-      entry('cu-6', { memberSince: '2026-01-01T00:00:00.000Z' }),
-      entry('cu-7', { memberSince: '2026-01-01T00:00:00.000Z', memberUntil: '2027-02-06T02:00:00.000Z' }),
-      entry('cu-8', { memberSince: '2026-01-01T00:00:00.000Z', memberUntil: '2027-03-01T00:00:00.000Z' }),
+      entry('cu-6', { membership: [joined] }),
+      entry('cu-7', { membership: [joined, { at: '2027-02-06T02:00:00.000Z', member: false }] }),
+      entry('cu-8', { membership: [joined, { at: '2027-03-01T00:00:00.000Z', member: false }] }),
+      // cu-9 cancelled in 2026 and re-enrolled before the send: a member again; cu-10 re-enrolled after it.
+      entry('cu-9', {
+        membership: [
+          joined,
+          { at: '2026-06-01T00:00:00.000Z', member: false },
+          { at: '2027-01-10T00:00:00.000Z', member: true },
+        ],
+      }),
+      entry('cu-10', {
+        membership: [
+          joined,
+          { at: '2026-06-01T00:00:00.000Z', member: false },
+          { at: '2027-02-07T00:00:00.000Z', member: true },
+        ],
+      }),
       entry('cu-1', { customerSince: '2026-01-01T00:00:00.000Z' }),
     ];
-    // cu-6 and cu-8 (cancelled after the send) are members then; cu-7 was cancelled at it; cu-1 is no member.
+    // cu-6 and cu-8 (cancelled after the send) are members then; cu-7 was cancelled at it; cu-9 re-enrolled
+    // on 10 Jan, before the send; cu-10 only a day after it; cu-1 is no member.
     const ids = greetingMessages(greeting('members'), members, () => ({ consent: [], forgotten: false })).map(
       (m) => m.customerId,
     );
-    expect(ids).toEqual(['cu-6', 'cu-8']);
+    expect(ids).toEqual(['cu-6', 'cu-8', 'cu-9']);
   });
 
   it('gives the same messages whatever order the audience is listed in', () => {
