@@ -1,6 +1,7 @@
 import type { FleetAccountCommand } from '../../../../src/domain/fleet-account/fleet-account.commands';
 import { fleetAccountDecider } from '../../../../src/domain/fleet-account/fleet-account.decider';
 import type { FleetAccountEvent } from '../../../../src/domain/fleet-account/fleet-account.events';
+import type { CommandOf } from '../../../../src/application/shared/feature';
 import { deciderSpecification } from '../../../support/decider-specification';
 
 const spec = deciderSpecification(fleetAccountDecider);
@@ -11,16 +12,11 @@ const VIN2 = 'LSVAB4BR5MN000002';
 /** Business time in China Standard Time on a day of March 2026. */
 const on = (day: string, time = '10:00') => `2026-03-${day}T${time}:00+08:00`;
 
-const cmd = <T extends FleetAccountCommand['type']>(
-  type: T,
-  data: Omit<Extract<FleetAccountCommand, { type: T }>['data'], 'accountId'>,
-  now: string,
-): FleetAccountCommand =>
-  ({
-    type,
-    data: { accountId: 'fa-1', ...data },
-    metadata: { now, actor: consultant },
-  }) as FleetAccountCommand;
+/** A command as the dealer sends it, on account fa-1, at a business time. */
+const cmd = (sent: CommandOf<FleetAccountCommand>, now: string): FleetAccountCommand => ({
+  ...sent,
+  metadata: { now, actor: consultant },
+});
 
 const opened: FleetAccountEvent = {
   type: 'FleetAccountOpened',
@@ -52,8 +48,15 @@ describe('fleet account decider', () => {
       .given([])
       .when(
         cmd(
-          'OpenFleetAccount',
-          { dealerId: 'd-sh-01', companyName: '上海申通物流有限公司', accountManagerId: 'sc-wang' },
+          {
+            type: 'OpenFleetAccount',
+            data: {
+              accountId: 'fa-1',
+              dealerId: 'd-sh-01',
+              companyName: '上海申通物流有限公司',
+              accountManagerId: 'sc-wang',
+            },
+          },
           on('01'),
         ),
       )
@@ -62,12 +65,15 @@ describe('fleet account decider', () => {
       .given([])
       .when(
         cmd(
-          'OpenFleetAccount',
           {
-            dealerId: 'd-sh-01',
-            companyName: '上海申通物流有限公司',
-            creditCode: '91310000MA1FL0XX0X',
-            accountManagerId: 'sc-wang',
+            type: 'OpenFleetAccount',
+            data: {
+              accountId: 'fa-1',
+              dealerId: 'd-sh-01',
+              companyName: '上海申通物流有限公司',
+              creditCode: '91310000MA1FL0XX0X',
+              accountManagerId: 'sc-wang',
+            },
           },
           on('01'),
         ),
@@ -80,15 +86,17 @@ describe('fleet account decider', () => {
       .given([opened])
       .when(
         cmd(
-          'OpenFleetAccount',
-          { dealerId: 'd-sh-01', companyName: 'x', accountManagerId: 'sc-wang' },
+          {
+            type: 'OpenFleetAccount',
+            data: { accountId: 'fa-1', dealerId: 'd-sh-01', companyName: 'x', accountManagerId: 'sc-wang' },
+          },
           on('05'),
         ),
       )
       .thenThrows('FLEET_ACCOUNT_ALREADY_OPENED');
     spec
       .given([])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN1 }, on('05')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN1 } }, on('05')))
       .thenThrows('FLEET_ACCOUNT_NOT_FOUND');
   });
 
@@ -99,16 +107,38 @@ describe('fleet account decider', () => {
     };
     spec
       .given([opened])
-      .when(cmd('AddFleetMemberCompany', { memberId: 'm-pd', companyName: '申通浦东分公司' }, on('02')))
+      .when(
+        cmd(
+          {
+            type: 'AddFleetMemberCompany',
+            data: { accountId: 'fa-1', memberId: 'm-pd', companyName: '申通浦东分公司' },
+          },
+          on('02'),
+        ),
+      )
       .then([added]);
     spec
       .given([opened, added])
-      .when(cmd('AddFleetMemberCompany', { memberId: 'm-pd', companyName: 'again' }, on('03')))
+      .when(
+        cmd(
+          {
+            type: 'AddFleetMemberCompany',
+            data: { accountId: 'fa-1', memberId: 'm-pd', companyName: 'again' },
+          },
+          on('03'),
+        ),
+      )
       .thenThrows('FLEET_MEMBER_ALREADY_ADDED');
     spec
       .given([opened])
       .when(
-        cmd('AddFleetMemberCompany', { memberId: 'm-pd', companyName: 'early' }, '2026-02-28T10:00:00+08:00'),
+        cmd(
+          {
+            type: 'AddFleetMemberCompany',
+            data: { accountId: 'fa-1', memberId: 'm-pd', companyName: 'early' },
+          },
+          '2026-02-28T10:00:00+08:00',
+        ),
       )
       .thenThrows('FLEET_FACT_BEFORE_OPENING');
   });
@@ -116,11 +146,11 @@ describe('fleet account decider', () => {
   it('adds a driver, refuses them twice, and adds them again after a removal', () => {
     spec
       .given([opened])
-      .when(cmd('AddFleetDriver', { driver }, on('02')))
+      .when(cmd({ type: 'AddFleetDriver', data: { accountId: 'fa-1', driver } }, on('02')))
       .then([driverAdded]);
     spec
       .given([opened, driverAdded])
-      .when(cmd('AddFleetDriver', { driver }, on('05')))
+      .when(cmd({ type: 'AddFleetDriver', data: { accountId: 'fa-1', driver } }, on('05')))
       .thenThrows('FLEET_DRIVER_ALREADY_ON_ACCOUNT');
     const removed: FleetAccountEvent = {
       type: 'FleetDriverRemoved',
@@ -134,22 +164,35 @@ describe('fleet account decider', () => {
     };
     spec
       .given([opened, driverAdded, removed])
-      .when(cmd('AddFleetDriver', { driver }, on('07')))
+      .when(cmd({ type: 'AddFleetDriver', data: { accountId: 'fa-1', driver } }, on('07')))
       .then([{ type: 'FleetDriverAdded', data: { ...ids, driver, addedAt: on('07') } }]);
   });
 
   it('registers vehicles with or without a driver of the account', () => {
     spec
       .given([opened, driverAdded])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN1, driverCustomerId: 'cu-d1' }, on('03')))
+      .when(
+        cmd(
+          { type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN1, driverCustomerId: 'cu-d1' } },
+          on('03'),
+        ),
+      )
       .then([vin1WithDriver]);
     spec
       .given([opened, driverAdded])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN2 }, on('04')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN2 } }, on('04')))
       .then([vin2]);
     spec
       .given([opened])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN1, driverCustomerId: 'cu-nobody' }, on('03')))
+      .when(
+        cmd(
+          {
+            type: 'RegisterFleetVehicle',
+            data: { accountId: 'fa-1', vin: VIN1, driverCustomerId: 'cu-nobody' },
+          },
+          on('03'),
+        ),
+      )
       .thenThrows('FLEET_DRIVER_NOT_ON_ACCOUNT', {
         accountId: 'fa-1',
         customerId: 'cu-nobody',
@@ -157,7 +200,7 @@ describe('fleet account decider', () => {
       });
     spec
       .given([opened, driverAdded, vin1WithDriver])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN1 }, on('05')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN1 } }, on('05')))
       .thenThrows('FLEET_VEHICLE_ALREADY_ON_ACCOUNT');
   });
 
@@ -168,15 +211,22 @@ describe('fleet account decider', () => {
     };
     spec
       .given([opened, vin2])
-      .when(cmd('RemoveFleetVehicle', { vin: VIN2, reason: 'sold' }, on('10')))
+      .when(
+        cmd({ type: 'RemoveFleetVehicle', data: { accountId: 'fa-1', vin: VIN2, reason: 'sold' } }, on('10')),
+      )
       .then([removed]);
     spec
       .given([opened, vin2, removed])
-      .when(cmd('RemoveFleetVehicle', { vin: VIN2, reason: 'again' }, on('11')))
+      .when(
+        cmd(
+          { type: 'RemoveFleetVehicle', data: { accountId: 'fa-1', vin: VIN2, reason: 'again' } },
+          on('11'),
+        ),
+      )
       .thenThrows('FLEET_VEHICLE_NOT_ON_ACCOUNT');
     spec
       .given([opened, vin2, removed])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN2 }, on('12')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN2 } }, on('12')))
       .then([
         {
           type: 'FleetVehicleRegistered',
@@ -188,7 +238,15 @@ describe('fleet account decider', () => {
   it('removing a driver leaves their vehicles on the account without a driver', () => {
     spec
       .given([opened, driverAdded, vin1WithDriver, vin2])
-      .when(cmd('RemoveFleetDriver', { customerId: 'cu-d1', reason: 'left the company' }, on('08')))
+      .when(
+        cmd(
+          {
+            type: 'RemoveFleetDriver',
+            data: { accountId: 'fa-1', customerId: 'cu-d1', reason: 'left the company' },
+          },
+          on('08'),
+        ),
+      )
       .then([
         {
           type: 'FleetDriverRemoved',
@@ -203,7 +261,12 @@ describe('fleet account decider', () => {
       ]);
     spec
       .given([opened])
-      .when(cmd('RemoveFleetDriver', { customerId: 'cu-d1', reason: 'x' }, on('08')))
+      .when(
+        cmd(
+          { type: 'RemoveFleetDriver', data: { accountId: 'fa-1', customerId: 'cu-d1', reason: 'x' } },
+          on('08'),
+        ),
+      )
       .thenThrows('FLEET_DRIVER_NOT_ON_ACCOUNT');
   });
 
@@ -216,7 +279,7 @@ describe('fleet account decider', () => {
     // had it come first, so it is refused with both times named.
     spec
       .given([opened, vin2, removed])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN2 }, on('09')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN2 } }, on('09')))
       .thenThrows('FLEET_FACT_OUT_OF_ORDER', {
         accountId: 'fa-1',
         subject: `vehicle ${VIN2}`,
@@ -230,12 +293,17 @@ describe('fleet account decider', () => {
         { ...driverAdded, data: { ...driverAdded.data, addedAt: on('01', '12:00') } },
         vin1WithDriver,
       ])
-      .when(cmd('RemoveFleetDriver', { customerId: 'cu-d1', reason: 'x' }, on('02')))
+      .when(
+        cmd(
+          { type: 'RemoveFleetDriver', data: { accountId: 'fa-1', customerId: 'cu-d1', reason: 'x' } },
+          on('02'),
+        ),
+      )
       .thenThrows('FLEET_FACT_OUT_OF_ORDER');
     // A vehicle on a different VIN is placed by its own time: a late registration dated the 2nd is fine.
     spec
       .given([opened, vin2, removed])
-      .when(cmd('RegisterFleetVehicle', { vin: VIN1 }, on('02')))
+      .when(cmd({ type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN1 } }, on('02')))
       .then([
         {
           type: 'FleetVehicleRegistered',
@@ -259,26 +327,46 @@ describe('fleet account decider', () => {
       .given([opened])
       .when(
         cmd(
-          'ReassignFleetAccountManager',
-          { accountManagerId: 'sc-li', reason: 'wang moved to Pudong' },
+          {
+            type: 'ReassignFleetAccountManager',
+            data: { accountId: 'fa-1', accountManagerId: 'sc-li', reason: 'wang moved to Pudong' },
+          },
           on('15'),
         ),
       )
       .then([reassigned]);
     spec
       .given([opened, reassigned])
-      .when(cmd('ReassignFleetAccountManager', { accountManagerId: 'sc-li', reason: 'x' }, on('16')))
+      .when(
+        cmd(
+          {
+            type: 'ReassignFleetAccountManager',
+            data: { accountId: 'fa-1', accountManagerId: 'sc-li', reason: 'x' },
+          },
+          on('16'),
+        ),
+      )
       .thenThrows('FLEET_MANAGER_UNCHANGED');
     spec
       .given([opened, reassigned])
-      .when(cmd('ReassignFleetAccountManager', { accountManagerId: 'sc-zhao', reason: 'x' }, on('14')))
+      .when(
+        cmd(
+          {
+            type: 'ReassignFleetAccountManager',
+            data: { accountId: 'fa-1', accountManagerId: 'sc-zhao', reason: 'x' },
+          },
+          on('14'),
+        ),
+      )
       .thenThrows('FLEET_FACT_OUT_OF_ORDER');
     spec
       .given([opened])
       .when(
         cmd(
-          'ReassignFleetAccountManager',
-          { accountManagerId: 'sc-li', reason: 'x' },
+          {
+            type: 'ReassignFleetAccountManager',
+            data: { accountId: 'fa-1', accountManagerId: 'sc-li', reason: 'x' },
+          },
           '2026-02-01T10:00:00+08:00',
         ),
       )
