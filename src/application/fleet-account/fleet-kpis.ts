@@ -23,8 +23,10 @@ export type FiledComplaint = Readonly<{
 export type FleetKpis = {
   accountId: string;
   dealerId: string;
-  /** The account manager as of `asOf` (a reassignment takes effect at its business time). */
+  /** The account manager now: whose account it is (a sales consultant sees only their own). */
   accountManagerId: string;
+  /** The account manager as of `asOf` (a reassignment takes effect at its business time). */
+  accountManagerAsOf: string;
   asOf: string;
   /** VINs on the account at `asOf`. */
   vehicles: number;
@@ -83,7 +85,8 @@ export const fleetKpis = (
   return {
     accountId: account.accountId,
     dealerId: account.dealerId,
-    accountManagerId: manager?.accountManagerId ?? account.accountManagerId,
+    accountManagerId: account.accountManagerId,
+    accountManagerAsOf: manager?.accountManagerId ?? account.accountManagerId,
     asOf: new Date(instant).toISOString(),
     vehicles: new Set(vehicles.map((period) => period.vin)).size,
     drivers: driverIds.size,

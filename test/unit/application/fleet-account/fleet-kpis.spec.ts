@@ -81,7 +81,8 @@ describe('fleet KPIs', () => {
     expect(fleetKpis(account, on('08', '12:00'), orders, complaints)).toEqual({
       accountId: 'fa-1',
       dealerId: 'd-1',
-      accountManagerId: 'sc-wang',
+      accountManagerId: 'sc-li',
+      accountManagerAsOf: 'sc-wang',
       asOf: '2026-03-08T04:00:00.000Z',
       vehicles: 2,
       drivers: 1,
@@ -92,7 +93,7 @@ describe('fleet KPIs', () => {
     });
     // As of the 20th: V1 only = 1; ro-3 settled at VIN2's removal instant stays out; c-2 open = 1; sc-li.
     expect(fleetKpis(account, on('20'), orders, complaints)).toMatchObject({
-      accountManagerId: 'sc-li',
+      accountManagerAsOf: 'sc-li',
       vehicles: 1,
       repairOrders: 2,
       serviceSpendFen: 20_000,
