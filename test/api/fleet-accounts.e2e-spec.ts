@@ -50,8 +50,11 @@ const repairOrder = (
  *   as of 03-14 00:00: vehicles 2; repair orders ro-f2, ro-f3 = 2; spend 50 000; total 50 000 + 40 000 = 90 000
  *   as of 03-31 23:59: vehicles V1 = 1; repair orders 2; spend 50 000; total 90 000; open complaints c-f1 = 1;
  *                      manager then sc-li
+ *   month 2026-03 (03-01 00:00 to 03-31 23:59:59.999 CST): at its end vehicles 1, drivers 1, open complaints 1;
+ *                      settled in it on the account ro-f2, ro-f3 = 2; spend 50 000; total 90 000
  * Then 04-01 driver cu-d1 removed (V1 stays without a driver): as of 04-02 drivers 0, open complaints 0;
- * as of 03-31 23:59 still drivers 1 and open complaints 1.
+ * as of 03-31 23:59 still drivers 1 and open complaints 1; month 2026-04: vehicles 1, drivers 0, repair
+ * orders 0 (none settled in April), spend 0, open complaints 0.
  */
 describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, details and KPIs', () => {
   const clock = testClock('2026-04-05T00:00:00.000Z');
@@ -91,6 +94,11 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
     return answer.body;
   };
   const at = `/fleet/accounts/${FA}`;
+  const kpisFor = async (query: string) => {
+    const answer = await get(`${at}/kpis?${query}`, dm);
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
 
   it('opens the account as its consultant, refuses a bad body with the field named, and a twin', async () => {
     const open = {
@@ -249,6 +257,8 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
       ...base,
       accountManagerAsOf: 'sc-wang',
       asOf: '2026-03-11T02:00:00.000Z',
+      month: null,
+      from: null,
       vehicles: 2,
       drivers: 1,
       repairOrders: 1,
@@ -267,6 +277,8 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
       ...base,
       accountManagerAsOf: 'sc-li',
       asOf: '2026-03-31T15:59:00.000Z',
+      month: null,
+      from: null,
       vehicles: 1,
       drivers: 1,
       repairOrders: 2,
@@ -274,6 +286,22 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
       settledTotalFen: 90_000,
       openComplaints: 1,
     });
+    expect(await kpisFor(`month=2026-03`)).toEqual({
+      ...base,
+      accountManagerAsOf: 'sc-li',
+      asOf: '2026-03-31T15:59:59.999Z',
+      month: '2026-03',
+      from: '2026-02-28T16:00:00.000Z',
+      vehicles: 1,
+      drivers: 1,
+      repairOrders: 2,
+      serviceSpendFen: 50_000,
+      settledTotalFen: 90_000,
+      openComplaints: 1,
+    });
+    const both = await get(`${at}/kpis?month=2026-03&asOf=${encodeURIComponent(cst('03-31'))}`, dm);
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toContain('month');
     const former = await get(`${at}/kpis`, wang);
     expect([former.status, former.body.code]).toEqual([403, 'OWNER_FORBIDDEN']);
     const bad = await get(`${at}/kpis?asOf=yesterday`, dm);
@@ -297,5 +325,13 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
       openComplaints: 0,
     });
     expect(await kpis(cst('03-31', '23:59'))).toMatchObject({ vehicles: 1, drivers: 1, openComplaints: 1 });
+    expect(await kpisFor('month=2026-04')).toMatchObject({
+      vehicles: 1,
+      drivers: 0,
+      repairOrders: 0,
+      serviceSpendFen: 0,
+      settledTotalFen: 0,
+      openComplaints: 0,
+    });
   });
 });

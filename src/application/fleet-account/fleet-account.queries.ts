@@ -12,7 +12,14 @@ import { CLOCK, type Clock } from '../ports/clock.port';
 import { READ_STORE, type ReadStore } from '../ports/read-store.port';
 import type { Kpi } from '../shared/kpi';
 import { definedFilter, type Page } from '../shared/page';
-import { type FiledComplaint, type FleetKpis, fleetKpis, type SettledRepairOrder } from './fleet-kpis';
+import { nextMonth } from '../../domain/sales-target/target-month';
+import {
+  type FiledComplaint,
+  type FleetKpis,
+  fleetKpis,
+  type FleetKpiWindow,
+  type SettledRepairOrder,
+} from './fleet-kpis';
 
 const ACCOUNTS = physicalCollection(fleetAccountsProjection);
 const REPAIR_ORDERS = physicalCollection(repairOrderDetailsProjection);
@@ -35,10 +42,13 @@ export class ListFleetAccountsQuery extends Query<Page<FleetAccountDetails>> {
   }
 }
 
+/** As of an instant (default now), or for a business month: its end, and the repair orders settled in it. */
+export type FleetKpiPeriod = Readonly<{ asOf?: string; month?: string }>;
+
 export class FleetAccountKpisQuery extends Query<FleetKpis> {
   constructor(
     readonly accountId: string,
-    readonly asOf?: string,
+    readonly period: FleetKpiPeriod = {},
   ) {
     super();
   }
@@ -95,7 +105,7 @@ export class FleetAccountKpisHandler implements IQueryHandler<FleetAccountKpisQu
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ accountId, asOf }: FleetAccountKpisQuery): Promise<FleetKpis> {
+  async execute({ accountId, period }: FleetAccountKpisQuery): Promise<FleetKpis> {
     const account = await new GetFleetAccountHandler(this.readStore).execute(
       new GetFleetAccountQuery(accountId),
     );
@@ -113,7 +123,15 @@ export class FleetAccountKpisHandler implements IQueryHandler<FleetAccountKpisQu
             'customer.customerId': { $in: customers },
           }),
     ]);
-    return fleetKpis(account, asOf ?? this.clock.now().toISOString(), repairOrders, complaints);
+    return fleetKpis(account, this.windowOf(period), repairOrders, complaints);
+  }
+
+  /** A month (China Standard Time) runs from its first instant to the last millisecond before the next. */
+  private windowOf({ asOf, month }: FleetKpiPeriod): FleetKpiWindow {
+    if (month === undefined) return { asOf: asOf ?? this.clock.now().toISOString(), from: null, month: null };
+    const from = `${month}-01T00:00:00+08:00`;
+    const end = new Date(Date.parse(`${nextMonth(month)}-01T00:00:00+08:00`) - 1).toISOString();
+    return { asOf: end, from, month };
   }
 }
 
@@ -128,11 +146,14 @@ export const FLEET_ACCOUNT_QUERY_HANDLERS = [
 export const FLEET_ACCOUNT_KPIS: Readonly<Record<string, Kpi>> = {
   'fleet-account': {
     description:
-      "a fleet account's vehicles, drivers, repair orders, service spend and open complaints as of an instant (GET /fleet/accounts/{id}/kpis)",
+      "a fleet account's vehicles, drivers, repair orders, service spend and open complaints as of --as-of, or for --month (GET /fleet/accounts/{id}/kpis)",
     required: ['account'],
     read: (store, clock, params) =>
       new FleetAccountKpisHandler(store, clock).execute(
-        new FleetAccountKpisQuery(params.account!, params.asOf),
+        new FleetAccountKpisQuery(params.account!, {
+          asOf: params.month === undefined ? params.asOf : undefined,
+          month: params.month,
+        }),
       ),
   },
 };

@@ -19,7 +19,13 @@ export type FiledComplaint = Readonly<{
   closedAt: string | null;
 }>;
 
-/** Fleet KPIs of one account as of an instant. Money in fen. */
+/**
+ * What the figures cover: the state at `asOf`, and the repair orders settled up to it, from `from` on when
+ * given (a business month: from its first instant; without it, since the account opened).
+ */
+export type FleetKpiWindow = Readonly<{ asOf: string; from: string | null; month: string | null }>;
+
+/** Fleet KPIs of one account as of an instant (or at the end of a month). Money in fen. */
 export type FleetKpis = {
   accountId: string;
   dealerId: string;
@@ -28,6 +34,10 @@ export type FleetKpis = {
   /** The account manager as of `asOf` (a reassignment takes effect at its business time). */
   accountManagerAsOf: string;
   asOf: string;
+  /** The business month asked for (CST), or null for "up to `asOf`". */
+  month: string | null;
+  /** The first settlement instant counted (the month's start), or null for every one up to `asOf`. */
+  from: string | null;
   /** VINs on the account at `asOf`. */
   vehicles: number;
   /** Drivers on the account at `asOf`. */
@@ -55,11 +65,12 @@ const within = (instant: number, from: string, to: string | null): boolean =>
  */
 export const fleetKpis = (
   account: FleetAccountDetails,
-  asOf: string,
+  { asOf, from, month }: FleetKpiWindow,
   repairOrders: readonly SettledRepairOrder[],
   complaints: readonly FiledComplaint[],
 ): FleetKpis => {
   const instant = at(asOf);
+  const first = from === null ? Number.NEGATIVE_INFINITY : at(from);
   const vehicles = account.vehicles.filter((period) =>
     within(instant, period.registeredAt, period.removedAt),
   );
@@ -68,6 +79,7 @@ export const fleetKpis = (
   const onAccountWhenSettled = (order: SettledRepairOrder): boolean =>
     order.settledAt !== null &&
     at(order.settledAt) <= instant &&
+    at(order.settledAt) >= first &&
     order.dealerId === account.dealerId &&
     account.vehicles.some(
       (period) =>
@@ -88,6 +100,8 @@ export const fleetKpis = (
     accountManagerId: account.accountManagerId,
     accountManagerAsOf: manager?.accountManagerId ?? account.accountManagerId,
     asOf: new Date(instant).toISOString(),
+    month,
+    from: from === null ? null : new Date(first).toISOString(),
     vehicles: new Set(vehicles.map((period) => period.vin)).size,
     drivers: driverIds.size,
     repairOrders: counted.length,

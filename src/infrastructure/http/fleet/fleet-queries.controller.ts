@@ -36,16 +36,16 @@ export class FleetQueriesController extends routeTable({
   @Permit('fleet.read', 'record')
   @QueryRoute({
     summary:
-      'Fleet KPIs of one account as of an instant: vehicles, drivers, repair orders, service spend, open complaints',
+      'Fleet KPIs of one account as of an instant or for a month: vehicles, drivers, repair orders, service spend, open complaints',
     description:
-      'Computed when read. Vehicles and drivers on the account at `asOf` (default now); repair orders of every type settled at the account’s dealer by `asOf` of a VIN while it was on the account (a removal at the very instant ends it), `serviceSpendFen` the customer-paid total of them and `settledTotalFen` every payer’s; open complaints: at the account’s dealer, of its drivers at `asOf`, filed by then and not closed by then.',
+      'Computed when read. With `month` (CST, not with `asOf`): as of the month’s last instant, with the repair orders settled in the month only. Vehicles and drivers on the account at `asOf` (default now); repair orders of every type settled at the account’s dealer by `asOf` of a VIN while it was on the account (a removal at the very instant ends it), `serviceSpendFen` the customer-paid total of them and `settledTotalFen` every payer’s; open complaints: at the account’s dealer, of its drivers at `asOf`, filed by then and not closed by then.',
     type: FleetKpisView,
     notFound: NOT_FOUND,
   })
   kpis(
     @Param('accountId', new RecordIdPipe('accountId')) accountId: string,
-    @QueryString() { asOf }: FleetKpisParams,
+    @QueryString() { asOf, month }: FleetKpisParams,
   ): Promise<FleetKpis> {
-    return this.queries.execute(new FleetAccountKpisQuery(accountId, asOf));
+    return this.queries.execute(new FleetAccountKpisQuery(accountId, { asOf, month }));
   }
 }

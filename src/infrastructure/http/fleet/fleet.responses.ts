@@ -84,8 +84,12 @@ export class FleetKpisView implements FleetKpis {
   accountManagerId!: string;
   /** The account manager as of `asOf`. @example sc-wang */
   accountManagerAsOf!: string;
-  /** @example 2026-03-31T15:59:59.000Z */
+  /** @example 2026-03-31T15:59:59.999Z */
   asOf!: string;
+  /** The month asked for, or null. @example 2026-03 */
+  month!: string | null;
+  /** The first settlement instant counted (the month's start), or null for every one up to `asOf`. @example 2026-02-28T16:00:00.000Z */
+  from!: string | null;
   /** VINs on the account at `asOf`. @example 2 */
   vehicles!: number;
   /** Drivers on the account at `asOf`. @example 1 */

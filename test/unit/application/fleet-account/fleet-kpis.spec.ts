@@ -78,12 +78,16 @@ describe('fleet KPIs', () => {
   it('counts what was on the account at the time, by hand', () => {
     // As of the 8th 12:00: vehicles V1, V2 = 2; drivers 1; repair orders ro-1, ro-2 = 2;
     // spend (customer) 20 000; every payer 20 000 + 30 000 = 50 000; open c-1 (closes the 9th), c-2 = 2.
-    expect(fleetKpis(account, on('08', '12:00'), orders, complaints)).toEqual({
+    expect(
+      fleetKpis(account, { asOf: on('08', '12:00'), from: null, month: null }, orders, complaints),
+    ).toEqual({
       accountId: 'fa-1',
       dealerId: 'd-1',
       accountManagerId: 'sc-li',
       accountManagerAsOf: 'sc-wang',
       asOf: '2026-03-08T04:00:00.000Z',
+      month: null,
+      from: null,
       vehicles: 2,
       drivers: 1,
       repairOrders: 2,
@@ -92,13 +96,31 @@ describe('fleet KPIs', () => {
       openComplaints: 2,
     });
     // As of the 20th: V1 only = 1; ro-3 settled at VIN2's removal instant stays out; c-2 open = 1; sc-li.
-    expect(fleetKpis(account, on('20'), orders, complaints)).toMatchObject({
-      accountManagerAsOf: 'sc-li',
-      vehicles: 1,
-      repairOrders: 2,
-      serviceSpendFen: 20_000,
-      settledTotalFen: 50_000,
-      openComplaints: 1,
+    expect(fleetKpis(account, { asOf: on('20'), from: null, month: null }, orders, complaints)).toMatchObject(
+      {
+        accountManagerAsOf: 'sc-li',
+        vehicles: 1,
+        repairOrders: 2,
+        serviceSpendFen: 20_000,
+        settledTotalFen: 50_000,
+        openComplaints: 1,
+      },
+    );
+  });
+});
+
+describe('fleet KPIs from a start', () => {
+  it('counts only the repair orders settled from the start on', () => {
+    // From the 6th 00:00 to the 20th: ro-1 (the 5th) is before the start; ro-2 (the 6th, warranty) counts:
+    // 1 repair order, spend 0 (not customer-paid), every payer 30 000.
+    expect(
+      fleetKpis(account, { asOf: on('20'), from: on('06', '00:00'), month: '2026-03' }, orders, complaints),
+    ).toMatchObject({
+      month: '2026-03',
+      from: '2026-03-05T16:00:00.000Z',
+      repairOrders: 1,
+      serviceSpendFen: 0,
+      settledTotalFen: 30_000,
     });
   });
 });
