@@ -1,5 +1,5 @@
 import type { FleetAccountEvent } from '../../domain/fleet-account/fleet-account.events';
-import type { ProjectionDefinition } from '../shared/projection';
+import type { Envelope, ProjectionDefinition } from '../shared/projection';
 
 export type FleetMemberCompany = {
   memberId: string;
@@ -82,7 +82,7 @@ const counted = (doc: FleetAccountDetails): FleetAccountDetails => ({
   vehiclesOnAccount: doc.vehicles.filter((vehicle) => vehicle.removedAt === null).length,
 });
 
-const apply = (doc: FleetAccountDetails, event: Parameters<typeof fleetAccountsProjection.apply>[1]) => {
+const apply = (doc: FleetAccountDetails, event: Envelope<FleetAccountEvent>): FleetAccountDetails => {
   switch (event.type) {
     case 'FleetAccountOpened': {
       const { companyName, creditCode, accountManagerId, openedAt } = event.data;
