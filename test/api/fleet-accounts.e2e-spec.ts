@@ -240,6 +240,11 @@ describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, 
     expect([former.status, former.body.code]).toEqual([403, 'OWNER_FORBIDDEN']);
     const other = await get(at, otherDm);
     expect([other.status, other.body.code]).toEqual([403, 'DEALER_FORBIDDEN']);
+    // Commands follow the same owner: the former manager and another dealer are refused, nothing appended.
+    const formerStep = await post(`${at}/vehicles`, wang, { vin: VINS.V3, occurredAt: cst('03-26') });
+    expect([formerStep.status, formerStep.body.code]).toEqual([403, 'OWNER_FORBIDDEN']);
+    const otherStep = await post(`${at}/vehicles`, otherDm, { vin: VINS.V3, occurredAt: cst('03-26') });
+    expect([otherStep.status, otherStep.body.code]).toEqual([403, 'DEALER_FORBIDDEN']);
     const masked = await get(at, oem);
     expect(masked.body.drivers[0].phone).toBe('138****0011');
     expect((await get('/fleet/accounts', li)).body).toMatchObject({ total: 1, items: [{ accountId: FA }] });
