@@ -7,6 +7,7 @@ import { ClubActivityModule } from './application/club-activity/club-activity.mo
 import { ComplaintModule } from './application/complaint/complaint.module';
 import { DataQualityModule } from './application/data-quality/data-quality.module';
 import { DdcModule } from './application/ddc/ddc.module';
+import { FleetAccountModule } from './application/fleet-account/fleet-account.module';
 import { GiftModule } from './application/gift/gift.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { LeadModule } from './application/lead/lead.module';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   SalesTargetModule,
   LeadModule,
   CampaignModule,
+  FleetAccountModule,
   MembershipModule,
   GiftModule,
   ClubActivityModule,

@@ -8,6 +8,7 @@ import { careGreetingFeature } from './care-greeting/care-greeting.feature';
 import { clubActivityFeature } from './club-activity/club-activity.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
+import { fleetAccountFeature } from './fleet-account/fleet-account.feature';
 import { giftFeature } from './gift/gift.feature';
 import { leadFeature } from './lead/lead.feature';
 import { prospectLeadsFeature } from './lead/prospect-leads.feature';
@@ -45,6 +46,7 @@ export const FEATURES: readonly AnyFeature[] = [
   leadFeature,
   prospectLeadsFeature,
   campaignFeature,
+  fleetAccountFeature,
   membershipFeature,
   giftFeature,
   clubActivityFeature,

@@ -157,6 +157,17 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /campaigns/:campaignId', 'OEM AN AU AD'],
   ['GET /campaigns/:campaignId/effect', 'DM OEM AN AU AD'],
   ['GET /campaigns/effect-by-channel', 'DM OEM AN AU AD'],
+  // fleet accounts (集团客户)
+  ['POST /fleet/accounts', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/member-companies', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/drivers', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/drivers/removals', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/vehicles', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/vehicles/removals', 'SC DM AD'],
+  ['POST /fleet/accounts/:accountId/manager-reassignments', 'DM AD'],
+  ['GET /fleet/accounts', 'SC DM OEM AN AU AD'],
+  ['GET /fleet/accounts/:accountId', 'SC DM OEM AN AU AD'],
+  ['GET /fleet/accounts/:accountId/kpis', 'SC DM OEM AN AU AD'],
   ['GET /sales/customer-characteristics', 'DM OEM AN AD'],
   // the dealer data centre (OEM only)
   ['GET /ddc/monthly', 'OEM AD'],

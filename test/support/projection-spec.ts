@@ -10,6 +10,7 @@ import type { ComplaintEvent } from '../../src/domain/complaint/complaint.events
 import type { CredentialEvent } from '../../src/domain/credential/credential.events';
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
 import type { ClubActivityEvent } from '../../src/domain/club-activity/club-activity.events';
+import type { FleetAccountEvent } from '../../src/domain/fleet-account/fleet-account.events';
 import type { GiftEvent } from '../../src/domain/gift/gift.events';
 import type { LeadEvent } from '../../src/domain/lead/lead.events';
 import type { MembershipEvent } from '../../src/domain/membership/membership.events';
@@ -46,6 +47,7 @@ export type DomainEvent =
   | GiftEvent
   | CareGreetingEvent
   | CampaignEvent
+  | FleetAccountEvent
   | CareTaskEvent
   | CareVehicleEvent
   | ClubActivityEvent;

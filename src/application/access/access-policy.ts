@@ -61,6 +61,10 @@ export const ACCESS_POLICY = {
   'campaign.run': ['oem-staff', 'admin'],
   'campaign.read': ['oem-staff', 'analyst', 'auditor', 'admin'],
   'campaign.effect': ['dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
+  // fleet accounts (集团客户): a consultant works the accounts they manage; 集团调配 is the dealer manager's
+  'fleet.manage': ['sales-consultant', 'dealer-manager', 'admin'],
+  'fleet.reassign': ['dealer-manager', 'admin'],
+  'fleet.read': ['sales-consultant', 'dealer-manager', 'oem-staff', 'analyst', 'auditor', 'admin'],
   // service
   'repair.work': ['service-advisor', 'dealer-manager', 'admin'],
   'repair.survey': ['service-advisor', 'customer-service', 'dealer-manager', 'admin'],

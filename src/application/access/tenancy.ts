@@ -41,7 +41,12 @@ export const scopeQuery = (principal: Principal, tenancy: Tenancy, query: QueryS
   }
 };
 
-type RecordOwnership = Readonly<{ dealerId?: unknown; homeDealerId?: unknown; consultantId?: unknown }>;
+type RecordOwnership = Readonly<{
+  dealerId?: unknown;
+  homeDealerId?: unknown;
+  consultantId?: unknown;
+  accountManagerId?: unknown;
+}>;
 
 /** A detail record (or each item of a page of one member's entries) must be of the principal's dealer. */
 export const assertRecordVisible = (principal: Principal | undefined, record: unknown): void => {
@@ -52,7 +57,7 @@ export const assertRecordVisible = (principal: Principal | undefined, record: un
     for (const item of items) assertRecordVisible(principal, item);
     return;
   }
-  const { dealerId, homeDealerId, consultantId } = record as RecordOwnership;
+  const { dealerId, homeDealerId, consultantId, accountManagerId } = record as RecordOwnership;
   const dealer = typeof dealerId === 'string' ? dealerId : homeDealerId;
   if (typeof dealer === 'string' && dealer !== principal.dealerId) throw dealerForbidden(principal, dealer);
   if (
@@ -65,6 +70,17 @@ export const assertRecordVisible = (principal: Principal | undefined, record: un
       'OWNER_FORBIDDEN',
       `prospect belongs to consultant ${consultantId}, not to ${principal.userId}: ask your dealer manager to reassign it`,
       { consultantId },
+    );
+  // A fleet account (and its KPIs) is its account manager's among the consultants.
+  if (
+    principal.role === 'sales-consultant' &&
+    typeof accountManagerId === 'string' &&
+    accountManagerId !== principal.userId
+  )
+    throw forbidden(
+      'OWNER_FORBIDDEN',
+      `fleet account is managed by ${accountManagerId}, not by ${principal.userId}: ask your dealer manager to reassign it`,
+      { accountManagerId },
     );
 };
 

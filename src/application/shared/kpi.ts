@@ -12,6 +12,7 @@ export type KpiParams = Readonly<{
   window?: number;
   customer?: string;
   campaign?: string;
+  account?: string;
 }>;
 
 /**

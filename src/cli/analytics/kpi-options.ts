@@ -12,6 +12,7 @@ export const KPI_FLAGS: Readonly<Record<keyof KpiParams, string>> = {
   window: '--window',
   customer: '--customer',
   campaign: '--campaign',
+  account: '--account',
 };
 
 export type RawKpiOptions = Readonly<Partial<Record<keyof KpiParams, string>>>;
@@ -46,7 +47,7 @@ export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
     );
   if (options.asOf !== undefined && !isInstant(options.asOf))
     refuse('--as-of', options.asOf, 'an ISO instant: use YYYY-MM-DDTHH:MM[:SS]Z or with an offset (+08:00)');
-  for (const key of ['dealer', 'customer', 'campaign'] as const) {
+  for (const key of ['dealer', 'customer', 'campaign', 'account'] as const) {
     const value = options[key];
     if (value !== undefined && !ID.test(value))
       refuse(KPI_FLAGS[key], JSON.stringify(value), 'an id: letters, digits and . _ : @ - (e.g. d-1)');
@@ -63,5 +64,6 @@ export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
     window,
     customer: options.customer,
     campaign: options.campaign,
+    account: options.account,
   };
 };

@@ -56,6 +56,7 @@ export const kpiCommand: CliCommand = (program: Command, run) => {
     .option('--window <months>', 'window in months (retention, churn)')
     .option('--customer <id>', 'customer id (loyalty-balance)')
     .option('--campaign <id>', 'campaign id (campaign-effect)')
+    .option('--account <id>', 'fleet account id (fleet-account)')
     .option('--format <format>', 'json or csv', 'json')
     .addHelpText(
       'after',

@@ -12,6 +12,8 @@ import { DataQualityController } from './data-quality/data-quality.controller';
 import { DdcQueriesController } from './ddc/ddc-queries.controller';
 import { CampaignCommandsController } from './campaigns/campaign-commands.controller';
 import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
+import { FleetCommandsController } from './fleet/fleet-commands.controller';
+import { FleetQueriesController } from './fleet/fleet-queries.controller';
 import { ClubActivityCommandsController } from './club/club-activity-commands.controller';
 import { ClubActivityQueriesController } from './club/club-activity-queries.controller';
 import { ClubStatisticsController } from './club/club-statistics.controller';
@@ -59,6 +61,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     MembershipQueriesController,
     CampaignCommandsController,
     CampaignQueriesController,
+    FleetCommandsController,
+    FleetQueriesController,
     GiftCommandsController,
     GiftQueriesController,
     ClubActivityCommandsController,

@@ -13,6 +13,8 @@ const PERSONAL =
 /** Names that match the pattern but are not about a person, each with the reason. */
 const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'GiftDefined.name': 'the name of a gift article on the shelf, not of a person',
+  'FleetAccountOpened.companyName': 'the registered name of a company (集团客户), not of a person',
+  'FleetMemberCompanyAdded.companyName': 'the registered name of a member company, not of a person',
 };
 
 const DOMAIN = join(__dirname, '../../../../src/domain');
