@@ -44,6 +44,31 @@ const earned = (
   },
 });
 
+/** 10,000 points make the member gold; no paid visit after 10 Feb 2026: lapsed 18 months on. */
+const goldThenLapsed: MembershipEvent[] = [
+  step({
+    type: 'MembershipTierChanged',
+    data: {
+      ...home,
+      from: 'silver',
+      to: 'gold',
+      lifetimePoints: 10_000,
+      changedAt: '2026-02-10T02:00:00.000Z',
+      ruleSetVersion: 'loyalty-rules-v1',
+    },
+  }),
+  step({
+    type: 'MembershipLapsed',
+    data: {
+      ...home,
+      lastPaidVisitAt: '2026-02-10T02:00:00.000Z',
+      lapsedAt: '2027-08-10T02:00:00.000Z',
+      forfeited: [{ lotId: 'lot-1', amount: 10_000, expiresAt: '2028-02-10T02:00:00.000Z' }],
+      forfeitedPoints: 10_000,
+    },
+  }),
+];
+
 describe('loyalty-members projection', () => {
   it('enrols a member whose lapse clock runs from enrolment', () => {
     const expected: LoyaltyMember = {
@@ -174,29 +199,7 @@ describe('loyalty-members projection', () => {
   it('changes tier, and a lapse forfeits the points and stops the lapse clock', () =>
     spec
       .given([enrolled(), earned(1, 10_000, '2026-02-10T02:00:00.000Z', '2028-02-10T02:00:00.000Z')])
-      .when([
-        step({
-          type: 'MembershipTierChanged',
-          data: {
-            ...home,
-            from: 'silver',
-            to: 'gold',
-            lifetimePoints: 10_000,
-            changedAt: '2026-02-10T02:00:00.000Z',
-            ruleSetVersion: 'loyalty-rules-v1',
-          },
-        }),
-        step({
-          type: 'MembershipLapsed',
-          data: {
-            ...home,
-            lastPaidVisitAt: '2026-02-10T02:00:00.000Z',
-            lapsedAt: '2027-08-10T02:00:00.000Z',
-            forfeited: [{ lotId: 'lot-1', amount: 10_000, expiresAt: '2028-02-10T02:00:00.000Z' }],
-            forfeitedPoints: 10_000,
-          },
-        }),
-      ])
+      .when(goldThenLapsed)
       .thenMatches({
         'cu-1': {
           status: 'lapsed',
@@ -214,27 +217,7 @@ describe('loyalty-members projection', () => {
       .given([
         enrolled(),
         earned(1, 10_000, '2026-02-10T02:00:00.000Z', '2028-02-10T02:00:00.000Z'),
-        step({
-          type: 'MembershipTierChanged',
-          data: {
-            ...home,
-            from: 'silver',
-            to: 'gold',
-            lifetimePoints: 10_000,
-            changedAt: '2026-02-10T02:00:00.000Z',
-            ruleSetVersion: 'loyalty-rules-v1',
-          },
-        }),
-        step({
-          type: 'MembershipLapsed',
-          data: {
-            ...home,
-            lastPaidVisitAt: '2026-02-10T02:00:00.000Z',
-            lapsedAt: '2027-08-10T02:00:00.000Z',
-            forfeited: [{ lotId: 'lot-1', amount: 10_000, expiresAt: '2028-02-10T02:00:00.000Z' }],
-            forfeitedPoints: 10_000,
-          },
-        }),
+        ...goldThenLapsed,
       ])
       .when([
         step({
