@@ -35,6 +35,7 @@ const signed: SpecEvent = {
     priceFen: 100,
     payment: 'loan',
     promisedDeliveryAt: '2026-03-31T02:00:00.000Z',
+    buyerProfile: null,
     signedAt: '2026-02-10T02:00:00.000Z',
   },
 };
