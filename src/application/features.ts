@@ -65,7 +65,7 @@ export const FEATURES: readonly AnyFeature[] = [
 
 /** Every event type the system writes; the catalog refuses a type declared twice. */
 export const ALL_EVENT_TYPES: readonly EventTypeRegistration[] = FEATURES.flatMap((feature) =>
-  registrationsOf(feature.eventTypes, feature.personalData),
+  registrationsOf(feature.eventTypes, feature.personalData, feature.upcasters),
 );
 
 /** Every projection the engine runs: the features' own and their KPIs', each once, in the order listed. */

@@ -51,9 +51,14 @@ export const salesApi = (api: TestApp) => {
       post(`/vehicle-sales/${id}/${step}`, body, headers),
     /**
      * A presentation, a quote and an order of an ID.4 on cash terms, on one day: `at(time)` gives that day's
-     * instant of `HH:MM`.
+     * instant of `HH:MM`; `buyer` (ID number, address) goes with the order when given.
      */
-    orderOn: async (prospectId: string, at: (time: string) => string, promisedDeliveryAt: string) => {
+    orderOn: async (
+      prospectId: string,
+      at: (time: string) => string,
+      promisedDeliveryAt: string,
+      buyer?: Readonly<{ idNumber?: string; address?: string }>,
+    ) => {
       for (const [step, body, status] of [
         ['presentations', { model: 'ID.4', occurredAt: at('09:00') }, 200],
         [
@@ -76,6 +81,7 @@ export const salesApi = (api: TestApp) => {
             payment: 'cash',
             promisedDeliveryAt,
             occurredAt: at('10:00'),
+            ...(buyer ? { buyer } : {}),
           },
           201,
         ],

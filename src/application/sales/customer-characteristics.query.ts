@@ -60,7 +60,7 @@ export class CustomerCharacteristicsHandler implements IQueryHandler<
 export const CUSTOMER_CHARACTERISTICS_KPIS: Readonly<Record<string, Kpi>> = {
   'customer-characteristics': {
     description:
-      'buyers and owners by model, channel, payment type and repeat purchase, "<5" below five customers (GET /sales/customer-characteristics)',
+      'buyers and owners by model, channel, payment type, repeat purchase, age band and province, "<5" below five customers (GET /sales/customer-characteristics)',
     required: ['fromMonth', 'toMonth'],
     projections: [customerCharacteristicsProjection],
     read: (store, _clock, params) =>

@@ -1,10 +1,14 @@
 import { DDC_SUPPRESSION_THRESHOLD, type DdcSuppressed, suppress } from '../../domain/ddc/ddc-ranking';
+import { PROVINCES } from '../../domain/shared/resident-id';
+import { AGE_BANDS } from '../../domain/vehicle-sale/buyer-profile';
 import type { CustomerCharacteristicFact } from '../../projections/customer-characteristics/customer-characteristics.projection';
 
 /** A figure about customers: "<5" when it is about fewer than 5 of them. */
 export type CustomerCount = number | DdcSuppressed;
 
 export type CharacteristicCell = { value: string; customers: CustomerCount };
+/** A province-level code with its name (null for `unknown`). */
+export type ProvinceCell = CharacteristicCell & { name: string | null };
 
 export type CustomerPopulation = {
   /** Distinct customers. */
@@ -15,6 +19,10 @@ export type CustomerPopulation = {
   byChannel: CharacteristicCell[];
   byPayment: CharacteristicCell[];
   byRepeat: CharacteristicCell[];
+  /** Age band at ordering, youngest first, `unknown` last. */
+  byAgeBand: CharacteristicCell[];
+  /** Province-level code of the resident ID number, by code, `unknown` last. */
+  byProvince: ProvinceCell[];
 };
 
 export type CustomerCharacteristics = {
@@ -36,9 +44,18 @@ type Member = {
   channel: string;
   payment: string;
   repeat: string;
+  ageBand: string;
+  province: string;
 };
 
-const cellsOf = (members: readonly Member[], key: 'model' | 'channel' | 'payment' | 'repeat') => {
+type Dimension = 'model' | 'channel' | 'payment' | 'repeat' | 'ageBand' | 'province';
+
+const byValue = (a: string, b: string) => a.localeCompare(b);
+const rank = (value: string) => (value === UNKNOWN ? AGE_BANDS.length : AGE_BANDS.indexOf(value as never));
+const byBand = (a: string, b: string) => rank(a) - rank(b);
+const unknownLast = (a: string, b: string) => Number(a === UNKNOWN) - Number(b === UNKNOWN) || byValue(a, b);
+
+const cellsOf = (members: readonly Member[], key: Dimension, order = byValue): CharacteristicCell[] => {
   const customers = new Map<string, Set<string>>();
   for (const member of members) {
     const set = customers.get(member[key]) ?? new Set<string>();
@@ -46,7 +63,7 @@ const cellsOf = (members: readonly Member[], key: 'model' | 'channel' | 'payment
     customers.set(member[key], set);
   }
   return [...customers]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => order(a, b))
     .map(([value, set]) => ({ value, customers: suppress(set.size, set.size)! }));
 };
 
@@ -60,12 +77,18 @@ const populationOf = (members: readonly Member[]): CustomerPopulation => {
     byChannel: cellsOf(members, 'channel'),
     byPayment: cellsOf(members, 'payment'),
     byRepeat: cellsOf(members, 'repeat'),
+    byAgeBand: cellsOf(members, 'ageBand', byBand),
+    byProvince: cellsOf(members, 'province', unknownLast).map((cell) => ({
+      ...cell,
+      name: PROVINCES[cell.value] ?? null,
+    })),
   };
 };
 
 /**
  * Buyers (vehicles delivered in the months, at the dealer or anywhere) and owners (vehicles with a repair order
- * settled in the months) counted by model, enquiry channel, payment type and repeat purchase. Each cell is the
+ * settled in the months) counted by model, enquiry channel, payment type, repeat purchase, age band at
+ * ordering and province (`unknown` for a sale without a resident ID number, or a vehicle sold elsewhere). Each cell is the
  * number of distinct customers, "<5" below five. `facts` must hold the span's sales and repair orders and,
  * for them, the prospects and every delivered sale of their customers and VINs; others are ignored.
  */
@@ -95,6 +118,8 @@ export const customerCharacteristics = (
     model: sale?.model ?? UNKNOWN,
     channel: (sale && channelOf.get(sale.prospectId)) ?? UNKNOWN,
     payment: sale?.payment ?? UNKNOWN,
+    ageBand: sale?.ageBand ?? UNKNOWN,
+    province: sale?.province ?? UNKNOWN,
   });
 
   const buyers = delivered.filter(inSpan).map((sale) => ({

@@ -6,6 +6,7 @@ import {
 import {
   VEHICLE_SALE_EVENT_TYPES,
   VEHICLE_SALE_PERSONAL_DATA,
+  VEHICLE_SALE_UPCASTERS,
   type VehicleSaleEvent,
 } from '../../domain/vehicle-sale/vehicle-sale.events';
 import type { VehicleSaleState } from '../../domain/vehicle-sale/vehicle-sale.state';
@@ -23,6 +24,7 @@ export const vehicleSaleFeature: Feature<VehicleSaleState, VehicleSaleCommand, V
   streamOf: ({ saleId }) => vehicleSaleStreamId(saleId),
   eventTypes: VEHICLE_SALE_EVENT_TYPES,
   personalData: VEHICLE_SALE_PERSONAL_DATA,
+  upcasters: VEHICLE_SALE_UPCASTERS,
   scope: (state, command) => ({
     dealerId:
       state.status !== 'none'

@@ -1,9 +1,9 @@
+import type { EventUpcasters, Upcaster } from '../../domain/shared/event';
 import type { PersonalDataDeclaration } from '../../domain/shared/personal-data';
 import type { StoredEvent } from '../ports/event-store.port';
 import { markLegacyPersonalData } from '../privacy/legacy-personal-data';
 
-/** Turns the data of schema version `n` into version `n + 1`. */
-export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+export type { Upcaster } from '../../domain/shared/event';
 
 export type EventTypeRegistration = Readonly<{
   type: string;
@@ -60,23 +60,28 @@ export class EventCatalog {
 }
 
 /**
- * Registrations from a `{ Type: schemaVersion }` table, with the personal data each type declares. A type
- * whose personal data became protected at version `since` gets the upcaster from `since - 1` that tags its
- * old clear values with their subject (see markLegacyPersonalData).
+ * Registrations from a `{ Type: schemaVersion }` table, with the personal data each type declares and the
+ * upcasters the feature gives. A type whose personal data became protected at version `since` gets the
+ * upcaster from `since - 1` that tags its old clear values with their subject (see markLegacyPersonalData);
+ * a feature's own upcaster for that same version would be ambiguous and is refused.
  */
 export const registrationsOf = (
   table: Readonly<Record<string, number>>,
   personalData: Readonly<Record<string, PersonalDataDeclaration | undefined>> = {},
+  given: EventUpcasters = {},
 ): EventTypeRegistration[] =>
   Object.entries(table).map(([type, schemaVersion]) => {
     const declaration = personalData[type];
-    if (!declaration) return { type, schemaVersion };
-    const upcasters =
-      declaration.since > 1
-        ? {
-            [declaration.since - 1]: (data: Readonly<Record<string, unknown>>) =>
-              markLegacyPersonalData(data, declaration),
-          }
-        : undefined;
-    return { type, schemaVersion, personalData: declaration, ...(upcasters ? { upcasters } : {}) };
+    const upcasters: Record<number, Upcaster> = { ...given[type] };
+    if (declaration && declaration.since > 1) {
+      if (upcasters[declaration.since - 1])
+        throw new Error(`${type} has two upcasters from version ${declaration.since - 1}`);
+      upcasters[declaration.since - 1] = (data) => markLegacyPersonalData(data, declaration);
+    }
+    return {
+      type,
+      schemaVersion,
+      ...(declaration ? { personalData: declaration } : {}),
+      ...(Object.keys(upcasters).length > 0 ? { upcasters } : {}),
+    };
   });

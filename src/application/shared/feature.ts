@@ -1,4 +1,4 @@
-import type { Command, Decider, Event } from '../../domain/shared/event';
+import type { Command, Decider, Event, EventUpcasters } from '../../domain/shared/event';
 import type { PersonalDataDeclaration } from '../../domain/shared/personal-data';
 import type { AnyProjection } from '../../projections/shared/projection';
 import type { RecordScope } from '../access/command-authoriser';
@@ -44,6 +44,8 @@ export type Feature<State, Cmd extends Command, Evt extends Event> = Readonly<{
   eventTypes: Readonly<Record<Evt['type'], number>>;
   /** The fields of each event type that hold personal data, and whose (docs/privacy.md). */
   personalData?: { readonly [Type in Evt['type']]?: PersonalDataDeclaration };
+  /** Upcasters of schema changes other than protecting personal data, by type and version upgraded from. */
+  upcasters?: EventUpcasters<Evt['type']>;
   /**
    * What a principal's command acts on: the record's dealer, its owner, where it hands the record. The
    * command authoriser checks the principal against it before deciding (docs/access.md).

@@ -36,3 +36,11 @@ export type Decider<State, Cmd extends Command, Evt extends Event> = Readonly<{
   evolve: (state: State, event: Evt) => State;
   initialState: () => State;
 }>;
+
+/** Turns the data of an event's schema version `n` into version `n + 1` (a pure function of the data). */
+export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+/** Per event type, its upcasters keyed by the version they upgrade from. */
+export type EventUpcasters<Type extends string = string> = {
+  readonly [T in Type]?: Readonly<Record<number, Upcaster>>;
+};

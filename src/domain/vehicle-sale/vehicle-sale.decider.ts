@@ -7,6 +7,7 @@ import {
   VehicleSaleNotFound,
   callbackCompleted,
   reasonsWithoutSurvey,
+  residentIdInvalid,
   discountTooHigh,
   notDelivered,
   notReadyForDelivery,
@@ -17,6 +18,7 @@ import {
   surveyWithoutContact,
 } from './vehicle-sale.errors';
 import type { VehicleSaleEvent } from './vehicle-sale.events';
+import { buyerProfileOf } from './buyer-profile';
 import { DEFAULT_SSI_WEIGHT_SET, type SsiWeightSet } from './ssi-weights';
 import { evolveVehicleSale, type SignedSale, type VehicleSaleState } from './vehicle-sale.state';
 import { callbackDueAfter } from './vehicle-sale.types';
@@ -28,12 +30,11 @@ const sign = (command: C.SignOrder, state: VehicleSaleState): VehicleSaleEvent[]
   const { data } = command;
   if (data.discountFen > data.listPriceFen)
     throw discountTooHigh(data.saleId, data.listPriceFen, data.discountFen);
-  return [
-    {
-      type: 'OrderSigned',
-      data: { ...data, priceFen: data.listPriceFen - data.discountFen, signedAt: command.metadata.now },
-    },
-  ];
+  // The one read of a personal field's content by a decider: the clear ID number of the command, once.
+  const buyerProfile = buyerProfileOf(data.customer.idNumber, command.metadata.now);
+  if (typeof buyerProfile === 'string') throw residentIdInvalid(data.saleId, buyerProfile);
+  const priceFen = data.listPriceFen - data.discountFen;
+  return [{ type: 'OrderSigned', data: { ...data, priceFen, buyerProfile, signedAt: command.metadata.now } }];
 };
 
 /** Nothing follows a cancellation; after delivery only the callback does. */

@@ -107,3 +107,18 @@ export const surveyWithoutContact = (saleId: string) =>
     saleId,
     'cannot record a survey from a callback that did not reach the customer: set reached to true',
   );
+
+const RESIDENT_ID_FAULTS = {
+  checksum: 'its check character does not match the first 17 digits',
+  'birth-date': 'its digits 7 to 14 are no birth date on or before the order',
+  province: 'its first two digits are no province-level code',
+} as const;
+
+/** The buyer's resident ID number is invalid; the number itself is personal data and is never echoed. */
+export const residentIdInvalid = (saleId: string, fault: keyof typeof RESIDENT_ID_FAULTS) =>
+  new VehicleSaleRuleViolated(
+    'SALE_RESIDENT_ID_INVALID',
+    saleId,
+    `cannot be signed with buyer.idNumber: ${RESIDENT_ID_FAULTS[fault]}; correct the number (or omit it)`,
+    { field: 'buyer.idNumber', fault },
+  );

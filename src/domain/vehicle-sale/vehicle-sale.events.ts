@@ -1,5 +1,6 @@
-import type { Event } from '../shared/event';
+import type { Event, EventUpcasters } from '../shared/event';
 import type { PersonalDataDeclaration } from '../shared/personal-data';
+import type { BuyerProfile } from './buyer-profile';
 import type { PaymentMethod, SaleCustomer, SsiFactor, SsiSurvey } from './vehicle-sale.types';
 
 type Id = { saleId: string };
@@ -18,6 +19,11 @@ export type OrderSigned = Event<
     priceFen: number;
     payment: PaymentMethod;
     promisedDeliveryAt: string;
+    /**
+     * Since schema v3: the buyer's age band and province code, derived from the resident ID number given on
+     * ordering (the number itself is in `customer`, encrypted). Null without one, and on earlier events.
+     */
+    buyerProfile: BuyerProfile | null;
     signedAt: string;
   }
 >;
@@ -88,7 +94,7 @@ export type VehicleSaleEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const VEHICLE_SALE_EVENT_TYPES = {
-  OrderSigned: 2,
+  OrderSigned: 3,
   DepositPaid: 1,
   VehicleAllocated: 1,
   SaleInvoiced: 1,
@@ -115,3 +121,11 @@ export const VEHICLE_SALE_PERSONAL_DATA = {
     since: 2,
   },
 } as const satisfies Partial<Record<VehicleSaleEvent['type'], PersonalDataDeclaration>>;
+
+/**
+ * Upcasters of the vehicle sale's events by the version they upgrade from (the personal-data ones, v1 → v2,
+ * are made from the declaration above). OrderSigned v2 → v3: no buyer profile was derived before v3.
+ */
+export const VEHICLE_SALE_UPCASTERS: EventUpcasters<VehicleSaleEvent['type']> = {
+  OrderSigned: { 2: (data) => ({ ...data, buyerProfile: null }) },
+};

@@ -13,7 +13,9 @@ type Handled = ProspectRegistered | OrderSigned | VehicleDelivered | RepairOrder
  * answers counts, with small cells suppressed (`customer-characteristics.ts`).
  *
  * - `prospect:<id>`: the enquiry channel the prospect was registered with (for the buyer's channel);
- * - `sale:<id>`: an order, and once delivered its VIN and CST month of delivery (a buyer);
+ * - `sale:<id>`: an order (with the buyer's age band at ordering and province code, derived by the sale's
+ *   decider from the resident ID number, null without one), and once delivered its VIN and CST month of
+ *   delivery (a buyer);
  * - `service:<repairOrderId>`: a settled repair order's dealer, VIN, customer and CST month (an owner).
  * Each event writes only its own fields, so the documents are the same in any order of arrival.
  */
@@ -26,6 +28,10 @@ export type CustomerCharacteristicFact = {
   channel: string | null;
   model: string | null;
   payment: string | null;
+  /** The buyer's age band at ordering (`OrderSigned.buyerProfile`); null without a resident ID number. */
+  ageBand: string | null;
+  /** The province-level code (two digits) of the buyer's resident ID number; null without one. */
+  province: string | null;
   vin: string | null;
   /** Delivered (a sale) or settled (a repair order) at. */
   at: string | null;
@@ -42,6 +48,8 @@ const empty = (kind: CustomerCharacteristicFact['kind'], recordId: string): Cust
   channel: null,
   model: null,
   payment: null,
+  ageBand: null,
+  province: null,
   vin: null,
   at: null,
   month: null,
@@ -49,7 +57,8 @@ const empty = (kind: CustomerCharacteristicFact['kind'], recordId: string): Cust
 
 export const customerCharacteristicsProjection: ProjectionDefinition<Handled, CustomerCharacteristicFact> = {
   name: 'customer-characteristics',
-  version: 1,
+  // v2: the buyer's age band and province (OrderSigned v3).
+  version: 2,
   collection: 'customer_characteristics',
   indexes: [
     ['kind', 'month'],
@@ -81,7 +90,7 @@ export const customerCharacteristicsProjection: ProjectionDefinition<Handled, Cu
         return { ...current, prospectId, dealerId, customerId: contact.customerId, channel };
       }
       case 'OrderSigned': {
-        const { saleId, prospectId, dealerId, customer, model, payment } = event.data;
+        const { saleId, prospectId, dealerId, customer, model, payment, buyerProfile } = event.data;
         const current = doc ?? empty('sale', saleId);
         // The delivered model wins over the ordered one when both are in.
         return {
@@ -91,6 +100,8 @@ export const customerCharacteristicsProjection: ProjectionDefinition<Handled, Cu
           customerId: customer.customerId,
           model: current.model ?? model,
           payment,
+          ageBand: buyerProfile?.ageBand ?? null,
+          province: buyerProfile?.province ?? null,
         };
       }
       case 'VehicleDelivered': {

@@ -35,6 +35,8 @@ const signed: SpecEvent = {
     priceFen: 100,
     payment: 'loan',
     promisedDeliveryAt: '2026-03-31T02:00:00.000Z',
+    // Derived by the decider from a resident ID number of 上海 (31), buyer aged 25-34 at ordering.
+    buyerProfile: { ageBand: '25-34', province: '31' },
     signedAt: '2026-02-10T02:00:00.000Z',
   },
 };
@@ -87,6 +89,8 @@ const base = {
   channel: null,
   model: null,
   payment: null,
+  ageBand: null,
+  province: null,
 };
 const saleFacts = {
   kind: 'sale',
@@ -98,6 +102,8 @@ const saleFacts = {
   // The delivered model wins over the ordered one, in either order.
   model: 'Lavida Plus',
   payment: 'loan',
+  ageBand: '25-34',
+  province: '31',
   vin: 'LSVAB4BR5MN000001',
   at: '2026-03-31T15:30:00.000Z',
   month: '2026-03',
@@ -135,5 +141,10 @@ describe('customer-characteristics projection (facts, codes only)', () => {
 
   it('gives the same documents when the delivery arrives before the order', () => {
     spec.when([settled, delivered, signed, registered]).then(expected);
+  });
+
+  it('keeps no age band or province for an order without a resident ID number', () => {
+    const withoutId = { ...signed, data: { ...signed.data, buyerProfile: null } } as SpecEvent;
+    spec.when([withoutId, delivered]).then({ 'sale:s-1': { ...saleFacts, ageBand: null, province: null } });
   });
 });

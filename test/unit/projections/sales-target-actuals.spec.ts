@@ -18,6 +18,7 @@ const signed = (saleId: string, signedAt: string): OrderSigned => ({
     priceFen: 15_000_000,
     payment: 'cash',
     promisedDeliveryAt: '2026-04-10T10:00:00.000Z',
+    buyerProfile: null,
     signedAt,
   },
 });

@@ -35,6 +35,7 @@ const signed: OrderSigned = {
     priceFen: 19_500_000,
     payment: 'loan',
     promisedDeliveryAt: '2026-03-20T02:00:00.000Z',
+    buyerProfile: null,
     signedAt: SIGNED_AT,
   },
 };

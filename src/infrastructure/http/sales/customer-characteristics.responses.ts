@@ -4,6 +4,7 @@ import type {
   CustomerCharacteristics,
   CustomerCount,
   CustomerPopulation,
+  ProvinceCell,
 } from '../../../application/sales/customer-characteristics';
 
 const COUNT = { oneOf: [{ type: 'number' }, { type: 'string', enum: ['<5'] }] };
@@ -15,6 +16,11 @@ export class CharacteristicCellView implements CharacteristicCell {
   /** Distinct customers; "<5" when fewer than 5. @example 7 */
   @ApiProperty(COUNT)
   customers!: CustomerCount;
+}
+
+export class ProvinceCellView extends CharacteristicCellView implements ProvinceCell {
+  /** The province-level division's name; null for `unknown`. @example 上海 */
+  name!: string | null;
 }
 
 export class CustomerPopulationView implements CustomerPopulation {
@@ -31,6 +37,16 @@ export class CustomerPopulationView implements CustomerPopulation {
   byPayment!: CharacteristicCellView[];
   /** `repeat`: the customer has two or more delivered vehicles by the last month; else `first`. */
   byRepeat!: CharacteristicCellView[];
+  /**
+   * Age band at ordering (`under-18`, `18-24`, `25-34`, `35-44`, `45-54`, `55-64`, `65+`), youngest first;
+   * `unknown` (last) for a sale without a resident ID number. Derived once from the ID number on ordering.
+   */
+  byAgeBand!: CharacteristicCellView[];
+  /**
+   * Province-level code of the buyer's resident ID number (its first two digits, e.g. `31`), by code;
+   * `unknown` (last) without one.
+   */
+  byProvince!: ProvinceCellView[];
 }
 
 export class CustomerCharacteristicsView implements CustomerCharacteristics {

@@ -163,7 +163,7 @@ export class ProspectCommandsController extends routeTable({
     reply: OrderReply,
     notFound: NOT_FOUND,
     idParam: 'prospectId',
-    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no quote yet), SALE_DISCOUNT_EXCEEDS_PRICE, ${BEFORE_REGISTRATION}`,
+    refusals: `${CLOSED}, PROSPECT_STEP_OUT_OF_ORDER (no quote yet), SALE_DISCOUNT_EXCEEDS_PRICE, SALE_RESIDENT_ID_INVALID (buyer.idNumber: a resident ID number whose check character, birth date or province is wrong), ${BEFORE_REGISTRATION}`,
   })
   async order(
     @Param('prospectId', new RecordIdPipe('prospectId')) prospectId: string,

@@ -19,6 +19,7 @@ const signed: VehicleSaleEvent = {
     priceFen: 20_000_000,
     payment: 'cash',
     promisedDeliveryAt: '2026-03-20T02:00:00.000Z',
+    buyerProfile: null,
     signedAt: '2026-03-01T02:00:00.000Z',
   },
 };

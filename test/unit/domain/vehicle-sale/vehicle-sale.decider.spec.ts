@@ -39,6 +39,7 @@ const signed: OrderSigned = {
     priceFen: 14_200_000,
     payment: 'loan',
     promisedDeliveryAt: '2026-03-12T10:00:00.000Z',
+    buyerProfile: null,
     signedAt: '2026-03-05T02:00:00.000Z',
   },
 };
@@ -80,6 +81,87 @@ describe('vehicle sale decider', () => {
       .given([signed])
       .when({ type: 'SignOrder', data, metadata: { now: signed.data.signedAt, actor: staff } })
       .thenThrows('SALE_ALREADY_SIGNED');
+  });
+
+  /*
+   * The buyer's resident ID number, worked by hand (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; sum mod 11
+   * looked up in 1 0 X 9 8 7 6 5 4 3 2):
+   * 310101199103061232 (上海, born 1991-03-06): 21+9+0+5+0+4+2+9+54+3+0+27+0+30+8+8+6 = 186, mod 11 = 10 → 2.
+   * Signed 5 March 2026 10:00 CST, the day before the 35th birthday: 34 → 25-34; province 31.
+   * 310101199102301230: check character right (…+18+30+0… = 177, mod 11 = 1 → 0), but 30 February.
+   */
+  describe('the buyer profile derived from the ID number given on ordering', () => {
+    const { priceFen: _price, signedAt: _at, buyerProfile: _profile, ...data } = signed.data;
+    const signWith = (idNumber: string | undefined, now = signed.data.signedAt) =>
+      ({
+        type: 'SignOrder',
+        data: {
+          ...data,
+          customer: { ...data.customer, ...(idNumber ? { idNumber, address: '上海市黄浦区' } : {}) },
+        },
+        metadata: { now, actor: staff },
+      }) as const;
+
+    it('puts the age band at the order and the province code in clear beside the ID number', () => {
+      spec
+        .given([])
+        .when(signWith('310101199103061232'))
+        .then([
+          {
+            type: 'OrderSigned',
+            data: {
+              ...signed.data,
+              customer: { ...signed.data.customer, idNumber: '310101199103061232', address: '上海市黄浦区' },
+              buyerProfile: { ageBand: '25-34', province: '31' },
+            },
+          },
+        ]);
+      // Signed at 6 March 00:30 CST (5 March 16:30 UTC): the birthday, 35 → 35-44.
+      spec
+        .given([])
+        .when(signWith('310101199103061232', '2026-03-05T16:30:00.000Z'))
+        .then([
+          {
+            type: 'OrderSigned',
+            data: {
+              ...signed.data,
+              customer: { ...signed.data.customer, idNumber: '310101199103061232', address: '上海市黄浦区' },
+              buyerProfile: { ageBand: '35-44', province: '31' },
+              signedAt: '2026-03-05T16:30:00.000Z',
+            },
+          },
+        ]);
+    });
+
+    it('has no profile without an ID number, or with a passport number', () => {
+      spec.given([]).when(signWith(undefined)).then([signed]);
+      spec
+        .given([])
+        .when(signWith('E12345678'))
+        .then([
+          {
+            type: 'OrderSigned',
+            data: {
+              ...signed.data,
+              customer: { ...signed.data.customer, idNumber: 'E12345678', address: '上海市黄浦区' },
+            },
+          },
+        ]);
+    });
+
+    it('refuses an invalid resident ID number, naming the fault and not the number', () => {
+      spec
+        .given([])
+        .when(signWith('310101199103061233'))
+        .thenThrows('SALE_RESIDENT_ID_INVALID', { field: 'buyer.idNumber', fault: 'checksum' });
+      spec
+        .given([])
+        .when(signWith('310101199102301230'))
+        .thenThrows('SALE_RESIDENT_ID_INVALID', { field: 'buyer.idNumber', fault: 'birth-date' });
+      expect(() => decider.decide(signWith('310101199103061233'), decider.initialState())).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('310101') }),
+      );
+    });
   });
 
   it('refuses delivery before settlement and inspection, naming what is missing', () => {
