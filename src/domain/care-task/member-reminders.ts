@@ -136,10 +136,17 @@ export const noPointsExpiryFacts = (customerId: string, month: string): PointsEx
 
 const ms = (iso: string): number => Date.parse(iso);
 
+/** What the club's clock takes (an expiry, a lapse's forfeit): the loss the reminder is there to prevent. */
+const byTheClock = (draw: ExpiringDraw): boolean =>
+  draw.key.startsWith('expired:') || draw.key.startsWith('lapsed:');
+
 /**
  * The month's reminder: opened when its first lot was earned, due 30 days before its first expiry (at once
- * when that is sooner), and superseded, in business time, by the fact that left none of its points (the
- * latest draw, once everything earned has been drawn). Null while no lot of the month is known.
+ * when that is sooner), and superseded, in business time, by the member's fact that left none of its points
+ * (a redemption, a debit by hand, a cancellation: the latest draw, once everything earned has been drawn).
+ * When the clock took the last of them (the expiry, a lapse) the reminder is not superseded: the loss is
+ * what it was due to prevent, so it stays due and counts as completed only if it was worked. Null while no
+ * lot of the month is known.
  */
 export const pointsExpiryReminder = (facts: PointsExpiryFacts): ReminderDue | null => {
   if (facts.lots.length === 0) return null;
@@ -147,7 +154,10 @@ export const pointsExpiryReminder = (facts: PointsExpiryFacts): ReminderDue | nu
   const openedAt = Math.min(...facts.lots.map((lot) => ms(lot.earnedAt)));
   const earned = facts.lots.reduce((sum, lot) => sum + lot.amount, 0);
   const drawn = facts.draws.reduce((sum, draw) => sum + draw.amount, 0);
-  const lastDraw = facts.draws.length ? Math.max(...facts.draws.map((draw) => ms(draw.at))) : null;
+  const last = [...facts.draws]
+    .sort((x, y) => ms(x.at) - ms(y.at) || Number(byTheClock(y)) - Number(byTheClock(x)))
+    .at(-1);
+  const lastDraw = last && !byTheClock(last) ? ms(last.at) : null;
   const due = Math.max(firstExpiry - MEMBER_REMINDER_RULES.pointsExpiryLeadDays * DAY_MS, openedAt);
   return {
     recordId: pointsExpiryRecordId(facts.customerId, facts.month),

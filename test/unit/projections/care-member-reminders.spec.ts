@@ -94,15 +94,13 @@ describe('care-tasks projection: member reminders (points expiry)', () => {
     });
   });
 
-  it('the expiry that leaves none supersedes it at its own date; a withdrawn expiry reopens it', () => {
+  it('the expiry that takes the last points does not supersede it (it stays due, open until worked); nor does its withdrawal change that', () => {
     const expired: SpecEvent = {
       type: 'PointsExpired',
       streamId: stream,
       data: { ...home, lotId: 'lot-1', amount: 300, expiresAt: '2028-04-10T02:00:00.000Z' },
     };
-    spec.when([lot1, expired]).thenMatches({
-      [april]: { status: 'cancelled', supersededAt: '2028-04-10T02:00:00.000Z' },
-    });
+    spec.when([lot1, expired]).thenMatches({ [april]: { status: 'open', supersededAt: null } });
     const withdrawn: SpecEvent = {
       type: 'MembershipDecisionsWithdrawn',
       streamId: stream,

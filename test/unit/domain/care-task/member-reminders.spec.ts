@@ -78,12 +78,48 @@ describe('points-expiry reminders (member-reminders-2026-1)', () => {
     );
   });
 
-  it('an expiry leaving none supersedes it; a withdrawn expiry gives the points back', () => {
+  it('is not superseded when the expiry takes the last points (the loss it was due to prevent), nor by a lapse', () => {
     const expired: MembershipEvent = {
       type: 'PointsExpired',
       data: { ...home, lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' },
     };
-    expect(pointsExpiryReminder(fold([lot1, expired]))?.supersededAt).toBe('2028-03-10T02:00:00.000Z');
+    // lot-1 (100) expires untouched: the reminder stays due, completed only if it was worked.
+    expect(pointsExpiryReminder(fold([lot1, expired]))?.supersededAt).toBeNull();
+    // A redemption takes 60 on 5 Jan 2027, the expiry the last 40: the clock emptied it, still not superseded.
+    const part = redeemed('r1', 'lot-1', 60, '2027-01-05T02:00:00.000Z', '2028-03-10T02:00:00.000Z');
+    const rest: MembershipEvent = { ...expired, data: { ...expired.data, amount: 40 } };
+    expect(pointsExpiryReminder(fold([lot1, rest, part]))?.supersededAt).toBeNull();
+    const lapsed: MembershipEvent = {
+      type: 'MembershipLapsed',
+      data: {
+        ...home,
+        lastPaidVisitAt: null,
+        lapsedAt: '2027-06-01T02:00:00.000Z',
+        forfeited: [{ lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' }],
+        forfeitedPoints: 100,
+      },
+    };
+    expect(pointsExpiryReminder(fold([lot1, lapsed]))?.supersededAt).toBeNull();
+    // A cancellation (the member left) forfeits the last points: superseded at it.
+    const cancelled: MembershipEvent = {
+      type: 'MembershipCancelled',
+      data: {
+        ...home,
+        reason: 'moved',
+        cancelledAt: '2027-07-01T02:00:00.000Z',
+        forfeited: [{ lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' }],
+        forfeitedPoints: 100,
+      },
+    };
+    expect(pointsExpiryReminder(fold([lot1, cancelled]))?.supersededAt).toBe('2027-07-01T02:00:00.000Z');
+  });
+
+  it('a withdrawn expiry gives the points back', () => {
+    const expired: MembershipEvent = {
+      type: 'PointsExpired',
+      data: { ...home, lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' },
+    };
+    const used = redeemed('r9', 'lot-1', 100, '2028-03-01T00:00:00.000Z', '2028-03-10T02:00:00.000Z');
     const withdrawn: MembershipEvent = {
       type: 'MembershipDecisionsWithdrawn',
       data: {
@@ -93,6 +129,10 @@ describe('points-expiry reminders (member-reminders-2026-1)', () => {
       },
     };
     expect(pointsExpiryReminder(fold([lot1, expired, withdrawn]))?.supersededAt).toBeNull();
+    // The late redemption of 1 Mar that withdrew it takes the points: superseded at it.
+    expect(pointsExpiryReminder(fold([lot1, expired, withdrawn, used]))?.supersededAt).toBe(
+      '2028-03-01T00:00:00.000Z',
+    );
   });
 
   it('months are CST months, and ids parse back', () => {
