@@ -326,7 +326,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     projections: [serviceWorkshopMonthlyProjection],
   },
   retention: {
-    description: 'service retention per month over a window of months (--from-month, --to-month, --window)',
+    description: 'service retention per month over a window of months (--from-month, --to-month, --window-months)',
     required: ['dealer', 'fromMonth', 'toMonth'],
     read: (store, _clock, p) =>
       new GetRetentionHandler(store).execute(
@@ -334,7 +334,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
           dealerId: p.dealer!,
           from: p.fromMonth!,
           to: p.toMonth!,
-          windowMonths: p.window,
+          windowMonths: p.windowMonths,
         }),
       ),
     projections: [serviceVehiclesProjection],
@@ -344,7 +344,7 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     required: ['dealer'],
     read: (store, clock, p) =>
       new GetLostVehiclesHandler(store, clock).execute(
-        new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, windowMonths: p.window }),
+        new GetLostVehiclesQuery({ dealerId: p.dealer!, asOf: p.asOf, windowMonths: p.windowMonths }),
       ),
     projections: [serviceVehiclesProjection],
   },

@@ -9,7 +9,8 @@ export type KpiParams = Readonly<{
   fromMonth?: string;
   toMonth?: string;
   asOf?: string;
-  window?: number;
+  /** Months of the retention/churn window (`--window-months`; `--window`, deprecated, reads the same). */
+  windowMonths?: number;
   customer?: string;
   campaign?: string;
   account?: string;

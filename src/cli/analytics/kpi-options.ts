@@ -9,19 +9,37 @@ export const KPI_FLAGS: Readonly<Record<keyof KpiParams, string>> = {
   fromMonth: '--from-month',
   toMonth: '--to-month',
   asOf: '--as-of',
-  window: '--window',
+  windowMonths: '--window-months',
   customer: '--customer',
   campaign: '--campaign',
   account: '--account',
 };
 
-export type RawKpiOptions = Readonly<Partial<Record<keyof KpiParams, string>>>;
+/** As commander hands them over: `window` is the deprecated name of `--window-months`. */
+export type RawKpiOptions = Readonly<Partial<Record<keyof KpiParams | 'window', string>>>;
 
 const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[\w.:@-]+$/;
 
 const refuse = (flag: string, value: string, expected: string): never => {
   throw new UsageError(`${flag} ${value} is not ${expected}`);
+};
+
+/**
+ * `--window-months`, or its former name `--window` (still read, as the HTTP routes read `window`): given
+ * both with different values, the former is refused rather than one silently winning.
+ */
+const windowMonthsOf = (options: RawKpiOptions): number | undefined => {
+  const { windowMonths, window } = options;
+  if (windowMonths !== undefined && window !== undefined && windowMonths !== window)
+    throw new UsageError(
+      `--window ${window} and --window-months ${windowMonths} differ: --window is the former name of --window-months, give only --window-months`,
+    );
+  const [flag, value] = windowMonths !== undefined ? ['--window-months', windowMonths] : ['--window', window];
+  if (value === undefined) return undefined;
+  if (!(/^\d+$/.test(value) && Number(value) >= 1))
+    refuse(flag, value, 'a whole number of months above 0 (e.g. 6)');
+  return Number(value);
 };
 
 /** A real instant whose date is a calendar date (2026-02-30 would roll over to March). */
@@ -52,16 +70,13 @@ export const kpiParamsOf = (options: RawKpiOptions): KpiParams => {
     if (value !== undefined && !ID.test(value))
       refuse(KPI_FLAGS[key], JSON.stringify(value), 'an id: letters, digits and . _ : @ - (e.g. d-1)');
   }
-  const window = options.window === undefined ? undefined : Number(options.window);
-  if (options.window !== undefined && !(/^\d+$/.test(options.window) && window! >= 1))
-    refuse('--window', options.window, 'a whole number of months above 0 (e.g. 6)');
   return {
     dealer: options.dealer,
     month: options.month,
     fromMonth: options.fromMonth,
     toMonth: options.toMonth,
     asOf: options.asOf,
-    window,
+    windowMonths: windowMonthsOf(options),
     customer: options.customer,
     campaign: options.campaign,
     account: options.account,

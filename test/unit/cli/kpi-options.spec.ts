@@ -10,7 +10,7 @@ describe('crm kpi options', () => {
         fromMonth: '2025-12',
         toMonth: '2026-03',
         asOf: '2026-03-31T12:00:00+08:00',
-        window: '6',
+        windowMonths: '6',
         customer: 'cu-p-a-2',
       }),
     ).toEqual({
@@ -19,7 +19,7 @@ describe('crm kpi options', () => {
       fromMonth: '2025-12',
       toMonth: '2026-03',
       asOf: '2026-03-31T12:00:00+08:00',
-      window: 6,
+      windowMonths: 6,
       customer: 'cu-p-a-2',
     });
     expect(kpiParamsOf({ asOf: '2026-03-31T04:00Z' }).asOf).toBe('2026-03-31T04:00Z');
@@ -44,11 +44,25 @@ describe('crm kpi options', () => {
   });
 
   it('refuses a window that is not a whole number above 0, and an id with spaces or control characters', () => {
-    for (const window of ['0', '-1', '1.5', '6x', ''])
-      expect(() => kpiParamsOf({ window })).toThrow(
-        `--window ${window} is not a whole number of months above 0`,
+    for (const value of ['0', '-1', '1.5', '6x', '']) {
+      expect(() => kpiParamsOf({ windowMonths: value })).toThrow(
+        `--window-months ${value} is not a whole number of months above 0`,
       );
+      expect(() => kpiParamsOf({ window: value })).toThrow(
+        `--window ${value} is not a whole number of months above 0`,
+      );
+    }
     expect(() => kpiParamsOf({ dealer: '' })).toThrow(/--dealer "" is not an id/);
     expect(() => kpiParamsOf({ customer: 'cu 1' })).toThrow(/--customer "cu 1" is not an id/);
+  });
+
+  it('reads --window-months, and --window as its former name; both given and differing is refused', () => {
+    expect(kpiParamsOf({ windowMonths: '6' }).windowMonths).toBe(6);
+    expect(kpiParamsOf({ window: '9' }).windowMonths).toBe(9);
+    expect(kpiParamsOf({ window: '6', windowMonths: '6' }).windowMonths).toBe(6);
+    expect(() => kpiParamsOf({ window: '9', windowMonths: '6' })).toThrow(
+      '--window 9 and --window-months 6 differ: --window is the former name of --window-months',
+    );
+    expect(kpiParamsOf({}).windowMonths).toBeUndefined();
   });
 });
