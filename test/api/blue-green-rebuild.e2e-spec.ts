@@ -108,7 +108,7 @@ describe('blue/green rebuilds over HTTP', () => {
       listed.projections.find((row: { name: string }) => row.name === 'complaint-details'),
     ).toMatchObject({
       state: 'running',
-      live: { version: 2, generation: 1, collection: 'complaints_v2_g1' },
+      live: { version: 3, generation: 1, collection: 'complaints_v3_g1' },
       building: null,
     });
 
@@ -143,7 +143,7 @@ describe('blue/green rebuilds over HTTP', () => {
     expect(answers.at(-1)).toBe('new');
     const firstNew = answers.indexOf('new');
     expect(answers.slice(firstNew).every((answer) => answer === 'new')).toBe(true);
-    expect(await state()).toMatchObject({ version: 3, live: { version: 3, generation: 2 } });
+    expect(await state()).toMatchObject({ version: 4, live: { version: 4, generation: 2 } });
     await api.close();
   });
 
@@ -154,7 +154,7 @@ describe('blue/green rebuilds over HTTP', () => {
     // Another process on the same files, as the CLI would be: its own connections, its own runners.
     const events = SqliteEventStore.open(join(api.dataDir, 'events.sqlite'));
     const readModels = SqliteReadStore.open(join(api.dataDir, 'read-models.sqlite'));
-    expect((await readModels.getMany('complaints_v2', ['c-00000'])).size).toBe(1);
+    expect((await readModels.getMany('complaints_v3', ['c-00000'])).size).toBe(1);
     const result = await rebuildProjections(
       {
         eventStore: events,
@@ -183,8 +183,8 @@ describe('blue/green rebuilds over HTTP', () => {
     expect(row).toMatchObject({ state: 'running', live: { generation: 1 } });
     expect(retired).toBe(false);
     // Generation 0's table is gone (getMany names the physical collection); readers see generation 1.
-    expect((await readModels.getMany('complaints_v2', ['c-00000'])).size).toBe(0);
-    expect((await readModels.getMany('complaints_v2_g1', ['c-00000'])).size).toBe(1);
+    expect((await readModels.getMany('complaints_v3', ['c-00000'])).size).toBe(0);
+    expect((await readModels.getMany('complaints_v3_g1', ['c-00000'])).size).toBe(1);
     // The API's live runner now writes the new generation.
     const ack = await api.request({
       method: 'POST',
@@ -196,7 +196,7 @@ describe('blue/green rebuilds over HTTP', () => {
     await api.settle();
     const acknowledged = (await api.request({ method: 'GET', url: '/complaints/c-00011' })).json();
     expect(acknowledged.firstAcknowledgement).not.toBeNull();
-    expect((await readModels.getMany('complaints_v2_g1', ['c-00011'])).get('c-00011')?.value).toMatchObject({
+    expect((await readModels.getMany('complaints_v3_g1', ['c-00011'])).get('c-00011')?.value).toMatchObject({
       firstAcknowledgement: expect.objectContaining({ at: expect.any(String) }),
     });
     await Promise.all([events.close(), readModels.close()]);
@@ -210,7 +210,7 @@ describe('blue/green rebuilds over HTTP', () => {
     const readModels = SqliteReadStore.open(join(api.dataDir, 'read-models.sqlite'));
     const ids = Array.from({ length: COMPLAINTS }, (_, i) => `c-${String(i).padStart(5, '0')}`);
     // Generation 0, kept current by the live runner from the first event: the uninterrupted reference.
-    const reference = await readModels.getMany('complaints_v2', ids);
+    const reference = await readModels.getMany('complaints_v3', ids);
     expect(reference.size).toBe(COMPLAINTS);
     const start = () =>
       api.request({
@@ -250,7 +250,7 @@ describe('blue/green rebuilds over HTTP', () => {
     };
     const resumed = await wait();
     expect(resumed).toMatchObject({ state: 'done', startPosition: stoppedAt.position });
-    const rebuilt = await readModels.getMany('complaints_v2_g1', ids);
+    const rebuilt = await readModels.getMany('complaints_v3_g1', ids);
     expect(new Map([...rebuilt].map(([id, doc]) => [id, doc.value]))).toEqual(
       new Map([...reference].map(([id, doc]) => [id, doc.value])),
     );

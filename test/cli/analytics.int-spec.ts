@@ -93,12 +93,12 @@ describe('crm projections, replay, export and kpi', () => {
     );
     expect(details).toMatchObject({
       state: 'running',
-      live: { version: 2, generation: 1, collection: 'complaints_v2_g1', checkpoint: 14 },
+      live: { version: 3, generation: 1, collection: 'complaints_v3_g1', checkpoint: 14 },
       building: null,
       lag: { events: 0 },
     });
     expect(crm(data.dir, ['projections', 'list']).stdout).toMatch(
-      /complaint-details\s+2\s+running\s+v2\/g1@14/,
+      /complaint-details\s+3\s+running\s+v3\/g1@14/,
     );
 
     const kpi = crm(data.dir, ['kpi', 'complaint-compliance', '--dealer', 'd-0', '--month', '2026-03']);
@@ -172,7 +172,7 @@ describe('crm projections, replay, export and kpi', () => {
       out,
     ]);
     expect(exported.status).toBe(0);
-    expect(exported.stderr).toBe('4 rows of complaints_v2\n');
+    expect(exported.stderr).toBe('4 rows of complaints_v3\n');
     const [columns, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     const id = columns.indexOf('complaintId');
     const acknowledgedAt = columns.indexOf('firstAcknowledgement.at');
@@ -240,7 +240,7 @@ describe('crm projections, replay, export and kpi', () => {
         .all()
         .map((table) => table.name);
       db.close();
-      expect(tables).toEqual(['rm_complaints_v2_g1']);
+      expect(tables).toEqual(['rm_complaints_v3_g1']);
     } finally {
       crashed.remove();
       clean.remove();

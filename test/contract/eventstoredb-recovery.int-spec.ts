@@ -84,7 +84,7 @@ describeWithContainers(`EventStoreDB recovery on ${IMAGE}`, 'EventStoreDB leader
       await writer.close();
       expect((await runner.status()).state).toBe('running');
       for (const complaintId of filed)
-        expect(await readStore.get('complaints_v2', complaintId)).not.toBeNull();
+        expect(await readStore.get('complaints_v3', complaintId)).not.toBeNull();
     } finally {
       await runner.stop();
       await Promise.all([eventStore.close(), readStore.close()]);

@@ -74,7 +74,7 @@ describe('a failed projection resumes from the checkpoint it stored', () => {
     expect(await snapshotReadModels(readStore, [filings])).toEqual(
       await snapshotReadModels(clean, [filings]),
     );
-    expect(await readStore.count('complaints_v2', {})).toBe(10);
+    expect(await readStore.count('complaints_v3', {})).toBe(10);
     await Promise.all([eventStore.close(), readStore.close(), clean.close()]);
   });
 });

@@ -78,8 +78,8 @@ describe('projection engine on SQLite', () => {
     await runAll(runnerDeps(eventStore, readStore), events);
     const sla = await readStore.find('complaint_sla_monthly_v1', {}, { sort: [['dealerId', 1]] });
     expect(sla).toEqual(EXPECTED_SLA);
-    expect(await readStore.count('complaints_v2', { status: 'acknowledged' })).toBe(30);
-    expect(await readStore.count('complaints_v2', { status: 'filed' })).toBe(10);
+    expect(await readStore.count('complaints_v3', { status: 'acknowledged' })).toBe(30);
+    expect(await readStore.count('complaints_v3', { status: 'filed' })).toBe(10);
     await Promise.all([eventStore.close(), readStore.close()]);
   });
 
@@ -205,8 +205,8 @@ describe('projection engine on SQLite', () => {
     });
     expect(status.lag?.events).toBe(70 - (poisoned.globalPosition - 1));
     // Everything before the poisoned event is there, nothing after it.
-    expect(await readStore.count('complaints_v2', {})).toBe(7);
-    expect(await readStore.get('complaints_v2', 'c-00007')).toBeNull();
+    expect(await readStore.count('complaints_v3', {})).toBe(7);
+    expect(await readStore.get('complaints_v3', 'c-00007')).toBeNull();
     expect(await readStore.readCheckpoint(runner.checkpointName)).toMatchObject({
       status: 'failed',
       position: poisoned.globalPosition - 1,

@@ -1,5 +1,16 @@
 import { careTaskOriginMissing } from '../../domain/care-task/care-task.errors';
 import {
+  type ComplaintCallbacks,
+  foldComplaintCallbacks,
+  noComplaintCallbacks,
+  originFromComplaint,
+  parseComplaintCallbackRecordId,
+} from '../../domain/care-task/complaint-callbacks';
+import type { ComplaintCommand } from '../../domain/complaint/complaint.commands';
+import { complaintStreamId } from '../../domain/complaint/complaint.decider';
+import type { ComplaintEvent } from '../../domain/complaint/complaint.events';
+import { complaintFeature } from '../complaint/complaint.feature';
+import {
   originFromReminder,
   originFromRepairOrder,
   originFromSale,
@@ -47,6 +58,7 @@ export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string):
   const { kind, recordId } = parsed;
   if (isVehicleReminderKind(kind)) return reminderOrigin(pipeline, taskId, kind, recordId);
   if (kind === 'pointsexpiry') return pointsExpiryOrigin(pipeline, taskId, recordId);
+  if (kind === 'complaint') return complaintCallbackOrigin(pipeline, taskId, recordId);
   if (kind === 'service' || kind === 'servicefollowup') {
     const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
     const origin = originFromRepairOrder(kind, state);
@@ -145,4 +157,47 @@ const pointsExpiryOrigin = async (
   if (!reminder)
     throw careTaskOriginMissing(taskId, `membership ${customerId} has no points expiring in ${month}`);
   return originFromReminder('pointsexpiry', reminder);
+};
+
+/** The complaint stream folded into its closing callbacks (`complaint-callbacks.ts`); it decides nothing. */
+const complaintCallbacksFold = (
+  complaintId: string,
+): Feature<ComplaintCallbacks, ComplaintCommand, ComplaintEvent> => ({
+  ...complaintFeature,
+  name: 'care-complaint-callbacks',
+  decider: {
+    initialState: () => noComplaintCallbacks(complaintId),
+    evolve: foldComplaintCallbacks,
+    decide: () => [],
+  },
+  scope: () => ({ dealerId: undefined }),
+  projections: [],
+  reactors: undefined,
+  watchers: undefined,
+  kpis: undefined,
+});
+
+/** A closing callback's origin (`complaint-<complaintId>-<YYYYMMDDHHmmss>`), as the complaint says it. */
+const complaintCallbackOrigin = async (
+  pipeline: CommandPipeline,
+  taskId: string,
+  recordId: string,
+): Promise<CareTaskOrigin> => {
+  const parsed = parseComplaintCallbackRecordId(recordId);
+  if (parsed === null)
+    throw careTaskOriginMissing(
+      taskId,
+      'a complaint task id is complaint-<complaintId>-<callback deadline as YYYYMMDDHHmmss in CST>',
+    );
+  const facts = await pipeline.currentState(
+    complaintCallbacksFold(parsed.complaintId),
+    complaintStreamId(parsed.complaintId),
+  );
+  const origin = originFromComplaint(facts, recordId);
+  if (!origin)
+    throw careTaskOriginMissing(
+      taskId,
+      `complaint ${parsed.complaintId} has no resolution whose callback is due at that time`,
+    );
+  return origin;
 };

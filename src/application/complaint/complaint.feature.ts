@@ -3,6 +3,7 @@ import { complaintStreamId, createComplaintDecider } from '../../domain/complain
 import {
   COMPLAINT_EVENT_TYPES,
   COMPLAINT_PERSONAL_DATA,
+  COMPLAINT_UPCASTERS,
   type ComplaintEvent,
 } from '../../domain/complaint/complaint.events';
 import { automaticDecisionOf, type ComplaintState } from '../../domain/complaint/complaint.state';
@@ -29,6 +30,7 @@ export const complaintFeature: Feature<ComplaintState, ComplaintCommand, Complai
   streamOf: ({ complaintId }) => complaintStreamId(complaintId),
   eventTypes: COMPLAINT_EVENT_TYPES,
   personalData: COMPLAINT_PERSONAL_DATA,
+  upcasters: COMPLAINT_UPCASTERS,
   scope: (state, command) => ({
     dealerId: state.status !== 'none' ? state.dealerId : namedDealer(command),
     handedTo: command.type === 'AssignComplaint' ? command.data.dealerId : undefined,

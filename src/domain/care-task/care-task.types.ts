@@ -8,6 +8,8 @@ import { businessMonthOf } from '../shared/time';
  * - `delivery`: the 7-day call after a delivery (with the SSI survey on the sale);
  * - `service`: the 3-day call after a repair order's settlement (with the CSI survey on the repair order);
  * - `3month`: the call three months after a new vehicle's delivery;
+ * - `complaint`: the closing callback (闭环回访) of a resolved complaint, due by the resolution's callback
+ *   deadline and recorded on the complaint (`complaint-callbacks.ts`): one task per resolution;
  * - `salesfollowup`, `servicefollowup`: the call back to a customer whose SSI or CSI survey had a factor
  *   answered 6 or less, within 48 hours of the survey. Follow-ups are not callbacks: the callback success
  *   rate reports them apart.
@@ -21,6 +23,7 @@ export const CARE_TASK_KINDS = [
   'delivery',
   'service',
   '3month',
+  'complaint',
   'salesfollowup',
   'servicefollowup',
   'insurance',
@@ -30,7 +33,7 @@ export const CARE_TASK_KINDS = [
 ] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
 /** The callbacks the success rate counts. */
-export const CALLBACK_KINDS = ['delivery', 'service', '3month'] as const;
+export const CALLBACK_KINDS = ['delivery', 'service', '3month', 'complaint'] as const;
 export type CallbackKind = (typeof CALLBACK_KINDS)[number];
 export const isCallbackKind = (kind: CareTaskKind): kind is CallbackKind =>
   (CALLBACK_KINDS as readonly string[]).includes(kind);
@@ -67,6 +70,7 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   delivery: 'customer-service',
   service: 'customer-service',
   '3month': 'sales-consultant',
+  complaint: 'customer-service',
   salesfollowup: 'customer-service',
   servicefollowup: 'customer-service',
   insurance: 'customer-service',
@@ -78,7 +82,7 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
 /**
  * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
  * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`,
- * `pointsexpiry-cu-20931-202804`. Kinds hold
+ * `pointsexpiry-cu-20931-202804`, `complaint-c-2026-000142-20260305100000`. Kinds hold
  * no hyphen, so the first one ends the kind.
  */
 export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;

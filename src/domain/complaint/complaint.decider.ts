@@ -318,14 +318,15 @@ const onStep = (
             resolveBy,
             onTime: !isOverdue(resolveBy, now),
             callbackBy: addHours(now, policy.callbackWithinHours),
+            customerId: state.customerId ?? null,
           },
         },
       ];
     }
     case 'RecordCallback': {
       if (state.status !== 'resolved') throw notResolved(complaintId, state.status);
-      const callback = clockOf('callback');
-      const callbackBy = callback?.dueBy ?? now;
+      // The resolution's deadline, also after a reached callback stopped its clock (then past or not).
+      const callbackBy = clockOf('callback')?.dueBy ?? state.resolutionCallbackBy ?? now;
       const { reached, satisfaction, note } = command.data;
       return [
         {
@@ -369,6 +370,7 @@ const onStep = (
             reason: command.data.reason,
             reopenedAt: now,
             resolveBy: addHours(now, policy.resolveWithinHours[state.severity]),
+            endsCallbackBy: state.status === 'resolved' ? (state.resolutionCallbackBy ?? null) : null,
           },
         },
       ];

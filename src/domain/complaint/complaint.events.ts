@@ -1,4 +1,4 @@
-import type { Event } from '../shared/event';
+import type { Event, EventUpcasters } from '../shared/event';
 import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type {
   AutomaticDecision,
@@ -97,8 +97,10 @@ export type ComplaintResolved = Event<
     remedy: string;
     resolveBy: string;
     onTime: boolean;
-    /** The callback clock starts now. */
+    /** The callback clock starts now: the closing callback (a care task, docs/care.md) is due by then. */
     callbackBy: string;
+    /** Since v2: the customer the callback calls; null on earlier events. */
+    customerId: string | null;
   }
 >;
 
@@ -110,6 +112,7 @@ export type ComplaintCallbackRecorded = Event<
     reached: boolean;
     satisfaction: Satisfaction | null;
     note: string | null;
+    /** The callback deadline of the resolution it calls back on (the clock's, even once it stopped). */
     callbackBy: string;
     onTime: boolean;
   }
@@ -122,7 +125,18 @@ export type ComplaintClosed = Event<
 
 export type ComplaintReopened = Event<
   'ComplaintReopened',
-  { complaintId: string; reason: string; reopenedAt: string; resolveBy: string }
+  {
+    complaintId: string;
+    reason: string;
+    reopenedAt: string;
+    resolveBy: string;
+    /**
+     * Since v2: the callback deadline of the resolution this reopening ends, when it was reopened while
+     * resolved (its closing callback is no longer due from now, docs/care.md); null when reopened once
+     * closed, and on earlier events.
+     */
+    endsCallbackBy: string | null;
+  }
 >;
 
 export type ComplaintEscalated = Event<
@@ -198,10 +212,10 @@ export const COMPLAINT_EVENT_TYPES = {
   ResolutionProposed: 1,
   ResolutionAccepted: 1,
   ResolutionRejected: 1,
-  ComplaintResolved: 1,
+  ComplaintResolved: 2,
   ComplaintCallbackRecorded: 1,
   ComplaintClosed: 1,
-  ComplaintReopened: 1,
+  ComplaintReopened: 2,
   ComplaintEscalated: 1,
   ComplaintDeadlineMissed: 1,
   ComplaintDecisionsWithdrawn: 1,
@@ -218,3 +232,13 @@ export const COMPLAINT_PERSONAL_DATA = {
     since: 2,
   },
 } as const satisfies Partial<Record<ComplaintEvent['type'], PersonalDataDeclaration>>;
+
+/**
+ * Upcasters by the version they upgrade from. ComplaintResolved v1 → v2: the customer was not named (the
+ * closing-callback task then has no customer); ComplaintReopened v1 → v2: the callback it ended was not
+ * named (a closing callback left open by a reopening stays open: docs/care.md).
+ */
+export const COMPLAINT_UPCASTERS: EventUpcasters<ComplaintEvent['type']> = {
+  ComplaintResolved: { 1: (data) => ({ ...data, customerId: null }) },
+  ComplaintReopened: { 1: (data) => ({ ...data, endsCallbackBy: null }) },
+};

@@ -31,6 +31,13 @@ interface Filed {
   readonly clocks: readonly RunningClock[];
   readonly proposal: Proposal | null;
   readonly callback: Readonly<{ reached: boolean; satisfaction: Satisfaction | null }> | null;
+  /** The customer complaining (the subject of the filing's personal data); an older stored state may lack it. */
+  readonly customerId?: string;
+  /**
+   * The callback deadline of the resolution in force (while resolved), kept after a reached callback
+   * stops its clock: every callback on that resolution names it, and so reaches the same care task.
+   */
+  readonly resolutionCallbackBy?: string | null;
   /** Business time of the last human fact that moves the clocks (filing included). */
   readonly lastFactAt: string;
   /** The automatic decisions since that fact, each with the state before it (shared/automatic-decisions). */
@@ -152,6 +159,8 @@ const applyEvent = (state: ComplaintState, event: ComplaintEvent): ComplaintStat
       ],
       proposal: null,
       callback: null,
+      customerId: data.customer.customerId,
+      resolutionCallbackBy: null,
       lastFactAt: data.filedAt,
       automatic: [],
     };
@@ -196,6 +205,7 @@ const applyEvent = (state: ComplaintState, event: ComplaintEvent): ComplaintStat
       return {
         ...state,
         status: 'resolved',
+        resolutionCallbackBy: event.data.callbackBy,
         clocks: startClock(
           stopClock(state.clocks, 'resolve', 'upper-level', 'acknowledge'),
           'callback',
@@ -218,6 +228,7 @@ const applyEvent = (state: ComplaintState, event: ComplaintEvent): ComplaintStat
         status: 'investigating',
         proposal: null,
         callback: null,
+        resolutionCallbackBy: null,
         clocks: startClock(
           state.clocks,
           'resolve',

@@ -6,6 +6,12 @@ import {
 import type { CareTaskEvent } from '../../domain/care-task/care-task.events';
 import type { ReminderDue } from '../../domain/care-task/care-reminders';
 import type { CareVehicleEvent } from '../../domain/care-vehicle/care-vehicle.events';
+import { complaintCallbackRecordId } from '../../domain/care-task/complaint-callbacks';
+import type {
+  ComplaintCallbackRecorded,
+  ComplaintReopened,
+  ComplaintResolved,
+} from '../../domain/complaint/complaint.events';
 import {
   foldPointsExpiry,
   noPointsExpiryFacts,
@@ -52,6 +58,9 @@ type Handled =
   | DeliveryCallbackRecorded
   | RepairOrderSettled
   | CsiSurveyRecorded
+  | ComplaintResolved
+  | ComplaintCallbackRecorded
+  | ComplaintReopened
   | MemberReminderEvent;
 
 /** The membership's events a member reminder follows. */
@@ -289,6 +298,23 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
         position,
         repairOrderId: null,
       });
+    case 'ComplaintResolved': {
+      const { dealerId, customerId, resolvedAt, callbackBy } = event.data;
+      return { ...origin(doc, customerId, resolvedAt, callbackBy), dealerId };
+    }
+    case 'ComplaintCallbackRecorded':
+      return withAttempt(doc, {
+        at: event.data.calledAt,
+        outcome: event.data.reached ? 'reached' : 'not-reached',
+        callerId: caller,
+        note: null,
+        via: 'record',
+        position,
+        repairOrderId: null,
+      });
+    case 'ComplaintReopened':
+      // The resolution it called back on no longer holds: not due from the reopening (the first one).
+      return { ...doc, supersededAt: doc.supersededAt ?? event.data.reopenedAt };
     case 'CareTaskOpened': {
       const { customerId, openedAt, dueAt, role } = event.data;
       return { ...origin(doc, customerId, openedAt, dueAt), role };
@@ -369,6 +395,17 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
         ? [careTaskId('service', repairOrderId), careTaskId('servicefollowup', repairOrderId)]
         : [careTaskId('service', repairOrderId)];
     }
+    case 'ComplaintResolved':
+    case 'ComplaintCallbackRecorded': {
+      const { complaintId, callbackBy } = event.data;
+      return [careTaskId('complaint', complaintCallbackRecordId(complaintId, callbackBy))];
+    }
+    case 'ComplaintReopened': {
+      const { complaintId, endsCallbackBy } = event.data;
+      return endsCallbackBy
+        ? [careTaskId('complaint', complaintCallbackRecordId(complaintId, endsCallbackBy))]
+        : [];
+    }
     case 'VehicleInsuranceExpiryRecorded':
     case 'VehicleInspectionDueRecorded':
     case 'VehicleServiceRecorded': {
@@ -388,11 +425,13 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
  * The care tasks (客户关怀 callbacks and reminders): `GET /care/tasks`, the callback success rate and the
  * reminder figures, the DDC's callback figure. A task's document exists from the fact it follows, before
  * anyone works it; a reminder's from its vehicle's event, which restates the reminders it changes; a
- * points-expiry reminder's from the membership's events on the lots of its month.
+ * points-expiry reminder's from the membership's events on the lots of its month; a complaint's closing
+ * callback from its resolution, worked by the callbacks recorded on the complaint.
  */
 export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   name: 'care-tasks',
-  version: 3,
+  // 4: the complaints' closing callbacks.
+  version: 4,
   collection: 'care_tasks',
   indexes: [
     ['dealerId', 'status', 'dueAt'],
@@ -406,6 +445,9 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
     'DeliveryCallbackRecorded',
     'RepairOrderSettled',
     'CsiSurveyRecorded',
+    'ComplaintResolved',
+    'ComplaintCallbackRecorded',
+    'ComplaintReopened',
     'CareTaskOpened',
     'CareTaskAttemptRecorded',
     'CareTaskAssigned',
@@ -418,7 +460,9 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   ],
   documentIds: taskIdsOf,
   apply: (doc, event, id) => {
-    const dealerId = 'homeDealerId' in event.data ? event.data.homeDealerId : event.data.dealerId;
+    // A complaint's callback or reopening names no dealer: its resolution, earlier in its stream, did.
+    const { data } = event;
+    const dealerId = 'homeDealerId' in data ? data.homeDealerId : 'dealerId' in data ? data.dealerId : '';
     const next = recorded(doc ?? blank(id, dealerId), event);
     const closure = careTaskClosure(outcomeAttempts(next), outcomeCancellations(next));
     return {

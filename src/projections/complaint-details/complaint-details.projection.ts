@@ -197,8 +197,9 @@ const withdrawn = (
  */
 export const complaintDetailsProjection: ProjectionDefinition<ComplaintEvent, ComplaintDetails> = {
   name: 'complaint-details',
-  // 2: the state remembers automatic decisions, and a late fact withdraws them.
-  version: 2,
+  // 2: the state remembers automatic decisions, and a late fact withdraws them; 3: it keeps the customer
+  // and the resolution's callback deadline (the closing-callback care task).
+  version: 3,
   collection: 'complaints',
   // Lists by dealer, compliance by dealer and cohort, the worklist by dealer, and the deadline watcher.
   // Every index costs each write; the unfiltered list and worklist of the OEM sort without one.

@@ -54,8 +54,8 @@ describe('crm export', () => {
 
 describe('crm export <target>', () => {
   it('takes a projection, its collection, or a physical collection of it', () => {
-    expect(readNameOf('complaint-details')).toBe('complaints_v2');
-    expect(readNameOf('complaints')).toBe('complaints_v2');
+    expect(readNameOf('complaint-details')).toBe('complaints_v3');
+    expect(readNameOf('complaints')).toBe('complaints_v3');
     expect(readNameOf('complaints_v2')).toBe('complaints_v2');
     expect(readNameOf('complaints_v2_g2')).toBe('complaints_v2_g2');
   });

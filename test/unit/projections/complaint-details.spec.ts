@@ -70,6 +70,7 @@ const resolved = (resolvedAt: string): ComplaintResolved => ({
     resolveBy: RESOLVE_BY,
     onTime: resolvedAt <= RESOLVE_BY,
     callbackBy: '2026-03-20T02:00:00.000Z',
+    customerId: 'cu-1',
   },
 });
 
@@ -130,6 +131,8 @@ describe('complaint-details projection', () => {
         acknowledgedAt: null,
         proposal: null,
         callback: null,
+        customerId: 'cu-1',
+        resolutionCallbackBy: null,
         department: null,
         lastFactAt: FILED_AT,
         automatic: [],
@@ -300,6 +303,7 @@ describe('complaint-details projection', () => {
         complaintId: 'c-1',
         reason: 'rattle is back',
         reopenedAt: '2026-03-18T02:00:00.000Z',
+        endsCallbackBy: null,
         resolveBy: '2026-03-21T02:00:00.000Z',
       },
     };
@@ -339,6 +343,7 @@ describe('complaint-details projection', () => {
             complaintId: 'c-1',
             reason: 'not fixed',
             reopenedAt: '2026-03-28T02:00:00.000Z',
+            endsCallbackBy: null,
             resolveBy: '2026-03-31T02:00:00.000Z',
           },
         },

@@ -149,6 +149,8 @@ export class KindSuccessView {
   delivery!: SuccessFiguresView;
   service!: SuccessFiguresView;
   '3month'!: SuccessFiguresView;
+  /** The closing callbacks of resolved complaints (one per resolution). */
+  complaint!: SuccessFiguresView;
 }
 
 export class ReminderFiguresView extends SuccessFiguresView implements ReminderFigures {

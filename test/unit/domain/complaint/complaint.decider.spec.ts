@@ -98,6 +98,7 @@ const resolved = (): ComplaintEvent[] => [
       resolveBy: '2026-03-05T09:00:00.000Z',
       onTime: true,
       callbackBy: '2026-03-04T09:00:00.000Z',
+      customerId: 'cu-9',
     },
   },
 ];
@@ -318,6 +319,7 @@ describe('complaint decider: assignment, investigation and resolution', () => {
             resolveBy: '2026-03-05T09:00:00.000Z',
             onTime: true,
             callbackBy: '2026-03-06T09:00:00.000Z',
+            customerId: 'cu-9',
           },
         },
       ]);
@@ -398,6 +400,47 @@ describe('complaint decider: callback, closing and reopening', () => {
       .then([closed()[closed().length - 1]]);
   });
 
+  it('names the resolution it calls back on: a later call after the one that reached the customer still names its deadline', () => {
+    // Resolved 3 Mar 09:00, callback due 4 Mar 09:00; reached 3 Mar 15:00 (the clock stops). A second call
+    // on 5 Mar 09:00 is past that deadline and names it, so it reaches the same closing-callback task.
+    spec
+      .given(closed().slice(0, -1))
+      .when(at('2026-03-05T09:00:00.000Z', 'RecordCallback', { reached: true, satisfaction: 'satisfied' }))
+      .then([
+        {
+          type: 'ComplaintCallbackRecorded',
+          data: {
+            complaintId: 'c-42',
+            calledAt: '2026-03-05T09:00:00.000Z',
+            reached: true,
+            satisfaction: 'satisfied',
+            note: null,
+            callbackBy: '2026-03-04T09:00:00.000Z',
+            onTime: false,
+          },
+        },
+      ]);
+  });
+
+  it('reopened while resolved, names the callback deadline of the resolution it ends', () => {
+    // General severity: 72 h to resolve from the reopening (3 Mar 12:00 → 6 Mar 12:00).
+    spec
+      .given(resolved())
+      .when(at('2026-03-03T12:00:00.000Z', 'ReopenComplaint', { reason: 'customer not reached, noise back' }))
+      .then([
+        {
+          type: 'ComplaintReopened',
+          data: {
+            complaintId: 'c-42',
+            reason: 'customer not reached, noise back',
+            reopenedAt: '2026-03-03T12:00:00.000Z',
+            resolveBy: '2026-03-06T12:00:00.000Z',
+            endsCallbackBy: '2026-03-04T09:00:00.000Z',
+          },
+        },
+      ]);
+  });
+
   it('allows nothing on a closed complaint but reopening, which restarts the resolution clock', () => {
     for (const command of [
       at('2026-03-04T09:00:00.000Z', 'RecordCustomerContact', { channel: 'phone', summary: 'asked again' }),
@@ -417,6 +460,8 @@ describe('complaint decider: callback, closing and reopening', () => {
             reason: 'noise is back',
             reopenedAt: '2026-03-10T09:00:00.000Z',
             resolveBy: '2026-03-13T09:00:00.000Z',
+            // Reopened once closed: the closing callback was made, no callback task ends here.
+            endsCallbackBy: null,
           },
         },
       ]);
