@@ -36,11 +36,27 @@ const checkedIn = (customerId: string, dealerId: string, checkedInAt: string): S
 });
 const enrolled = (customerId: string, homeDealerId: string, enrolledAt: string): SpecEvent => ({
   type: 'MembershipEnrolled',
-  data: { customerId, homeDealerId, cardNumber: 'C-1', tier: 'silver', enrolledAt, ruleSetVersion: 'r-1' },
+  data: {
+    lapseClock: null,
+    customerId,
+    homeDealerId,
+    cardNumber: 'C-1',
+    tier: 'silver',
+    enrolledAt,
+    ruleSetVersion: 'r-1',
+  },
 });
 const cancelled = (customerId: string, homeDealerId: string, cancelledAt: string): SpecEvent => ({
   type: 'MembershipCancelled',
-  data: { customerId, homeDealerId, reason: 'asked', cancelledAt, forfeited: [], forfeitedPoints: 0 },
+  data: {
+    lapseClock: null,
+    customerId,
+    homeDealerId,
+    reason: 'asked',
+    cancelledAt,
+    forfeited: [],
+    forfeitedPoints: 0,
+  },
 });
 
 describe('care-greeting-audience projection (who a holiday greeting goes to)', () => {
@@ -102,6 +118,7 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
     const reEnrolled: SpecEvent = {
       type: 'MembershipReEnrolled',
       data: {
+        lapseClock: null,
         customerId: 'cu-2',
         homeDealerId: 'd-1',
         cardNumber: 'C-2',

@@ -25,6 +25,7 @@ const earned = (lotId: string, amount: number, earnedAt: string, expiresAt: stri
     earnedAt,
     expiresAt,
     ruleSetVersion: 'loyalty-2026-1',
+    lapseClock: null,
   },
 });
 const redeemed = (
@@ -105,6 +106,7 @@ describe('points-expiry reminders (member-reminders-2026-1)', () => {
       type: 'MembershipCancelled',
       data: {
         ...home,
+        lapseClock: null,
         reason: 'moved',
         cancelledAt: '2027-07-01T02:00:00.000Z',
         forfeited: [{ lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' }],
