@@ -161,6 +161,7 @@ export class ReminderKindFiguresView {
   inspection!: ReminderFiguresView;
   maintenance!: ReminderFiguresView;
   pointsexpiry!: ReminderFiguresView;
+  lapsewarning!: ReminderFiguresView;
 }
 
 export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {

@@ -1,12 +1,12 @@
 import {
   expiryMonthOf,
   foldPointsExpiry,
-  lapseWarning,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
   pointsExpiryMonthsOf,
   pointsExpiryReminder,
 } from '../../../../src/domain/care-task/member-reminders';
+import { lapseWarning } from '../../../../src/domain/care-task/lapse-warnings';
 import { DEFAULT_LOYALTY_RULES } from '../../../../src/domain/membership/loyalty-rules';
 import type { MembershipEvent } from '../../../../src/domain/membership/membership.events';
 
