@@ -263,7 +263,8 @@ describe('lapse warnings from the clocks the membership events restate (lapseClo
     expect(lapseWarningRecordIdsOf(enrol)).toEqual(['cus-1-20270901']);
     expect(lapseWarningRecordIdsOf(visit)).toEqual(['cus-1-20270901', 'cus-1-20271010']);
     // A v1 event (upcast: null) names none.
-    expect(lapseWarningRecordIdsOf({ ...enrol, data: { ...enrol.data, lapseClock: null } })).toEqual([]);
+    const v1 = { ...enrol, data: { ...enrol.data, lapseClock: null } } as MembershipEvent;
+    expect(lapseWarningRecordIdsOf(v1)).toEqual([]);
     expect(parseLapseWarningRecordId('cu-20931-20270901')).toEqual({
       customerId: 'cu-20931',
       day: '20270901',
