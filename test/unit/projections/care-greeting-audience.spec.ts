@@ -37,25 +37,25 @@ const checkedIn = (customerId: string, dealerId: string, checkedInAt: string): S
 const enrolled = (customerId: string, homeDealerId: string, enrolledAt: string): SpecEvent => ({
   type: 'MembershipEnrolled',
   data: {
-    lapseClock: null,
     customerId,
     homeDealerId,
     cardNumber: 'C-1',
     tier: 'silver',
     enrolledAt,
     ruleSetVersion: 'r-1',
+    lapseClock: null,
   },
 });
 const cancelled = (customerId: string, homeDealerId: string, cancelledAt: string): SpecEvent => ({
   type: 'MembershipCancelled',
   data: {
-    lapseClock: null,
     customerId,
     homeDealerId,
     reason: 'asked',
     cancelledAt,
     forfeited: [],
     forfeitedPoints: 0,
+    lapseClock: null,
   },
 });
 
@@ -118,7 +118,6 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
     const reEnrolled: SpecEvent = {
       type: 'MembershipReEnrolled',
       data: {
-        lapseClock: null,
         customerId: 'cu-2',
         homeDealerId: 'd-1',
         cardNumber: 'C-2',
@@ -128,6 +127,7 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
         endedAt: '2026-09-01T02:00:00.000Z',
         reEnrolledAt: '2026-11-01T02:00:00.000Z',
         ruleSetVersion: 'r-1',
+        lapseClock: null,
       },
     };
     const facts = [

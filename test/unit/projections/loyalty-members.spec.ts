@@ -19,12 +19,12 @@ const step = (event: MembershipEvent) => event;
 const enrolled = (enrolledAt = '2026-01-01T02:00:00.000Z'): MembershipEnrolled => ({
   type: 'MembershipEnrolled',
   data: {
-    lapseClock: null,
     ...home,
     cardNumber: 'C-0001',
     tier: 'silver',
     enrolledAt,
     ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock: null,
   },
 });
 

@@ -14,12 +14,12 @@ describe('member-cards projection (GET /club/members/by-card/{number})', () => {
         {
           type: 'MembershipEnrolled',
           data: {
-            lapseClock: null,
             ...home,
             cardNumber: 'C-1',
             tier: 'silver',
             enrolledAt: T0,
             ruleSetVersion: 'v1',
+            lapseClock: null,
           },
         },
         {
@@ -55,12 +55,12 @@ describe('member-cards projection (GET /club/members/by-card/{number})', () => {
         {
           type: 'MembershipEnrolled',
           data: {
-            lapseClock: null,
             ...home,
             cardNumber: 'C-1',
             tier: 'silver',
             enrolledAt: T0,
             ruleSetVersion: 'v1',
+            lapseClock: null,
           },
         },
         {
