@@ -153,7 +153,7 @@ export type CareTaskDoc = {
   pointsExpiry?: PointsExpiryFacts | null;
   /**
    * A lapse warning's facts: the membership's clocks lapsing on its CST day and the facts that ended them
-   * (`member-reminders.ts`); null for the other tasks.
+   * (`lapse-warnings.ts`); null for the other tasks.
    */
   lapseWarning?: LapseWarningFacts | null;
   /** The repair order the booked attempt that completed the task names: what the reminder led to. */
