@@ -25,6 +25,13 @@ import {
   type VehicleReminderKind,
 } from '../../domain/care-task/care-task.types';
 import {
+  foldLapseWarning,
+  lapseWarningReminder,
+  type LapseWarningFacts,
+  noLapseWarningFacts,
+  parseLapseWarningRecordId,
+} from '../../domain/care-task/lapse-warnings';
+import {
   foldPointsExpiry,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
@@ -59,6 +66,7 @@ export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string):
   if (isVehicleReminderKind(kind)) return reminderOrigin(pipeline, taskId, kind, recordId);
   if (kind === 'pointsexpiry') return pointsExpiryOrigin(pipeline, taskId, recordId);
   if (kind === 'complaint') return complaintCallbackOrigin(pipeline, taskId, recordId);
+  if (kind === 'lapsewarning') return lapseWarningOrigin(pipeline, taskId, recordId);
   if (kind === 'service' || kind === 'servicefollowup') {
     const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
     const origin = originFromRepairOrder(kind, state);
@@ -118,26 +126,30 @@ const reminderOrigin = async (
 };
 
 /**
- * The membership stream folded into one CST month's points-expiry facts (`member-reminders.ts`): the same
- * fold the `care-tasks` projection makes, read from the event store. It decides nothing.
+ * The membership stream folded into one member reminder's facts (`member-reminders.ts`): the same fold the
+ * `care-tasks` projection makes, read from the event store. It decides nothing.
  */
-const pointsExpiryFold = (
-  customerId: string,
-  month: string,
-): Feature<PointsExpiryFacts, MembershipCommand, MembershipEvent> => ({
+const membershipFold = <Facts>(
+  name: string,
+  initialState: () => Facts,
+  evolve: (facts: Facts, event: MembershipEvent) => Facts,
+): Feature<Facts, MembershipCommand, MembershipEvent> => ({
   ...membershipFeature,
-  name: 'care-points-expiry',
-  decider: {
-    initialState: () => noPointsExpiryFacts(customerId, month),
-    evolve: foldPointsExpiry,
-    decide: () => [],
-  },
+  name,
+  decider: { initialState, evolve, decide: () => [] },
   scope: () => ({ dealerId: undefined }),
   projections: [],
   reactors: undefined,
   watchers: undefined,
   kpis: undefined,
 });
+
+const pointsExpiryFold = (customerId: string, month: string) =>
+  membershipFold<PointsExpiryFacts>(
+    'care-points-expiry',
+    () => noPointsExpiryFacts(customerId, month),
+    foldPointsExpiry,
+  );
 
 /** A points-expiry reminder's origin (`pointsexpiry-<customerId>-<YYYYMM>`), as the membership says it. */
 const pointsExpiryOrigin = async (
@@ -200,4 +212,28 @@ const complaintCallbackOrigin = async (
       `complaint ${parsed.complaintId} has no resolution whose callback is due at that time`,
     );
   return origin;
+};
+
+/** A lapse warning's origin (`lapsewarning-<customerId>-<YYYYMMDD>`), as the membership's events restate it. */
+const lapseWarningOrigin = async (
+  pipeline: CommandPipeline,
+  taskId: string,
+  recordId: string,
+): Promise<CareTaskOrigin> => {
+  const parsed = parseLapseWarningRecordId(recordId);
+  if (parsed === null)
+    throw careTaskOriginMissing(taskId, 'a lapsewarning task id is lapsewarning-<customerId>-<YYYYMMDD>');
+  const { customerId, day } = parsed;
+  const facts = await pipeline.currentState(
+    membershipFold<LapseWarningFacts>(
+      'care-lapse-warning',
+      () => noLapseWarningFacts(customerId, day),
+      foldLapseWarning,
+    ),
+    membershipStreamId(customerId),
+  );
+  const reminder = lapseWarningReminder(facts);
+  if (!reminder)
+    throw careTaskOriginMissing(taskId, `membership ${customerId} has no lapse clock lapsing on ${day}`);
+  return originFromReminder('lapsewarning', reminder);
 };

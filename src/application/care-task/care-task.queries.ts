@@ -30,12 +30,15 @@ export const MAX_REASON_MONTHS = 24;
 const MAX_TASKS_PER_REPORT = 200_000;
 
 /**
- * A task as the API shows it: the read model, plus whether it is overdue when read; a points-expiry
- * reminder's facts (the membership's lots) stay in the read model.
+ * A task as the API shows it: the read model, plus whether it is overdue when read; a member reminder's
+ * facts (the membership's lots, a lapse warning's clocks) stay in the read model.
  */
-export type CareTaskView = Omit<CareTaskDoc, 'pointsExpiry'> & { overdue: boolean };
+export type CareTaskView = Omit<CareTaskDoc, 'pointsExpiry' | 'lapseWarning'> & { overdue: boolean };
 
-const viewOf = ({ pointsExpiry: _facts, ...doc }: CareTaskDoc, now: string): CareTaskView => ({
+const viewOf = (
+  { pointsExpiry: _facts, lapseWarning: _clocks, ...doc }: CareTaskDoc,
+  now: string,
+): CareTaskView => ({
   ...doc,
   overdue: doc.status === 'open' && doc.dueAt !== null && Date.parse(doc.dueAt) < Date.parse(now),
 });

@@ -1,6 +1,10 @@
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
 import { createMembershipDecider, membershipStreamId } from '../../domain/membership/membership.decider';
-import { MEMBERSHIP_EVENT_TYPES, type MembershipEvent } from '../../domain/membership/membership.events';
+import {
+  MEMBERSHIP_EVENT_TYPES,
+  MEMBERSHIP_UPCASTERS,
+  type MembershipEvent,
+} from '../../domain/membership/membership.events';
 import { membershipDecisionOf, type MembershipState } from '../../domain/membership/membership.state';
 import { loyaltyLedgerProjection } from '../../projections/loyalty-ledger/loyalty-ledger.projection';
 import { loyaltyMembersProjection } from '../../projections/loyalty-members/loyalty-members.projection';
@@ -21,6 +25,7 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   decider: createMembershipDecider(LIVE_LOYALTY_RULES),
   streamOf: ({ customerId }) => membershipStreamId(customerId),
   eventTypes: MEMBERSHIP_EVENT_TYPES,
+  upcasters: MEMBERSHIP_UPCASTERS,
   // The club's records belong to the member's home dealer.
   scope: (state, command) => ({
     dealerId:

@@ -17,7 +17,8 @@ import { businessMonthOf } from '../shared/time';
  *   (dates recorded with the vehicle, `care-reminders.ts`); `maintenance`: the maintenance-due reminder of a
  *   vehicle's last settled repair order. Reminders are reported apart from callbacks too.
  * - `pointsexpiry`: the member reminder (会员提醒) before a membership's points of a CST month expire
- *   (`member-reminders.ts`), from the membership's events.
+ *   (`member-reminders.ts`), from the membership's events; `lapsewarning`: the member reminder before a
+ *   membership lapses (18 months without a paid visit), one per lapse clock, from the events that restate it.
  */
 export const CARE_TASK_KINDS = [
   'delivery',
@@ -30,6 +31,7 @@ export const CARE_TASK_KINDS = [
   'inspection',
   'maintenance',
   'pointsexpiry',
+  'lapsewarning',
 ] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
 /** The callbacks the success rate counts. */
@@ -45,7 +47,7 @@ export type VehicleReminderKind = (typeof VEHICLE_REMINDER_KINDS)[number];
 export const isVehicleReminderKind = (kind: CareTaskKind): kind is VehicleReminderKind =>
   (VEHICLE_REMINDER_KINDS as readonly string[]).includes(kind);
 /** The member reminders (会员提醒): each follows the membership's facts. */
-export const MEMBER_REMINDER_KINDS = ['pointsexpiry'] as const;
+export const MEMBER_REMINDER_KINDS = ['pointsexpiry', 'lapsewarning'] as const;
 export type MemberReminderKind = (typeof MEMBER_REMINDER_KINDS)[number];
 /** Every reminder: reported apart from the callbacks (the `reminders` block), never in the callback rate. */
 export const REMINDER_KINDS = [...VEHICLE_REMINDER_KINDS, ...MEMBER_REMINDER_KINDS] as const;
@@ -77,12 +79,14 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   inspection: 'customer-service',
   maintenance: 'service-advisor',
   pointsexpiry: 'customer-service',
+  lapsewarning: 'customer-service',
 };
 
 /**
  * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
  * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`,
- * `pointsexpiry-cu-20931-202804`, `complaint-c-2026-000142-20260305100000`. Kinds hold
+ * `pointsexpiry-cu-20931-202804`, `lapsewarning-cu-20931-20270901`,
+ * `complaint-c-2026-000142-20260305100000`. Kinds hold
  * no hyphen, so the first one ends the kind.
  */
 export const careTaskId = (kind: CareTaskKind, recordId: string): string => `${kind}-${recordId}`;

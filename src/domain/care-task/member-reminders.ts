@@ -1,13 +1,12 @@
-import type { LoyaltyRuleSet } from '../membership/loyalty-rules';
 import type { MembershipEvent } from '../membership/membership.events';
-import { type LapseClock, lapseDueAt } from '../membership/membership.state';
 import type { LotDraw } from '../membership/membership.types';
-import { BUSINESS_UTC_OFFSET_MINUTES, businessMonthOf } from '../shared/time';
+import { businessMonthOf } from '../shared/time';
 import type { ReminderDue } from './care-reminders';
 
 /**
  * The member reminders (会员提醒, issue 19 §4), versioned like the vehicle's: points about to expire fall due
- * this many days before the first expiry of a CST month.
+ * this many days before the first expiry of a CST month, a lapse warning this many days before the lapse
+ * (`lapse-warnings.ts`).
  */
 export const MEMBER_REMINDER_RULES = {
   version: 'member-reminders-2026-1',
@@ -167,35 +166,5 @@ export const pointsExpiryReminder = (facts: PointsExpiryFacts): ReminderDue | nu
     dueAt: new Date(due).toISOString(),
     basis: new Date(firstExpiry).toISOString(),
     supersededAt: earned - drawn <= 0 && lastDraw !== null ? new Date(lastDraw).toISOString() : null,
-  };
-};
-
-/** `YYYYMMDD` of an instant, in CST. */
-const cstDay = (iso: string): string =>
-  new Date(ms(iso) + BUSINESS_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10).replace(/-/g, '');
-
-/**
- * The lapse warning of one lapse clock (enrolment, or the last paid visit), as the membership's lapse rule
- * (`lapseDueAt`) dates the lapse: record id `<customerId>-<YYYYMMDD of the lapse in CST>`, opened when the
- * clock started, due 30 days before the lapse (at once when that is sooner). Not a care task yet
- * (docs/care.md, "Not built": the membership's events do not name the lapse date a paid visit replaces).
- */
-export const lapseWarning = (
-  member: Readonly<{ customerId: string; homeDealerId: string }>,
-  clock: LapseClock,
-  rules: LoyaltyRuleSet,
-): ReminderDue & { lapsesAt: string } => {
-  const lapsesAt = lapseDueAt(clock, rules);
-  const openedAt = clock.lastPaidVisitAt ?? clock.enrolledAt;
-  const due = Math.max(ms(lapsesAt) - MEMBER_REMINDER_RULES.lapseWarningLeadDays * DAY_MS, ms(openedAt));
-  return {
-    recordId: `${member.customerId}-${cstDay(lapsesAt)}`,
-    dealerId: member.homeDealerId,
-    customerId: member.customerId,
-    openedAt,
-    dueAt: new Date(due).toISOString(),
-    basis: lapsesAt,
-    lapsesAt,
-    supersededAt: null,
   };
 };

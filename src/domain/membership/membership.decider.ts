@@ -32,7 +32,7 @@ import {
   VoucherNotFound,
   zeroAdjustment,
 } from './membership.errors';
-import type { MembershipDecisionsWithdrawn, MembershipEvent } from './membership.events';
+import type { LapseClockRestated, MembershipDecisionsWithdrawn, MembershipEvent } from './membership.events';
 import {
   drawSoonestExpiring,
   contradictsMembershipDecision,
@@ -49,6 +49,12 @@ import { sourceKey, tierRank } from './membership.types';
 export type { MembershipState } from './membership.state';
 
 const ms = (iso: string): number => Date.parse(iso);
+
+/** Enrolment and re-enrolment start a lapse clock from their own time; no clock runs before them. */
+const startsClock = (now: string, rules: LoyaltyRuleSet): LapseClockRestated => ({
+  ends: null,
+  starts: lapseDueAt({ enrolledAt: now, lastPaidVisitAt: null }, rules),
+});
 
 /** Earning, spending and adjusting need a membership that is active now, a due lapse included. */
 const requireActive = (state: EnrolledMembership, now: string, rules: LoyaltyRuleSet): void => {
@@ -104,6 +110,10 @@ const earn = (command: C.EarnPoints, state: EnrolledMembership, rules: LoyaltyRu
         lotId: `lot-${state.lotsIssued + 1}`,
         source,
         dealerId,
+        // A paid visit restarts the lapse clock: it ends the running one and starts one from the visit.
+        lapseClock: service
+          ? { ends: state.restatedLapseAt, starts: lapseDueAt({ ...state, lastPaidVisitAt: now }, rules) }
+          : null,
         spendFen: service ? (spendFen ?? 0) : null,
         tier: state.tier,
         ratePerRmb: service ? rules.earnRatePerRmb[state.tier] : null,
@@ -299,6 +309,8 @@ const onHumanFact = (
             ...home,
             reason: command.data.reason,
             cancelledAt: now,
+            // Leaving ends the running clock; a lapse (recorded first when due) has ended it already.
+            lapseClock: after.status === 'active' ? { ends: after.restatedLapseAt, starts: null } : null,
             forfeited,
             forfeitedPoints: forfeited.reduce((sum, draw) => sum + draw.amount, 0),
           },
@@ -326,6 +338,7 @@ const onHumanFact = (
             endedAt: after.endedAt ?? now,
             reEnrolledAt: now,
             ruleSetVersion: rules.version,
+            lapseClock: startsClock(now, rules),
           },
         },
       ];
@@ -380,6 +393,7 @@ export const createMembershipDecider = (
             tier: tierFor(0, rules),
             enrolledAt: command.metadata.now,
             ruleSetVersion: rules.version,
+            lapseClock: startsClock(command.metadata.now, rules),
           },
         },
       ];

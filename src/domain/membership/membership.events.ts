@@ -1,20 +1,33 @@
-import type { Event } from '../shared/event';
+import type { Event, EventUpcasters } from '../shared/event';
 import type { EarnSource, LotDraw, MembershipDecision, RedemptionPurpose, Tier } from './membership.types';
 
 type Id = { customerId: string };
 /** The home dealer carries the points liability of its members. */
 type Home = { homeDealerId: string };
 
+/**
+ * The lapse clock a fact ends and the one it starts, as lapse instants (`lapseDueAt`), decided by the decider
+ * so the care-tasks projection finds each lapse warning from the event alone (docs/care.md, "Lapse
+ * warnings"). `ends` is the lapse the running clock's own starting fact restated (null when that fact was
+ * written before v2, or no clock runs); `starts` the lapse of the clock the fact starts. Null on the event:
+ * the fact moves no clock (points not from a paid visit), or it was written before v2 (upcast: not known).
+ */
+export type LapseClockRestated = Readonly<{ ends: string | null; starts: string | null }>;
+type RestatesLapseClock = { lapseClock: LapseClockRestated | null };
+
 export type MembershipEnrolled = Event<
   'MembershipEnrolled',
-  Id & Home & { cardNumber: string; tier: Tier; enrolledAt: string; ruleSetVersion: string }
+  Id &
+    Home &
+    RestatesLapseClock & { cardNumber: string; tier: Tier; enrolledAt: string; ruleSetVersion: string }
 >;
 
 /** A lot of points: spendable until `expiresAt`. */
 export type PointsEarned = Event<
   'PointsEarned',
   Id &
-    Home & {
+    Home &
+    RestatesLapseClock & {
       lotId: string;
       source: EarnSource;
       /** The dealer where the visit or the sale happened. */
@@ -118,7 +131,14 @@ export type MembershipLapsed = Event<
 
 export type MembershipCancelled = Event<
   'MembershipCancelled',
-  Id & Home & { reason: string; cancelledAt: string; forfeited: readonly LotDraw[]; forfeitedPoints: number }
+  Id &
+    Home &
+    RestatesLapseClock & {
+      reason: string;
+      cancelledAt: string;
+      forfeited: readonly LotDraw[];
+      forfeitedPoints: number;
+    }
 >;
 
 /**
@@ -129,7 +149,8 @@ export type MembershipCancelled = Event<
 export type MembershipReEnrolled = Event<
   'MembershipReEnrolled',
   Id &
-    Home & {
+    Home &
+    RestatesLapseClock & {
       cardNumber: string;
       previousCardNumber: string;
       tier: Tier;
@@ -180,8 +201,8 @@ export type MembershipEvent =
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const MEMBERSHIP_EVENT_TYPES = {
-  MembershipEnrolled: 1,
-  PointsEarned: 1,
+  MembershipEnrolled: 2,
+  PointsEarned: 2,
   MembershipTierChanged: 1,
   PointsRedeemed: 1,
   VoucherIssued: 1,
@@ -190,9 +211,18 @@ export const MEMBERSHIP_EVENT_TYPES = {
   PointsExpired: 1,
   PointsAdjusted: 1,
   MembershipLapsed: 1,
-  MembershipCancelled: 1,
-  MembershipReEnrolled: 1,
+  MembershipCancelled: 2,
+  MembershipReEnrolled: 2,
   MembershipDecisionsWithdrawn: 1,
   MemberCardReplaced: 1,
   MemberCardBlocked: 1,
 } as const satisfies Record<MembershipEvent['type'], number>;
+
+/** v1 → v2: the lapse clock was not restated then; `null` says so (docs/care.md, "Lapse warnings"). */
+const lapseClockNotRestated = (data: Readonly<Record<string, unknown>>) => ({ ...data, lapseClock: null });
+export const MEMBERSHIP_UPCASTERS: EventUpcasters<MembershipEvent['type']> = {
+  MembershipEnrolled: { 1: lapseClockNotRestated },
+  PointsEarned: { 1: lapseClockNotRestated },
+  MembershipCancelled: { 1: lapseClockNotRestated },
+  MembershipReEnrolled: { 1: lapseClockNotRestated },
+};

@@ -29,6 +29,12 @@ interface Member {
   readonly redemptionIds: readonly string[];
   readonly adjustmentIds: readonly string[];
   readonly lastPaidVisitAt: string | null;
+  /**
+   * The lapse the running clock's starting fact restated (`lapseClock.starts`): what a fact ending the clock
+   * names as `ends`, so it reaches the very warning that was opened. Null when that fact was written before
+   * the events restated it (v1), or no clock runs.
+   */
+  readonly restatedLapseAt: string | null;
   /** Numbers the next lot: lot ids are decided here, never random. */
   readonly lotsIssued: number;
   /** When it lapsed or was cancelled. */
@@ -170,6 +176,7 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       redemptionIds: [],
       adjustmentIds: [],
       lastPaidVisitAt: null,
+      restatedLapseAt: data.lapseClock?.starts ?? null,
       lotsIssued: 0,
       endedAt: null,
       lastFactAt: data.enrolledAt,
@@ -180,6 +187,7 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
   switch (event.type) {
     case 'PointsEarned': {
       const { data } = event;
+      const paidVisit = data.source.kind === 'repair-order';
       const lot = {
         lotId: data.lotId,
         amount: data.amount,
@@ -192,7 +200,8 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
         lifetimePoints: state.lifetimePoints + data.amount,
         lots: [...state.lots, lot],
         earnedSources: [...state.earnedSources, `${data.source.kind}:${data.source.id}`],
-        lastPaidVisitAt: data.source.kind === 'repair-order' ? data.earnedAt : state.lastPaidVisitAt,
+        lastPaidVisitAt: paidVisit ? data.earnedAt : state.lastPaidVisitAt,
+        restatedLapseAt: paidVisit ? (data.lapseClock?.starts ?? null) : state.restatedLapseAt,
         lotsIssued: state.lotsIssued + 1,
       };
     }
@@ -246,9 +255,15 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       return { ...state, adjustmentIds, lots: [...state.lots, lot], lotsIssued: state.lotsIssued + 1 };
     }
     case 'MembershipLapsed':
-      return { ...state, status: 'lapsed', lots: [], endedAt: event.data.lapsedAt };
+      return { ...state, status: 'lapsed', lots: [], endedAt: event.data.lapsedAt, restatedLapseAt: null };
     case 'MembershipCancelled':
-      return { ...state, status: 'cancelled', lots: [], endedAt: event.data.cancelledAt };
+      return {
+        ...state,
+        status: 'cancelled',
+        lots: [],
+        endedAt: event.data.cancelledAt,
+        restatedLapseAt: null,
+      };
     case 'MemberCardReplaced':
       return {
         ...state,
@@ -273,6 +288,7 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
         lifetimePoints: 0,
         lots: [],
         lastPaidVisitAt: null,
+        restatedLapseAt: data.lapseClock?.starts ?? null,
         endedAt: null,
       };
     }

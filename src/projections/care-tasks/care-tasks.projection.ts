@@ -13,6 +13,14 @@ import type {
   ComplaintResolved,
 } from '../../domain/complaint/complaint.events';
 import {
+  foldLapseWarning,
+  type LapseWarningFacts,
+  lapseWarningRecordIdsOf,
+  lapseWarningReminder,
+  noLapseWarningFacts,
+  parseLapseWarningRecordId,
+} from '../../domain/care-task/lapse-warnings';
+import {
   foldPointsExpiry,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
@@ -24,7 +32,9 @@ import {
 import type {
   MembershipCancelled,
   MembershipDecisionsWithdrawn,
+  MembershipEnrolled,
   MembershipLapsed,
+  MembershipReEnrolled,
   PointsAdjusted,
   PointsEarned,
   PointsExpired,
@@ -65,6 +75,8 @@ type Handled =
 
 /** The membership's events a member reminder follows. */
 type MemberReminderEvent =
+  | MembershipEnrolled
+  | MembershipReEnrolled
   | PointsEarned
   | PointsRedeemed
   | PointsAdjusted
@@ -73,6 +85,8 @@ type MemberReminderEvent =
   | MembershipCancelled
   | MembershipDecisionsWithdrawn;
 const MEMBER_REMINDER_EVENTS = [
+  'MembershipEnrolled',
+  'MembershipReEnrolled',
   'PointsEarned',
   'PointsRedeemed',
   'PointsAdjusted',
@@ -146,6 +160,11 @@ export type CareTaskDoc = {
    * (`member-reminders.ts`); null for the other tasks.
    */
   pointsExpiry?: PointsExpiryFacts | null;
+  /**
+   * A lapse warning's facts: the membership's clocks lapsing on its CST day and the facts that ended them
+   * (`lapse-warnings.ts`); null for the other tasks.
+   */
+  lapseWarning?: LapseWarningFacts | null;
   /** The repair order the booked attempt that completed the task names: what the reminder led to. */
   repairOrderId: string | null;
   /** The task's own stream revision (its ETag); -1 while nobody has worked it. */
@@ -196,6 +215,7 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
     vin: null,
     supersededAt: null,
     pointsExpiry: null,
+    lapseWarning: null,
     repairOrderId: null,
     revision: -1,
     updatedAt: '',
@@ -227,6 +247,26 @@ const pointsExpiryReminded = (doc: CareTaskDoc, event: Envelope<MemberReminderEv
   );
   const reminder = pointsExpiryReminder(facts);
   const next = { ...doc, pointsExpiry: facts, dealerId: facts.homeDealerId || doc.dealerId };
+  if (!reminder) return next;
+  return {
+    ...origin(next, reminder.customerId, reminder.openedAt, reminder.dueAt),
+    supersededAt: reminder.supersededAt,
+  };
+};
+
+/**
+ * A membership event folded into the lapse day's facts (the clocks it starts or ends there, as the event
+ * restates them); the warning is read again from them, whatever order they were folded in.
+ */
+const lapseWarningReminded = (doc: CareTaskDoc, event: Envelope<MemberReminderEvent>): CareTaskDoc => {
+  const parsed = parseLapseWarningRecordId(doc.recordId);
+  if (parsed === null) return doc;
+  const facts = foldLapseWarning(
+    doc.lapseWarning ?? noLapseWarningFacts(parsed.customerId, parsed.day),
+    event as MemberReminderEvent,
+  );
+  const reminder = lapseWarningReminder(facts);
+  const next = { ...doc, lapseWarning: facts, dealerId: facts.homeDealerId || doc.dealerId };
   if (!reminder) return next;
   return {
     ...origin(next, reminder.customerId, reminder.openedAt, reminder.dueAt),
@@ -359,6 +399,8 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
     case 'VehicleInspectionDueRecorded':
     case 'VehicleServiceRecorded':
       return reminded(doc, event.data.vin, event.data.reminders);
+    case 'MembershipEnrolled':
+    case 'MembershipReEnrolled':
     case 'PointsEarned':
     case 'PointsRedeemed':
     case 'PointsAdjusted':
@@ -366,7 +408,9 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
     case 'MembershipLapsed':
     case 'MembershipCancelled':
     case 'MembershipDecisionsWithdrawn':
-      return pointsExpiryReminded(doc, event);
+      return doc.kind === 'lapsewarning'
+        ? lapseWarningReminded(doc, event)
+        : pointsExpiryReminded(doc, event);
     default: {
       const exhaustive: never = event;
       return exhaustive;
@@ -413,10 +457,15 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
       return event.data.reminders.map((reminder) => careTaskId(kind, reminder.recordId));
     }
     default:
-      if (isMemberReminderEvent(event))
-        return pointsExpiryMonthsOf(event as MemberReminderEvent).map((month) =>
-          careTaskId('pointsexpiry', pointsExpiryRecordId(event.data.customerId, month)),
-        );
+      if (isMemberReminderEvent(event)) {
+        const member = event as MemberReminderEvent;
+        return [
+          ...pointsExpiryMonthsOf(member).map((month) =>
+            careTaskId('pointsexpiry', pointsExpiryRecordId(event.data.customerId, month)),
+          ),
+          ...lapseWarningRecordIdsOf(member).map((recordId) => careTaskId('lapsewarning', recordId)),
+        ];
+      }
       return [event.data.taskId];
   }
 };
@@ -425,12 +474,14 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
  * The care tasks (客户关怀 callbacks and reminders): `GET /care/tasks`, the callback success rate and the
  * reminder figures, the DDC's callback figure. A task's document exists from the fact it follows, before
  * anyone works it; a reminder's from its vehicle's event, which restates the reminders it changes; a
- * points-expiry reminder's from the membership's events on the lots of its month; a complaint's closing
- * callback from its resolution, worked by the callbacks recorded on the complaint.
+ * points-expiry reminder's from the membership's events on the lots of its month; a lapse warning's from
+ * the membership's events that restate the lapse clock they start or end; a complaint's closing callback
+ * from its resolution, worked by the callbacks recorded on the complaint.
  */
 export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   name: 'care-tasks',
-  // 4: the complaints' closing callbacks.
+  // 4: lapse warnings (`lapsewarning`), from the membership events that restate their lapse clock, and
+  // the complaints' closing callbacks.
   version: 4,
   collection: 'care_tasks',
   indexes: [

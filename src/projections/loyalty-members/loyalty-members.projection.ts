@@ -71,7 +71,8 @@ const memberOf = (state: EnrolledMembership, revision: number, updatedAt: string
 export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, LoyaltyMember> = {
   name: 'loyalty-members',
   // 2: the state remembers the clock's decisions, and a late fact withdraws them.
-  version: 3,
+  // 4: the state keeps the lapse its running clock's starting fact restated (`restatedLapseAt`).
+  version: 4,
   collection: 'loyalty_members',
   indexes: [['homeDealerId', 'status'], ['nextDueAt'], ['status', 'lapseDueAt'], ['tier']],
   handles: [

@@ -36,11 +36,27 @@ const checkedIn = (customerId: string, dealerId: string, checkedInAt: string): S
 });
 const enrolled = (customerId: string, homeDealerId: string, enrolledAt: string): SpecEvent => ({
   type: 'MembershipEnrolled',
-  data: { customerId, homeDealerId, cardNumber: 'C-1', tier: 'silver', enrolledAt, ruleSetVersion: 'r-1' },
+  data: {
+    customerId,
+    homeDealerId,
+    cardNumber: 'C-1',
+    tier: 'silver',
+    enrolledAt,
+    ruleSetVersion: 'r-1',
+    lapseClock: null,
+  },
 });
 const cancelled = (customerId: string, homeDealerId: string, cancelledAt: string): SpecEvent => ({
   type: 'MembershipCancelled',
-  data: { customerId, homeDealerId, reason: 'asked', cancelledAt, forfeited: [], forfeitedPoints: 0 },
+  data: {
+    customerId,
+    homeDealerId,
+    reason: 'asked',
+    cancelledAt,
+    forfeited: [],
+    forfeitedPoints: 0,
+    lapseClock: null,
+  },
 });
 
 describe('care-greeting-audience projection (who a holiday greeting goes to)', () => {
@@ -111,6 +127,7 @@ describe('care-greeting-audience projection (who a holiday greeting goes to)', (
         endedAt: '2026-09-01T02:00:00.000Z',
         reEnrolledAt: '2026-11-01T02:00:00.000Z',
         ruleSetVersion: 'r-1',
+        lapseClock: null,
       },
     };
     const facts = [

@@ -46,6 +46,7 @@ const historyOf = (next: () => number): MembershipEvent[] => {
         earnedAt: iso(lot.earnedAt),
         expiresAt: iso(lot.expiresAt),
         ruleSetVersion: 'loyalty-rules-v1',
+        lapseClock: null,
       },
     });
   for (let r = 0; r < Math.floor(next() * 4); r += 1) {

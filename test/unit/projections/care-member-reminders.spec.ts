@@ -23,6 +23,7 @@ const earned = (lotId: string, amount: number, earnedAt: string, expiresAt: stri
     earnedAt,
     expiresAt,
     ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock: null,
   },
 });
 const lot1 = earned('lot-1', 300, '2026-04-10T02:00:00.000Z', '2028-04-10T02:00:00.000Z');

@@ -8,6 +8,7 @@ const enrolled: MembershipEvent = {
   type: 'MembershipEnrolled',
   data: {
     ...home,
+    lapseClock: null,
     cardNumber: 'C-1',
     tier: 'silver',
     enrolledAt: '2026-01-05T02:00:00.000Z',
@@ -29,6 +30,7 @@ const earned = (n: number, kind: 'repair-order' | 'club-activity', amount: numbe
       earnedAt,
       expiresAt: '2028-01-01T00:00:00.000Z',
       ruleSetVersion: 'v1',
+      lapseClock: null,
     },
   }) as const satisfies MembershipEvent;
 
@@ -67,6 +69,7 @@ describe('club-member-history projection (GET /club/statistics)', () => {
           type: 'MembershipCancelled',
           data: {
             ...home,
+            lapseClock: null,
             reason: 'moved',
             cancelledAt: '2026-05-01T02:00:00.000Z',
             forfeited: [],
@@ -112,6 +115,7 @@ describe('club-member-history projection (GET /club/statistics)', () => {
           type: 'MembershipCancelled',
           data: {
             ...home,
+            lapseClock: null,
             reason: 'moved',
             cancelledAt: '2026-05-01T02:00:00.000Z',
             forfeited: [],
@@ -124,6 +128,7 @@ describe('club-member-history projection (GET /club/statistics)', () => {
           type: 'MembershipReEnrolled',
           data: {
             ...home,
+            lapseClock: null,
             cardNumber: 'C-2',
             previousCardNumber: 'C-1',
             tier: 'silver',

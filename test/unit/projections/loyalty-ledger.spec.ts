@@ -12,6 +12,7 @@ const enrolled = step({
   type: 'MembershipEnrolled',
   data: {
     ...home,
+    lapseClock: null,
     cardNumber: 'C-0001',
     tier: 'silver',
     enrolledAt: '2026-01-01T02:00:00.000Z',
@@ -32,6 +33,7 @@ const earned = step({
     earnedAt: '2026-02-10T02:00:00.000Z',
     expiresAt: '2028-02-10T02:00:00.000Z',
     ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock: null,
   },
 });
 const lot1 = (amount: number) => ({ lotId: 'lot-1', amount, expiresAt: '2028-02-10T02:00:00.000Z' });
@@ -189,6 +191,7 @@ describe('loyalty-ledger projection', () => {
           type: 'MembershipCancelled',
           data: {
             ...home,
+            lapseClock: null,
             reason: 'moved abroad',
             cancelledAt: '2026-06-01T02:00:00.000Z',
             forfeited: [lot1(500)],

@@ -18,7 +18,14 @@ const step = (event: MembershipEvent) => event;
 
 const enrolled = (enrolledAt = '2026-01-01T02:00:00.000Z'): MembershipEnrolled => ({
   type: 'MembershipEnrolled',
-  data: { ...home, cardNumber: 'C-0001', tier: 'silver', enrolledAt, ruleSetVersion: 'loyalty-rules-v1' },
+  data: {
+    ...home,
+    cardNumber: 'C-0001',
+    tier: 'silver',
+    enrolledAt,
+    ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock: null,
+  },
 });
 
 const earned = (
@@ -31,6 +38,7 @@ const earned = (
   type: 'PointsEarned',
   data: {
     ...home,
+    lapseClock: null,
     lotId: `lot-${lot}`,
     source: { kind, id: `${kind}-${lot}` },
     dealerId: 'd-1',
@@ -100,6 +108,7 @@ describe('loyalty-members projection', () => {
         redemptionIds: [],
         adjustmentIds: [],
         lastPaidVisitAt: null,
+        restatedLapseAt: null,
         lotsIssued: 0,
         endedAt: null,
         lastFactAt: '2026-01-01T02:00:00.000Z',
@@ -224,6 +233,7 @@ describe('loyalty-members projection', () => {
           type: 'MembershipReEnrolled',
           data: {
             ...home,
+            lapseClock: null,
             cardNumber: 'C-0002',
             previousCardNumber: 'C-0001',
             tier: 'silver',

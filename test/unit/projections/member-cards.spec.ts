@@ -13,7 +13,14 @@ describe('member-cards projection (GET /club/members/by-card/{number})', () => {
       .when([
         {
           type: 'MembershipEnrolled',
-          data: { ...home, cardNumber: 'C-1', tier: 'silver', enrolledAt: T0, ruleSetVersion: 'v1' },
+          data: {
+            ...home,
+            cardNumber: 'C-1',
+            tier: 'silver',
+            enrolledAt: T0,
+            ruleSetVersion: 'v1',
+            lapseClock: null,
+          },
         },
         {
           type: 'MemberCardReplaced',
@@ -47,12 +54,20 @@ describe('member-cards projection (GET /club/members/by-card/{number})', () => {
       .when([
         {
           type: 'MembershipEnrolled',
-          data: { ...home, cardNumber: 'C-1', tier: 'silver', enrolledAt: T0, ruleSetVersion: 'v1' },
+          data: {
+            ...home,
+            cardNumber: 'C-1',
+            tier: 'silver',
+            enrolledAt: T0,
+            ruleSetVersion: 'v1',
+            lapseClock: null,
+          },
         },
         {
           type: 'MembershipReEnrolled',
           data: {
             ...home,
+            lapseClock: null,
             cardNumber: 'C-5',
             previousCardNumber: 'C-1',
             tier: 'silver',

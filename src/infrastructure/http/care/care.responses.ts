@@ -163,6 +163,7 @@ export class ReminderKindFiguresView {
   inspection!: ReminderFiguresView;
   maintenance!: ReminderFiguresView;
   pointsexpiry!: ReminderFiguresView;
+  lapsewarning!: ReminderFiguresView;
 }
 
 export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {

@@ -1,12 +1,19 @@
 import {
   expiryMonthOf,
   foldPointsExpiry,
-  lapseWarning,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
   pointsExpiryMonthsOf,
   pointsExpiryReminder,
 } from '../../../../src/domain/care-task/member-reminders';
+import {
+  foldLapseWarning,
+  lapseWarning,
+  lapseWarningRecordIdsOf,
+  lapseWarningReminder,
+  noLapseWarningFacts,
+  parseLapseWarningRecordId,
+} from '../../../../src/domain/care-task/lapse-warnings';
 import { DEFAULT_LOYALTY_RULES } from '../../../../src/domain/membership/loyalty-rules';
 import type { MembershipEvent } from '../../../../src/domain/membership/membership.events';
 
@@ -25,6 +32,7 @@ const earned = (lotId: string, amount: number, earnedAt: string, expiresAt: stri
     earnedAt,
     expiresAt,
     ruleSetVersion: 'loyalty-2026-1',
+    lapseClock: null,
   },
 });
 const redeemed = (
@@ -105,6 +113,7 @@ describe('points-expiry reminders (member-reminders-2026-1)', () => {
       type: 'MembershipCancelled',
       data: {
         ...home,
+        lapseClock: null,
         reason: 'moved',
         cancelledAt: '2027-07-01T02:00:00.000Z',
         forfeited: [{ lotId: 'lot-1', amount: 100, expiresAt: '2028-03-10T02:00:00.000Z' }],
@@ -182,5 +191,142 @@ describe('lapse warnings (member-reminders-2026-1), dated by the membership laps
       lapsesAt: '2028-02-29T15:30:00.000Z',
       dueAt: '2028-01-30T15:30:00.000Z',
     });
+  });
+});
+
+describe('lapse warnings from the clocks the membership events restate (lapseClock, v2)', () => {
+  const clocked = (
+    type: 'MembershipEnrolled' | 'PointsEarned' | 'MembershipCancelled' | 'MembershipReEnrolled',
+    at: string,
+    ends: string | null,
+    starts: string | null,
+  ): MembershipEvent => {
+    switch (type) {
+      case 'MembershipEnrolled':
+        return {
+          type,
+          data: {
+            ...home,
+            cardNumber: 'C-1',
+            tier: 'silver',
+            enrolledAt: at,
+            ruleSetVersion: 'loyalty-2026-1',
+            lapseClock: { ends, starts },
+          },
+        };
+      case 'PointsEarned': {
+        const visit = earned(`lot-${at}`, 100, at, '2030-01-01T00:00:00.000Z');
+        return { ...visit, data: { ...visit.data, lapseClock: { ends, starts } } } as MembershipEvent;
+      }
+      case 'MembershipCancelled':
+        return {
+          type,
+          data: {
+            ...home,
+            reason: 'moved',
+            cancelledAt: at,
+            forfeited: [],
+            forfeitedPoints: 0,
+            lapseClock: { ends, starts },
+          },
+        };
+      default:
+        return {
+          type,
+          data: {
+            ...home,
+            cardNumber: 'C-2',
+            previousCardNumber: 'C-1',
+            tier: 'silver',
+            previousStatus: 'cancelled',
+            endedAt: at,
+            reEnrolledAt: at,
+            ruleSetVersion: 'loyalty-2026-1',
+            lapseClock: { ends, starts },
+          },
+        };
+    }
+  };
+  const foldDay = (day: string, events: MembershipEvent[]) =>
+    lapseWarningReminder(events.reduce(foldLapseWarning, noLapseWarningFacts('cus-1', day)));
+  // Enrolled 1 Mar 2026 10:00 CST → lapses 1 Sep 2027 10:00 CST (02:00Z); a visit of 10 Apr 2026 10:00 CST
+  // ends that clock and starts one lapsing 10 Oct 2027 10:00 CST.
+  const enrol = clocked('MembershipEnrolled', '2026-03-01T02:00:00.000Z', null, '2027-09-01T02:00:00.000Z');
+  const visit = clocked(
+    'PointsEarned',
+    '2026-04-10T02:00:00.000Z',
+    '2027-09-01T02:00:00.000Z',
+    '2027-10-10T02:00:00.000Z',
+  );
+
+  it('an event names the warnings of the clocks it ends and starts', () => {
+    expect(lapseWarningRecordIdsOf(enrol)).toEqual(['cus-1-20270901']);
+    expect(lapseWarningRecordIdsOf(visit)).toEqual(['cus-1-20270901', 'cus-1-20271010']);
+    // A v1 event (upcast: null) names none.
+    const v1 = { ...enrol, data: { ...enrol.data, lapseClock: null } } as MembershipEvent;
+    expect(lapseWarningRecordIdsOf(v1)).toEqual([]);
+    expect(parseLapseWarningRecordId('cu-20931-20270901')).toEqual({
+      customerId: 'cu-20931',
+      day: '20270901',
+    });
+  });
+
+  it('opened by the clock that starts it, due 30 days before its lapse; the next paid visit supersedes it', () => {
+    // 1 Sep 2027 02:00Z − 30 days = 2 Aug 2027 02:00Z, as the pure rule above.
+    expect(foldDay('20270901', [enrol])).toEqual({
+      recordId: 'cus-1-20270901',
+      dealerId: 'dlr-1',
+      customerId: 'cus-1',
+      openedAt: '2026-03-01T02:00:00.000Z',
+      dueAt: '2027-08-02T02:00:00.000Z',
+      basis: '2027-09-01T02:00:00.000Z',
+      lapsesAt: '2027-09-01T02:00:00.000Z',
+      supersededAt: null,
+    });
+    // The visit supersedes it at its business time, whatever order the two are folded in, twice or once.
+    expect(foldDay('20270901', [enrol, visit])?.supersededAt).toBe('2026-04-10T02:00:00.000Z');
+    expect(foldDay('20270901', [visit, enrol, visit, enrol])?.supersededAt).toBe('2026-04-10T02:00:00.000Z');
+    // The visit's own warning: 10 Oct 2027 − 30 days = 10 Sep 2027 (September has 30 days).
+    expect(foldDay('20271010', [visit, enrol])).toMatchObject({
+      openedAt: '2026-04-10T02:00:00.000Z',
+      dueAt: '2027-09-10T02:00:00.000Z',
+      supersededAt: null,
+    });
+    // Only an ending is known (projected first): no warning yet.
+    expect(foldDay('20270901', [visit])).toBeNull();
+  });
+
+  it('a cancellation supersedes it; a clock of the same day started again continues it', () => {
+    const cancel = clocked(
+      'MembershipCancelled',
+      '2026-05-01T02:00:00.000Z',
+      '2027-09-01T02:00:00.000Z',
+      null,
+    );
+    expect(foldDay('20270901', [enrol, cancel])?.supersededAt).toBe('2026-05-01T02:00:00.000Z');
+    // Visits on 30 and 31 Aug 2026 both lapse on 29 Feb 2028 (clamped): the second one continues the warning
+    // (a clock of the same day, not an ending), which keeps its first opening and due date:
+    // 29 Feb 2028 02:00Z − 30 days = 30 Jan 2028 02:00Z.
+    const first = clocked('PointsEarned', '2026-08-30T02:00:00.000Z', null, '2028-02-29T02:00:00.000Z');
+    const second = clocked(
+      'PointsEarned',
+      '2026-08-31T02:00:00.000Z',
+      '2028-02-29T02:00:00.000Z',
+      '2028-02-29T02:00:00.000Z',
+    );
+    expect(foldDay('20280229', [second, first])).toMatchObject({
+      openedAt: '2026-08-30T02:00:00.000Z',
+      dueAt: '2028-01-30T02:00:00.000Z',
+      supersededAt: null,
+    });
+    // A re-enrolment's clock (6 Jul 2026 → 6 Jan 2028) opens a warning and ends none.
+    const again = clocked(
+      'MembershipReEnrolled',
+      '2026-07-06T02:00:00.000Z',
+      null,
+      '2028-01-06T02:00:00.000Z',
+    );
+    expect(lapseWarningRecordIdsOf(again)).toEqual(['cus-1-20280106']);
+    expect(foldDay('20280106', [again])?.dueAt).toBe('2027-12-07T02:00:00.000Z');
   });
 });

@@ -162,6 +162,7 @@ describe('reminder figures (apart from the callbacks)', () => {
         maintenance: { due: 1, completed: 0, booked: 0, notReached: 0, open: 1, successRate: 0 },
         // No member in the scenario: no points-expiry task.
         pointsexpiry: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
+        lapsewarning: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
       },
     });
     // The callbacks are the delivery call alone: 1 due, 1 completed.

@@ -31,6 +31,7 @@ const earned: MembershipEvent = {
     earnedAt: AT,
     expiresAt: '2028-06-10T11:00:00.000Z', // 24 calendar months later
     ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock: null,
   },
 };
 

@@ -1,7 +1,11 @@
 /** Shared givens of the membership decider specs. */
 import type { MembershipCommand } from '../../../../src/domain/membership/membership.commands';
 import { createMembershipDecider } from '../../../../src/domain/membership/membership.decider';
-import type { MembershipEvent, PointsEarned } from '../../../../src/domain/membership/membership.events';
+import type {
+  LapseClockRestated,
+  MembershipEvent,
+  PointsEarned,
+} from '../../../../src/domain/membership/membership.events';
 import { deciderSpecification } from '../../../support/decider-specification';
 
 export const spec = deciderSpecification(createMembershipDecider());
@@ -23,16 +27,22 @@ export const enrolled: MembershipEvent = {
     tier: 'silver',
     enrolledAt: '2026-01-01T02:00:00.000Z',
     ruleSetVersion: 'loyalty-rules-v1',
+    // Its lapse clock: 1 Jan 2026 10:00 CST + 18 months = 1 Jul 2027 10:00 CST.
+    lapseClock: { ends: null, starts: '2027-07-01T02:00:00.000Z' },
   },
 };
 
-/** A lot as the earning rule made it; expiry is given so a test can order lots freely. */
+/**
+ * A lot as the earning rule made it; expiry is given so a test can order lots freely. Its lapse clock is
+ * not restated unless given (as a paid visit written before v2 reads).
+ */
 export const lot = (
   n: number,
   amount: number,
   earnedAt: string,
   expiresAt: string,
   ro = `ro-${n}`,
+  lapseClock: LapseClockRestated | null = null,
 ): PointsEarned => ({
   type: 'PointsEarned',
   data: {
@@ -47,5 +57,6 @@ export const lot = (
     earnedAt,
     expiresAt,
     ruleSetVersion: 'loyalty-rules-v1',
+    lapseClock,
   },
 });

@@ -160,7 +160,9 @@ describe('membership decider: expiry, vouchers, lapse, cancellation, adjustments
   });
 
   it('refuses redemption on a cancelled membership; cancelling forfeits what is left', () => {
-    const lots = [lot(1, 400, '2026-01-10T04:00:00.000Z', '2028-01-10T04:00:00.000Z')];
+    // The visit of 10 Jan 2026 12:00 CST restarted the clock: it lapses 10 Jul 2027 12:00 CST.
+    const restarted = { ends: '2027-07-01T02:00:00.000Z', starts: '2027-07-10T04:00:00.000Z' };
+    const lots = [lot(1, 400, '2026-01-10T04:00:00.000Z', '2028-01-10T04:00:00.000Z', 'ro-1', restarted)];
     spec
       .given([enrolled, ...lots])
       .when(cmd('CancelMembership', { reason: 'customer asked' }, '2026-03-01T00:00:00.000Z'))
@@ -171,6 +173,8 @@ describe('membership decider: expiry, vouchers, lapse, cancellation, adjustments
             ...home,
             reason: 'customer asked',
             cancelledAt: '2026-03-01T00:00:00.000Z',
+            // Leaving ends the clock the visit started; it starts none.
+            lapseClock: { ends: '2027-07-10T04:00:00.000Z', starts: null },
             forfeited: [{ lotId: 'lot-1', amount: 400, expiresAt: '2028-01-10T04:00:00.000Z' }],
             forfeitedPoints: 400,
           },
@@ -180,6 +184,7 @@ describe('membership decider: expiry, vouchers, lapse, cancellation, adjustments
       type: 'MembershipCancelled',
       data: {
         ...home,
+        lapseClock: null,
         reason: 'x',
         cancelledAt: '2026-03-01T00:00:00.000Z',
         forfeited: [],

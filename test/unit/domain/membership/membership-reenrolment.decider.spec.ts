@@ -35,6 +35,8 @@ const reEnrolled = (previousStatus: 'lapsed' | 'cancelled', endedAt: string): Me
     endedAt,
     reEnrolledAt: AGAIN,
     ruleSetVersion: 'loyalty-rules-v1',
+    // A new clock from the re-enrolment: 8 Oct 2027 10:00 CST + 18 months = 8 Apr 2029 10:00 CST.
+    lapseClock: { ends: null, starts: '2029-04-08T02:00:00.000Z' },
   },
 });
 
@@ -65,6 +67,7 @@ describe('membership decider: re-enrolment after a lapse or a cancellation', () 
       type: 'MembershipCancelled',
       data: {
         ...home,
+        lapseClock: null,
         reason: 'moved away',
         cancelledAt: '2026-05-01T02:00:00.000Z',
         forfeited: [],

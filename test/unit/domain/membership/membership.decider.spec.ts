@@ -49,6 +49,9 @@ describe('membership decider: enrolment, earning, tiers, redemption', () => {
             earnedAt: '2026-01-10T04:00:00.000Z',
             expiresAt: '2028-01-10T04:00:00.000Z',
             ruleSetVersion: 'loyalty-rules-v1',
+            // The paid visit ends the enrolment's clock (1 Jul 2027) and starts one from 10 Jan 2026
+            // 12:00 CST: + 18 months = 10 Jul 2027 12:00 CST.
+            lapseClock: { ends: '2027-07-01T02:00:00.000Z', starts: '2027-07-10T04:00:00.000Z' },
           },
         },
       ]);
