@@ -48,6 +48,7 @@ import { repairOrderFeature } from '../repair-order/repair-order.feature';
 import { vehicleSaleFeature } from '../sales/vehicle-sale.feature';
 import { careVehicleFeature } from './care-vehicle.feature';
 import type { CommandPipeline } from '../shared/command-pipeline';
+import type { Command, Event } from '../../domain/shared/event';
 import type { Feature } from '../shared/feature';
 import { membershipFeature } from '../membership/membership.feature';
 
@@ -126,15 +127,16 @@ const reminderOrigin = async (
 };
 
 /**
- * The membership stream folded into one member reminder's facts (`member-reminders.ts`): the same fold the
- * `care-tasks` projection makes, read from the event store. It decides nothing.
+ * A record's stream folded into one task's facts (`member-reminders.ts`, `complaint-callbacks.ts`): the same
+ * fold the `care-tasks` projection makes, read from the event store. It decides nothing.
  */
-const membershipFold = <Facts>(
+const foldOf = <State, Facts, C extends Command, E extends Event>(
+  feature: Feature<State, C, E>,
   name: string,
   initialState: () => Facts,
-  evolve: (facts: Facts, event: MembershipEvent) => Facts,
-): Feature<Facts, MembershipCommand, MembershipEvent> => ({
-  ...membershipFeature,
+  evolve: (facts: Facts, event: E) => Facts,
+): Feature<Facts, C, E> => ({
+  ...feature,
   name,
   decider: { initialState, evolve, decide: () => [] },
   scope: () => ({ dealerId: undefined }),
@@ -143,6 +145,13 @@ const membershipFold = <Facts>(
   watchers: undefined,
   kpis: undefined,
 });
+
+const membershipFold = <Facts>(
+  name: string,
+  initialState: () => Facts,
+  evolve: (facts: Facts, event: MembershipEvent) => Facts,
+): Feature<Facts, MembershipCommand, MembershipEvent> =>
+  foldOf(membershipFeature, name, initialState, evolve);
 
 const pointsExpiryFold = (customerId: string, month: string) =>
   membershipFold<PointsExpiryFacts>(
@@ -171,23 +180,16 @@ const pointsExpiryOrigin = async (
   return originFromReminder('pointsexpiry', reminder);
 };
 
-/** The complaint stream folded into its closing callbacks (`complaint-callbacks.ts`); it decides nothing. */
+/** The complaint stream folded into its closing callbacks (`complaint-callbacks.ts`). */
 const complaintCallbacksFold = (
   complaintId: string,
-): Feature<ComplaintCallbacks, ComplaintCommand, ComplaintEvent> => ({
-  ...complaintFeature,
-  name: 'care-complaint-callbacks',
-  decider: {
-    initialState: () => noComplaintCallbacks(complaintId),
-    evolve: foldComplaintCallbacks,
-    decide: () => [],
-  },
-  scope: () => ({ dealerId: undefined }),
-  projections: [],
-  reactors: undefined,
-  watchers: undefined,
-  kpis: undefined,
-});
+): Feature<ComplaintCallbacks, ComplaintCommand, ComplaintEvent> =>
+  foldOf(
+    complaintFeature,
+    'care-complaint-callbacks',
+    () => noComplaintCallbacks(complaintId),
+    foldComplaintCallbacks,
+  );
 
 /** A closing callback's origin (`complaint-<complaintId>-<YYYYMMDDHHmmss>`), as the complaint says it. */
 const complaintCallbackOrigin = async (
