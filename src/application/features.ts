@@ -12,6 +12,7 @@ import { fleetAccountFeature } from './fleet-account/fleet-account.feature';
 import { giftFeature } from './gift/gift.feature';
 import { leadFeature } from './lead/lead.feature';
 import { prospectLeadsFeature } from './lead/prospect-leads.feature';
+import { memberCardClaimFeature } from './membership/member-card-claim.feature';
 import { membershipFeature } from './membership/membership.feature';
 import { customerIndexFeature } from './privacy/customer-index.feature';
 import { dataSubjectFeature } from './privacy/data-subject.feature';
@@ -48,6 +49,7 @@ export const FEATURES: readonly AnyFeature[] = [
   campaignFeature,
   fleetAccountFeature,
   membershipFeature,
+  memberCardClaimFeature,
   giftFeature,
   clubActivityFeature,
   credentialFeature,

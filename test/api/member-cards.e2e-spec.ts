@@ -65,4 +65,50 @@ describe('club member cards: issued, replaced, blocked, looked up by number', ()
     });
     expect(foreign.statusCode).toBe(403);
   });
+
+  it('refuses a card number another member holds, for an enrolment and a replacement, appending nothing', async () => {
+    // K-1 is cu-k's (replaced, so blocked, but still cu-k's); M's card is C-cu-m.
+    for (const [url, payload] of [
+      [
+        '/memberships',
+        {
+          customerId: 'cu-n',
+          cardNumber: 'K-1',
+          homeDealerId: 'd-sh-01',
+          occurredAt: '2026-05-09T10:00:00+08:00',
+        },
+      ],
+      ['/memberships/cu-k/card-replacements', { cardNumber: 'C-cu-m', reason: 'lost' }],
+    ] as const) {
+      const head = await api.eventStore.headPosition();
+      const response = await post(api, url, payload);
+      expect([response.statusCode, response.json().code]).toEqual([409, 'MEMBER_CARD_IN_USE']);
+      expect(await api.eventStore.headPosition()).toBe(head);
+    }
+    expect((await api.request({ method: 'GET', url: '/memberships/cu-n' })).statusCode).toBe(404);
+  });
+
+  it('gives a new card number to one of two members enrolling with it at once', async () => {
+    const enrolment = (customerId: string) =>
+      post(api, '/memberships', {
+        customerId,
+        cardNumber: 'R-1',
+        homeDealerId: 'd-sh-01',
+        occurredAt: '2026-05-09T11:00:00+08:00',
+      });
+    const answers = await Promise.all([enrolment('cu-r1'), enrolment('cu-r2')]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    const winner = answers[0].statusCode === 201 ? 'cu-r1' : 'cu-r2';
+    // The loser of the race on the card's stream is decided again: the number is now another member's.
+    expect(answers.find((answer) => answer.statusCode === 409)?.json().code).toBe('MEMBER_CARD_IN_USE');
+    expect(await card('R-1')).toMatchObject({ customerId: winner, status: 'active' });
+    // A retry of the winner's enrolment with its own card is no conflict.
+    const again = await post(api, '/memberships', {
+      customerId: winner,
+      cardNumber: 'R-1',
+      homeDealerId: 'd-sh-01',
+      occurredAt: '2026-05-09T11:00:00+08:00',
+    });
+    expect([again.statusCode, again.json().code]).toEqual([409, 'MEMBERSHIP_ALREADY_ENROLLED']);
+  });
 });

@@ -1,8 +1,25 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandResult } from '../shared/command-context';
+import type { MembershipCommand } from '../../domain/membership/membership.commands';
+import { membershipStreamId } from '../../domain/membership/membership.decider';
+import type { CommandContext, CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
+import type { CommandOf } from '../shared/feature';
+import { memberCardClaimFeature } from './member-card-claim.feature';
 import { membershipFeature } from './membership.feature';
 import { ExecuteMembershipCommand } from './membership.commands';
+
+/** The commands that give the member a card number. */
+const CARD_COMMANDS: readonly MembershipCommand['type'][] = [
+  'EnrollMember',
+  'ReplaceMemberCard',
+  'ReEnrollMember',
+];
+type CardCommand = Extract<
+  CommandOf<MembershipCommand>,
+  { type: 'EnrollMember' | 'ReplaceMemberCard' | 'ReEnrollMember' }
+>;
+const givesACard = (command: CommandOf<MembershipCommand>): command is CardCommand =>
+  CARD_COMMANDS.includes(command.type);
 
 /**
  * Runs a membership command. A lost race on the stream (another redemption landed first) is decided once
@@ -10,12 +27,46 @@ import { ExecuteMembershipCommand } from './membership.commands';
  * INSUFFICIENT_POINTS) rather than a bare 409; a second lost race, or a stale If-Match, is still a 409
  * that appended nothing. The balance cannot go negative either way: every append is checked against the
  * revision the decision was made on.
+ *
+ * A command that gives the member a card number claims the number first (`clubcard-<number>`): a number
+ * another member holds is a 409 MEMBER_CARD_IN_USE and nothing is appended to the membership. The
+ * membership command is checked before the claim, so its refusal appends no claim; only one that a
+ * concurrent change makes fail after the claim leaves the number with that member (docs/loyalty.md).
  */
 @CommandHandler(ExecuteMembershipCommand)
 export class ExecuteMembershipHandler implements ICommandHandler<ExecuteMembershipCommand, CommandResult> {
   constructor(private readonly pipeline: CommandPipeline) {}
 
-  execute({ command, context }: ExecuteMembershipCommand): Promise<CommandResult> {
-    return this.pipeline.execute(membershipFeature, command, context);
+  async execute({ command, context }: ExecuteMembershipCommand): Promise<CommandResult> {
+    const sent = command as CommandOf<MembershipCommand>;
+    if (givesACard(sent)) {
+      // Refused on the membership first (a duplicate enrolment, an active member's re-enrolment, a 403):
+      // then no claim is appended either.
+      await this.pipeline.check(membershipFeature, sent, context);
+      await this.claimCard(sent, context);
+    }
+    return this.pipeline.execute(membershipFeature, sent, context);
+  }
+
+  private async claimCard(command: CardCommand, context: CommandContext): Promise<void> {
+    const { customerId, cardNumber } = command.data;
+    let homeDealerId: string;
+    if (command.type === 'EnrollMember') homeDealerId = command.data.homeDealerId;
+    else {
+      const member = await this.pipeline.currentState(membershipFeature, membershipStreamId(customerId));
+      // Not a member: the membership's own answer (404) comes next, and no card is claimed.
+      if (member.status === 'none') return;
+      homeDealerId = member.homeDealerId;
+    }
+    await this.pipeline.execute(
+      memberCardClaimFeature,
+      { type: 'ClaimMemberCard', data: { cardNumber, customerId, homeDealerId } },
+      // If-Match is about the membership, never the card's index stream.
+      {
+        ...context,
+        expectedRevision: undefined,
+        idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:card`,
+      },
+    );
   }
 }

@@ -121,16 +121,31 @@ export class CommandPipeline {
     return this.fold(decider, await this.eventStore.readStream(streamId));
   }
 
-  private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
+  /**
+   * The command decided on its record as it stands, appending nothing: its refusal (a domain error, a
+   * 403, a stale If-Match) is thrown, a retry of an earlier request passes. For a handler that appends to
+   * another stream first (the card claim before a membership command), so that a command refused here
+   * appends nothing there either. A race between this check and the command itself can still refuse it.
+   */
+  async check<State, Cmd extends Command, Evt extends Event>(
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,
-  ): Promise<CommandResult> {
+  ): Promise<void> {
+    await this.decision(feature, command, context);
+  }
+
+  /** Reads, authorises and decides; `earlier` when the request's key has an outcome already. */
+  private async decision<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ) {
     const { decider, streamOf } = feature;
     const streamId = streamOf(command.data);
     const history = await this.eventStore.readStream(streamId);
     const earlier = this.earlierOutcome(feature, command, context, streamId, history);
-    if (earlier) return earlier;
+    if (earlier) return { streamId, history, earlier, current: -1, now: '', decided: [] as Evt[] };
 
     // Refused here, before deciding (and before If-Match), a forbidden command appends nothing and
     // learns nothing of the record (docs/access.md).
@@ -149,6 +164,20 @@ export class CommandPipeline {
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,
       state,
     );
+    return { streamId, history, earlier: undefined, current, now, decided };
+  }
+
+  private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const { streamId, history, earlier, current, now, decided } = await this.decision(
+      feature,
+      command,
+      context,
+    );
+    if (earlier) return earlier;
     if (decided.length === 0)
       return { streamId, revision: current, position: null, events: [], replayed: false };
 

@@ -35,20 +35,26 @@ const Conflicts = (duplicate?: string) =>
     description: `${duplicate ? `${duplicate}. ` : ''}A first lost race is decided again on the new state, so only a second one is a WRONG_EXPECTED_REVISION.`,
   });
 
+/** A card number is the member's own, new to them: used before by them, or held by another member. */
+const CARD_CONFLICTS =
+  "MEMBER_CARD_NUMBER_USED: the member held it before; MEMBER_CARD_IN_USE: the card number is another member's";
+
 /** The club desk's commands. Points are earned by the earning reactor and expire by the clock, not by hand. */
 @ApiTags('loyalty club')
 @Controller('memberships')
 export class MembershipCommandsController extends routeTable({
   enrol: opens('', 'EnrollMember', EnrollMemberBody, 'membership.manage', {
     summary: 'Enrol a customer in the club (one membership per customer), as silver',
-    above: [Conflicts('MEMBERSHIP_ALREADY_ENROLLED')],
+    above: [
+      Conflicts("MEMBERSHIP_ALREADY_ENROLLED; MEMBER_CARD_IN_USE: the card number is another member's"),
+    ],
   }),
   reEnrol: step('re-enrolment', 'ReEnrollMember', ReEnrollMemberBody, 'membership.manage', {
     summary: 'Enrol a lapsed or cancelled member again: a new period, as silver, with a new card',
     refusals: `MEMBERSHIP_STILL_ACTIVE, ${ON_MEMBER}`,
     description:
       'The new period starts at `occurredAt`: entry tier, no points, lifetime points from zero, the lapse clock from the re-enrolment, the home dealer kept. A lapse that fell due but is not yet recorded is recorded first. The earlier period stays in the history; a source that earned then never earns again; vouchers bought then stay valid to their expiry; the old card is replaced by the new one.',
-    above: [Conflicts('MEMBER_CARD_NUMBER_USED')],
+    above: [Conflicts(CARD_CONFLICTS)],
   }),
   redeem: step('redemptions', 'RedeemPoints', RedeemPointsBody, 'membership.manage', {
     summary: 'Redeem points for a gift',
@@ -69,7 +75,7 @@ export class MembershipCommandsController extends routeTable({
   replaceCard: step('card-replacements', 'ReplaceMemberCard', ReplaceMemberCardBody, 'membership.manage', {
     summary: 'Replace the member card: a new number, the old card blocked',
     refusals: ON_MEMBER,
-    above: [Conflicts('MEMBER_CARD_NUMBER_USED')],
+    above: [Conflicts(CARD_CONFLICTS)],
   }),
   blockCard: step('card-blocks', 'BlockMemberCard', BlockMemberCardBody, 'membership.manage', {
     summary: 'Block the current member card (lost, stolen); replace it to issue a new one',
