@@ -289,6 +289,20 @@ describe('club statistics: members by tier, active rate, redemption rate, as of 
     expect(await statistics('2026-05')).toEqual(MAY);
   });
 
+  it('rolls up the network without a dealer: counts summed, rates of the totals', async () => {
+    // June, D1 (above) and D2's cu-z (active, silver, no paid visit, nothing issued): active 3 + 1 = 4;
+    // silver 2 + 1 = 3, gold 1; with a paid visit 1 → 1 ÷ 4 = 0.25 (not the mean of 0.3333 and 0);
+    // issued 12,010, redeemed 3,000 → 0.2498 as for D1 alone.
+    const network = await get(api, '/club/statistics?month=2026-06');
+    expect(network).toEqual({
+      ...JUNE,
+      dealerId: null,
+      membersByTier: { silver: 3, gold: 1, platinum: 0 },
+      activeMembers: 4,
+      activeRate: 0.25,
+    });
+  });
+
   it('a dealer-bound reader gets its own dealer only; a bad month is a 400', async () => {
     const dealer2 = await api.as({ role: 'dealer-manager', dealerId: D2, userId: 'dm-bj' });
     const other = await api.request({
@@ -302,6 +316,13 @@ describe('club statistics: members by tier, active rate, redemption rate, as of 
       url: `/club/statistics?month=2026-06&dealerId=${D2}`,
       headers: dealer2,
     });
+    // Without a dealer, a dealer's own role gets its dealer, never the network.
+    const unnamed = await api.request({
+      method: 'GET',
+      url: '/club/statistics?month=2026-06',
+      headers: dealer2,
+    });
+    expect(unnamed.json()).toMatchObject({ dealerId: D2, activeMembers: 1 });
     // cu-z: 1 active silver member, no paid visit → 0 ÷ 1 = 0; nothing issued
     expect(own.json()).toMatchObject({
       activeMembers: 1,

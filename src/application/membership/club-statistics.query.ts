@@ -14,14 +14,15 @@ import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 const HISTORY = physicalCollection(clubMemberHistoryProjection);
 
 export class ClubStatisticsQuery extends Query<ClubStatistics> {
-  constructor(readonly params: Readonly<{ dealerId: string; month: string }>) {
+  constructor(readonly params: Readonly<{ dealerId?: string; month: string }>) {
     super();
   }
 }
 
 /**
  * 会员统计分析, computed when asked from one small history document per member of the home dealer (read
- * in chunks), so any month's end can be asked and the answer depends only on business times.
+ * in chunks), so any month's end can be asked and the answer depends only on business times. Without a
+ * dealer, every member of the network (the OEM's roll-up; a dealer's own roles are pinned to theirs).
  */
 @QueryHandler(ClubStatisticsQuery)
 export class ClubStatisticsHandler implements IQueryHandler<ClubStatisticsQuery, ClubStatistics> {
@@ -29,19 +30,21 @@ export class ClubStatisticsHandler implements IQueryHandler<ClubStatisticsQuery,
 
   async execute({ params: { dealerId, month } }: ClubStatisticsQuery): Promise<ClubStatistics> {
     const members: ClubMemberHistory[] = [];
-    for await (const member of this.readStore.stream<ClubMemberHistory>(HISTORY, { homeDealerId: dealerId }))
+    const filter: Readonly<Record<string, string>> = dealerId === undefined ? {} : { homeDealerId: dealerId };
+    for await (const member of this.readStore.stream<ClubMemberHistory>(HISTORY, filter))
       members.push(member);
-    return clubStatisticsOf(members, dealerId, month, currentRules(LIVE_LOYALTY_RULES));
+    return clubStatisticsOf(members, dealerId ?? null, month, currentRules(LIVE_LOYALTY_RULES));
   }
 }
 
 export const CLUB_STATISTICS_KPIS: Readonly<Record<string, Kpi>> = {
   'club-statistics': {
-    description: "a home dealer's club for --month: members by tier, active rate, points issued and redeemed",
-    required: ['dealer', 'month'],
+    description:
+      "a home dealer's club (--dealer; without it the network) for --month: members by tier, active rate, points issued and redeemed",
+    required: ['month'],
     read: (store, _clock, p) =>
       new ClubStatisticsHandler(store).execute(
-        new ClubStatisticsQuery({ dealerId: p.dealer!, month: p.month! }),
+        new ClubStatisticsQuery({ dealerId: p.dealer, month: p.month! }),
       ),
     projections: [clubMemberHistoryProjection],
   },

@@ -19,10 +19,11 @@ export type ClubMemberFacts = Readonly<{
   pointsByMonth: Readonly<Record<string, Readonly<{ issued: number; redeemed: number }>>>;
 }>;
 
-/** 会员统计分析 for one home dealer and month, as of the month's end. */
+/** 会员统计分析 for one home dealer (or the whole network) and month, as of the month's end. */
 export type ClubStatistics = {
   month: string;
-  dealerId: string;
+  /** The home dealer whose members are counted; null: every dealer's (the network). */
+  dealerId: string | null;
   /** The first instant after the month (CST): facts strictly before it count. */
   monthEndsAt: string;
   /** Active members by tier at the month's end. */
@@ -73,11 +74,13 @@ const tierAt = (member: ClubMemberFacts, end: number): Tier =>
 
 /**
  * Members by tier, active rate (paid visit in the last 12 months ÷ active members) and redemption rate
- * (points redeemed ÷ points issued in the month) of one home dealer's members for `month`, as of its end.
+ * (points redeemed ÷ points issued in the month) of the members given (one home dealer's, or every
+ * dealer's for the network: the rates are then of the network's totals, not a mean of the dealers' rates)
+ * for `month`, as of its end.
  */
 export const clubStatisticsOf = (
   members: Iterable<ClubMemberFacts>,
-  dealerId: string,
+  dealerId: string | null,
   month: string,
   rules: LoyaltyRuleSet,
 ): ClubStatistics => {

@@ -14,8 +14,11 @@ export class ClubActivitiesParams {
 export class ClubStatisticsParams {
   /** CST business month; the figures are as of its end. @example 2026-03 */
   @Matches(BUSINESS_MONTH, { message: BUSINESS_MONTH_MESSAGE }) month!: string;
-  /** The home dealer whose members are counted (a dealer's own roles: theirs). @example d-sh-01 */
-  @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId!: string;
+  /**
+   * The home dealer whose members are counted; default every dealer's, the network (a dealer's own roles:
+   * theirs). @example d-sh-01
+   */
+  @IsOptional() @Matches(RECORD_ID, { message: RECORD_ID_MESSAGE }) dealerId?: string;
 }
 
 export class VoucherLiabilityParams {

@@ -57,7 +57,8 @@ export class MembersByTierView implements Record<Tier, number> {
 export class ClubStatisticsView implements ClubStatistics {
   /** @example 2026-03 */
   month!: string;
-  dealerId!: string;
+  /** The home dealer counted; null for the network (every dealer's members). @example d-sh-01 */
+  dealerId!: string | null;
   /** The first instant after the month (CST); facts before it count. @example 2026-03-31T16:00:00.000Z */
   monthEndsAt!: string;
   /** Active members by tier at the month's end. */
