@@ -326,7 +326,8 @@ export const SERVICE_KPIS: Readonly<Record<string, Kpi>> = {
     projections: [serviceWorkshopMonthlyProjection],
   },
   retention: {
-    description: 'service retention per month over a window of months (--from-month, --to-month, --window-months)',
+    description:
+      'service retention per month over a window of months (--from-month, --to-month, --window-months)',
     required: ['dealer', 'fromMonth', 'toMonth'],
     read: (store, _clock, p) =>
       new GetRetentionHandler(store).execute(
