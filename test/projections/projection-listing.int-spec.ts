@@ -15,7 +15,7 @@ describe('projections as another process lists them (crm projections list)', () 
     // complaintHistory(40, 2) is 70 events; the runner had committed 30 of them.
     await writeComplaintHistory(eventStore, 40, 2);
     await readStore.writeCheckpoint({
-      name: 'projection:complaint-details@v2',
+      name: `projection:complaint-details@v${complaintDetailsProjection.version}`,
       position: 30,
       status: 'retrying',
       error: {
