@@ -22,7 +22,10 @@ export const describeReadStore = (config: AppConfig): StoreDescription =>
 
 /** The event store the configuration names. The drivers of the servers load only when they are used. */
 export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
-  if (!config.eventStoreUrl) return SqliteEventStore.open(describeEventStore(config).location);
+  if (!config.eventStoreUrl)
+    return SqliteEventStore.open(describeEventStore(config).location, {
+      groupCommit: config.sqliteGroupCommit,
+    });
   const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
   return new EventStoreDbEventStore(config.eventStoreUrl, { deadlineMs: config.eventStoreDeadlineMs });
 };
