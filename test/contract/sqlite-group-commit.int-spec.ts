@@ -99,6 +99,29 @@ describe('SQLite event store: group commit', () => {
     await store.close();
   });
 
+  it('commits the waiting group at once when a stream with an append waiting is read, so nothing decides without it', async () => {
+    const { store, commits } = openCounting();
+    const opened = store.appendToStream('order-1', [newEvent('Opened')], 'no_stream');
+    const other = store.appendToStream('order-2', [newEvent('Opened')], 'no_stream');
+    // A stream nothing waits for is read as committed, and the group keeps waiting.
+    expect(await store.readStream('order-3')).toEqual([]);
+    expect(commits).toEqual([]);
+    expect((await store.readStream('order-1')).map((event) => event.type)).toEqual(['Opened']);
+    expect(commits).toEqual([{ appends: 2, landed: 2, events: 2 }]);
+    // Decided on what it read, the next append lands at revision 0, in a group of its own.
+    const paid = store.appendToStream('order-1', [newEvent('Paid')], 0);
+    await expect(Promise.all([opened, other, paid])).resolves.toEqual([
+      { nextExpectedRevision: 0, lastPosition: 1 },
+      { nextExpectedRevision: 0, lastPosition: 2 },
+      { nextExpectedRevision: 1, lastPosition: 3 },
+    ]);
+    expect(commits).toEqual([
+      { appends: 2, landed: 2, events: 2 },
+      { appends: 1, landed: 1, events: 1 },
+    ]);
+    await store.close();
+  });
+
   it('leaves nothing of an append whose events fail half-way, and commits the rest of its group', async () => {
     const { store, commits } = openCounting();
     const taken = newEvent('Taken');

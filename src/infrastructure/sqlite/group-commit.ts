@@ -41,7 +41,15 @@ export class GroupCommit<Request, Result> {
     });
   }
 
-  /** Commits what is waiting now; `close` calls it so that no submitted request is left unanswered. */
+  /** Whether a request waiting for the next commit passes `test`. */
+  isWaiting(test: (request: Request) => boolean): boolean {
+    return this.pending.some((waiting) => test(waiting.request));
+  }
+
+  /**
+   * Commits what is waiting now: `close` calls it so that no submitted request is left unanswered, and a
+   * reader that must see the waiting requests (the store's `readStream`) before the loop turn ends.
+   */
   flush(): void {
     this.scheduled = false;
     const group = this.pending;

@@ -233,7 +233,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
+    this.commitWaitingFor(streamId);
     return this.statements.readStream.all(streamId).map(toStoredEvent);
+  }
+
+  /**
+   * A stream is read to decide on it: if an append to it is waiting for the group's commit, the group
+   * commits now, so that a command never decides on a stream without an append this process has already
+   * made to it (as with one transaction per append). Without that, every command of one loop turn on a
+   * hot stream would decide on the same revision and all but one would lose the race, turn after turn.
+   */
+  private commitWaitingFor(streamId: string): void {
+    if (this.groupCommit?.isWaiting((append) => append.streamId === streamId)) this.groupCommit.flush();
   }
 
   async readAll({ after, limit, upTo }: ReadAllOptions): Promise<StoredEvent[]> {
