@@ -69,8 +69,9 @@ export class RegisterProspectHandler implements ICommandHandler<
   /**
    * A repeat enquiry is a touch, which the prospect takes in any state: a touch that lost the race on the
    * stream to another command (enquiries with one phone sent together) is decided again on the new state,
-   * a few times, rather than answered 409. With the event store's group commit the commands of one loop
-   * turn decide on the same revision, so a race there has more than two sides. A stale If-Match stays a 409.
+   * a few times, rather than answered 409. Enquiries that read the stream before any of them appended
+   * decide on the same revision, and with the SQLite store's group commit their appends meet in one
+   * commit, so such a race can have more than two sides. A stale If-Match stays a 409.
    */
   private async recordEnquiry(
     prospectId: string,
