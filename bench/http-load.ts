@@ -1,18 +1,44 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { percentile, round1 } from './stage';
 import { nowMs } from './support';
 
 export type Server = Readonly<{ base: string; authorization: string; child: ChildProcess }>;
 
-/** Starts stage-http-server.ts and waits for its `{ port, authorization }` line. */
-export const startServer = (dataDir: string): Promise<Server> =>
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU time (user + system) the server process has used so far, in ms, every thread of it (the event loop,
+ * libuv's pool, V8's GC and compiler threads): /proc/<pid>/stat. Null where there is no /proc.
+ */
+export const serverCpuMs = (server: Server): number | null => {
+  try {
+    const stat = readFileSync(`/proc/${String(server.child.pid)}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after its end.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+    return ((utime + stime) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+};
+
+/** Starts stage-http-server.ts (with `env` over the bench's own) and waits for its `{ port, authorization }` line. */
+export const startServer = (dataDir: string, env: Readonly<Record<string, string>> = {}): Promise<Server> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', join(__dirname, 'stage-http-server.ts'), dataDir],
       {
-        env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+        env: { ...process.env, ...env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
         stdio: ['pipe', 'pipe', 'inherit'],
       },
     );
@@ -30,9 +56,12 @@ export const startServer = (dataDir: string): Promise<Server> =>
   });
 
 export type ServerLag = Readonly<{ events: number; p50Ms: number; p99Ms: number; maxMs: number }>;
+/** The event store's commits over the server's life (`crm_event_store_commit_appends`). */
+export type ServerCommits = Readonly<{ commits: number; appends: number; appendsPerCommit: number }>;
+export type ServerReport = Readonly<{ lag: ServerLag; commits: ServerCommits }>;
 
-/** Stops the server; it answers with the projection lag it measured while it ran. */
-export const stopServer = (server: Server): Promise<ServerLag | null> =>
+/** Stops the server; it answers with the projection lag it measured while it ran and its commits. */
+export const stopServer = (server: Server): Promise<ServerReport | null> =>
   new Promise((resolve) => {
     let out = '';
     server.child.stdout?.on('data', (chunk: Buffer) => {
@@ -40,7 +69,7 @@ export const stopServer = (server: Server): Promise<ServerLag | null> =>
     });
     server.child.once('exit', () => {
       const line = out.split('\n').find((text) => text.startsWith('{"lag"'));
-      resolve(line ? (JSON.parse(line) as { lag: ServerLag }).lag : null);
+      resolve(line ? (JSON.parse(line) as ServerReport) : null);
     });
     server.child.stdin?.end();
   });
@@ -53,6 +82,8 @@ export type LoadResult = Readonly<{
   p99Ms: number;
   seconds: number;
   firstError: string | null;
+  /** CPU ms of the server process (all its threads) per request answered in the measured window. */
+  serverCpuMsPerRequest: number | null;
 }>;
 
 /**
@@ -72,6 +103,8 @@ export const load = async (
   const start = nowMs();
   const measureFrom = start + options.warmupSeconds * 1000;
   const end = measureFrom + options.seconds * 1000;
+  let cpuAtStart: number | null = null;
+  const cpuTimer = setTimeout(() => (cpuAtStart = serverCpuMs(server)), options.warmupSeconds * 1000);
   const client = async () => {
     for (;;) {
       const sent = nowMs();
@@ -94,6 +127,8 @@ export const load = async (
     }
   };
   await Promise.all(Array.from({ length: options.clients }, () => client()));
+  clearTimeout(cpuTimer);
+  const cpuAtEnd = serverCpuMs(server);
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
@@ -103,6 +138,10 @@ export const load = async (
     p99Ms: round1(percentile(times, 99)),
     seconds: options.seconds,
     firstError,
+    serverCpuMsPerRequest:
+      cpuAtStart === null || cpuAtEnd === null || times.length === 0
+        ? null
+        : Math.round(((cpuAtEnd - cpuAtStart) / times.length) * 100) / 100,
   };
 };
 

@@ -4,12 +4,22 @@
  * 2. the raw scan of its events table, then the blue/green rebuild of every projection (own process: RSS);
  * 3. KPI queries on the rebuilt read models through the API's query handlers: p50, p95;
  * 3b. `crm import`'s service on a synthetic file (BENCH_IMPORT_ROWS rows, 5,000), then the same file again;
- * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag.
+ * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag;
+ *    server CPU per request from /proc; the commands again on a second server with group commit off
+ *    (SQLITE_GROUP_COMMIT=false), side by side with the first (group commit on, the default).
  * Prints a table and JSON, writes bench/results/latest.json. Targets are shown; the bench never fails on them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load, sampleLag, type ServerLag, startServer, stopServer } from './http-load';
+import {
+  load,
+  type LoadResult,
+  sampleLag,
+  type Server,
+  type ServerReport,
+  startServer,
+  stopServer,
+} from './http-load';
 import { round1, runStage, stageProgress } from './stage';
 import { fmtInt, intFromEnv, machine, rate, type Row, table, tempDir } from './support';
 
@@ -45,6 +55,8 @@ type Rebuilt = {
 type Imported = { rows: number; events: number; ms: number; againMs: number };
 type Kpis = { kpis: Record<string, { p50Ms: number; p95Ms: number; samples: number; nonEmpty: number }> };
 
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+const cpu = (ms: number | null): string => (ms === null ? 'n/a' : ms.toFixed(2));
 const atMost = (value: number, target: number) => (value <= target ? 'ok' : 'ABOVE');
 const atLeast = (value: number, target: number) => (value >= target ? 'ok' : 'BELOW');
 
@@ -97,28 +109,67 @@ const main = async () => {
     String(config.kpiSamples),
   ]);
 
-  const server = await startServer(join(temp.dir, 'http'));
-  let load1;
-  let serverLag: ServerLag | null = null;
-  try {
-    const shape = { clients: config.clients, seconds: config.httpSeconds, warmupSeconds: 3 };
+  const shape = { clients: config.clients, seconds: config.httpSeconds, warmupSeconds: 3 };
+  /** One server on a fresh data directory: the commands' load and the lag under it, then its report. */
+  const commandsOn = async (
+    dir: string,
+    groupCommit: boolean,
+    before?: (server: Server) => Promise<LoadResult>,
+  ) => {
+    const server = await startServer(join(temp.dir, dir), { SQLITE_GROUP_COMMIT: String(groupCommit) });
+    let measured;
+    let report: ServerReport | null = null;
+    try {
+      const noop = before ? await before(server) : null;
+      const sampled = sampleLag(server, 100);
+      const commands = await load(server, complaint, shape);
+      const lagOldestUnprocessed = await sampled.stop();
+      stageProgress(
+        'http',
+        `commands, group commit ${groupCommit ? 'on' : 'off'}: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms, ${String(commands.serverCpuMsPerRequest)} ms CPU each`,
+      );
+      measured = { noop, commands, lagOldestUnprocessed };
+    } finally {
+      report = await stopServer(server);
+    }
+    if (!report) throw new Error('the bench HTTP server did not report its projection lag');
+    return { ...measured, lag: report.lag, commits: report.commits };
+  };
+  const grouped = await commandsOn('http', true, async (server) => {
     const noop = await load(
       server,
       (n) => ({ path: '/diagnostics/noop', body: { note: `ping ${n}` }, expect: 200 }),
       shape,
     );
     stageProgress('http', `no-op: ${fmtInt(noop.perSecond)}/s, p99 ${noop.p99Ms} ms`);
-    const sampled = sampleLag(server, 100);
-    const commands = await load(server, complaint, shape);
-    const lagOldestUnprocessed = await sampled.stop();
-    stageProgress('http', `commands: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms`);
-    load1 = { noop, commands, lagOldestUnprocessed, clients: config.clients };
-  } finally {
-    serverLag = await stopServer(server);
-  }
-  if (!serverLag) throw new Error('the bench HTTP server did not report its projection lag');
-  const http = { ...load1, lag: serverLag };
-  stageProgress('http', `projection lag p99 ${serverLag.p99Ms} ms over ${fmtInt(serverLag.events)} events`);
+    return noop;
+  });
+  const ungrouped = await commandsOn('http-one-commit-each', false);
+  if (!grouped.noop) throw new Error('the no-op route was not measured');
+  const groupCommitRatio = {
+    perSecond: round2(grouped.commands.perSecond / Math.max(1, ungrouped.commands.perSecond)),
+    p99Ms: round2(grouped.commands.p99Ms / Math.max(0.1, ungrouped.commands.p99Ms)),
+    serverCpuMsPerCommand:
+      grouped.commands.serverCpuMsPerRequest && ungrouped.commands.serverCpuMsPerRequest
+        ? round2(grouped.commands.serverCpuMsPerRequest / ungrouped.commands.serverCpuMsPerRequest)
+        : null,
+  };
+  const http = {
+    noop: grouped.noop,
+    commands: grouped.commands,
+    lagOldestUnprocessed: grouped.lagOldestUnprocessed,
+    clients: config.clients,
+    lag: grouped.lag,
+    commits: grouped.commits,
+    groupCommitOff: {
+      commands: ungrouped.commands,
+      lag: ungrouped.lag,
+      lagOldestUnprocessed: ungrouped.lagOldestUnprocessed,
+      commits: ungrouped.commits,
+    },
+    groupCommitRatio,
+  };
+  stageProgress('http', `projection lag p99 ${http.lag.p99Ms} ms over ${fmtInt(http.lag.events)} events`);
 
   const rebuildRate = rate(rebuilt.rebuild.events, rebuilt.rebuild.ms);
   const scanRate = rate(rebuilt.rawScan.events, rebuilt.rawScan.ms);
@@ -216,6 +267,39 @@ const main = async () => {
       value: String(http.lagOldestUnprocessed.p99Ms),
       unit: 'ms',
     },
+    {
+      measure: '  server CPU per request, no-op / command',
+      value: `${cpu(http.noop.serverCpuMsPerRequest)} / ${cpu(http.commands.serverCpuMsPerRequest)}`,
+      unit: 'ms',
+    },
+    {
+      measure: 'group commit on / off (SQLITE_GROUP_COMMIT), commands',
+      value: `${fmtInt(http.commands.perSecond)} / ${fmtInt(http.groupCommitOff.commands.perSecond)}`,
+      unit: 'req/s',
+      target: `on / off = ${groupCommitRatio.perSecond}`,
+    },
+    {
+      measure: '  commands p99, on / off',
+      value: `${http.commands.p99Ms} / ${http.groupCommitOff.commands.p99Ms}`,
+      unit: 'ms',
+      target: `on / off = ${groupCommitRatio.p99Ms}`,
+    },
+    {
+      measure: '  server CPU per command, on / off',
+      value: `${cpu(http.commands.serverCpuMsPerRequest)} / ${cpu(http.groupCommitOff.commands.serverCpuMsPerRequest)}`,
+      unit: 'ms',
+      target: `on / off = ${String(groupCommitRatio.serverCpuMsPerCommand)}`,
+    },
+    {
+      measure: '  projection lag p99, on / off',
+      value: `${http.lag.p99Ms} / ${http.groupCommitOff.lag.p99Ms}`,
+      unit: 'ms',
+    },
+    {
+      measure: '  appends per commit, on / off',
+      value: `${http.commits.appendsPerCommit} / ${http.groupCommitOff.commits.appendsPerCommit}`,
+      unit: 'mean',
+    },
   ];
   const result = {
     measuredAt: new Date().toISOString(),
@@ -241,9 +325,10 @@ const main = async () => {
     join(dir, 'latest.json'),
     `${JSON.stringify({ ...result, table: text.split('\n') }, null, 2)}\n`,
   );
-  if (http.commands.errors > 0 || http.noop.errors > 0)
+  const off = http.groupCommitOff.commands;
+  if (http.commands.errors > 0 || http.noop.errors > 0 || off.errors > 0)
     throw new Error(
-      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)})`,
+      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)}), commands with group commit off ${off.errors} (${String(off.firstError)})`,
     );
 };
 

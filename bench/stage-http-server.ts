@@ -1,7 +1,9 @@
 /**
  * Bench stage: the real application listening on localhost over a fresh data directory (argv: dataDir),
  * with projections and reactors running. It issues the bench its own credential through the credential
- * service (a dealer's customer-service agent), prints `{ port, authorization }` and serves until its stdin closes, then prints the lag it measured.
+ * service (a dealer's customer-service agent), prints `{ port, authorization }` and serves until its stdin
+ * closes, then prints the lag it measured and the event store's commits (how many appends each carried).
+ * `SQLITE_GROUP_COMMIT` in its environment turns group commit on or off, as for `npm start`.
  */
 import 'reflect-metadata';
 import { createApp } from '../src/bootstrap';
@@ -11,6 +13,7 @@ import { JsonLogger } from '../src/infrastructure/logging/json-logger';
 import { percentile, report } from './stage';
 import { EVENT_STORE, type EventStore } from '../src/application/ports/event-store.port';
 import { ProjectionEngine } from '../src/infrastructure/projections/projection-engine';
+import { Metrics } from '../src/infrastructure/metrics/metrics';
 
 const [dataDir] = process.argv.slice(2);
 
@@ -54,6 +57,16 @@ const measureLag = (eventStore: EventStore, engine: ProjectionEngine, from: numb
   };
 };
 
+/** From the app's own histogram of appends per commit. */
+const commitsOf = async (metrics: Metrics) => {
+  const histogram = await metrics.registry.getSingleMetric('crm_event_store_commit_appends')?.get();
+  const samples = (histogram?.values ?? []) as ReadonlyArray<{ metricName?: string; value: number }>;
+  const value = (suffix: string) =>
+    samples.find((sample) => sample.metricName === `crm_event_store_commit_appends_${suffix}`)?.value ?? 0;
+  const [commits, appends] = [value('count'), value('sum')];
+  return { commits, appends, appendsPerCommit: commits ? Math.round((appends / commits) * 100) / 100 : 0 };
+};
+
 const main = async () => {
   const config = loadConfig({
     ...process.env,
@@ -88,7 +101,7 @@ const main = async () => {
   process.stdin.once('end', () => {
     void lag
       .stop()
-      .then((result) => report({ lag: result }))
+      .then(async (result) => report({ lag: result, commits: await commitsOf(app.get(Metrics)) }))
       .then(() => app.close())
       .then(() => process.exit(0));
   });

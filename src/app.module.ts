@@ -57,7 +57,11 @@ class CoreModule {
       { provide: APP_CONFIG, useValue: options.config },
       { provide: CLOCK, useValue: options.clock ?? systemClock },
       { provide: JsonLogger, useValue: options.logger },
-      { provide: EVENT_STORE, useFactory: () => openEventStore(options.config) },
+      {
+        provide: EVENT_STORE,
+        useFactory: (metrics: Metrics) => openEventStore(options.config, metrics.observeStoreCommit),
+        inject: [Metrics],
+      },
       { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
       { provide: EventCatalog, useValue: new EventCatalog(ALL_EVENT_TYPES) },
       ...PRIVACY_CORE_PROVIDERS,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventStore } from '../application/ports/event-store.port';
 import type { ReadStore } from '../application/ports/read-store.port';
 import type { AppConfig } from './config/app-config';
-import { SqliteEventStore } from './sqlite/sqlite-event-store';
+import { SqliteEventStore, type StoreCommit } from './sqlite/sqlite-event-store';
 import { SqliteReadStore } from './sqlite/sqlite-read-store';
 
 export type StoreDescription = Readonly<{ adapter: 'sqlite' | 'eventstoredb' | 'mongodb'; location: string }>;
@@ -20,9 +20,19 @@ export const describeReadStore = (config: AppConfig): StoreDescription =>
     ? { adapter: 'mongodb', location: redact(config.mongodbUrl) }
     : { adapter: 'sqlite', location: join(config.dataDir, 'read-models.sqlite') };
 
-/** The event store the configuration names. The drivers of the servers load only when they are used. */
-export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
-  if (!config.eventStoreUrl) return SqliteEventStore.open(describeEventStore(config).location);
+/**
+ * The event store the configuration names. The drivers of the servers load only when they are used.
+ * `onCommit` hears of every commit of the SQLite store's write transaction (the app's metrics).
+ */
+export const openEventStore = async (
+  config: AppConfig,
+  onCommit?: (commit: StoreCommit) => void,
+): Promise<EventStore> => {
+  if (!config.eventStoreUrl)
+    return SqliteEventStore.open(describeEventStore(config).location, {
+      groupCommit: config.sqliteGroupCommit,
+      onCommit,
+    });
   const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
   return new EventStoreDbEventStore(config.eventStoreUrl, { deadlineMs: config.eventStoreDeadlineMs });
 };

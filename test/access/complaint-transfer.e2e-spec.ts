@@ -21,6 +21,8 @@ describe('transferring a complaint to another dealer', () => {
   let api: TestApp;
   const as: Record<string, { authorization: string }> = {};
   const answer = async (who: string, url: string, payload: object) => {
+    // The reactors' appends for what came before land first: only this request may move the head.
+    await api.settle();
     const head = await api.eventStore.headPosition();
     const response = await api.request({ method: 'POST', url, headers: { ...json, ...as[who] }, payload });
     const appended = (await api.eventStore.headPosition()) !== head;

@@ -14,7 +14,8 @@ const complaint = (complaintId: string) => ({
 
 /** One sample line of the exposition: `name{labels} value`, labels in the order prom-client writes them. */
 const sample = (text: string, name: string, labels: string): number | undefined => {
-  const line = text.split('\n').find((row) => row.startsWith(`${name}{${labels}} `));
+  const series = labels ? `${name}{${labels}}` : name;
+  const line = text.split('\n').find((row) => row.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 };
 
@@ -62,6 +63,19 @@ describe('GET /metrics (issue 16 §5)', () => {
     // A filing is one ComplaintFiled; an on-time acknowledgement one ComplaintAcknowledged.
     expect(sample(text, 'crm_events_appended_total', 'type="FileComplaint"')).toBe(2);
     expect(sample(text, 'crm_events_appended_total', 'type="AcknowledgeComplaint"')).toBe(1);
+  });
+
+  it('tells how many appends each commit of the event store carried', () => {
+    // Every command that appended made one append (the reactors' commands too), whichever commit it rode in.
+    const appendedCommands = text
+      .split('\n')
+      .filter((row) => row.startsWith('crm_commands_total{') && row.includes('outcome="appended"'))
+      .reduce((sum, row) => sum + Number(row.slice(row.lastIndexOf(' ') + 1)), 0);
+    expect(appendedCommands).toBeGreaterThanOrEqual(3);
+    expect(sample(text, 'crm_event_store_commit_appends_sum', '')).toBe(appendedCommands);
+    const commits = sample(text, 'crm_event_store_commit_appends_count', '') ?? 0;
+    expect(commits).toBeGreaterThanOrEqual(1);
+    expect(commits).toBeLessThanOrEqual(appendedCommands);
   });
 
   it('times requests by route template and status, not by URL', () => {

@@ -19,6 +19,17 @@ export const newEvent = (type: string, data: Record<string, unknown> = {}): NewE
 
 const uniqueStream = () => `contract-${randomUUID().replace(/-/g, '')}`;
 
+/** Every event after `after`, in pages. */
+const readAllAfter = async (store: EventStore, after: number): Promise<StoredEvent[]> => {
+  const all: StoredEvent[] = [];
+  for (let from = after; ;) {
+    const batch = await store.readAll({ after: from, limit: 100 });
+    if (batch.length === 0) return all;
+    all.push(...batch);
+    from = batch[batch.length - 1].globalPosition;
+  }
+};
+
 /**
  * The event store contract: every adapter runs it. `open` returns a store; streams are random per test,
  * so a shared server is fine, but global-order assertions only look at this test's own events.
@@ -111,6 +122,65 @@ export const eventStoreContract = (
         ['Opened', 'L1', 'L2', 'L3'],
         ['Opened', 'R1', 'R2', 'R3'],
       ]).toContainEqual(types);
+    });
+
+    it('lets exactly one of several concurrent creations of the same stream land, whole', async () => {
+      const stream = uniqueStream();
+      const racers = ['A', 'B', 'C', 'D'].map((label) => [newEvent(`${label}1`), newEvent(`${label}2`)]);
+      const outcomes = await Promise.allSettled(
+        racers.map((events) => store.appendToStream(stream, events, 'no_stream')),
+      );
+      const won = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [index] : []));
+      expect(won).toHaveLength(1);
+      for (const outcome of outcomes)
+        if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const winner = racers[won[0]].map((event) => event.type);
+      expect((await store.readStream(stream)).map((event) => event.type)).toEqual(winner);
+    });
+
+    // Issue 14 §3: a store may commit concurrent appends together (SQLite's group commit); each must keep
+    // its own outcome and the log its order, exactly as when they are committed one by one.
+    it('lands every one of many concurrent appends to different streams, each whole, contiguous in the log and at the position it answered', async () => {
+      const before = await store.headPosition();
+      const streams = Array.from({ length: 8 }, () => uniqueStream());
+      const results = await Promise.all(
+        streams.map((stream, n) =>
+          store.appendToStream(stream, [newEvent(`S${n}a`), newEvent(`S${n}b`)], 'no_stream'),
+        ),
+      );
+      const mine = (await readAllAfter(store, before)).filter((event) => streams.includes(event.streamId));
+      expect(mine).toHaveLength(16);
+      const positions = mine.map((event) => event.globalPosition);
+      expect(new Set(positions).size).toBe(16);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      for (const [n, stream] of streams.entries()) {
+        const own = mine.filter((event) => event.streamId === stream);
+        expect(own.map((event) => [event.type, event.revision])).toEqual([
+          [`S${n}a`, 0],
+          [`S${n}b`, 1],
+        ]);
+        expect(results[n]).toEqual({ nextExpectedRevision: 1, lastPosition: own[1].globalPosition });
+        // Nothing of another append lies between the two events of one append.
+        const next = await store.readAll({ after: own[0].globalPosition, limit: 1 });
+        expect(next.map((event) => event.eventId)).toEqual([own[1].eventId]);
+      }
+    });
+
+    it('fails only the concurrent append at a wrong revision, which appends nothing; the others land', async () => {
+      const stale = uniqueStream();
+      await store.appendToStream(stale, [newEvent('Opened')], 'no_stream');
+      const [left, right] = [uniqueStream(), uniqueStream()];
+      const outcomes = await Promise.allSettled([
+        store.appendToStream(left, [newEvent('L1'), newEvent('L2')], 'no_stream'),
+        store.appendToStream(stale, [newEvent('X1'), newEvent('X2')], 3),
+        store.appendToStream(right, [newEvent('R1')], 'no_stream'),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ expected: 3, actual: 0 });
+      expect((await store.readStream(stale)).map((event) => event.type)).toEqual(['Opened']);
+      expect((await store.readStream(left)).map((event) => event.type)).toEqual(['L1', 'L2']);
+      expect((await store.readStream(right)).map((event) => event.type)).toEqual(['R1']);
     });
 
     it('reads all events in global order, in batches, from an exclusive position up to an inclusive one', async () => {

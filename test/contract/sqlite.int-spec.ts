@@ -15,6 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // A fresh file each time, on disk, in WAL mode: the store exactly as `npm start` runs it.
 eventStoreContract('SQLite', async () => SqliteEventStore.open(nextFile('events')));
+eventStoreContract('SQLite, one transaction per append (SQLITE_GROUP_COMMIT=false)', async () =>
+  SqliteEventStore.open(nextFile('events'), { groupCommit: false }),
+);
 readStoreContract('SQLite (transactional checkpoint)', async () => SqliteReadStore.open(nextFile('read')));
 readStoreContract('SQLite (position guard only)', async () =>
   SqliteReadStore.open(nextFile('read'), { atomicCheckpoint: false }),

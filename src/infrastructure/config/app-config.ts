@@ -13,6 +13,8 @@ export type AppConfig = Readonly<{
   mongodbKeyDatabase: string;
   /** Our own deadline on every EventStoreDB call. */
   eventStoreDeadlineMs: number;
+  /** SQLite event store: appends that arrive together share one transaction and one fsync (issue 14 §3). */
+  sqliteGroupCommit: boolean;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
   /** Longest a client may take to send a whole request (headers and body); then 408 and the socket closes. */
@@ -99,6 +101,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const runProjections = text(env, 'RUN_PROJECTIONS') ?? 'true';
   if (!['true', 'false'].includes(runProjections))
     throw new Error(`RUN_PROJECTIONS=${runProjections} is not true or false`);
+  const sqliteGroupCommit = text(env, 'SQLITE_GROUP_COMMIT') ?? 'true';
+  if (!['true', 'false'].includes(sqliteGroupCommit))
+    throw new Error(`SQLITE_GROUP_COMMIT=${sqliteGroupCommit} is not true or false`);
   const mongodbDatabase = text(env, 'MONGODB_DATABASE') ?? 'dealer_crm';
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -109,6 +114,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mongodbDatabase,
     mongodbKeyDatabase: text(env, 'MONGODB_KEY_DATABASE') ?? `${mongodbDatabase}_keys`,
     eventStoreDeadlineMs: integer(env, 'EVENTSTORE_DEADLINE_MS', 5000, 100, 600_000),
+    sqliteGroupCommit: sqliteGroupCommit === 'true',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',

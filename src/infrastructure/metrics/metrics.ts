@@ -23,6 +23,10 @@ export type WatcherReading = Readonly<{
 
 const STATES = ['running', 'retrying', 'failed', 'stopped', 'building'] as const;
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const GROUP_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128];
+
+/** One commit of the event store's write transaction (the SQLite adapter tells each; docs/architecture.md). */
+export type StoreCommitObservation = Readonly<{ appends: number; landed: number; events: number }>;
 
 /**
  * The Prometheus figures of one process (`GET /metrics`): requests by route and status, commands by type and
@@ -36,6 +40,7 @@ export class Metrics {
   private readonly commandSeconds: Histogram<'type'>;
   private readonly appended: Counter<'type'>;
   private readonly webhookAttempts: Histogram<'outcome'>;
+  private readonly storeCommitAppends: Histogram;
 
   constructor(private sources?: MetricSources) {
     const registers = [this.registry];
@@ -73,8 +78,18 @@ export class Metrics {
       buckets: LATENCY_BUCKETS,
       registers,
     });
+    this.storeCommitAppends = new Histogram({
+      name: 'crm_event_store_commit_appends',
+      help: 'Appends per commit of the SQLite event store (group commit: the appends of one event-loop turn share one transaction and one fsync)',
+      buckets: GROUP_BUCKETS,
+      registers,
+    });
     this.gauges(registers);
   }
+
+  observeStoreCommit = ({ appends }: StoreCommitObservation): void => {
+    this.storeCommitAppends.observe(appends);
+  };
 
   observeWebhookAttempt(outcome: 'accepted' | 'rejected' | 'unreachable', seconds: number): void {
     this.webhookAttempts.observe({ outcome }, seconds);

@@ -14,6 +14,7 @@ import {
 } from '../../application/ports/event-store.port';
 import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
 import { SharedReads } from '../event-store/shared-reads';
+import { GroupCommit, type GroupOutcome } from './group-commit';
 import { openSqlite, type SqliteDurability } from './sqlite-database';
 
 type EventRow = {
@@ -63,12 +64,26 @@ export type SqliteEventStoreOptions = Readonly<{
    * can be started again (importing or generating a history): a power loss may lose the last appends.
    */
   durability?: SqliteDurability;
+  /**
+   * `true` (default): the appends that arrive in one turn of the event loop commit in one IMMEDIATE
+   * transaction, one fsync for all, each in a savepoint of its own (`SQLITE_GROUP_COMMIT`). `false`: one
+   * transaction per append.
+   */
+  groupCommit?: boolean;
+  /** Told after every commit of the store's write transaction: how many appends it held and how many landed. */
+  onCommit?: (commit: StoreCommit) => void;
 }>;
+
+/** One committed write transaction: `appends` it carried, `landed` of them (the rest failed alone), `events` written. */
+export type StoreCommit = Readonly<{ appends: number; landed: number; events: number }>;
 
 /**
  * The embedded event store. One SQLite file in WAL mode with FULL sync; a stream's revision lives in
  * `streams` and the (stream_id, revision) key makes a lost race fail even across processes. SQLite has a
  * single writer, so commit order is global-position order: a reader never sees a gap fill in later.
+ * Appends that arrive together share one transaction and one fsync (group commit, `GroupCommit`), each
+ * append in its own savepoint; positions are given in the group's order and a rolled-back savepoint gives
+ * its positions back (AUTOINCREMENT's counter is rolled back with it), so the log stays gap-free.
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
@@ -76,6 +91,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendTransaction;
   private readonly batchTransaction;
+  private readonly groupCommit: GroupCommit<StreamAppend, AppendResult> | null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -138,6 +154,42 @@ export class SqliteEventStore implements EventStore {
     this.batchTransaction = db.transaction((appends: readonly StreamAppend[]): AppendResult[] =>
       appends.map((append) => appendOne(append.streamId, append.events, append.expected)),
     );
+    // Inside the group's transaction `appendTransaction` runs as a savepoint: a wrong revision (or any
+    // error of its own) undoes that append alone, and the next append sees the stream as the last one
+    // left it, as if they had run one after the other.
+    const groupTransaction = db.transaction(
+      (appends: readonly StreamAppend[]): GroupOutcome<AppendResult>[] =>
+        appends.map((append) => {
+          try {
+            return {
+              ok: true,
+              value: this.appendTransaction(append.streamId, append.events, append.expected),
+            };
+          } catch (error) {
+            // SQLite itself rolled the whole transaction back (I/O error, disk full): nothing of the group
+            // can commit, so the group fails as one.
+            if (!db.inTransaction) throw error;
+            return { ok: false, error };
+          }
+        }),
+    );
+    this.groupCommit =
+      options.groupCommit === false
+        ? null
+        : new GroupCommit(
+            // IMMEDIATE takes the write lock before any revision is read, as for a single append.
+            (appends) => groupTransaction.immediate(appends),
+            (appends, outcomes) => {
+              const landed = outcomes.flatMap((outcome, index) =>
+                outcome.ok ? [{ result: outcome.value, events: appends[index].events.length }] : [],
+              );
+              this.committed(
+                appends.length,
+                landed.map((append) => append.result),
+                landed.reduce((sum, append) => sum + append.events, 0),
+              );
+            },
+          );
   }
 
   static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
@@ -150,10 +202,10 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId} with no events: nothing to do`);
+    if (this.groupCommit) return this.groupCommit.submit({ streamId, events, expected });
     // IMMEDIATE takes the write lock before reading the revision, so two processes cannot both pass the check.
     const result = this.appendTransaction.immediate(streamId, events, expected);
-    this.sharedReads.invalidate();
-    this.appended.emit('append', result.lastPosition);
+    this.committed(1, [result], events.length);
     return result;
   }
 
@@ -163,13 +215,36 @@ export class SqliteEventStore implements EventStore {
       throw new Error('append batch with an empty append: give every stream at least one event');
     if (appends.length === 0) return [];
     const results = this.batchTransaction.immediate(appends);
-    this.sharedReads.invalidate();
-    this.appended.emit('append', results[results.length - 1].lastPosition);
+    this.committed(
+      appends.length,
+      results,
+      appends.reduce((sum, append) => sum + append.events.length, 0),
+    );
     return results;
   }
 
+  /** After a commit, before any caller hears of it: the shared reads start afresh and the followers wake. */
+  private committed(appends: number, landed: readonly AppendResult[], events: number): void {
+    if (landed.length > 0) {
+      this.sharedReads.invalidate();
+      this.appended.emit('append', Math.max(...landed.map((result) => result.lastPosition)));
+    }
+    this.options.onCommit?.({ appends, landed: landed.length, events });
+  }
+
   async readStream(streamId: string): Promise<StoredEvent[]> {
+    this.commitWaitingFor(streamId);
     return this.statements.readStream.all(streamId).map(toStoredEvent);
+  }
+
+  /**
+   * A stream is read to decide on it: if an append to it is waiting for the group's commit, the group
+   * commits now, so that a command never decides on a stream without an append this process has already
+   * made to it (as with one transaction per append). Without that, every command of one loop turn on a
+   * hot stream would decide on the same revision and all but one would lose the race, turn after turn.
+   */
+  private commitWaitingFor(streamId: string): void {
+    if (this.groupCommit?.isWaiting((append) => append.streamId === streamId)) this.groupCommit.flush();
   }
 
   async readAll({ after, limit, upTo }: ReadAllOptions): Promise<StoredEvent[]> {
@@ -203,6 +278,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // The appends of this turn are committed, not dropped: their callers are waiting for an answer.
+    if (this.db.open) this.groupCommit?.flush();
     this.appended.removeAllListeners();
     if (this.db.open) this.db.close();
   }

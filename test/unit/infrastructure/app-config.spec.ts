@@ -27,3 +27,14 @@ describe('EVENTSTORE_URL at start', () => {
     }
   });
 });
+
+describe('SQLITE_GROUP_COMMIT', () => {
+  it('is on unless set to false, and refuses anything but true or false, naming the variable', () => {
+    expect(loadConfig({}).sqliteGroupCommit).toBe(true);
+    expect(loadConfig({ SQLITE_GROUP_COMMIT: 'true' }).sqliteGroupCommit).toBe(true);
+    expect(loadConfig({ SQLITE_GROUP_COMMIT: 'false' }).sqliteGroupCommit).toBe(false);
+    expect(() => loadConfig({ SQLITE_GROUP_COMMIT: 'off' })).toThrow(
+      'SQLITE_GROUP_COMMIT=off is not true or false',
+    );
+  });
+});
