@@ -47,9 +47,11 @@ describe('sales-target-actuals projection', () => {
       .then({
         's-1': {
           saleId: 's-1',
+          kind: 'sale',
           dealerId: 'd-1',
           consultantId: 'sc-li',
           model: 'Lavida',
+          orders: 1,
           signedAt: '2026-03-31T17:00:00.000Z',
           orderMonth: '2026-04',
           cancelledAt: null,
