@@ -35,4 +35,5 @@ export type AllocateFleetVehicle = Command<'AllocateFleetVehicle', Id & { vin: s
 export type DeliverFleetVehicle = Command<'DeliverFleetVehicle', Id & { vin: string }>;
 export type CancelFleetOrder = Command<'CancelFleetOrder', Id & { reason: string }>;
 
-export type FleetOrderCommand = SignFleetOrder | AllocateFleetVehicle | DeliverFleetVehicle | CancelFleetOrder;
+export type FleetOrderCommand =
+  SignFleetOrder | AllocateFleetVehicle | DeliverFleetVehicle | CancelFleetOrder;

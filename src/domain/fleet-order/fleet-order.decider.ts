@@ -43,7 +43,7 @@ const sign = ({ data, metadata }: C.SignFleetOrder, state: FleetOrderState): Fle
   const { orderId, accountId, dealerId, consultantId, payment, promisedDeliveryAt, account } = data;
   const at = metadata.now;
   if (account === null) throw new FleetAccountNotFound(accountId);
-  if (account.dealerId !== dealerId) throw accountOfAnotherDealer(orderId, accountId, account.dealerId);
+  if (account.dealerId !== dealerId) throw accountOfAnotherDealer(orderId, accountId, dealerId);
   if (!isOnOrBefore(account.openedAt, at))
     throw signedBeforeAccountOpened(orderId, accountId, account.openedAt, at);
   const lines = data.lines.map((line, index): FleetOrderLine => {

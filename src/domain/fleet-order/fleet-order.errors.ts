@@ -26,12 +26,13 @@ export class FleetOrderRuleViolated extends DomainError {
   }
 }
 
-export const accountOfAnotherDealer = (orderId: string, accountId: string, accountDealerId: string) =>
+/** The account's dealer is not named: a dealer learns no more of another dealer's account than that. */
+export const accountOfAnotherDealer = (orderId: string, accountId: string, dealerId: string) =>
   new FleetOrderRuleViolated(
     'FLEET_ORDER_ACCOUNT_OF_ANOTHER_DEALER',
     orderId,
-    `names fleet account ${accountId}, which dealer ${accountDealerId} serves: sign it at that dealer`,
-    { accountId, accountDealerId },
+    `names fleet account ${accountId}, which dealer ${dealerId} does not serve: sign it at the account's dealer`,
+    { accountId, dealerId },
   );
 
 export const signedBeforeAccountOpened = (orderId: string, accountId: string, openedAt: string, at: string) =>
@@ -58,7 +59,12 @@ export const quantityOutOfRange = (orderId: string, lineNo: number, quantity: nu
     { lineNo, quantity },
   );
 
-export const lineDiscountTooHigh = (orderId: string, lineNo: number, listPriceFen: number, discountFen: number) =>
+export const lineDiscountTooHigh = (
+  orderId: string,
+  lineNo: number,
+  listPriceFen: number,
+  discountFen: number,
+) =>
   new FleetOrderRuleViolated(
     'FLEET_ORDER_DISCOUNT_EXCEEDS_PRICE',
     orderId,

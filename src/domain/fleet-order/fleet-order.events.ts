@@ -57,10 +57,7 @@ export type FleetOrderCancelled = Event<
 >;
 
 export type FleetOrderEvent =
-  | FleetOrderSigned
-  | FleetOrderVehicleAllocated
-  | FleetOrderVehicleDelivered
-  | FleetOrderCancelled;
+  FleetOrderSigned | FleetOrderVehicleAllocated | FleetOrderVehicleDelivered | FleetOrderCancelled;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const FLEET_ORDER_EVENT_TYPES = {

@@ -20,10 +20,7 @@ type OrderFacts = Readonly<{
 export type ActiveFleetOrderState = OrderFacts & Readonly<{ status: 'signed' | 'delivered' }>;
 export type CancelledFleetOrderState = OrderFacts & Readonly<{ status: 'cancelled'; cancelledAt: string }>;
 
-export type FleetOrderState =
-  | Readonly<{ status: 'none' }>
-  | ActiveFleetOrderState
-  | CancelledFleetOrderState;
+export type FleetOrderState = Readonly<{ status: 'none' }> | ActiveFleetOrderState | CancelledFleetOrderState;
 
 export const fleetOrderStreamId = (orderId: string): string => `fleetorder-${orderId}`;
 
