@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import {
   FleetOrderBusCommand,
   type FleetOrderRequest,
@@ -34,6 +34,7 @@ export class FleetOrderCommandsController extends routeTable({
     description:
       'The fleet account is read from its stream: unknown is 404 FLEET_ACCOUNT_NOT_FOUND, another dealer’s account 422. At least 2 vehicles in all (a single vehicle is an ordinary sale). A sales consultant signs only as the order’s consultant (403 OWNER_FORBIDDEN).',
     map: (body) => ({ ...body, promisedDeliveryAt: inUtc(body.promisedDeliveryAt) }),
+    above: [ApiNotFoundResponse({ description: 'FLEET_ACCOUNT_NOT_FOUND: no fleet account has that id' })],
   }),
   allocate: step('vehicles', 'AllocateFleetVehicle', AllocateFleetVehicleBody, 'fleet.manage', {
     summary: 'Allocate a VIN to a line of the order',
