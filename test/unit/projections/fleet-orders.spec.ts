@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { FleetOrderEvent } from '../../../src/domain/fleet-order/fleet-order.events';
 import {
   type FleetOrderDetails,
@@ -169,4 +170,43 @@ describe('fleet-orders projection', () => {
           cancelled: { reason: 'budget cut', cancelledAt: '2026-03-08T02:00:00.000Z' },
         },
       }));
+
+  it('gives the same document for any arrival order of the VINs’ facts, each VIN allocated before delivered', () => {
+    const allocations = [
+      allocated(VIN1, 1, '2026-03-06T02:00:00.000Z'),
+      allocated(VIN2, 1, '2026-03-07T02:00:00.000Z'),
+      allocated(VIN3, 2, '2026-03-06T03:00:00.000Z'),
+    ];
+    const deliveries = [
+      delivered(VIN1, 1, '2026-03-10T02:00:00.000Z', true),
+      delivered(VIN3, 2, '2026-03-21T02:00:00.000Z', false),
+    ];
+    // By hand: 3 allocated, VIN1 and VIN3 delivered (VIN3 late), VIN2 waiting: still signed.
+    const expected = {
+      allocatedVehicles: 3,
+      deliveredVehicles: 2,
+      status: 'signed',
+      lines: [
+        {
+          allocated: [
+            { vin: VIN1, allocatedAt: '2026-03-06T02:00:00.000Z' },
+            { vin: VIN2, allocatedAt: '2026-03-07T02:00:00.000Z' },
+          ],
+          delivered: [{ vin: VIN1, deliveredAt: '2026-03-10T02:00:00.000Z', onTime: true }],
+        },
+        {
+          allocated: [{ vin: VIN3, allocatedAt: '2026-03-06T03:00:00.000Z' }],
+          delivered: [{ vin: VIN3, deliveredAt: '2026-03-21T02:00:00.000Z', onTime: false }],
+        },
+      ],
+    } as const;
+    const permutation = <T>(items: readonly T[]) =>
+      fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+    fc.assert(
+      fc.property(permutation(allocations), permutation(deliveries), (allocs, delivs) => {
+        spec.when([signed, ...allocs, ...delivs]).thenMatches({ 'fo-1': expected });
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
