@@ -8,6 +8,7 @@ import { ComplaintModule } from './application/complaint/complaint.module';
 import { DataQualityModule } from './application/data-quality/data-quality.module';
 import { DdcModule } from './application/ddc/ddc.module';
 import { FleetAccountModule } from './application/fleet-account/fleet-account.module';
+import { FleetOrderModule } from './application/fleet-order/fleet-order.module';
 import { GiftModule } from './application/gift/gift.module';
 import { IntegrityModule } from './application/integrity/integrity.module';
 import { LeadModule } from './application/lead/lead.module';
@@ -28,6 +29,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   LeadModule,
   CampaignModule,
   FleetAccountModule,
+  FleetOrderModule,
   MembershipModule,
   GiftModule,
   ClubActivityModule,

@@ -9,6 +9,7 @@ import { clubActivityFeature } from './club-activity/club-activity.feature';
 import { webhookSubscriptionFeature } from './integration/webhook-subscription.feature';
 import { complaintFeature } from './complaint/complaint.feature';
 import { fleetAccountFeature } from './fleet-account/fleet-account.feature';
+import { fleetOrderFeature } from './fleet-order/fleet-order.feature';
 import { giftFeature } from './gift/gift.feature';
 import { leadFeature } from './lead/lead.feature';
 import { prospectLeadsFeature } from './lead/prospect-leads.feature';
@@ -48,6 +49,7 @@ export const FEATURES: readonly AnyFeature[] = [
   prospectLeadsFeature,
   campaignFeature,
   fleetAccountFeature,
+  fleetOrderFeature,
   membershipFeature,
   memberCardClaimFeature,
   giftFeature,

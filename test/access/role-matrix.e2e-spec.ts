@@ -168,6 +168,13 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['GET /fleet/accounts', 'SC DM OEM AN AU AD'],
   ['GET /fleet/accounts/:accountId', 'SC DM OEM AN AU AD'],
   ['GET /fleet/accounts/:accountId/kpis', 'SC DM OEM AN AU AD'],
+  // fleet orders (集团客户订单): the accounts' permissions
+  ['POST /fleet/orders', 'SC DM AD'],
+  ['POST /fleet/orders/:orderId/vehicles', 'SC DM AD'],
+  ['POST /fleet/orders/:orderId/deliveries', 'SC DM AD'],
+  ['POST /fleet/orders/:orderId/cancellation', 'SC DM AD'],
+  ['GET /fleet/orders', 'SC DM OEM AN AU AD'],
+  ['GET /fleet/orders/:orderId', 'SC DM OEM AN AU AD'],
   ['GET /sales/customer-characteristics', 'DM OEM AN AD'],
   // the dealer data centre (OEM only)
   ['GET /ddc/monthly', 'OEM AD'],

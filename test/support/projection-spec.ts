@@ -11,6 +11,7 @@ import type { CredentialEvent } from '../../src/domain/credential/credential.eve
 import type { CustomerContactIndexed } from '../../src/domain/customer-index/customer-index';
 import type { ClubActivityEvent } from '../../src/domain/club-activity/club-activity.events';
 import type { FleetAccountEvent } from '../../src/domain/fleet-account/fleet-account.events';
+import type { FleetOrderEvent } from '../../src/domain/fleet-order/fleet-order.events';
 import type { GiftEvent } from '../../src/domain/gift/gift.events';
 import type { LeadEvent } from '../../src/domain/lead/lead.events';
 import type { MembershipEvent } from '../../src/domain/membership/membership.events';
@@ -48,6 +49,7 @@ export type DomainEvent =
   | CareGreetingEvent
   | CampaignEvent
   | FleetAccountEvent
+  | FleetOrderEvent
   | CareTaskEvent
   | CareVehicleEvent
   | ClubActivityEvent;
@@ -105,6 +107,8 @@ const WHEN: { readonly [T in DomainEvent['type']]?: DataKey<T> } = {
   CsiSurveyRecorded: 'surveyedAt',
   OrderSigned: 'signedAt',
   VehicleDelivered: 'deliveredAt',
+  FleetOrderSigned: 'signedAt',
+  FleetOrderVehicleDelivered: 'deliveredAt',
   DeliveryCallbackRecorded: 'calledAt',
   CallAnswered: 'answeredAt',
   CallEnded: 'endedAt',

@@ -60,15 +60,17 @@ export const assertRecordVisible = (principal: Principal | undefined, record: un
   const { dealerId, homeDealerId, consultantId, accountManagerId } = record as RecordOwnership;
   const dealer = typeof dealerId === 'string' ? dealerId : homeDealerId;
   if (typeof dealer === 'string' && dealer !== principal.dealerId) throw dealerForbidden(principal, dealer);
+  // A prospect, and a fleet order (an order on a fleet account), is its consultant's among the consultants.
+  const consultants = 'prospectId' in record || ('orderId' in record && 'accountId' in record);
   if (
     principal.role === 'sales-consultant' &&
     typeof consultantId === 'string' &&
-    'prospectId' in record &&
+    consultants &&
     consultantId !== principal.userId
   )
     throw forbidden(
       'OWNER_FORBIDDEN',
-      `prospect belongs to consultant ${consultantId}, not to ${principal.userId}: ask your dealer manager to reassign it`,
+      `${'prospectId' in record ? 'prospect' : 'fleet order'} belongs to consultant ${consultantId}, not to ${principal.userId}: ask your dealer manager to reassign it`,
       { consultantId },
     );
   // A fleet account (and its KPIs) is its account manager's among the consultants.

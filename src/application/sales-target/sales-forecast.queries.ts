@@ -125,6 +125,8 @@ export const salesForecast = async (
     readStore.find<SalesForecastProspect>(PROSPECTS, { dealerId, open: true, ...filters }),
     readStore.find<SalesTargetActual>(ACTUALS, {
       dealerId,
+      // The vehicle sales the prospects weighed become; a fleet order is not a prospect's (docs/targets.md).
+      kind: 'sale',
       orderMonth: { $gte: from, $lte: to },
       cancelledAt: null,
       ...filters,
@@ -144,7 +146,7 @@ export const salesForecast = async (
     month.open[prospect.grade] += 1;
   }
   for (const order of orders) {
-    const month = months.get(order.orderMonth);
+    const month = order.orderMonth === null ? undefined : months.get(order.orderMonth);
     if (month) month.actualOrders += 1;
   }
   for (const month of months.values())

@@ -133,7 +133,11 @@ export const salesTargetReport = async (
     const mine = (sale: SalesTargetActual) =>
       draft.level === 'dealer' ||
       (draft.level === 'consultant' ? sale.consultantId === draft.consultantId : sale.model === draft.model);
-    const actual = { orders: orders.filter(mine).length, deliveries: deliveries.filter(mine).length };
+    // A sale is one order, a fleet order's line its quantity (one order per vehicle); a delivery is one vehicle.
+    const actual = {
+      orders: orders.filter(mine).reduce((sum, record) => sum + record.orders, 0),
+      deliveries: deliveries.filter(mine).length,
+    };
     const runRateOf = (count: number) => Math.round((count / daysElapsed) * days * 100) / 100;
     return {
       ...draft,

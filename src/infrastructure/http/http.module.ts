@@ -14,6 +14,8 @@ import { CampaignCommandsController } from './campaigns/campaign-commands.contro
 import { CampaignQueriesController } from './campaigns/campaign-queries.controller';
 import { FleetCommandsController } from './fleet/fleet-commands.controller';
 import { FleetQueriesController } from './fleet/fleet-queries.controller';
+import { FleetOrderCommandsController } from './fleet/fleet-order-commands.controller';
+import { FleetOrderQueriesController } from './fleet/fleet-order-queries.controller';
 import { ClubActivityCommandsController } from './club/club-activity-commands.controller';
 import { ClubActivityQueriesController } from './club/club-activity-queries.controller';
 import { ClubStatisticsController } from './club/club-statistics.controller';
@@ -63,6 +65,8 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     CampaignQueriesController,
     FleetCommandsController,
     FleetQueriesController,
+    FleetOrderCommandsController,
+    FleetOrderQueriesController,
     GiftCommandsController,
     GiftQueriesController,
     ClubActivityCommandsController,

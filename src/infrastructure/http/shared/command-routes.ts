@@ -98,8 +98,9 @@ export const commandRoutes = <Target extends AnyTarget>(
       doc: CommandRouteDoc<Sent, BodyOf<Target, T>>,
     ): RouteEntry => {
       const decorator = OpensRecord(collection, doc.summary, doc.refusals, doc.description, doc.conflicts);
+      const { map = (sent: Sent) => sent } = doc;
       return route(path, permission, body, doc, decorator, (commands, sent: Sent) =>
-        commands.create(sent[target.idField as IdFieldOf<Target>], type, sent),
+        commands.create(sent[target.idField as IdFieldOf<Target>], type, map(sent)),
       );
     },
   };
