@@ -55,7 +55,10 @@ export class SignFleetOrderBody extends BusinessTime implements Body<'SignFleetO
   @Matches(RECORD_ID, ID) dealerId!: string;
   /** The sales consultant who signs the order (a consultant: themselves). @example sc-wang */
   @Matches(RECORD_ID, ID) consultantId!: string;
-  /** Numbered from 1 in the order given; at least 2 vehicles in all. */
+  /**
+   * Numbered from 1 in the order given; at least 2 vehicles in all.
+   * @example [{"model":"Lavida","quantity":2,"listPriceFen":15000000,"discountFen":1000000},{"model":"Tiguan L","quantity":1,"listPriceFen":25000000,"discountFen":0}]
+   */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
