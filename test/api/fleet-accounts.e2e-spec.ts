@@ -1,7 +1,7 @@
 import { command, DEALER, runRepairOrder, VINS } from '../support/service-history';
+import { type FleetPeople, fleetHttp, fleetPeople } from '../support/fleet-api';
 import { startTestApp, testClock, type TestApp } from '../support/test-app';
 
-const json = { 'content-type': 'application/json' };
 const FA = 'fa-shentong';
 /** An instant in China Standard Time, `MM-DD` and `hh:mm`. */
 const cst = (day: string, time = '10:00') => `2026-${day}T${time}:00+08:00`;
@@ -59,35 +59,22 @@ const repairOrder = (
 describe('Fleet accounts: open, members, drivers, vehicles, 集团调配, list, details and KPIs', () => {
   const clock = testClock('2026-04-05T00:00:00.000Z');
   let api: TestApp;
-  let wang: Record<string, string>;
-  let li: Record<string, string>;
-  let dm: Record<string, string>;
-  let otherDm: Record<string, string>;
-  let oem: Record<string, string>;
+  let wang: FleetPeople['wang'];
+  let li: FleetPeople['li'];
+  let dm: FleetPeople['dm'];
+  let otherDm: FleetPeople['otherDm'];
+  let oem: FleetPeople['oem'];
 
   beforeAll(async () => {
     api = await startTestApp({ clock });
-    wang = { ...json, ...(await api.as({ role: 'sales-consultant', dealerId: DEALER, userId: 'sc-wang' })) };
-    li = { ...json, ...(await api.as({ role: 'sales-consultant', dealerId: DEALER, userId: 'sc-li' })) };
-    dm = { ...json, ...(await api.as({ role: 'dealer-manager', dealerId: DEALER, userId: 'dm-sh' })) };
-    otherDm = {
-      ...json,
-      ...(await api.as({ role: 'dealer-manager', dealerId: 'd-bj-02', userId: 'dm-bj' })),
-    };
-    oem = { ...json, ...(await api.as({ role: 'oem-staff', userId: 'oem-zhao' })) };
+    ({ wang, li, dm, otherDm, oem } = await fleetPeople(api, DEALER));
   });
   afterAll(async () => {
     await api.close();
   });
 
-  const post = async (url: string, headers: Record<string, string>, payload: object = {}) => {
-    const response = await api.request({ method: 'POST', url, headers, payload });
-    return { status: response.statusCode, body: response.json() };
-  };
-  const get = async (url: string, headers: Record<string, string>) => {
-    const response = await api.request({ method: 'GET', url, headers });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const { post, get } = fleetHttp(() => api);
+
   const kpis = async (asOf: string, headers = dm) => {
     const answer = await get(`/fleet/accounts/${FA}/kpis?asOf=${encodeURIComponent(asOf)}`, headers);
     expect(answer.status).toBe(200);
