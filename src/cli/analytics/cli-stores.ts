@@ -34,9 +34,12 @@ export const runnerDeps = async (readStore: ReadStore, eventStore?: EventStore):
   log: (level, message) => process.stderr.write(`${level}: ${message}\n`),
 });
 
-/** Projection names → definitions; `all` (or none with --all) gives every projection. */
+/**
+ * Projection names → definitions; `--all`, or the name `all` alone (as the admin route takes it), gives
+ * every projection.
+ */
 export const projectionsNamed = (names: readonly string[], all: boolean): AnyProjection[] => {
-  if (all) return [...ALL_PROJECTIONS];
+  if (all || (names.length === 1 && names[0] === 'all')) return [...ALL_PROJECTIONS];
   if (names.length === 0)
     throw new Error('name at least one projection, or use --all: see "crm projections list"');
   return names.map((name) => {
