@@ -157,6 +157,60 @@ describe('GET /customers/lookup: the customer at the phone', () => {
       { kind: 'delivery', recordId: saleId, dealerId: DEALER, dueAt: '2026-03-13T02:00:00.000Z' },
       { kind: 'service', recordId: 'ro-1', dealerId: DEALER, dueAt: '2026-03-13T04:00:00.000Z' },
     ],
+    // Care tasks still open, soonest due first, looked up on 20 Apr 2026 10:00 CST (02:00Z):
+    //   delivery call  6 Mar 10:00 CST + 7 days = 13 Mar 10:00 CST (02:00Z), overdue;
+    //   service call   10 Mar 12:00 CST + 72 h = 13 Mar 12:00 CST (04:00Z), overdue;
+    //   3-month call   6 Mar + 3 months = 6 Jun 10:00 CST (02:00Z);
+    //   maintenance    ro-1's settlement + 6 months = 10 Sep 12:00 CST (04:00Z), as nextServiceDue;
+    //   lapse warning  the paid visit of 10 Mar 12:00 CST + 18 months = 10 Sep 2027 12:00 CST, less 30 days
+    //                  = 11 Aug 2027 12:00 CST (04:00Z) (the enrolment's warning was superseded by that visit);
+    //   points expiry  the first lot (6 Mar 2026 10:00 CST) expires 24 months on, 6 Mar 2028; less 30 days
+    //                  = 5 Feb 2028 10:00 CST (02:00Z), task of March 2028.
+    // The complaint is not resolved: no closing callback yet.
+    openCareTasks: [
+      {
+        taskId: `delivery-${saleId}`,
+        kind: 'delivery',
+        dealerId: DEALER,
+        dueAt: '2026-03-13T02:00:00.000Z',
+        overdue: true,
+      },
+      {
+        taskId: 'service-ro-1',
+        kind: 'service',
+        dealerId: DEALER,
+        dueAt: '2026-03-13T04:00:00.000Z',
+        overdue: true,
+      },
+      {
+        taskId: `3month-${saleId}`,
+        kind: '3month',
+        dealerId: DEALER,
+        dueAt: '2026-06-06T02:00:00.000Z',
+        overdue: false,
+      },
+      {
+        taskId: 'maintenance-ro-1',
+        kind: 'maintenance',
+        dealerId: DEALER,
+        dueAt: '2026-09-10T04:00:00.000Z',
+        overdue: false,
+      },
+      {
+        taskId: 'lapsewarning-cu-v1-20270910',
+        kind: 'lapsewarning',
+        dealerId: DEALER,
+        dueAt: '2027-08-11T04:00:00.000Z',
+        overdue: false,
+      },
+      {
+        taskId: 'pointsexpiry-cu-v1-202803',
+        kind: 'pointsexpiry',
+        dealerId: DEALER,
+        dueAt: '2028-02-05T02:00:00.000Z',
+        overdue: false,
+      },
+    ],
     // No call from the call centre in this scenario (test/api/calls.e2e-spec.ts has them).
     recentCalls: [],
   });

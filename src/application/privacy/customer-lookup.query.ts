@@ -9,6 +9,7 @@ import {
   type CustomerCall,
   customerCallsProjection,
 } from '../../projections/customer-calls/customer-calls.projection';
+import { type CareTaskDoc, careTasksProjection } from '../../projections/care-tasks/care-tasks.projection';
 import { prospectDetailsProjection } from '../../projections/prospect-details/prospect-details.projection';
 import { physicalCollection } from '../../projections/shared/projection';
 import type { Principal } from '../access/principal';
@@ -31,6 +32,9 @@ const PROSPECTS = physicalCollection(prospectDetailsProjection);
 const CALLS = physicalCollection(customerCallsProjection);
 /** The latest answered calls the summary shows. */
 const RECENT_CALLS = 5;
+const CARE_TASKS = physicalCollection(careTasksProjection);
+/** Open care tasks shown, soonest due first. */
+const OPEN_CARE_TASKS = 10;
 
 /**
  * The customer at the phone (CTI screen pop): who a phone, a plate or a VIN names, and each one's summary.
@@ -87,9 +91,10 @@ export class CustomerLookupQuery {
   }
 
   private async recordsOf(customerId: string, principal: Principal | undefined): Promise<CustomerRecords> {
-    const [read, calls] = await Promise.all([
+    const [read, calls, careTasks] = await Promise.all([
       readCustomerRecords(this.readStore, customerId, principal),
       this.recentCallsOf(customerId, principal),
+      this.openCareTasksOf(customerId, principal),
     ]);
     const { dealerId, prospects, vehicleSales, repairOrders, complaints, membership: member } = read;
     const serviceVehicles = read.vehicles;
@@ -104,7 +109,21 @@ export class CustomerLookupQuery {
       complaints,
       membership,
       calls,
+      careTasks,
     };
+  }
+
+  /** Open care tasks of the customer, at the reader's dealer for a dealer-bound reader, soonest due first. */
+  private openCareTasksOf(customerId: string, principal: Principal | undefined): Promise<CareTaskDoc[]> {
+    const dealerId = dealerOf(principal);
+    const filter = { customerId, status: 'open', dueAt: { $ne: null }, ...(dealerId ? { dealerId } : {}) };
+    return this.readStore.find<CareTaskDoc>(CARE_TASKS, filter, {
+      sort: [
+        ['dueAt', 1],
+        ['taskId', 1],
+      ],
+      limit: OPEN_CARE_TASKS,
+    });
   }
 
   /** Answered calls only (an unanswered call is not a contact), at the reader's dealer for a dealer-bound reader. */

@@ -1,3 +1,5 @@
+import type { CareTaskKind } from '../../domain/care-task/care-task.types';
+import type { CareTaskDoc } from '../../projections/care-tasks/care-tasks.projection';
 import type { CustomerCall } from '../../projections/customer-calls/customer-calls.projection';
 import type { ComplaintDetails } from '../../projections/complaint-details/complaint-details.projection';
 import type { LoyaltyMember } from '../../projections/loyalty-members/loyalty-members.projection';
@@ -51,6 +53,17 @@ export type CustomerSummary = {
     dealerId: string;
     dueAt: string;
   }[];
+  /**
+   * Care tasks still open for the customer (callbacks, follow-ups, reminders: docs/care.md), soonest due
+   * first, at most 10; `overdue` when due before now.
+   */
+  openCareTasks: {
+    taskId: string;
+    kind: CareTaskKind;
+    dealerId: string;
+    dueAt: string;
+    overdue: boolean;
+  }[];
   /** Answered calls from the call centre whose number named this customer, latest first (an unanswered call is not a contact). */
   recentCalls: {
     callId: string;
@@ -75,6 +88,8 @@ export type CustomerRecords = Readonly<{
   membership: LoyaltyMember | null;
   /** The customer's calls, latest first; the summary shows the answered ones. */
   calls: readonly CustomerCall[];
+  /** The customer's open care tasks, soonest due first. */
+  careTasks: readonly CareTaskDoc[];
 }>;
 
 const latest = <T>(items: readonly T[], at: (item: T) => string | null): T | null =>
@@ -180,6 +195,11 @@ export const summariseCustomer = (records: CustomerRecords, now: string): Custom
       spendablePoints: spendableLotsOf(member, now).reduce((sum, lot) => sum + lot.remaining, 0),
     },
     openCallbacks: callbacksOf(records),
+    openCareTasks: records.careTasks.flatMap(({ taskId, kind, dealerId, dueAt, status }) =>
+      status === 'open' && dueAt !== null
+        ? [{ taskId, kind, dealerId, dueAt, overdue: Date.parse(dueAt) < Date.parse(now) }]
+        : [],
+    ),
     recentCalls: records.calls.flatMap(
       ({ callId, dealerId, agentId, direction, startedAt, answeredAt, endedAt, recordingRef }) =>
         answeredAt === null

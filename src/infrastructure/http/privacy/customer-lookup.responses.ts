@@ -1,5 +1,6 @@
 import type { CustomerLookup } from '../../../application/privacy/customer-lookup.query';
 import type { CustomerSummary } from '../../../application/privacy/customer-summary';
+import type { CareTaskKind } from '../../../domain/care-task/care-task.types';
 import type { ComplaintLevel, ComplaintStage } from '../../../domain/complaint/complaint.types';
 import type { MembershipStatus, Tier } from '../../../domain/membership/membership.types';
 import type { ProspectGrade } from '../../../domain/prospect/prospect.types';
@@ -86,6 +87,19 @@ export class LookupCallbackView implements Of<'openCallbacks'> {
   dueAt!: string;
 }
 
+export class LookupCareTaskView implements Of<'openCareTasks'> {
+  /** The care task (`GET /care/tasks/{taskId}`). @example maintenance-ro-1 */
+  taskId!: string;
+  /** Its kind: callbacks, follow-ups and reminders (docs/care.md). @example maintenance */
+  kind!: CareTaskKind;
+  /** @example d-sh-01 */
+  dealerId!: string;
+  /** @example 2026-09-10T04:00:00.000Z */
+  dueAt!: string;
+  /** Due before the lookup. @example false */
+  overdue!: boolean;
+}
+
 export class LookupCallView implements Of<'recentCalls'> {
   /** @example k-20260302-0001 */
   callId!: string;
@@ -121,6 +135,8 @@ export class CustomerSummaryView implements CustomerSummary {
   membership!: LookupMembershipView | null;
   /** Callbacks not completed, soonest first. */
   openCallbacks!: LookupCallbackView[];
+  /** Care tasks still open (callbacks, follow-ups, reminders), soonest due first, at most 10. */
+  openCareTasks!: LookupCareTaskView[];
   /** Answered calls from the call centre that named this customer, latest first, at most 5 (docs/calls.md). */
   recentCalls!: LookupCallView[];
 }
