@@ -3,13 +3,11 @@ import type { FleetAccountEvent } from '../../domain/fleet-account/fleet-account
 import type { FleetAccountState } from '../../domain/fleet-account/fleet-account.state';
 import type { FleetOrderVehicleDelivered } from '../../domain/fleet-order/fleet-order.events';
 import { DomainError } from '../../domain/shared/domain-error';
-import { WrongExpectedRevisionError } from '../ports/event-store.port';
 import type { CommandPipeline } from '../shared/command-pipeline';
 import type { Feature } from '../shared/feature';
 import type { ReactorDefinition } from '../shared/reactor';
 
 export const FLEET_ORDER_VEHICLES_REACTOR = 'fleet-order-vehicles';
-const ATTEMPTS = 5;
 
 /**
  * The account already says what this delivery would: the VIN is on it (registered by hand, or by an
@@ -34,20 +32,17 @@ export const createFleetOrderVehiclesReactor = (
   handles: ['FleetOrderVehicleDelivered'],
   react: async (event, context) => {
     const { accountId, vin } = event.data as FleetOrderVehicleDelivered['data'];
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await pipeline.execute(
-          account,
-          { type: 'RegisterFleetVehicle', data: { accountId, vin } },
-          context.commandContext(),
-        );
-        return;
-      } catch (error) {
-        if (error instanceof DomainError && NOTHING_TO_DO.has(error.code)) return;
-        // The account was being changed at the same moment: decide again on the new state.
-        if (error instanceof WrongExpectedRevisionError && attempt < ATTEMPTS) continue;
-        throw error;
-      }
+    try {
+      // The account being changed at the same moment: the pipeline decides again on the new state.
+      await pipeline.execute(
+        account,
+        { type: 'RegisterFleetVehicle', data: { accountId, vin } },
+        context.commandContext(),
+        { decideAgainAfterLostRace: true },
+      );
+    } catch (error) {
+      if (error instanceof DomainError && NOTHING_TO_DO.has(error.code)) return;
+      throw error;
     }
   },
 });

@@ -22,9 +22,9 @@ const givesACard = (command: CommandOf<MembershipCommand>): command is CardComma
   CARD_COMMANDS.includes(command.type);
 
 /**
- * Runs a membership command. A lost race on the stream (another redemption landed first) is decided once
- * more on the new state (the feature says so), so the loser gets the real answer (done, or 422
- * INSUFFICIENT_POINTS) rather than a bare 409; a second lost race, or a stale If-Match, is still a 409
+ * Runs a membership command. A lost race on the stream (another redemption landed first) is decided again
+ * on the new state (the feature says so), so the loser gets the real answer (done, or 422
+ * INSUFFICIENT_POINTS) rather than a bare 409; the fifth lost race in a row, or a stale If-Match, is a 409
  * that appended nothing. The balance cannot go negative either way: every append is checked against the
  * revision the decision was made on.
  *

@@ -12,9 +12,6 @@ import { prospectPhoneFeature } from './prospect-phone.feature';
 import { prospectFeature } from './prospect.feature';
 import { RegisterProspectCommand, type RegistrationOutcome } from './sales.commands';
 
-/** Tries of a repeat enquiry's touch that keeps losing the race on the prospect's stream. */
-const ENQUIRY_ATTEMPTS = 5;
-
 /**
  * Registers a prospect, or records a touch on the prospect that already has this phone at this dealer.
  *
@@ -68,29 +65,22 @@ export class RegisterProspectHandler implements ICommandHandler<
 
   /**
    * A repeat enquiry is a touch, which the prospect takes in any state: a touch that lost the race on the
-   * stream to another command (enquiries with one phone sent together) is decided again on the new state,
-   * a few times, rather than answered 409. Enquiries that read the stream before any of them appended
-   * decide on the same revision, and with the SQLite store's group commit their appends meet in one
-   * commit, so such a race can have more than two sides. A stale If-Match stays a 409.
+   * stream to another command (enquiries with one phone sent together) is decided again on the new state
+   * (the pipeline's bounded retry) rather than answered 409. Enquiries that read the stream before any of
+   * them appended decide on the same revision, and with the SQLite store's group commit their appends meet
+   * in one commit, so such a race can have more than two sides. A stale If-Match stays a 409.
    */
-  private async recordEnquiry(
+  private recordEnquiry(
     prospectId: string,
     channel: RegisterProspectCommand['data']['channel'],
     context: CommandContext,
   ): Promise<CommandResult> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.pipeline.execute(
-          prospectFeature,
-          { type: 'RecordEnquiry', data: { prospectId, channel } },
-          context,
-        );
-      } catch (error) {
-        const lostRace =
-          error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
-        if (!lostRace || attempt >= ENQUIRY_ATTEMPTS) throw error;
-      }
-    }
+    return this.pipeline.execute(
+      prospectFeature,
+      { type: 'RecordEnquiry', data: { prospectId, channel } },
+      context,
+      { decideAgainAfterLostRace: true },
+    );
   }
 
   /** The answer names the prospect's owner, so a colleague's repeat enquiry learns whose prospect it joined. */

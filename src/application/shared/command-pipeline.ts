@@ -10,6 +10,15 @@ import type { CommandOf, Feature } from './feature';
 
 type CommandRequest<Cmd extends Command> = Readonly<{ type: Cmd['type']; data: Cmd['data'] }>;
 
+/**
+ * Decisions of a command that keeps losing the race on its stream (no If-Match) before its 409: other
+ * commands that read the stream at the same revision can land first, several in one group commit.
+ */
+export const LOST_RACE_DECISIONS = 5;
+
+/** Per call: decide again after a lost race although the feature does not (a touch that any state takes). */
+export type ExecuteOptions = Readonly<{ decideAgainAfterLostRace?: boolean }>;
+
 /** What became of one command, for the metrics (an observer must not throw). */
 export type CommandObservation = Readonly<{
   type: string;
@@ -63,11 +72,13 @@ export class CommandPipeline {
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,
+    options: ExecuteOptions = {},
   ): Promise<CommandResult> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
+    const decideAgain = options.decideAgainAfterLostRace ?? feature.decidesAgainAfterLostRace ?? false;
     try {
-      const result = await this.decideOnce(feature, command, context);
+      const result = await this.decideUntilLanded(feature, command, context, decideAgain);
       const outcome = outcomeOf(result);
       // A replay answers with the first outcome's events, which were appended then, not now.
       const events = outcome === 'appended' ? result.events.length : 0;
@@ -83,17 +94,21 @@ export class CommandPipeline {
     }
   }
 
-  private async decideOnce<State, Cmd extends Command, Evt extends Event>(
+  /** Decided again on the new state after a lost race, when it may be, up to LOST_RACE_DECISIONS in all. */
+  private async decideUntilLanded<State, Cmd extends Command, Evt extends Event>(
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,
+    decideAgain: boolean,
   ): Promise<CommandResult> {
-    try {
-      return await this.decideAndAppend(feature, command, context);
-    } catch (error) {
-      const lostRace = error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
-      if (!lostRace || !feature.decidesAgainAfterLostRace) throw error;
-      return this.decideAndAppend(feature, command, context);
+    for (let decision = 1; ; decision += 1) {
+      try {
+        return await this.decideAndAppend(feature, command, context);
+      } catch (error) {
+        const lostRace =
+          error instanceof WrongExpectedRevisionError && context.expectedRevision === undefined;
+        if (!lostRace || !decideAgain || decision >= LOST_RACE_DECISIONS) throw error;
+      }
     }
   }
 

@@ -52,8 +52,9 @@ export type Feature<State, Cmd extends Command, Evt extends Event> = Readonly<{
    */
   scope: (state: State, command: CommandOf<Cmd>) => RecordScope;
   /**
-   * A lost race on the stream (another command landed first, no If-Match) is decided once more on the new
-   * state, so the loser gets the real answer rather than a bare 409; a second lost race is a 409.
+   * A lost race on the stream (another command landed first, no If-Match) is decided again on the new
+   * state, so the loser gets the real answer rather than a bare 409; the fifth lost race in a row
+   * (`LOST_RACE_DECISIONS`) is a 409.
    */
   decidesAgainAfterLostRace?: boolean;
   /**

@@ -32,7 +32,7 @@ const ON_MEMBER = 'ACTION_BEFORE_ENROLMENT, MEMBERSHIP_FACT_OUT_OF_ORDER';
 /** What the membership adds to the generic 409: the duplicate it refuses, and its handler's second try. */
 const Conflicts = (duplicate?: string) =>
   ApiConflictResponse({
-    description: `${duplicate ? `${duplicate}. ` : ''}A first lost race is decided again on the new state, so only a second one is a WRONG_EXPECTED_REVISION.`,
+    description: `${duplicate ? `${duplicate}. ` : ''}A lost race is decided again on the new state, so only the fifth in a row is a WRONG_EXPECTED_REVISION.`,
   });
 
 /** A card number is the member's own, new to them: used before by them, or held by another member. */
