@@ -1,5 +1,5 @@
 import type { ComplaintEvent } from '../complaint/complaint.events';
-import { BUSINESS_UTC_OFFSET_MINUTES } from '../shared/time';
+import { businessWallClockOf } from '../shared/time';
 import type { CareTaskOrigin, RecordAttempt } from './care-task.types';
 
 /**
@@ -10,11 +10,7 @@ import type { CareTaskOrigin, RecordAttempt } from './care-task.types';
  */
 
 /** `YYYYMMDDHHmmss` of an instant, in CST. */
-const cstStamp = (iso: string): string =>
-  new Date(Date.parse(iso) + BUSINESS_UTC_OFFSET_MINUTES * 60_000)
-    .toISOString()
-    .slice(0, 19)
-    .replace(/[-:T]/g, '');
+const cstStamp = (iso: string): string => businessWallClockOf(iso).slice(0, 19).replace(/[-:T]/g, '');
 
 /** A closing callback's record id: `<complaintId>-<callback deadline, YYYYMMDDHHmmss in CST>`. */
 export const complaintCallbackRecordId = (complaintId: string, callbackBy: string): string =>

@@ -1,7 +1,7 @@
 import type { LoyaltyRuleSet } from '../membership/loyalty-rules';
 import type { MembershipEvent } from '../membership/membership.events';
 import { type LapseClock, lapseDueAt } from '../membership/membership.state';
-import { BUSINESS_UTC_OFFSET_MINUTES } from '../shared/time';
+import { businessWallClockOf } from '../shared/time';
 import type { ReminderDue } from './care-reminders';
 import { MEMBER_REMINDER_RULES } from './member-reminders';
 
@@ -16,8 +16,7 @@ const DAY_MS = 86_400_000;
 const ms = (iso: string): number => Date.parse(iso);
 
 /** `YYYYMMDD` of an instant, in CST. */
-const cstDay = (iso: string): string =>
-  new Date(ms(iso) + BUSINESS_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10).replace(/-/g, '');
+const cstDay = (iso: string): string => businessWallClockOf(iso).slice(0, 10).replace(/-/g, '');
 
 const warningOf = (
   member: Readonly<{ customerId: string; homeDealerId: string }>,

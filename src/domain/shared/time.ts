@@ -18,6 +18,10 @@ export const isOnOrBefore = (at: string, deadline: string): boolean => Date.pars
 export const businessMonthOf = (iso: string, offsetMinutes = BUSINESS_UTC_OFFSET_MINUTES): string =>
   new Date(Date.parse(iso) + offsetMinutes * MINUTE_MS).toISOString().slice(0, 7);
 
+/** The wall-clock time of an instant in China Standard Time, `YYYY-MM-DDTHH:mm:ss.sss` (no zone). */
+export const businessWallClockOf = (iso: string): string =>
+  new Date(Date.parse(iso) + BUSINESS_UTC_OFFSET_MINUTES * MINUTE_MS).toISOString().slice(0, 23);
+
 /** Whole minutes between two ISO instants (b − a). */
 export const minutesBetween = (a: string, b: string): number =>
   Math.round((Date.parse(b) - Date.parse(a)) / MINUTE_MS);
