@@ -111,4 +111,33 @@ describe('club member cards: issued, replaced, blocked, looked up by number', ()
     });
     expect([again.statusCode, again.json().code]).toEqual([409, 'MEMBERSHIP_ALREADY_ENROLLED']);
   });
+
+  it('replays an enrolment retried with its Idempotency-Key: one claim of the card, nothing appended again', async () => {
+    const send = () =>
+      api.request({
+        method: 'POST',
+        url: '/memberships',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'enrol-cu-q-1' },
+        payload: {
+          customerId: 'cu-q',
+          cardNumber: 'Q-1',
+          homeDealerId: 'd-sh-01',
+          occurredAt: '2026-05-09T12:00:00+08:00',
+        },
+      });
+    const first = await send();
+    // Reactors' appends for the first request land before the head is read (group commit).
+    await api.settle();
+    const head = await api.eventStore.headPosition();
+    const retry = await send();
+    expect([first.statusCode, retry.statusCode, retry.headers['idempotent-replayed']]).toEqual([
+      201,
+      201,
+      'true',
+    ]);
+    expect(await api.eventStore.headPosition()).toBe(head);
+    expect((await api.eventStore.readStream('clubcard-Q-1')).map((event) => event.type)).toEqual([
+      'MemberCardClaimed',
+    ]);
+  });
 });

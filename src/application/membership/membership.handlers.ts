@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
-import { membershipStreamId } from '../../domain/membership/membership.decider';
+import type { MembershipState } from '../../domain/membership/membership.state';
 import type { CommandContext, CommandResult } from '../shared/command-context';
 import { CommandPipeline } from '../shared/command-pipeline';
 import type { CommandOf } from '../shared/feature';
@@ -42,22 +42,28 @@ export class ExecuteMembershipHandler implements ICommandHandler<ExecuteMembersh
     if (givesACard(sent)) {
       // Refused on the membership first (a duplicate enrolment, an active member's re-enrolment, a 403):
       // then no claim is appended either.
-      await this.pipeline.check(membershipFeature, sent, context);
-      await this.claimCard(sent, context);
+      const member = await this.pipeline.check(membershipFeature, sent, context);
+      // A retry of a request that was taken: its first attempt claimed the card.
+      if (member !== null) await this.claimCard(sent, member, context);
     }
     return this.pipeline.execute(membershipFeature, sent, context);
   }
 
-  private async claimCard(command: CardCommand, context: CommandContext): Promise<void> {
+  /** Claimed for the member's home dealer: the enrolment names it, a member already enrolled has it. */
+  private async claimCard(
+    command: CardCommand,
+    member: MembershipState,
+    context: CommandContext,
+  ): Promise<void> {
     const { customerId, cardNumber } = command.data;
-    let homeDealerId: string;
-    if (command.type === 'EnrollMember') homeDealerId = command.data.homeDealerId;
-    else {
-      const member = await this.pipeline.currentState(membershipFeature, membershipStreamId(customerId));
-      // Not a member: the membership's own answer (404) comes next, and no card is claimed.
-      if (member.status === 'none') return;
-      homeDealerId = member.homeDealerId;
-    }
+    const homeDealerId =
+      command.type === 'EnrollMember'
+        ? command.data.homeDealerId
+        : member.status !== 'none'
+          ? member.homeDealerId
+          : null;
+    // No member to replace a card of or re-enrol: the check has refused that already (404).
+    if (homeDealerId === null) return;
     await this.pipeline.execute(
       memberCardClaimFeature,
       { type: 'ClaimMemberCard', data: { cardNumber, customerId, homeDealerId } },

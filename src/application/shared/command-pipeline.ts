@@ -138,16 +138,18 @@ export class CommandPipeline {
 
   /**
    * The command decided on its record as it stands, appending nothing: its refusal (a domain error, a
-   * 403, a stale If-Match) is thrown, a retry of an earlier request passes. For a handler that appends to
-   * another stream first (the card claim before a membership command), so that a command refused here
-   * appends nothing there either. A race between this check and the command itself can still refuse it.
+   * 403, a stale If-Match) is thrown; it answers the record's folded state, or null for a retry of an
+   * earlier request (its first attempt did whatever came before it). For a handler that appends to another
+   * stream first (the card claim before a membership command), so that a command refused here appends
+   * nothing there either. A race between this check and the command itself can still refuse it.
    */
   async check<State, Cmd extends Command, Evt extends Event>(
     feature: Feature<State, Cmd, Evt>,
     command: CommandRequest<Cmd>,
     context: CommandContext,
-  ): Promise<void> {
-    await this.decision(feature, command, context);
+  ): Promise<State | null> {
+    const { earlier, state } = await this.decision(feature, command, context);
+    return earlier ? null : state;
   }
 
   /** Reads, authorises and decides; `earlier` when the request's key has an outcome already. */
@@ -160,7 +162,8 @@ export class CommandPipeline {
     const streamId = streamOf(command.data);
     const history = await this.eventStore.readStream(streamId);
     const earlier = this.earlierOutcome(feature, command, context, streamId, history);
-    if (earlier) return { streamId, history, earlier, current: -1, now: '', decided: [] as Evt[] };
+    if (earlier)
+      return { streamId, history, earlier, state: null, current: -1, now: '', decided: [] as Evt[] };
 
     // Refused here, before deciding (and before If-Match), a forbidden command appends nothing and
     // learns nothing of the record (docs/access.md).
@@ -179,7 +182,7 @@ export class CommandPipeline {
       { type: command.type, data: command.data, metadata: { now, actor: context.actor } } as Cmd,
       state,
     );
-    return { streamId, history, earlier: undefined, current, now, decided };
+    return { streamId, history, earlier: undefined, state, current, now, decided };
   }
 
   private async decideAndAppend<State, Cmd extends Command, Evt extends Event>(
