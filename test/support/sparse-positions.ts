@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '../../src/application/ports/event-store.port';
-import { catchUpSubscription } from '../../src/infrastructure/event-store/catch-up-subscription';
+import { LogFanOut } from '../../src/infrastructure/event-store/log-fan-out';
 
 /** Bytes per event in the sparse log: each event's position is its SQLite position times this. */
 export const SPARSE_STEP = 100;
@@ -19,6 +19,18 @@ export const sparsePositions = (inner: EventStore): EventStore => {
     ...event,
     globalPosition: event.globalPosition * SPARSE_STEP,
   });
+  // The one reader of the log every adapter serves its subscriptions from, over the wrapped reads.
+  const fanOut = new LogFanOut({
+    readAll: (read) => store.readAll(read),
+    waitForAppend: (_position, signal) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+  });
   const store: EventStore = {
     appendToStream: async (streamId, events, expected) => {
       const result = await inner.appendToStream(streamId, events, expected);
@@ -35,21 +47,7 @@ export const sparsePositions = (inner: EventStore): EventStore => {
       ).map(spread),
     headPosition: async () => (await inner.headPosition()) * SPARSE_STEP,
     countAfter: (position) => inner.countAfter!(toInner(position, 'count after')),
-    subscribeToAll: (options) =>
-      catchUpSubscription(
-        {
-          readAll: (read) => store.readAll(read),
-          waitForAppend: (_position, signal) =>
-            new Promise<void>((resolve) => {
-              const timer = setTimeout(resolve, 2);
-              signal.addEventListener('abort', () => {
-                clearTimeout(timer);
-                resolve();
-              });
-            }),
-        },
-        options,
-      ),
+    subscribeToAll: (options) => fanOut.subscribe(options),
     ping: () => inner.ping(),
     close: () => inner.close(),
   };

@@ -66,7 +66,8 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
-import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
+import { interruptibleSleep } from '../event-store/catch-up-subscription';
+import { type FanOutStats, LogFanOut } from '../event-store/log-fan-out';
 import { withDeadline } from './with-deadline';
 
 export type EventStoreDbOptions = Readonly<{
@@ -88,6 +89,14 @@ export class EventStoreDbEventStore implements EventStore {
   /** Wakes this process's subscriptions on its own appends; other processes are seen by polling. */
   private readonly appended = new EventEmitter();
   private readonly sharedReads = new SharedReads();
+  private readonly fanOut = new LogFanOut({
+    readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
+    waitForAppend: (_position, signal) =>
+      interruptibleSleep(this.pollIntervalMs, signal, (wake) => {
+        this.appended.once('append', wake);
+        return () => this.appended.off('append', wake);
+      }),
+  });
 
   constructor(connectionString: string, options: EventStoreDbOptions = {}) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -176,18 +185,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /** Every subscription of this store is served by its one reader of the log (`LogFanOut`). */
   subscribeToAll(options: SubscribeOptions): Subscription {
-    return catchUpSubscription(
-      {
-        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
-        waitForAppend: (_position, signal) =>
-          interruptibleSleep(this.pollIntervalMs, signal, (wake) => {
-            this.appended.once('append', wake);
-            return () => this.appended.off('append', wake);
-          }),
-      },
-      options,
-    );
+    return this.fanOut.subscribe(options);
+  }
+
+  /** Reads of the log made for subscriptions: by the shared reader, and by subscribers catching up alone. */
+  subscriptionReads(): FanOutStats {
+    return this.fanOut.stats();
   }
 
   async headPosition(): Promise<number> {

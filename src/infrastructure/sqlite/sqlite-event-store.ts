@@ -12,7 +12,8 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
-import { catchUpSubscription, interruptibleSleep } from '../event-store/catch-up-subscription';
+import { interruptibleSleep } from '../event-store/catch-up-subscription';
+import { type FanOutStats, LogFanOut } from '../event-store/log-fan-out';
 import { SharedReads } from '../event-store/shared-reads';
 import { GroupCommit, type GroupOutcome } from './group-commit';
 import { openSqlite, type SqliteDurability } from './sqlite-database';
@@ -88,6 +89,14 @@ export type StoreCommit = Readonly<{ appends: number; landed: number; events: nu
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly sharedReads = new SharedReads();
+  private readonly fanOut = new LogFanOut({
+    readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
+    waitForAppend: (_position, signal) =>
+      interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
+        this.appended.once('append', wake);
+        return () => this.appended.off('append', wake);
+      }),
+  });
   private readonly statements;
   private readonly appendTransaction;
   private readonly batchTransaction;
@@ -251,18 +260,14 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readAll.all(after, upTo ?? Number.MAX_SAFE_INTEGER, limit).map(toStoredEvent);
   }
 
+  /** Every subscription of this store is served by its one reader of the log (`LogFanOut`). */
   subscribeToAll(options: SubscribeOptions): Subscription {
-    return catchUpSubscription(
-      {
-        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
-        waitForAppend: (_position, signal) =>
-          interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
-            this.appended.once('append', wake);
-            return () => this.appended.off('append', wake);
-          }),
-      },
-      options,
-    );
+    return this.fanOut.subscribe(options);
+  }
+
+  /** Reads of the log made for subscriptions: by the shared reader, and by subscribers catching up alone. */
+  subscriptionReads(): FanOutStats {
+    return this.fanOut.stats();
   }
 
   async headPosition(): Promise<number> {
