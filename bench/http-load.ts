@@ -58,7 +58,13 @@ export const startServer = (dataDir: string, env: Readonly<Record<string, string
 export type ServerLag = Readonly<{ events: number; p50Ms: number; p99Ms: number; maxMs: number }>;
 /** The event store's commits over the server's life (`crm_event_store_commit_appends`). */
 export type ServerCommits = Readonly<{ commits: number; appends: number; appendsPerCommit: number }>;
-export type ServerReport = Readonly<{ lag: ServerLag; commits: ServerCommits }>;
+/** Reads of the log the server's subscriptions made over its life (`EventStore.subscriptionReads`). */
+export type ServerSubscriptionReads = Readonly<{ sharedReads: number; ownReads: number }>;
+export type ServerReport = Readonly<{
+  lag: ServerLag;
+  commits: ServerCommits;
+  subscriptionReads: ServerSubscriptionReads | null;
+}>;
 
 /** Stops the server; it answers with the projection lag it measured while it ran and its commits. */
 export const stopServer = (server: Server): Promise<ServerReport | null> =>
@@ -75,7 +81,10 @@ export const stopServer = (server: Server): Promise<ServerReport | null> =>
   });
 
 export type LoadResult = Readonly<{
+  /** Answered in the measured window. */
   requests: number;
+  /** Sent in all, the warm-up's included. */
+  sent: number;
   errors: number;
   perSecond: number;
   p50Ms: number;
@@ -132,6 +141,7 @@ export const load = async (
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
+    sent: n,
     errors,
     perSecond: Math.round(times.length / options.seconds),
     p50Ms: round1(percentile(times, 50)),

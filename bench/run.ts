@@ -6,7 +6,8 @@
  * 3b. `crm import`'s service on a synthetic file (BENCH_IMPORT_ROWS rows, 5,000), then the same file again;
  * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag;
  *    server CPU per request from /proc; the commands again on a second server with group commit off
- *    (SQLITE_GROUP_COMMIT=false), side by side with the first (group commit on, the default).
+ *    (SQLITE_GROUP_COMMIT=false), and on a third with the one shared reader of the log off
+ *    (SUBSCRIPTION_FAN_OUT=false), side by side with the first (both on, the default).
  * Prints a table and JSON, writes bench/results/latest.json. Targets are shown; the bench never fails on them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -113,10 +114,13 @@ const main = async () => {
   /** One server on a fresh data directory: the commands' load and the lag under it, then its report. */
   const commandsOn = async (
     dir: string,
-    groupCommit: boolean,
+    variant: Readonly<{ groupCommit: boolean; fanOut: boolean }>,
     before?: (server: Server) => Promise<LoadResult>,
   ) => {
-    const server = await startServer(join(temp.dir, dir), { SQLITE_GROUP_COMMIT: String(groupCommit) });
+    const server = await startServer(join(temp.dir, dir), {
+      SQLITE_GROUP_COMMIT: String(variant.groupCommit),
+      SUBSCRIPTION_FAN_OUT: String(variant.fanOut),
+    });
     let measured;
     let report: ServerReport | null = null;
     try {
@@ -126,16 +130,22 @@ const main = async () => {
       const lagOldestUnprocessed = await sampled.stop();
       stageProgress(
         'http',
-        `commands, group commit ${groupCommit ? 'on' : 'off'}: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms, ${String(commands.serverCpuMsPerRequest)} ms CPU each`,
+        `commands, group commit ${variant.groupCommit ? 'on' : 'off'}, shared reader ${variant.fanOut ? 'on' : 'off'}: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms, ${String(commands.serverCpuMsPerRequest)} ms CPU each`,
       );
       measured = { noop, commands, lagOldestUnprocessed };
     } finally {
       report = await stopServer(server);
     }
     if (!report) throw new Error('the bench HTTP server did not report its projection lag');
-    return { ...measured, lag: report.lag, commits: report.commits };
+    const reads = report.subscriptionReads;
+    // Reads of the log the subscriptions made over the server's life, per command it was sent (warm-up
+    // included); on the first server the no-op load ran before, which appends nothing.
+    const readsPerCommand = reads
+      ? round2((reads.sharedReads + reads.ownReads) / Math.max(1, measured.commands.sent))
+      : null;
+    return { ...measured, lag: report.lag, commits: report.commits, readsPerCommand };
   };
-  const grouped = await commandsOn('http', true, async (server) => {
+  const grouped = await commandsOn('http', { groupCommit: true, fanOut: true }, async (server) => {
     const noop = await load(
       server,
       (n) => ({ path: '/diagnostics/noop', body: { note: `ping ${n}` }, expect: 200 }),
@@ -144,7 +154,8 @@ const main = async () => {
     stageProgress('http', `no-op: ${fmtInt(noop.perSecond)}/s, p99 ${noop.p99Ms} ms`);
     return noop;
   });
-  const ungrouped = await commandsOn('http-one-commit-each', false);
+  const ungrouped = await commandsOn('http-one-commit-each', { groupCommit: false, fanOut: true });
+  const unshared = await commandsOn('http-reader-each', { groupCommit: true, fanOut: false });
   if (!grouped.noop) throw new Error('the no-op route was not measured');
   const groupCommitRatio = {
     perSecond: round2(grouped.commands.perSecond / Math.max(1, ungrouped.commands.perSecond)),
@@ -168,6 +179,20 @@ const main = async () => {
       commits: ungrouped.commits,
     },
     groupCommitRatio,
+    readsPerCommand: grouped.readsPerCommand,
+    fanOutOff: {
+      commands: unshared.commands,
+      lag: unshared.lag,
+      lagOldestUnprocessed: unshared.lagOldestUnprocessed,
+      readsPerCommand: unshared.readsPerCommand,
+    },
+    fanOutRatio: {
+      perSecond: round2(grouped.commands.perSecond / Math.max(1, unshared.commands.perSecond)),
+      serverCpuMsPerCommand:
+        grouped.commands.serverCpuMsPerRequest && unshared.commands.serverCpuMsPerRequest
+          ? round2(grouped.commands.serverCpuMsPerRequest / unshared.commands.serverCpuMsPerRequest)
+          : null,
+    },
   };
   stageProgress('http', `projection lag p99 ${http.lag.p99Ms} ms over ${fmtInt(http.lag.events)} events`);
 
@@ -300,6 +325,28 @@ const main = async () => {
       value: `${http.commits.appendsPerCommit} / ${http.groupCommitOff.commits.appendsPerCommit}`,
       unit: 'mean',
     },
+    {
+      measure: 'one shared reader of the log on / off (SUBSCRIPTION_FAN_OUT), commands',
+      value: `${fmtInt(http.commands.perSecond)} / ${fmtInt(http.fanOutOff.commands.perSecond)}`,
+      unit: 'req/s',
+      target: `on / off = ${http.fanOutRatio.perSecond}`,
+    },
+    {
+      measure: '  server CPU per command, on / off',
+      value: `${cpu(http.commands.serverCpuMsPerRequest)} / ${cpu(http.fanOutOff.commands.serverCpuMsPerRequest)}`,
+      unit: 'ms',
+      target: `on / off = ${String(http.fanOutRatio.serverCpuMsPerCommand)}`,
+    },
+    {
+      measure: '  reads of the log per command, on / off',
+      value: `${String(http.readsPerCommand)} / ${String(http.fanOutOff.readsPerCommand)}`,
+      unit: 'reads',
+    },
+    {
+      measure: '  projection lag p99, on / off',
+      value: `${http.lag.p99Ms} / ${http.fanOutOff.lag.p99Ms}`,
+      unit: 'ms',
+    },
   ];
   const result = {
     measuredAt: new Date().toISOString(),
@@ -326,9 +373,10 @@ const main = async () => {
     `${JSON.stringify({ ...result, table: text.split('\n') }, null, 2)}\n`,
   );
   const off = http.groupCommitOff.commands;
-  if (http.commands.errors > 0 || http.noop.errors > 0 || off.errors > 0)
+  const unsharedCommands = http.fanOutOff.commands;
+  if (http.commands.errors > 0 || http.noop.errors > 0 || off.errors > 0 || unsharedCommands.errors > 0)
     throw new Error(
-      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)}), commands with group commit off ${off.errors} (${String(off.firstError)})`,
+      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)}), commands with group commit off ${off.errors} (${String(off.firstError)}), commands with the shared reader off ${unsharedCommands.errors} (${String(unsharedCommands.firstError)})`,
     );
 };
 

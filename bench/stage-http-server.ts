@@ -3,7 +3,9 @@
  * with projections and reactors running. It issues the bench its own credential through the credential
  * service (a dealer's customer-service agent), prints `{ port, authorization }` and serves until its stdin
  * closes, then prints the lag it measured and the event store's commits (how many appends each carried).
- * `SQLITE_GROUP_COMMIT` in its environment turns group commit on or off, as for `npm start`.
+ * `SQLITE_GROUP_COMMIT` and `SUBSCRIPTION_FAN_OUT` in its environment turn group commit and the one
+ * shared reader of the log on or off, as for `npm start`. The report also counts the reads of the log the
+ * subscriptions made (`subscriptionReads`).
  */
 import 'reflect-metadata';
 import { createApp } from '../src/bootstrap';
@@ -101,7 +103,13 @@ const main = async () => {
   process.stdin.once('end', () => {
     void lag
       .stop()
-      .then(async (result) => report({ lag: result, commits: await commitsOf(app.get(Metrics)) }))
+      .then(async (result) =>
+        report({
+          lag: result,
+          commits: await commitsOf(app.get(Metrics)),
+          subscriptionReads: app.get<EventStore>(EVENT_STORE).subscriptionReads?.() ?? null,
+        }),
+      )
       .then(() => app.close())
       .then(() => process.exit(0));
   });

@@ -31,10 +31,14 @@ export const openEventStore = async (
   if (!config.eventStoreUrl)
     return SqliteEventStore.open(describeEventStore(config).location, {
       groupCommit: config.sqliteGroupCommit,
+      fanOut: config.subscriptionFanOut,
       onCommit,
     });
   const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
-  return new EventStoreDbEventStore(config.eventStoreUrl, { deadlineMs: config.eventStoreDeadlineMs });
+  return new EventStoreDbEventStore(config.eventStoreUrl, {
+    deadlineMs: config.eventStoreDeadlineMs,
+    fanOut: config.subscriptionFanOut,
+  });
 };
 
 export const openReadStore = async (config: AppConfig): Promise<ReadStore> => {

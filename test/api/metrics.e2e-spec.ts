@@ -78,6 +78,21 @@ describe('GET /metrics (issue 16 §5)', () => {
     expect(commits).toBeLessThanOrEqual(appendedCommands);
   });
 
+  it('feeds every projection and reactor from the one reader of the log once they are at the head', async () => {
+    // At the head every subscription joins the shared reader (docs/architecture.md, "One reader of the
+    // log"); one is alone only for a moment (catching up, or just caught up): scraped until none is.
+    let scrape = text;
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      if (sample(scrape, 'crm_subscription_subscribers', 'mode="alone"') === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      scrape = (await api.request({ method: 'GET', url: '/metrics' })).body;
+    }
+    expect(sample(scrape, 'crm_subscription_subscribers', 'mode="alone"')).toBe(0);
+    // Every projection and reactor (and the webhook reactor): there are some thirty of them.
+    expect(sample(scrape, 'crm_subscription_subscribers', 'mode="joined"')).toBeGreaterThanOrEqual(30);
+    expect(sample(scrape, 'crm_subscription_log_reads', 'reader="shared"')).toBeGreaterThan(0);
+  });
+
   it('times requests by route template and status, not by URL', () => {
     const count = (labels: string) => sample(text, 'crm_http_request_duration_seconds_count', labels);
     expect(count('method="POST",route="/complaints",status="201"')).toBe(3);

@@ -82,6 +82,18 @@ export type SubscribeOptions = Readonly<{
   onCaughtUp?: () => Promise<void>;
 }>;
 
+/** Reads of the log made for a store's subscriptions (the adapters' one reader per process). */
+export type SubscriptionReads = Readonly<{
+  /** Reads by the shared reader, each for every subscriber at the head. */
+  sharedReads: number;
+  /** Reads by subscribers catching up alone (behind the head, too slow to be waited for, or sharing off). */
+  ownReads: number;
+  /** Subscribers now fed by the shared reader. */
+  joined: number;
+  /** Subscribers now reading alone. */
+  alone: number;
+}>;
+
 /** One stream's part of a batch append. */
 export type StreamAppend = Readonly<{
   streamId: string;
@@ -108,6 +120,8 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `after`, then keeps following new appends until stopped. */
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Optional: how the subscriptions have read the log so far (the metrics). */
+  subscriptionReads?(): SubscriptionReads;
   /** Global position of the last stored event (0 when empty). */
   headPosition(): Promise<number>;
   /**

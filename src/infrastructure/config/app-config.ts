@@ -15,6 +15,8 @@ export type AppConfig = Readonly<{
   eventStoreDeadlineMs: number;
   /** SQLite event store: appends that arrive together share one transaction and one fsync (issue 14 §3). */
   sqliteGroupCommit: boolean;
+  /** One reader of the log per process for every subscription (`SUBSCRIPTION_FAN_OUT`, default true). */
+  subscriptionFanOut: boolean;
   /** Largest accepted request body. */
   bodyLimitBytes: number;
   /** Longest a client may take to send a whole request (headers and body); then 408 and the socket closes. */
@@ -104,6 +106,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const sqliteGroupCommit = text(env, 'SQLITE_GROUP_COMMIT') ?? 'true';
   if (!['true', 'false'].includes(sqliteGroupCommit))
     throw new Error(`SQLITE_GROUP_COMMIT=${sqliteGroupCommit} is not true or false`);
+  const subscriptionFanOut = text(env, 'SUBSCRIPTION_FAN_OUT') ?? 'true';
+  if (!['true', 'false'].includes(subscriptionFanOut))
+    throw new Error(`SUBSCRIPTION_FAN_OUT=${subscriptionFanOut} is not true or false`);
   const mongodbDatabase = text(env, 'MONGODB_DATABASE') ?? 'dealer_crm';
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -115,6 +120,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     mongodbKeyDatabase: text(env, 'MONGODB_KEY_DATABASE') ?? `${mongodbDatabase}_keys`,
     eventStoreDeadlineMs: integer(env, 'EVENTSTORE_DEADLINE_MS', 5000, 100, 600_000),
     sqliteGroupCommit: sqliteGroupCommit === 'true',
+    subscriptionFanOut: subscriptionFanOut === 'true',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',

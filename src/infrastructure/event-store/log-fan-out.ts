@@ -1,4 +1,9 @@
-import type { StoredEvent, SubscribeOptions, Subscription } from '../../application/ports/event-store.port';
+import type {
+  StoredEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionReads,
+} from '../../application/ports/event-store.port';
 import type { CatchUpSource } from './catch-up-subscription';
 
 /**
@@ -7,17 +12,8 @@ import type { CatchUpSource } from './catch-up-subscription';
  */
 export const FAN_OUT_QUEUE_LIMIT = 4;
 
-/** What the fan-out has done, for tests and the benchmark: reads of the log, and subscribers served. */
-export type FanOutStats = Readonly<{
-  /** Reads made by the shared reader (one per batch at the head, whatever the number of subscribers). */
-  sharedReads: number;
-  /** Reads made by subscribers catching up alone (behind the shared reader, or too slow to be waited for). */
-  ownReads: number;
-  /** Subscribers now fed by the shared reader. */
-  joined: number;
-  /** Subscribers now reading alone. */
-  alone: number;
-}>;
+/** What the fan-out has done (the metrics, tests, the benchmark). */
+export type FanOutStats = SubscriptionReads;
 
 type Item = Readonly<{ kind: 'batch'; events: readonly StoredEvent[] }> | Readonly<{ kind: 'caught-up' }>;
 
@@ -46,7 +42,14 @@ export class LogFanOut {
   private idle = new AbortController();
   private counts = { sharedReads: 0, ownReads: 0 };
 
-  constructor(private readonly source: CatchUpSource) {}
+  /**
+   * `share: false` (`SUBSCRIPTION_FAN_OUT=false`): every subscriber reads alone and waits for appends alone,
+   * as before the fan-out; for comparison in the benchmark.
+   */
+  constructor(
+    private readonly source: CatchUpSource,
+    private readonly options: Readonly<{ share?: boolean }> = {},
+  ) {}
 
   subscribe(options: SubscribeOptions): Subscription {
     const member = new Member(this, options);
@@ -82,6 +85,7 @@ export class LogFanOut {
    * is more to read alone at once; `behind`: it has not reached `position` yet, wait for an append.
    */
   tryJoin(member: Member, position: number): 'joined' | 'ahead' | 'behind' {
+    if (this.options.share === false) return 'behind';
     if (this.joinedCount() === 0 && this.reading === null) this.position = position;
     if (this.position === position) {
       member.joined = true;

@@ -28,10 +28,16 @@
  * CRM events are found or the log ends.
  *
  * ## Following new appends
- * subscribeToAll is the shared catch-up loop over readAll, woken by polling every 200 ms and at once by
- * appends made through this instance. A live gRPC subscription would only cut the cross-process latency
- * below 200 ms but adds a second connection state machine (reconnects, drops, ordering against our reads)
- * that cannot be exercised without a server; polling reuses readAll, which is already under the deadline.
+ * Every subscription of this instance is served by one reader of the log (`LogFanOut`) over readAll, which
+ * is under the deadline. It is woken at once by appends made through this instance, and by those of other
+ * processes through a **live signal**: one live subscription to `$all` from its end, filtered on the server
+ * (`excludeSystemEvents`, the filter the client offers for subscriptions; its readAll offers none), whose
+ * events only wake the reader: what is handed to the runners is always what readAll returns, so the order
+ * and positions never depend on the live stream. Polling stays as the safety net: every `pollIntervalMs`
+ * (200 ms) until the server confirms the live subscription, every `SIGNAL_SAFETY_POLL_MS` (5 s) while it is
+ * confirmed. A live subscription that errors or ends is started again after a backoff (1 s, doubling, at most
+ * 30 s), polling fast meanwhile. Unrun against a server here (no container runtime): the container suite has
+ * the case of another process's append waking a subscriber long before the safety poll.
  */
 import {
   BACKWARDS,
@@ -43,8 +49,10 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  excludeSystemEvents,
   jsonEvent,
   type AllStreamResolvedEvent,
+  type AllStreamSubscription,
   type AppendExpectedRevision,
   type EventData,
   type Position,
@@ -75,10 +83,17 @@ export type EventStoreDbOptions = Readonly<{
   deadlineMs?: number;
   /** How often an idle subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
+  /** `true` (default): one reader of the log for all subscriptions (`LogFanOut`, `SUBSCRIPTION_FAN_OUT`). */
+  fanOut?: boolean;
+  /** `true` (default): other processes' appends wake the subscriptions through a live subscription. */
+  liveSignal?: boolean;
 }>;
 
 const DEFAULT_DEADLINE_MS = 5000;
 const DEFAULT_POLL_MS = 200;
+/** The poll of an idle subscription while the live signal is confirmed: only a net under it. */
+export const SIGNAL_SAFETY_POLL_MS = 5000;
+const SIGNAL_RETRY_MS = { first: 1000, max: 30_000 } as const;
 /** Events read per round trip when looking backwards for the last CRM event. */
 const BACKWARD_PAGE = 64;
 
@@ -89,19 +104,35 @@ export class EventStoreDbEventStore implements EventStore {
   /** Wakes this process's subscriptions on its own appends; other processes are seen by polling. */
   private readonly appended = new EventEmitter();
   private readonly sharedReads = new SharedReads();
-  private readonly fanOut = new LogFanOut({
-    readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
-    waitForAppend: (_position, signal) =>
-      interruptibleSleep(this.pollIntervalMs, signal, (wake) => {
-        this.appended.once('append', wake);
-        return () => this.appended.off('append', wake);
-      }),
-  });
+  private readonly fanOut: LogFanOut;
+  private readonly liveSignalWanted: boolean;
+  private liveSignal: AllStreamSubscription | null = null;
+  private liveSignalConfirmed = false;
+  private liveSignalRetryMs: number = SIGNAL_RETRY_MS.first;
+  private liveSignalTimer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(connectionString: string, options: EventStoreDbOptions = {}) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
     this.appended.setMaxListeners(0);
+    this.fanOut = new LogFanOut(
+      {
+        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
+        waitForAppend: (_position, signal) => {
+          this.startLiveSignal();
+          const poll = this.liveSignalConfirmed
+            ? Math.max(this.pollIntervalMs, SIGNAL_SAFETY_POLL_MS)
+            : this.pollIntervalMs;
+          return interruptibleSleep(poll, signal, (wake) => {
+            this.appended.once('append', wake);
+            return () => this.appended.off('append', wake);
+          });
+        },
+      },
+      { share: options.fanOut !== false },
+    );
+    this.liveSignalWanted = options.liveSignal !== false;
     try {
       this.client = EventStoreDBClient.connectionString(connectionString);
     } catch (error) {
@@ -214,8 +245,60 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.liveSignalTimer);
+    this.stopLiveSignal();
     this.appended.removeAllListeners();
     await this.client.dispose();
+  }
+
+  /** Starts the live signal (see the top of this file) when a subscription first waits, unless it runs. */
+  private startLiveSignal(): void {
+    if (!this.liveSignalWanted || this.closed || this.liveSignal || this.liveSignalTimer) return;
+    let live: AllStreamSubscription;
+    try {
+      live = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
+    } catch {
+      this.restartLiveSignal();
+      return;
+    }
+    this.liveSignal = live;
+    live.on('confirmation', () => {
+      this.liveSignalConfirmed = true;
+      this.liveSignalRetryMs = SIGNAL_RETRY_MS.first;
+    });
+    live.on('data', () => {
+      // Another process appended (or this one: its own append has woken the reader already).
+      this.sharedReads.invalidate();
+      this.appended.emit('append');
+    });
+    const ended = () => {
+      if (this.liveSignal !== live) return;
+      this.stopLiveSignal();
+      this.restartLiveSignal();
+    };
+    live.on('error', ended);
+    live.on('end', ended);
+    live.on('close', ended);
+  }
+
+  private stopLiveSignal(): void {
+    const live = this.liveSignal;
+    this.liveSignal = null;
+    this.liveSignalConfirmed = false;
+    // Never awaited: on a server that does not answer, an unsubscribe would wait as long as it does.
+    live?.unsubscribe().catch(() => undefined);
+  }
+
+  private restartLiveSignal(): void {
+    if (this.closed) return;
+    const delay = this.liveSignalRetryMs;
+    this.liveSignalRetryMs = Math.min(SIGNAL_RETRY_MS.max, delay * 2);
+    this.liveSignalTimer = setTimeout(() => {
+      this.liveSignalTimer = undefined;
+      this.startLiveSignal();
+    }, delay);
+    this.liveSignalTimer.unref();
   }
 
   private readAllPage(

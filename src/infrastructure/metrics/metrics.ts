@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { SubscriptionReads } from '../../application/ports/event-store.port';
 import type { CommandObservation } from '../../application/shared/command-pipeline';
 
 /** What the scrape reads at its own moment, so no gauge is stale: runners and watchers as /health shows them. */
@@ -7,6 +8,8 @@ export type MetricSources = Readonly<{
   projections: () => Promise<readonly RunnerReading[]>;
   reactors: () => Promise<readonly RunnerReading[]>;
   watchers: () => readonly WatcherReading[];
+  /** How the subscriptions of this process read the log (absent where the store does not say). */
+  subscriptionReads?: () => SubscriptionReads | undefined;
 }>;
 export type RunnerReading = Readonly<{
   name: string;
@@ -159,6 +162,30 @@ export class Metrics {
         },
       });
     };
+    new Gauge({
+      name: 'crm_subscription_log_reads',
+      help: 'Reads of the log made for the subscriptions of this process since it started: by the one shared reader (shared), by subscribers catching up alone (own)',
+      labelNames: ['reader'],
+      registers,
+      collect() {
+        const reads = sources()?.subscriptionReads?.();
+        if (!reads) return;
+        this.set({ reader: 'shared' }, reads.sharedReads);
+        this.set({ reader: 'own' }, reads.ownReads);
+      },
+    });
+    new Gauge({
+      name: 'crm_subscription_subscribers',
+      help: 'Subscriptions of this process fed by the shared reader of the log (joined) or reading alone (alone)',
+      labelNames: ['mode'],
+      registers,
+      collect() {
+        const reads = sources()?.subscriptionReads?.();
+        if (!reads) return;
+        this.set({ mode: 'joined' }, reads.joined);
+        this.set({ mode: 'alone' }, reads.alone);
+      },
+    });
     runnerGauges('projection');
     runnerGauges('reactor');
     new Gauge({

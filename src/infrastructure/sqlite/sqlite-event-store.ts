@@ -71,6 +71,8 @@ export type SqliteEventStoreOptions = Readonly<{
    * transaction per append.
    */
   groupCommit?: boolean;
+  /** `true` (default): one reader of the log for all subscriptions (`LogFanOut`, `SUBSCRIPTION_FAN_OUT`). */
+  fanOut?: boolean;
   /** Told after every commit of the store's write transaction: how many appends it held and how many landed. */
   onCommit?: (commit: StoreCommit) => void;
 }>;
@@ -89,14 +91,7 @@ export type StoreCommit = Readonly<{ appends: number; landed: number; events: nu
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly sharedReads = new SharedReads();
-  private readonly fanOut = new LogFanOut({
-    readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
-    waitForAppend: (_position, signal) =>
-      interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
-        this.appended.once('append', wake);
-        return () => this.appended.off('append', wake);
-      }),
-  });
+  private readonly fanOut: LogFanOut;
   private readonly statements;
   private readonly appendTransaction;
   private readonly batchTransaction;
@@ -108,6 +103,17 @@ export class SqliteEventStore implements EventStore {
   ) {
     db.exec(SCHEMA);
     this.appended.setMaxListeners(0);
+    this.fanOut = new LogFanOut(
+      {
+        readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
+        waitForAppend: (_position, signal) =>
+          interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
+            this.appended.once('append', wake);
+            return () => this.appended.off('append', wake);
+          }),
+      },
+      { share: options.fanOut !== false },
+    );
     this.statements = {
       streamRevision: db.prepare<[string], { revision: number }>(
         'SELECT revision FROM streams WHERE stream_id = ?',

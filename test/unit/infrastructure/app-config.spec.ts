@@ -38,3 +38,13 @@ describe('SQLITE_GROUP_COMMIT', () => {
     );
   });
 });
+
+describe('SUBSCRIPTION_FAN_OUT', () => {
+  it('is on unless set to false, and refuses anything but true or false, naming the variable', () => {
+    expect(loadConfig({}).subscriptionFanOut).toBe(true);
+    expect(loadConfig({ SUBSCRIPTION_FAN_OUT: 'false' }).subscriptionFanOut).toBe(false);
+    expect(() => loadConfig({ SUBSCRIPTION_FAN_OUT: 'no' })).toThrow(
+      'SUBSCRIPTION_FAN_OUT=no is not true or false',
+    );
+  });
+});
