@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type {
   Checkpoint,
+  CommitBatch,
   DocWrite,
   EnsureCollectionOptions,
+  FencedWrite,
+  GenerationFence,
   Filter,
   FindOptions,
   IndexSpec,
@@ -11,8 +14,9 @@ import type {
   ReadStore,
   Slot,
 } from '../../application/ports/read-store.port';
-import { ReadModelDroppedError } from '../../application/ports/read-store.port';
+import { GenerationRetiredError, ReadModelDroppedError } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
+import { listsGeneration } from '../projections/generations';
 import { openSqlite } from './sqlite-database';
 import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
 import { SqliteSlots } from './sqlite-slots';
@@ -65,6 +69,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly readSnapshotTransaction;
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
+  private readonly checkpointTransaction;
+  private readonly ensureCollectionTransaction;
 
   private constructor(
     private readonly db: Database.Database,
@@ -92,15 +98,29 @@ export class SqliteReadStore implements ReadStore {
       this.refreshCaches();
       return read(this.slots.resolve(name));
     });
-    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[]) => {
+    // The fence is checked first in each writing transaction, run as BEGIN IMMEDIATE: SQLite serialises
+    // writers, so the slot read here stays as read until this transaction commits, and a generation that
+    // collectRetired unlisted (in any process) is never written after that write.
+    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[], fence?: GenerationFence) => {
+      this.admit(fence);
       for (const write of docs) this.upsertFor(write.collection)(write);
     });
-    this.commitTransaction = db.transaction((docs: readonly DocWrite[], checkpoint: Checkpoint) => {
-      this.writeDocsTransaction(docs);
+    this.commitTransaction = db.transaction(({ docs, checkpoint, fence }: CommitBatch) => {
+      this.writeDocsTransaction(docs, fence);
       // A kill here rolls the whole transaction back: documents and checkpoint stay together.
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       this.putCheckpoint(checkpoint);
     });
+    this.checkpointTransaction = db.transaction((checkpoint: Checkpoint, fence?: GenerationFence) => {
+      this.admit(fence);
+      this.putCheckpoint(checkpoint);
+    });
+    this.ensureCollectionTransaction = db.transaction(
+      (collection: string, indexes: readonly IndexSpec[], options: EnsureCollectionOptions) => {
+        this.admit(options.fence);
+        this.createCollection(collection, indexes, options);
+      },
+    );
   }
 
   static open(file: string, options: SqliteReadStoreOptions = {}): SqliteReadStore {
@@ -113,6 +133,16 @@ export class SqliteReadStore implements ReadStore {
     options: EnsureCollectionOptions = {},
   ): Promise<void> {
     this.refreshCaches();
+    // With a fence the table is created in the fence's transaction (DDL is transactional in SQLite).
+    if (options.fence) this.ensureCollectionTransaction.immediate(collection, indexes, options);
+    else this.createCollection(collection, indexes, options);
+  }
+
+  private createCollection(
+    collection: string,
+    indexes: readonly IndexSpec[],
+    options: EnsureCollectionOptions,
+  ): void {
     const table = tableOf(collection);
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL
@@ -136,10 +166,20 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  async dropCollection(collection: string): Promise<void> {
+  /** The fence needs nothing more here: the slot, unlisted by the caller first, is what fenced writers read. */
+  async dropCollection(collection: string, _options?: FencedWrite): Promise<void> {
     this.upserts.delete(collection);
     this.columns.delete(collection);
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.db
+      .prepare<[], string>(
+        "SELECT substr(name, 4) FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .pluck()
+      .all();
   }
 
   async get<T extends ReadModelDoc>(name: string, id: string): Promise<T | null> {
@@ -227,15 +267,15 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
+  async commitBatch(batch: CommitBatch) {
     this.refreshCaches();
     if (this.mode === 'transaction') {
-      this.commitTransaction.immediate(docs, checkpoint);
+      this.commitTransaction.immediate(batch);
       return;
     }
-    this.writeDocsTransaction.immediate(docs);
+    this.writeDocsTransaction.immediate(batch.docs, batch.fence);
     hitFaultPoint('read-store:after-docs-before-checkpoint');
-    this.putCheckpoint(checkpoint);
+    this.checkpointTransaction.immediate(batch.checkpoint, batch.fence);
   }
 
   async readCheckpoint(name: string): Promise<Checkpoint | null> {
@@ -247,8 +287,9 @@ export class SqliteReadStore implements ReadStore {
     return this.checkpointStatements.list.all().map(toCheckpoint);
   }
 
-  async writeCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    this.putCheckpoint(checkpoint);
+  async writeCheckpoint(checkpoint: Checkpoint, options: FencedWrite = {}): Promise<void> {
+    if (options.fence) this.checkpointTransaction.immediate(checkpoint, options.fence);
+    else this.putCheckpoint(checkpoint);
   }
 
   async deleteCheckpoint(name: string): Promise<void> {
@@ -273,6 +314,12 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** Refuses a fenced write for a generation the slot no longer lists; call inside the write transaction. */
+  private admit(fence: GenerationFence | undefined): void {
+    if (fence && !listsGeneration(this.slots.read(fence.slot), fence.generation))
+      throw new GenerationRetiredError(fence.slot, fence.generation);
   }
 
   private putCheckpoint(checkpoint: Checkpoint): void {
