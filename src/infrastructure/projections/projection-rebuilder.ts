@@ -26,6 +26,7 @@ export type RebuildProgress = Readonly<{
   /** Estimated time left; null until there is a rate to go by. */
   etaMs: number | null;
   elapsedMs: number;
+  /** Why it failed; for a rebuild stopped because another one took its generation over, `superseded: …`. */
   error: string | null;
   /** While a store does not answer: the rebuild waits out a backoff and resumes from its checkpoints. */
   retry: RetryStatus | null;
