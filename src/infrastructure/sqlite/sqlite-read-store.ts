@@ -70,7 +70,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
   private readonly checkpointTransaction;
-  private readonly ensureCollectionTransaction;
+  private readonly fencedStepTransaction;
 
   private constructor(
     private readonly db: Database.Database,
@@ -115,12 +115,10 @@ export class SqliteReadStore implements ReadStore {
       this.admit(fence);
       this.putCheckpoint(checkpoint);
     });
-    this.ensureCollectionTransaction = db.transaction(
-      (collection: string, indexes: readonly IndexSpec[], options: EnsureCollectionOptions) => {
-        this.admit(options.fence);
-        this.createCollection(collection, indexes, options);
-      },
-    );
+    this.fencedStepTransaction = db.transaction((fence: GenerationFence, step: () => void) => {
+      this.admit(fence);
+      step();
+    });
   }
 
   static open(file: string, options: SqliteReadStoreOptions = {}): SqliteReadStore {
@@ -133,26 +131,25 @@ export class SqliteReadStore implements ReadStore {
     options: EnsureCollectionOptions = {},
   ): Promise<void> {
     this.refreshCaches();
-    // With a fence the table is created in the fence's transaction (DDL is transactional in SQLite).
-    if (options.fence) this.ensureCollectionTransaction.immediate(collection, indexes, options);
-    else this.createCollection(collection, indexes, options);
-  }
-
-  private createCollection(
-    collection: string,
-    indexes: readonly IndexSpec[],
-    options: EnsureCollectionOptions,
-  ): void {
+    // With a fence every step runs in a transaction of its own that checks it first (DDL is transactional
+    // in SQLite): a generation dropped by another process is neither re-created nor altered. One step at a
+    // time, not one transaction for all: an index build over a large table holds the write lock alone.
+    const step = (run: () => void) =>
+      options.fence ? this.fencedStepTransaction.immediate(options.fence, run) : run();
     const table = tableOf(collection);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+    step(() =>
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL
-    )`);
+    )`),
+    );
     const existing = this.readColumns(collection);
     const fields = [...new Set(indexes.flat())].filter((path) => !existing.has(path));
     for (const path of fields) {
       fieldExpression(path); // refuses anything but a plain dotted name
-      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(path)}`);
-      this.db.exec(`UPDATE ${table} SET ${columnOf(path)} = ${fieldExpression(path)}`);
+      step(() => {
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(path)}`);
+        this.db.exec(`UPDATE ${table} SET ${columnOf(path)} = ${fieldExpression(path)}`);
+      });
     }
     this.upserts.delete(collection);
     this.columns.delete(collection);
@@ -160,8 +157,10 @@ export class SqliteReadStore implements ReadStore {
     if (options.createIndexes === false) return;
     for (const index of indexes) {
       const name = `"ix_${collection}__${index.join('__').replace(/\./g, '_')}"`;
-      this.db.exec(
-        `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map((path) => columns.get(path)).join(', ')})`,
+      step(() =>
+        this.db.exec(
+          `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map((path) => columns.get(path)).join(', ')})`,
+        ),
       );
     }
   }
