@@ -3,6 +3,7 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
 import { StoreUnavailableError } from '../../src/application/ports/event-store.port';
+import { GenerationRetiredError } from '../../src/application/ports/read-store.port';
 import { MongoReadStore } from '../../src/infrastructure/mongodb/mongodb-read-store';
 import { CONTAINER_START_TIMEOUT_MS, describeWithContainers } from '../support/container-runtime';
 import { readStoreContract } from './read-store.contract';
@@ -83,6 +84,58 @@ describeWithContainers(`MongoDB read store on ${IMAGE}`, 'the MongoDB read store
     freshStore(standaloneUrl, 'position-guard'),
   );
   readStoreGenerationContract('MongoDB replica set', () => freshStore(replicaSetUrl, 'transaction'));
+
+  /**
+   * The fence document on its own: closed (as collectRetired closes it before the drop) while the slot
+   * still lists the generation, which is what a commit whose snapshot predates the unlisting reads.
+   */
+  it.each([
+    ['replica set', () => freshStore(replicaSetUrl, 'transaction')],
+    ['standalone', () => freshStore(standaloneUrl, 'position-guard')],
+  ])(
+    'refuses a fenced commit on a %s once the fence document is closed, however the slot reads',
+    async (_mode, open) => {
+      const store = await open();
+      try {
+        const fence = { slot: 'items', generation: { version: 1, generation: 0 } };
+        const batch = (position: number) => ({
+          docs: [{ collection: 'items_v1', id: 'a', value: { id: 'a', position }, position }],
+          checkpoint: {
+            name: 'projection:items@v1',
+            position,
+            status: 'running' as const,
+            error: null,
+            updatedAt: '2026-03-02T09:00:00.000Z',
+          },
+          fence,
+        });
+        await store.compareAndSetSlot(
+          {
+            collection: 'items',
+            projection: 'items',
+            live: fence.generation,
+            building: null,
+            retired: [],
+            lastGeneration: 0,
+            revision: 1,
+            updatedAt: '2026-03-02T09:00:00.000Z',
+          },
+          null,
+        );
+        await store.ensureCollection('items_v1', [], { fence });
+        await store.commitBatch(batch(1));
+        await store.dropCollection('items_v1', { fence });
+        await expect(store.commitBatch(batch(2))).rejects.toBeInstanceOf(GenerationRetiredError);
+        await expect(store.ensureCollection('items_v1', [], { fence })).rejects.toBeInstanceOf(
+          GenerationRetiredError,
+        );
+        expect(await store.listCollections()).not.toContain('items_v1');
+        expect((await store.readCheckpoint('projection:items@v1'))?.position).toBe(1);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });
 
 // No container needed: these run everywhere and prove an unusable server gives a 503, never a hang.

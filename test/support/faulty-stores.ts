@@ -61,6 +61,7 @@ const READ_STORE_KINDS: Record<string, FaultKind> = {
   count: 'read',
   readCheckpoint: 'read',
   listCheckpoints: 'read',
+  listCollections: 'read',
   readSlot: 'read',
   listSlots: 'read',
   ensureCollection: 'write',

@@ -93,10 +93,24 @@ export type Slot = Readonly<{
   updatedAt: string;
 }>;
 
-export type EnsureCollectionOptions = Readonly<{
-  /** false: create the table and its field columns but not the indexes (a bulk build adds them at the end). */
-  createIndexes?: boolean;
-}>;
+/**
+ * The generation a runner writes for. A write that names it is refused with GenerationRetiredError, in the
+ * same transaction and writing nothing, once the slot no longer lists the generation as live, building or
+ * retired (a retired generation is unlisted when its grace is over, before it is dropped): a late runner of a
+ * dropped generation can then never re-create its collection or checkpoint. Writers without a slot (the
+ * outbox, webhook documents, reactors) name no fence.
+ */
+export type GenerationFence = Readonly<{ slot: string; generation: GenerationRef }>;
+
+export type FencedWrite = Readonly<{ fence?: GenerationFence }>;
+
+export type EnsureCollectionOptions = FencedWrite &
+  Readonly<{
+    /** false: create the table and its field columns but not the indexes (a bulk build adds them at the end). */
+    createIndexes?: boolean;
+  }>;
+
+export type CommitBatch = FencedWrite & Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>;
 
 export interface ReadStore {
   /** Creates the collection and its indexes if they are missing. */
@@ -105,7 +119,14 @@ export interface ReadStore {
     indexes: readonly IndexSpec[],
     options?: EnsureCollectionOptions,
   ): Promise<void>;
-  dropCollection(collection: string): Promise<void>;
+  /**
+   * Drops the collection (nothing if it is missing). With a fence, the generation is closed first for every
+   * fenced writer (the caller has unlisted it from its slot): on MongoDB that is a write to the generation's
+   * fence document that conflicts with any fenced commit still in flight, see the adapter.
+   */
+  dropCollection(collection: string, options?: FencedWrite): Promise<void>;
+  /** Every read-model collection of the store, by physical name, sorted (for collecting orphan generations). */
+  listCollections(): Promise<string[]>;
 
   get<T extends ReadModelDoc>(collection: string, id: string): Promise<T | null>;
   /** Documents with their positions, for the projection runner. Missing ids are absent from the map. */
@@ -120,12 +141,13 @@ export interface ReadStore {
    * Every document write is guarded by position: it lands only if the stored document's position is
    * lower, so replaying a batch never applies an event twice. Adapters that have transactions commit the
    * documents and the checkpoint together; the guard makes the others safe too.
+   * With a `fence`, throws GenerationRetiredError and writes nothing when the generation is no longer listed.
    */
-  commitBatch(batch: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>): Promise<void>;
+  commitBatch(batch: CommitBatch): Promise<void>;
 
   readCheckpoint(name: string): Promise<Checkpoint | null>;
   listCheckpoints(): Promise<Checkpoint[]>;
-  writeCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  writeCheckpoint(checkpoint: Checkpoint, options?: FencedWrite): Promise<void>;
   deleteCheckpoint(name: string): Promise<void>;
 
   /*
@@ -158,5 +180,22 @@ export class ReadModelDroppedError extends Error {
       `read model ${collection} was dropped while it was being read, after ${documentsRead} documents (a rebuild switched to a new generation): run the read again`,
     );
     this.name = 'ReadModelDroppedError';
+  }
+}
+
+/**
+ * A fenced write for a generation its slot no longer lists (it was retired and collected, or abandoned): the
+ * writer is a late runner of a generation that is gone (another process switched the slot). Nothing was
+ * written. Not a failure and not worth a retry: the runner's generation has ended, it stops.
+ */
+export class GenerationRetiredError extends Error {
+  constructor(
+    readonly slot: string,
+    readonly generation: GenerationRef,
+  ) {
+    super(
+      `generation ${generation.generation} (v${generation.version}) of ${slot} is no longer live, building or retired: its writer stops; the slot's live generation is served by its own runner`,
+    );
+    this.name = 'GenerationRetiredError';
   }
 }

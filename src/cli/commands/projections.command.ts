@@ -120,7 +120,12 @@ export const projectionsCommand: CliCommand = (program: Command, run) => {
             });
             reporter.stop(result);
             if (result.state === 'stopped') {
-              process.stderr.write('stopped: run the same command again to resume\n');
+              // Superseded (another rebuild took the slot over): resuming would build nothing of use.
+              process.stderr.write(
+                result.error
+                  ? `stopped, ${result.error}\n`
+                  : 'stopped: run the same command again to resume\n',
+              );
               return 130;
             }
             if (result.state === 'failed') {

@@ -11,8 +11,10 @@ import {
 } from 'mongodb';
 import {
   type Checkpoint,
+  type CommitBatch,
   type DocWrite,
   type EnsureCollectionOptions,
+  type FencedWrite,
   type Filter,
   type FindOptions,
   type IndexSpec,
@@ -30,6 +32,7 @@ import {
   DEFAULT_TRANSACTION_BOUNDS,
   type TransactionBounds,
 } from './mongodb-transaction-bounds';
+import { MongoFences } from './mongodb-fences';
 import { MongoSlots } from './mongodb-slots';
 
 /** A read-model document as stored: the value is nested so our fields never collide with `_id`. */
@@ -77,6 +80,7 @@ const INDEX_BUILD_TIMEOUT_MS = 3_600_000;
  */
 export class MongoReadStore implements ReadStore {
   private readonly slots: MongoSlots;
+  private readonly fences: MongoFences;
 
   /** A second client, opened for the first index build: its socket outlasts the build's own deadline. */
   private indexClient: Promise<MongoClient> | undefined;
@@ -89,6 +93,7 @@ export class MongoReadStore implements ReadStore {
     private readonly options: MongoReadStoreOptions,
   ) {
     this.slots = new MongoSlots(db);
+    this.fences = new MongoFences(db, this.slots);
   }
 
   static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
@@ -118,6 +123,10 @@ export class MongoReadStore implements ReadStore {
     options: EnsureCollectionOptions = {},
   ): Promise<void> {
     await this.run(`ensuring collection ${collection}`, async () => {
+      // The fence is checked (and its document written) before the create, not with it: a drop in between
+      // leaves an empty collection without a checkpoint, which the orphan sweep of collectRetired drops;
+      // the runner's first fenced commit is then refused.
+      if (options.fence) await this.fenced(options, async () => undefined);
       try {
         await this.db.createCollection(checkName(collection));
       } catch (error) {
@@ -136,14 +145,27 @@ export class MongoReadStore implements ReadStore {
     });
   }
 
-  async dropCollection(collection: string): Promise<void> {
+  async dropCollection(collection: string, options: FencedWrite = {}): Promise<void> {
     await this.run(`dropping collection ${collection}`, async () => {
+      // Closed before the drop: from here on no fenced write can commit to this generation (mongodb-fences).
+      if (options.fence) await this.fences.close(options.fence);
       try {
         await this.docs(collection).drop();
       } catch (error) {
         if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
       }
     });
+  }
+
+  async listCollections(): Promise<string[]> {
+    const found = await this.run('listing collections', () =>
+      this.db.listCollections({}, { nameOnly: true }).toArray(),
+    );
+    // `_checkpoints`, `_slots`, `_fences` and `system.*` are the store's own, not read models.
+    return found
+      .map((info) => info.name)
+      .filter((name) => COLLECTION_NAME.test(name))
+      .sort();
   }
 
   async get<T extends ReadModelDoc>(name: string, id: string): Promise<T | null> {
@@ -204,7 +226,7 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
-  async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
+  async commitBatch({ docs, checkpoint, fence }: CommitBatch) {
     await this.run(`committing a batch of ${checkpoint.name}`, async () => {
       if (this.mode === 'transaction') {
         // A batch past the bounds commits its documents in several transactions and the checkpoint with
@@ -218,6 +240,8 @@ export class MongoReadStore implements ReadStore {
             // Errors must propagate out of the callback: withTransaction retries transient ones itself and
             // would otherwise not know whether the transaction was aborted.
             await session.withTransaction(async () => {
+              // Every chunk carries the fence: a drop between two chunks refuses the rest.
+              await this.fences.admit(fence, session);
               await this.writeDocsGuarded(chunk, session);
               if (!last) return;
               // A kill here aborts the transaction: the last documents and the checkpoint stay together.
@@ -230,6 +254,7 @@ export class MongoReadStore implements ReadStore {
         }
         return;
       }
+      await this.fences.admit(fence);
       await this.writeDocsIfNewer(docs);
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       await this.putCheckpoint(checkpoint);
@@ -250,8 +275,12 @@ export class MongoReadStore implements ReadStore {
     return all.map(toCheckpoint);
   }
 
-  async writeCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    await this.run(`writing checkpoint ${checkpoint.name}`, () => this.putCheckpoint(checkpoint));
+  async writeCheckpoint(checkpoint: Checkpoint, options: FencedWrite = {}): Promise<void> {
+    await this.run(`writing checkpoint ${checkpoint.name}`, () =>
+      options.fence
+        ? this.fenced(options, (session) => this.putCheckpoint(checkpoint, session))
+        : this.putCheckpoint(checkpoint),
+    );
   }
 
   async deleteCheckpoint(name: string): Promise<void> {
@@ -283,6 +312,27 @@ export class MongoReadStore implements ReadStore {
       this.client.close(),
       indexClient?.then((client) => client.close()).catch(() => undefined),
     ]);
+  }
+
+  /** `write` after the fence's admission, in one transaction when the server has them. */
+  private async fenced(
+    { fence }: FencedWrite,
+    write: (session: ClientSession | undefined) => Promise<void>,
+  ): Promise<void> {
+    if (this.mode !== 'transaction') {
+      await this.fences.admit(fence);
+      await write(undefined);
+      return;
+    }
+    const session = this.client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await this.fences.admit(fence, session);
+        await write(session);
+      });
+    } finally {
+      await session.endSession();
+    }
   }
 
   private indexConnection(): Promise<MongoClient> {

@@ -1,4 +1,4 @@
-import { type Db, MongoServerError } from 'mongodb';
+import { type ClientSession, type Db, MongoServerError } from 'mongodb';
 import type { Slot } from '../../application/ports/read-store.port';
 import { liveCollectionOf, logicalCollectionOf } from '../projections/generations';
 
@@ -29,8 +29,9 @@ export class MongoSlots {
     return found?.live ?? name;
   }
 
-  async read(collection: string): Promise<Slot | null> {
-    return (await this.slots().findOne({ _id: collection }))?.slot ?? null;
+  /** With a session: read inside its transaction (the generation fence). */
+  async read(collection: string, session?: ClientSession): Promise<Slot | null> {
+    return (await this.slots().findOne({ _id: collection }, { session }))?.slot ?? null;
   }
 
   async list(): Promise<Slot[]> {

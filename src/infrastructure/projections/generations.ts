@@ -13,6 +13,31 @@ export const generationCheckpoint = (projection: string, ref: GenerationRef): st
     ? `projection:${projection}@v${ref.version}`
     : `projection:${projection}@v${ref.version}#g${ref.generation}`;
 
+const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The generation a name stands for, only if `nameOf` gives that very name back (`_v01`, `_g0` are none). */
+const parsed = (
+  match: RegExpExecArray | null,
+  name: string,
+  nameOf: (ref: GenerationRef) => string,
+): GenerationRef | null => {
+  if (!match) return null;
+  const ref = { version: Number(match[1]), generation: match[2] === undefined ? 0 : Number(match[2]) };
+  return nameOf(ref) === name ? ref : null;
+};
+
+/** `items_v2_g3` → { version 2, generation 3 } when it is a generation of `collection`'s slot, else null. */
+export const generationOfCollection = (collection: string, name: string): GenerationRef | null =>
+  parsed(new RegExp(`^${escaped(collection)}_v(\\d+)(?:_g(\\d+))?$`).exec(name), name, (ref) =>
+    generationCollection(collection, ref),
+  );
+
+/** `projection:items@v2#g3` → { version 2, generation 3 } when it is a checkpoint of `projection`'s generations. */
+export const generationOfCheckpoint = (projection: string, name: string): GenerationRef | null =>
+  parsed(new RegExp(`^projection:${escaped(projection)}@v(\\d+)(?:#g(\\d+))?$`).exec(name), name, (ref) =>
+    generationCheckpoint(projection, ref),
+  );
+
 const READ_NAME = /^(.+)_v\d+$/;
 
 /** `prospect_details_v1` → `prospect_details`: the slot a reader's name belongs to (null: no slot). */
@@ -24,3 +49,10 @@ export const liveCollectionOf = (slot: Pick<Slot, 'collection' | 'live'>): strin
 
 export const sameGeneration = (a: GenerationRef | null, b: GenerationRef | null): boolean =>
   a === b || (a !== null && b !== null && a.version === b.version && a.generation === b.generation);
+
+/** True while the slot lists `ref` (live, building or retired within its grace): a fenced write may land. */
+export const listsGeneration = (slot: Slot | null, ref: GenerationRef): boolean =>
+  slot !== null &&
+  (sameGeneration(slot.live, ref) ||
+    sameGeneration(slot.building, ref) ||
+    slot.retired.some((retired) => sameGeneration(retired, ref)));

@@ -96,9 +96,7 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
     for (const runner of this.reactors) await runner.start();
     // Deployed code of a new version: the old generation is served until the new one is built and switched.
     if (stale.length > 0) this.jobs.start(stale);
-    this.watcher = setInterval(() => {
-      this.watching = this.watching.then(() => this.watchSlots());
-    }, SLOT_WATCH_MS);
+    this.watcher = setInterval(() => this.watchSoon(), SLOT_WATCH_MS);
     this.watcher.unref();
   }
 
@@ -187,6 +185,10 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       {
         collection: generationCollection(definition.collection, slot.live),
         checkpointName: generationCheckpoint(definition.name, slot.live),
+        fence: { slot: definition.collection, generation: slot.live },
+        // Its generation was switched away and dropped by another process before this one noticed: look
+        // at the slots now rather than at the next tick, and follow the live generation.
+        onGenerationEnded: () => this.watchSoon(),
       },
     );
     this.live.set(definition.name, { runner, slot });
@@ -202,6 +204,10 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       );
     }
     return true;
+  }
+
+  private watchSoon(): void {
+    this.watching = this.watching.then(() => this.watchSlots());
   }
 
   /** A switch made by another process, and retired generations whose grace has passed. */

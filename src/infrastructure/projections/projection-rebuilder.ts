@@ -1,5 +1,9 @@
 import type { StoredEvent } from '../../application/ports/event-store.port';
-import type { GenerationRef, Slot } from '../../application/ports/read-store.port';
+import {
+  type GenerationRef,
+  GenerationRetiredError,
+  type Slot,
+} from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
 import { generationCheckpoint, generationCollection } from './generations';
 import { ProjectionRunner } from './projection-runner';
@@ -22,6 +26,7 @@ export type RebuildProgress = Readonly<{
   /** Estimated time left; null until there is a rate to go by. */
   etaMs: number | null;
   elapsedMs: number;
+  /** Why it failed; for a rebuild stopped because another one took its generation over, `superseded: …`. */
   error: string | null;
   /** While a store does not answer: the rebuild waits out a backoff and resumes from its checkpoints. */
   retry: RetryStatus | null;
@@ -89,6 +94,7 @@ export const rebuildProjections = async (
       {
         collection: generationCollection(definition.collection, generation),
         checkpointName: generationCheckpoint(definition.name, generation),
+        fence: { slot: definition.collection, generation },
       },
     );
     await runner.load({ createIndexes: false, empty: true });
@@ -200,9 +206,7 @@ export const rebuildProjections = async (
     if (!finished) return false;
     state = 'indexing';
     report(true);
-    for (const { definition, runner } of builds) {
-      await readStore.ensureCollection(runner.targetCollection, definition.indexes);
-    }
+    for (const { runner } of builds) await runner.createIndexes();
     // Events appended while the indexes were built; then the generations are at the head.
     const atHead = await catchUp();
     await flushAll();
@@ -265,6 +269,22 @@ export const rebuildProjections = async (
     report(true);
     return progress();
   } catch (failure) {
+    if (failure instanceof GenerationRetiredError) {
+      // Another rebuild (in any process) abandoned this generation and it was dropped: this one is
+      // superseded, not failed, and running it again would only build what the other one builds.
+      state = 'stopped';
+      error = `superseded: ${failure.message}`;
+      deps.log(
+        'info',
+        `rebuild of ${definitions.map((d) => d.name).join(', ')} stopped, superseded: ${failure.message}`,
+        {
+          slot: failure.slot,
+          ...failure.generation,
+        },
+      );
+      report(true);
+      return progress();
+    }
     state = 'failed';
     const failed = await Promise.all(builds.map((build) => build.runner.status()));
     const cause = failed.find((status) => status.error)?.error;

@@ -1,5 +1,11 @@
 import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
-import type { CheckpointError, DocWrite, PositionedDoc } from '../../application/ports/read-store.port';
+import {
+  type CheckpointError,
+  type DocWrite,
+  type GenerationFence,
+  GenerationRetiredError,
+  type PositionedDoc,
+} from '../../application/ports/read-store.port';
 import { applyGuarded } from '../../projections/shared/apply-guarded';
 import { DocumentCache } from './document-cache';
 import { type AnyProjection, physicalCollection } from '../../projections/shared/projection';
@@ -47,7 +53,17 @@ export type ProjectionRunnerOptions = Readonly<{
 }>;
 
 /** Where a runner writes: one generation's collection and its checkpoint (default: generation 0). */
-export type RunnerTarget = Readonly<{ collection: string; checkpointName: string }>;
+export type RunnerTarget = Readonly<{
+  collection: string;
+  checkpointName: string;
+  /**
+   * The slot generation it writes for: every write names it, and the store refuses it once the slot no
+   * longer lists the generation. The runner then stops quietly (its generation has ended).
+   */
+  fence?: GenerationFence;
+  /** Called when the store refused a write by the fence and the runner stopped. */
+  onGenerationEnded?: (runner: ProjectionRunner) => void;
+}>;
 
 /** While following the log, a checkpoint that only moves (no document changed) is written at most this often. */
 export const IDLE_CHECKPOINT_MS = 1_000;
@@ -86,13 +102,15 @@ export class ProjectionRunner {
   private waiters: Array<{ position: number; resolve: () => void }> = [];
   private readonly outage: OutageRetry;
   private recovery: Promise<void> = Promise.resolve();
+  private readonly fence: GenerationFence | undefined;
 
   constructor(
     private readonly deps: RunnerDeps,
     readonly definition: AnyProjection,
     options: Partial<ProjectionRunnerOptions> = {},
-    target?: RunnerTarget,
+    private readonly target?: RunnerTarget,
   ) {
+    this.fence = target?.fence;
     this.checkpointName = target?.checkpointName ?? `projection:${definition.name}@v${definition.version}`;
     this.collection = target?.collection ?? physicalCollection(definition);
     this.handles = new Set(definition.handles);
@@ -107,6 +125,7 @@ export class ProjectionRunner {
     try {
       await this.follow();
     } catch (error) {
+      if (error instanceof GenerationRetiredError) return this.endGeneration(error);
       if (!isTransientStoreError(error)) throw error;
       this.recovery = this.recover(error);
     }
@@ -141,6 +160,7 @@ export class ProjectionRunner {
   async load(options: Readonly<{ createIndexes?: boolean; empty?: boolean }> = {}): Promise<void> {
     await this.deps.readStore.ensureCollection(this.collection, this.definition.indexes, {
       createIndexes: options.createIndexes,
+      fence: this.fence,
     });
     const checkpoint = await this.deps.readStore.readCheckpoint(this.checkpointName);
     this.position = checkpoint?.position ?? 0;
@@ -156,6 +176,13 @@ export class ProjectionRunner {
     );
     this.error = null;
     this.state = this.outage.status ? 'retrying' : 'running';
+  }
+
+  /** Creates the indexes left out by `load({ createIndexes: false })` (a bulk build's end). */
+  async createIndexes(): Promise<void> {
+    await this.deps.readStore.ensureCollection(this.collection, this.definition.indexes, {
+      fence: this.fence,
+    });
   }
 
   /** Commits whatever is applied but pending (a rebuild's pause, stop or end). */
@@ -183,7 +210,12 @@ export class ProjectionRunner {
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
-    if (this.state === 'running') await this.commit(this.applied);
+    try {
+      if (this.state === 'running') await this.commit(this.applied);
+    } catch (error) {
+      if (error instanceof GenerationRetiredError) return this.endGeneration(error);
+      throw error;
+    }
     if (this.state === 'running' || this.state === 'retrying') this.state = 'stopped';
   }
 
@@ -350,6 +382,7 @@ export class ProjectionRunner {
         error: null,
         updatedAt: this.deps.clock().toISOString(),
       },
+      fence: this.fence,
     });
     this.position = Math.max(this.position, position);
     this.durable = position;
@@ -368,13 +401,16 @@ export class ProjectionRunner {
       projection: this.definition.name,
       ...error,
     });
-    await this.deps.readStore.writeCheckpoint({
-      name: this.checkpointName,
-      position: this.position,
-      status: 'failed',
-      error,
-      updatedAt: this.deps.clock().toISOString(),
-    });
+    await this.deps.readStore.writeCheckpoint(
+      {
+        name: this.checkpointName,
+        position: this.position,
+        status: 'failed',
+        error,
+        updatedAt: this.deps.clock().toISOString(),
+      },
+      { fence: this.fence },
+    );
   }
 
   private onSubscriptionError(error: unknown): void {
@@ -429,17 +465,40 @@ export class ProjectionRunner {
 
   private async writeCheckpointStatus(status: 'running' | 'retrying'): Promise<void> {
     const retry = this.outage.status;
-    await this.deps.readStore.writeCheckpoint({
-      name: this.checkpointName,
-      position: this.position,
-      status,
-      // The outage in the error slot, so another process shows the last error and the attempt.
-      error: status === 'retrying' && retry ? retryAsCheckpointError(retry, this.position) : null,
-      updatedAt: this.deps.clock().toISOString(),
-    });
+    await this.deps.readStore.writeCheckpoint(
+      {
+        name: this.checkpointName,
+        position: this.position,
+        status,
+        // The outage in the error slot, so another process shows the last error and the attempt.
+        error: status === 'retrying' && retry ? retryAsCheckpointError(retry, this.position) : null,
+        updatedAt: this.deps.clock().toISOString(),
+      },
+      { fence: this.fence },
+    );
+  }
+
+  /**
+   * The store refused a write by the fence: the slot no longer lists this runner's generation (another
+   * process switched and dropped it while this one was late). Not a failure: nothing was written, nothing
+   * is retried, and no checkpoint records anything; the runner stops and the engine follows the slot's
+   * live generation.
+   */
+  private endGeneration(refused: GenerationRetiredError): void {
+    this.outage.cancel();
+    this.forgetUncommitted();
+    this.state = 'stopped';
+    this.error = null;
+    this.deps.log(
+      'info',
+      `projection ${this.definition.name} stopped writing generation ${refused.generation.generation} (v${refused.generation.version}) of ${refused.slot}: the slot no longer lists it; the live generation is served by its own runner`,
+      { projection: this.definition.name, ...refused.generation },
+    );
+    this.target?.onGenerationEnded?.(this);
   }
 
   private failWith(error: unknown): void {
+    if (error instanceof GenerationRetiredError) return this.endGeneration(error);
     this.state = 'failed';
     this.cache.clear();
     this.error = {

@@ -1,6 +1,12 @@
 import type { GenerationRef, ReadStore, Slot } from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
-import { generationCheckpoint, generationCollection } from './generations';
+import {
+  generationCheckpoint,
+  generationCollection,
+  generationOfCheckpoint,
+  generationOfCollection,
+  listsGeneration,
+} from './generations';
 
 /** Compare-and-set retries: a conflict means another process wrote the slot a moment ago. */
 const ATTEMPTS = 10;
@@ -92,25 +98,65 @@ export const switchToBuilt = async (
   throw conflict(definition.collection);
 };
 
-/** Drops every retired generation whose grace has passed, with its checkpoint. Safe to run anywhere, any time. */
+/**
+ * Drops every retired generation whose grace has passed, with its checkpoint, and every orphan generation
+ * (see `dropOrphans`). Safe to run anywhere, any time.
+ *
+ * A generation is unlisted from its slot first and dropped after: from the unlisting on, the fence refuses
+ * every write of a runner that still names it (`GenerationFence`), so the drop is final. A crash between
+ * the two leaves an unlisted generation behind, which is an orphan and goes with the next collection.
+ */
 export const collectRetired = async (readStore: ReadStore, now: Date): Promise<number> => {
   let dropped = 0;
+  const collections = await readStore.listCollections();
+  const checkpoints = (await readStore.listCheckpoints()).map((checkpoint) => checkpoint.name);
   for (const slot of await readStore.listSlots()) {
     const due = slot.retired.filter((retired) => Date.parse(retired.dropAfter) <= now.getTime());
-    if (due.length === 0) continue;
-    for (const retired of due) {
-      await readStore.dropCollection(generationCollection(slot.collection, retired));
-      await readStore.deleteCheckpoint(generationCheckpoint(slot.projection, retired));
-      dropped += 1;
+    let current = slot;
+    if (due.length > 0) {
+      const next: Slot = {
+        ...slot,
+        retired: slot.retired.filter((retired) => !due.includes(retired)),
+        revision: slot.revision + 1,
+        updatedAt: now.toISOString(),
+      };
+      // Another writer got there first: the next collection unlists them (they stay listed, undropped).
+      if (await readStore.compareAndSetSlot(next, slot.revision)) current = next;
     }
-    const next: Slot = {
-      ...slot,
-      retired: slot.retired.filter((retired) => !due.includes(retired)),
-      revision: slot.revision + 1,
-      updatedAt: now.toISOString(),
-    };
-    // A conflict leaves them listed: the next collection drops them again (IF EXISTS) and unlists them.
-    await readStore.compareAndSetSlot(next, slot.revision);
+    dropped += await dropOrphans(readStore, current, collections, checkpoints);
   }
   return dropped;
+};
+
+/**
+ * Drops the generations of `slot` that it does not list (not live, building or retired) and whose number
+ * is at most its `lastGeneration`: retired ones just unlisted, and leftovers of late writes made before the
+ * fence existed, which had re-created a dropped collection or checkpoint. Such a generation can never be
+ * listed again (numbers are never reused; a generation is listed from the write that hands its number out),
+ * so nothing still uses it. Names that are no generation of this slot are never touched.
+ */
+const dropOrphans = async (
+  readStore: ReadStore,
+  slot: Slot,
+  collections: readonly string[],
+  checkpoints: readonly string[],
+): Promise<number> => {
+  const orphan = (ref: GenerationRef | null): ref is GenerationRef =>
+    ref !== null && ref.generation <= slot.lastGeneration && !listsGeneration(slot, ref);
+  const orphans = new Map<string, GenerationRef>();
+  for (const name of collections) {
+    const ref = generationOfCollection(slot.collection, name);
+    if (orphan(ref)) orphans.set(`${ref.version}/${ref.generation}`, ref);
+  }
+  for (const name of checkpoints) {
+    const ref = generationOfCheckpoint(slot.projection, name);
+    if (orphan(ref)) orphans.set(`${ref.version}/${ref.generation}`, ref);
+  }
+  for (const ref of orphans.values()) {
+    await readStore.dropCollection(generationCollection(slot.collection, ref), {
+      fence: { slot: slot.collection, generation: ref },
+    });
+    await readStore.deleteCheckpoint(generationCheckpoint(slot.projection, ref));
+  }
+  return orphans.size;
 };

@@ -46,7 +46,8 @@ export type RetryStatus = Readonly<{
 /**
  * True for an error that says a store could not serve the call (the adapters map server-side outages,
  * leader elections and deadlines to StoreUnavailableError), as opposed to an error of the projector's or
- * reactor's own code, which retrying cannot fix.
+ * reactor's own code, which retrying cannot fix. Nor is the fence's GenerationRetiredError: the runner's
+ * generation has ended and every retry would be refused again.
  */
 export const isTransientStoreError = (error: unknown): boolean => error instanceof StoreUnavailableError;
 

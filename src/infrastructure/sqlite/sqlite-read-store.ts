@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import type {
   Checkpoint,
+  CommitBatch,
   DocWrite,
   EnsureCollectionOptions,
+  FencedWrite,
+  GenerationFence,
   Filter,
   FindOptions,
   IndexSpec,
@@ -11,8 +14,9 @@ import type {
   ReadStore,
   Slot,
 } from '../../application/ports/read-store.port';
-import { ReadModelDroppedError } from '../../application/ports/read-store.port';
+import { GenerationRetiredError, ReadModelDroppedError } from '../../application/ports/read-store.port';
 import { hitFaultPoint } from '../fault-injection';
+import { listsGeneration } from '../projections/generations';
 import { openSqlite } from './sqlite-database';
 import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
 import { SqliteSlots } from './sqlite-slots';
@@ -65,6 +69,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly readSnapshotTransaction;
   private readonly writeDocsTransaction;
   private readonly commitTransaction;
+  private readonly checkpointTransaction;
+  private readonly fencedStepTransaction;
 
   private constructor(
     private readonly db: Database.Database,
@@ -92,14 +98,26 @@ export class SqliteReadStore implements ReadStore {
       this.refreshCaches();
       return read(this.slots.resolve(name));
     });
-    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[]) => {
+    // The fence is checked first in each writing transaction, run as BEGIN IMMEDIATE: SQLite serialises
+    // writers, so the slot read here stays as read until this transaction commits, and a generation that
+    // collectRetired unlisted (in any process) is never written after that write.
+    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[], fence?: GenerationFence) => {
+      this.admit(fence);
       for (const write of docs) this.upsertFor(write.collection)(write);
     });
-    this.commitTransaction = db.transaction((docs: readonly DocWrite[], checkpoint: Checkpoint) => {
-      this.writeDocsTransaction(docs);
+    this.commitTransaction = db.transaction(({ docs, checkpoint, fence }: CommitBatch) => {
+      this.writeDocsTransaction(docs, fence);
       // A kill here rolls the whole transaction back: documents and checkpoint stay together.
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       this.putCheckpoint(checkpoint);
+    });
+    this.checkpointTransaction = db.transaction((checkpoint: Checkpoint, fence?: GenerationFence) => {
+      this.admit(fence);
+      this.putCheckpoint(checkpoint);
+    });
+    this.fencedStepTransaction = db.transaction((fence: GenerationFence, step: () => void) => {
+      this.admit(fence);
+      step();
     });
   }
 
@@ -113,16 +131,25 @@ export class SqliteReadStore implements ReadStore {
     options: EnsureCollectionOptions = {},
   ): Promise<void> {
     this.refreshCaches();
+    // With a fence every step runs in a transaction of its own that checks it first (DDL is transactional
+    // in SQLite): a generation dropped by another process is neither re-created nor altered. One step at a
+    // time, not one transaction for all: an index build over a large table holds the write lock alone.
+    const step = (run: () => void) =>
+      options.fence ? this.fencedStepTransaction.immediate(options.fence, run) : run();
     const table = tableOf(collection);
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
+    step(() =>
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (
       id TEXT PRIMARY KEY, doc TEXT NOT NULL, position INTEGER NOT NULL
-    )`);
+    )`),
+    );
     const existing = this.readColumns(collection);
     const fields = [...new Set(indexes.flat())].filter((path) => !existing.has(path));
     for (const path of fields) {
       fieldExpression(path); // refuses anything but a plain dotted name
-      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(path)}`);
-      this.db.exec(`UPDATE ${table} SET ${columnOf(path)} = ${fieldExpression(path)}`);
+      step(() => {
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(path)}`);
+        this.db.exec(`UPDATE ${table} SET ${columnOf(path)} = ${fieldExpression(path)}`);
+      });
     }
     this.upserts.delete(collection);
     this.columns.delete(collection);
@@ -130,16 +157,28 @@ export class SqliteReadStore implements ReadStore {
     if (options.createIndexes === false) return;
     for (const index of indexes) {
       const name = `"ix_${collection}__${index.join('__').replace(/\./g, '_')}"`;
-      this.db.exec(
-        `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map((path) => columns.get(path)).join(', ')})`,
+      step(() =>
+        this.db.exec(
+          `CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map((path) => columns.get(path)).join(', ')})`,
+        ),
       );
     }
   }
 
-  async dropCollection(collection: string): Promise<void> {
+  /** The fence needs nothing more here: the slot, unlisted by the caller first, is what fenced writers read. */
+  async dropCollection(collection: string, _options?: FencedWrite): Promise<void> {
     this.upserts.delete(collection);
     this.columns.delete(collection);
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.db
+      .prepare<[], string>(
+        "SELECT substr(name, 4) FROM sqlite_master WHERE type = 'table' AND name LIKE 'rm\\_%' ESCAPE '\\' ORDER BY name",
+      )
+      .pluck()
+      .all();
   }
 
   async get<T extends ReadModelDoc>(name: string, id: string): Promise<T | null> {
@@ -227,15 +266,15 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  async commitBatch({ docs, checkpoint }: Readonly<{ docs: readonly DocWrite[]; checkpoint: Checkpoint }>) {
+  async commitBatch(batch: CommitBatch) {
     this.refreshCaches();
     if (this.mode === 'transaction') {
-      this.commitTransaction.immediate(docs, checkpoint);
+      this.commitTransaction.immediate(batch);
       return;
     }
-    this.writeDocsTransaction.immediate(docs);
+    this.writeDocsTransaction.immediate(batch.docs, batch.fence);
     hitFaultPoint('read-store:after-docs-before-checkpoint');
-    this.putCheckpoint(checkpoint);
+    this.checkpointTransaction.immediate(batch.checkpoint, batch.fence);
   }
 
   async readCheckpoint(name: string): Promise<Checkpoint | null> {
@@ -247,8 +286,9 @@ export class SqliteReadStore implements ReadStore {
     return this.checkpointStatements.list.all().map(toCheckpoint);
   }
 
-  async writeCheckpoint(checkpoint: Checkpoint): Promise<void> {
-    this.putCheckpoint(checkpoint);
+  async writeCheckpoint(checkpoint: Checkpoint, options: FencedWrite = {}): Promise<void> {
+    if (options.fence) this.checkpointTransaction.immediate(checkpoint, options.fence);
+    else this.putCheckpoint(checkpoint);
   }
 
   async deleteCheckpoint(name: string): Promise<void> {
@@ -273,6 +313,12 @@ export class SqliteReadStore implements ReadStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** Refuses a fenced write for a generation the slot no longer lists; call inside the write transaction. */
+  private admit(fence: GenerationFence | undefined): void {
+    if (fence && !listsGeneration(this.slots.read(fence.slot), fence.generation))
+      throw new GenerationRetiredError(fence.slot, fence.generation);
   }
 
   private putCheckpoint(checkpoint: Checkpoint): void {

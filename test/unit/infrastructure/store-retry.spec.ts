@@ -1,4 +1,5 @@
 import { StoreUnavailableError } from '../../../src/application/ports/event-store.port';
+import { GenerationRetiredError } from '../../../src/application/ports/read-store.port';
 import {
   backoffDelay,
   isTransientStoreError,
@@ -59,5 +60,9 @@ describe('backoff after a store outage', () => {
       false,
     );
     expect(isTransientStoreError('timeout')).toBe(false);
+    // The fence's refusal ends a runner's generation: retrying would be refused again, for ever.
+    expect(
+      isTransientStoreError(new GenerationRetiredError('complaints', { version: 3, generation: 0 })),
+    ).toBe(false);
   });
 });

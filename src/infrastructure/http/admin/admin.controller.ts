@@ -89,7 +89,7 @@ export class AdminProjectionsController {
   @QueryRoute({
     summary: 'Progress of a rebuild',
     description:
-      'State (building, indexing, switching, done, stopped, failed), events done of the total, rate in events per second, estimated time left, and the error of a failed one.',
+      'State (building, indexing, switching, done, stopped, failed), events done of the total, rate in events per second, estimated time left, and the error of a failed one (or, for a stopped one, why another rebuild superseded it).',
     type: RebuildJobView,
     notFound: 'REBUILD_NOT_FOUND',
     badRequest: null,

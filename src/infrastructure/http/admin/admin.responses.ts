@@ -109,6 +109,7 @@ export class RebuildProgressView implements RebuildProgress {
   /** Estimated time left; null until there is a rate to go by. */
   etaMs!: number | null;
   elapsedMs!: number;
+  /** Why a `failed` rebuild failed; for a `stopped` one another rebuild superseded, `superseded: …`; else null. */
   error!: string | null;
   /** While a store does not answer: the rebuild resumes from its checkpoints after a backoff. */
   retry!: RetryStatusView | null;
