@@ -8,6 +8,9 @@ import type { EventCatalog } from './event-catalog';
 import { EventEncoder } from './event-encoder';
 import type { CommandOf, Feature } from './feature';
 
+/** A record as its stream folds, with the revision of its last event (-1: no stream). */
+export type FoldedRecord<State> = Readonly<{ state: State; revision: number }>;
+
 type CommandRequest<Cmd extends Command> = Readonly<{ type: Cmd['type']; data: Cmd['data'] }>;
 
 /**
@@ -148,8 +151,31 @@ export class CommandPipeline {
     command: CommandRequest<Cmd>,
     context: CommandContext,
   ): Promise<State | null> {
-    const { earlier, state } = await this.decision(feature, command, context);
-    return earlier ? null : state;
+    return (await this.checkAt(feature, command, context))?.state ?? null;
+  }
+
+  /**
+   * `check`, with the revision the command was decided on (-1: no stream): a handler that appends to
+   * another stream first can pin the command to that revision (`expectedRevision`), so the command lands
+   * at the next revision or not at all (the VIN claim before an allocation).
+   */
+  async checkAt<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ): Promise<FoldedRecord<State> | null> {
+    const { earlier, state, current } = await this.decision(feature, command, context);
+    return earlier ? null : { state: state as State, revision: current };
+  }
+
+  /** A record as its stream folds now, with the revision of its last event (-1: no stream). */
+  async currentRecord<State, Cmd extends Command, Evt extends Event>(
+    { decider }: Feature<State, Cmd, Evt>,
+    streamId: string,
+  ): Promise<FoldedRecord<State>> {
+    const history = await this.eventStore.readStream(streamId);
+    const revision = history.length ? history[history.length - 1].revision : -1;
+    return { state: this.fold(decider, history), revision };
   }
 
   /** Reads, authorises and decides; `earlier` when the request's key has an outcome already. */
