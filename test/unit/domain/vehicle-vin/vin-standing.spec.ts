@@ -8,7 +8,7 @@ const X = 'LSVAB4BR5MN000001';
 const Y = 'LSVAB4BR5MN000002';
 const sale = createVehicleSaleDecider();
 const saleId = 's-1';
-const signed = {
+const signed: VehicleSaleEvent = {
   type: 'OrderSigned',
   data: {
     saleId,
@@ -22,10 +22,10 @@ const signed = {
     priceFen: 12_000_000,
     payment: 'cash',
     promisedDeliveryAt: '2026-06-01T02:00:00.000Z',
-    signedAt: '2026-05-01T02:00:00.000Z',
     buyerProfile: null,
+    signedAt: '2026-05-01T02:00:00.000Z',
   },
-} as unknown as VehicleSaleEvent;
+};
 const allocated = (vin: string): VehicleSaleEvent => ({
   type: 'VehicleAllocated',
   data: { saleId, vin, allocatedAt: '2026-05-03T02:00:00.000Z' },
@@ -44,15 +44,22 @@ const deposit: VehicleSaleEvent = {
   type: 'DepositPaid',
   data: { saleId, amountFen: 2_000_000, paidAt: '2026-05-02T02:00:00.000Z' },
 };
-const delivered = {
+const delivered: VehicleSaleEvent = {
   type: 'VehicleDelivered',
   data: {
     saleId,
+    prospectId: 'p-1',
+    dealerId: 'd-sh-01',
+    consultantId: 'sc-li',
+    customerId: 'cu-1',
     vin: X,
+    model: 'Lavida',
+    promisedDeliveryAt: '2026-06-01T02:00:00.000Z',
     deliveredAt: '2026-05-20T02:00:00.000Z',
+    onTime: true,
     callbackDueAt: '2026-05-27T02:00:00.000Z',
   },
-} as unknown as VehicleSaleEvent;
+};
 /** The record after `events`: its state and the revision of its last event. */
 const saleRecord = (...events: VehicleSaleEvent[]) => ({
   state: events.reduce(sale.evolve, sale.initialState()),
@@ -80,7 +87,7 @@ describe('VIN standing: what the holder record says of a VIN it claimed at a rev
   });
 
   const orderId = 'fo-1';
-  const orderSigned = {
+  const orderSigned: FleetOrderEvent = {
     type: 'FleetOrderSigned',
     data: {
       orderId,
@@ -94,14 +101,13 @@ describe('VIN standing: what the holder record says of a VIN it claimed at a rev
       promisedDeliveryAt: '2026-06-01T02:00:00.000Z',
       signedAt: '2026-05-01T02:00:00.000Z',
     },
-  } as unknown as FleetOrderEvent;
+  };
   const ids = { orderId, accountId: 'fa-1', dealerId: 'd-sh-01' };
-  const orderAllocated = (vin: string) =>
-    ({
-      type: 'FleetOrderVehicleAllocated',
-      data: { ...ids, vin, lineNo: 1, model: 'Lavida', allocatedAt: '2026-05-03T02:00:00.000Z' },
-    }) as FleetOrderEvent;
-  const orderDelivered = {
+  const orderAllocated = (vin: string): FleetOrderEvent => ({
+    type: 'FleetOrderVehicleAllocated',
+    data: { ...ids, vin, lineNo: 1, model: 'Lavida', allocatedAt: '2026-05-03T02:00:00.000Z' },
+  });
+  const orderDelivered: FleetOrderEvent = {
     type: 'FleetOrderVehicleDelivered',
     data: {
       ...ids,
@@ -113,11 +119,11 @@ describe('VIN standing: what the holder record says of a VIN it claimed at a rev
       deliveredAt: '2026-05-20T02:00:00.000Z',
       onTime: true,
     },
-  } as FleetOrderEvent;
-  const orderCancelled = {
+  };
+  const orderCancelled: FleetOrderEvent = {
     type: 'FleetOrderCancelled',
     data: { ...ids, lineNos: [1], reason: 'budget cut', cancelledAt: '2026-05-05T02:00:00.000Z' },
-  } as FleetOrderEvent;
+  };
   const orderRecord = (...events: FleetOrderEvent[]) => ({
     state: events.reduce(fleetOrderDecider.evolve, fleetOrderDecider.initialState()),
     revision: events.length - 1,
