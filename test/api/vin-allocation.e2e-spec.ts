@@ -49,7 +49,9 @@ describe('One VIN, one sale: a VIN on one open vehicle sale or fleet order', () 
   const allocateOnOrder = (vin: string, day: string) =>
     fleet.post('/fleet/orders/fo-1/vehicles', people.wang, { vin, lineNo: 1, occurredAt: at(day) });
   const claimsOf = async (vin: string) =>
-    (await api.eventStore.readStream(`vehiclevin-${vin}`)).map((event) => event.data.holder);
+    (await api.eventStore.readStream(`vehiclevin-${vin}`)).map(
+      (event) => event.data.holder as Readonly<{ kind: string; id: string; dealerId: string }>,
+    );
 
   it('orders two sales at d-sh-01, one at d-bj-02, and signs a fleet order', async () => {
     for (const [prospectId, phone, dealerId] of [
