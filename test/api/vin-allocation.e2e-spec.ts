@@ -18,12 +18,15 @@ const at = (day: string, time = '10:00') => `2026-03-${day}T${time}:00+08:00`;
  *       fo-1 allocating X: 409, naming sale A; fo-1 has no VIN allocated.
  *       d-bj-02's manager allocating X on sale BJ: 409 with the VIN only (sale A is another dealer's).
  *       sale A allocated X again (a retry): 200, nothing new on X's claim stream (1 claim).
- * 03-04 sale A cancelled → sale B allocated X: 200 (the claim stream: 2 claims, B taking over from A).
+ * 03-04 sale A cancelled (10:00 CST = 02:00 UTC). Sale B allocating X dated 03-03 (a late fact: A held X
+ *       then): 409 VEHICLE_VIN_ALLOCATED, held until 03-04 02:00 UTC. Dated 03-04 10:00: 200 (the claim
+ *       stream: 2 claims, B taking over from A).
  *       fo-1 allocating X: 409 naming sale B.
  * 03-05 sale B swaps X for Y (a damaged unit): fo-1 allocates X, 200 (3 claims: fo-1 from B).
  *       sale B allocating X back: 409 naming fo-1.
  * 03-06 fo-1 delivers X; fo-1 cancelled is refused (a delivery started), so X stays delivered on fo-1:
- *       an import row allocating X on sale BJ is refused VEHICLE_VIN_DELIVERED, an import row error.
+ *       import rows allocating X and then Y on sale BJ are refused, row errors: VEHICLE_VIN_DELIVERED (X,
+ *       delivered on fo-1), VEHICLE_VIN_ALLOCATED (Y, sale B's).
  */
 describe('One VIN, one sale: a VIN on one open vehicle sale or fleet order', () => {
   const clock = testClock('2026-03-31T02:00:00.000Z');
@@ -114,6 +117,14 @@ describe('One VIN, one sale: a VIN on one open vehicle sale or fleet order', () 
   it('lets sale B take X once sale A is cancelled; then a fleet order is refused, naming sale B', async () => {
     const cancelled = await sales.sale(saleIds.a, 'cancel', { reason: 'loan refused', occurredAt: at('04') });
     expect(cancelled.status).toBe(200);
+    // A late fact: an allocation dated 03-03, when sale A still held X, is refused, naming until when.
+    const late = await allocateOnSale('b', X, '03');
+    expect([late.status, late.body.code]).toEqual([409, 'VEHICLE_VIN_ALLOCATED']);
+    expect(late.body.details).toEqual({
+      vin: X,
+      holder: { kind: 'vehicle-sale', id: saleIds.a },
+      heldUntil: '2026-03-04T02:00:00.000Z',
+    });
     const taken = await allocateOnSale('b', X, '04');
     expect(taken.status).toBe(200);
     expect(await claimsOf(X)).toEqual([

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error';
-import type { Actor, Command, Event } from '../../domain/shared/event';
+import type { Actor, Command, Decider, Event } from '../../domain/shared/event';
 import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
 import { AccessError } from '../access/access-errors';
 import type { CommandAuthoriser } from '../access/command-authoriser';
@@ -168,14 +168,23 @@ export class CommandPipeline {
     return earlier ? null : { state: state as State, revision: current };
   }
 
-  /** A record as its stream folds now, with the revision of its last event (-1: no stream). */
-  async currentRecord<State, Cmd extends Command, Evt extends Event>(
-    { decider }: Feature<State, Cmd, Evt>,
+  /**
+   * A stream as `fold` (a decider's, or any fold of its events) folds it now, with the revision of its last
+   * event (-1: no stream): for a handler that reads another record (the holder of a VIN).
+   */
+  async currentRecord<State, Evt extends Event>(
+    fold: Pick<Decider<State, Command, Evt>, 'initialState' | 'evolve'>,
     streamId: string,
   ): Promise<FoldedRecord<State>> {
     const history = await this.eventStore.readStream(streamId);
     const revision = history.length ? history[history.length - 1].revision : -1;
-    return { state: this.fold(decider, history), revision };
+    const state = history
+      .map(this.catalog.upcast)
+      .reduce<State>(
+        (folded, stored) => fold.evolve(folded, { type: stored.type, data: stored.data } as Evt),
+        fold.initialState(),
+      );
+    return { state, revision };
   }
 
   /** Reads, authorises and decides; `earlier` when the request's key has an outcome already. */

@@ -5,13 +5,15 @@ import {
   VehicleVinAllocated,
   VehicleVinDelivered,
   type VinHolder,
-  type VinStanding,
   vehicleVinStreamId,
 } from '../../domain/vehicle-vin/vehicle-vin-claim';
-import { fleetOrderStanding, vehicleSaleStanding } from '../../domain/vehicle-vin/vin-standing';
+import {
+  fleetOrderVinHold,
+  type HolderStanding,
+  standingOfHold,
+  vehicleSaleVinHold,
+} from '../../domain/vehicle-vin/vin-standing';
 import { isDealerBound, isRole } from '../access/principal';
-import { fleetOrderFeature } from '../fleet-order/fleet-order.feature';
-import { vehicleSaleFeature } from '../sales/vehicle-sale.feature';
 import type { CommandContext } from '../shared/command-context';
 import type { CommandPipeline } from '../shared/command-pipeline';
 import { vehicleVinClaimFeature } from './vehicle-vin-claim.feature';
@@ -28,25 +30,12 @@ const standingOf = async (
   holder: VinHolder,
   vin: string,
   claimRevision: number,
-): Promise<VinStanding> => {
-  switch (holder.kind) {
-    case 'vehicle-sale':
-      return vehicleSaleStanding(
-        await pipeline.currentRecord(vehicleSaleFeature, vehicleSaleStreamId(holder.id)),
-        vin,
-        claimRevision,
-      );
-    case 'fleet-order':
-      return fleetOrderStanding(
-        await pipeline.currentRecord(fleetOrderFeature, fleetOrderStreamId(holder.id)),
-        vin,
-        claimRevision,
-      );
-    default: {
-      const unreachable: never = holder.kind;
-      return unreachable;
-    }
-  }
+): Promise<HolderStanding> => {
+  const { state, revision } =
+    holder.kind === 'vehicle-sale'
+      ? await pipeline.currentRecord(vehicleSaleVinHold(vin), vehicleSaleStreamId(holder.id))
+      : await pipeline.currentRecord(fleetOrderVinHold(vin), fleetOrderStreamId(holder.id));
+  return standingOfHold(state, revision, claimRevision);
 };
 
 /** A dealer-bound reader learns the holder only when it is of its own dealer; network roles always. */
@@ -56,7 +45,8 @@ const maySee = (actor: Actor, holder: VinHolder): boolean =>
 /**
  * Claims `vin` for `holder`, whose allocation is decided on its record at `holderRevision`: free, or held
  * by a record that let it go, it is claimed; held by the holder itself, nothing changes; held by another
- * open record, 409 VEHICLE_VIN_ALLOCATED; delivered on a record, 409 VEHICLE_VIN_DELIVERED. The claim
+ * open record, or let go only after the allocation's business time, 409 VEHICLE_VIN_ALLOCATED; delivered
+ * on a record, 409 VEHICLE_VIN_DELIVERED. The claim
  * carries no Idempotency-Key: a retry is decided again on what the records say, which gives the same
  * answer (nothing while the holder still holds it, a renewed claim if its allocation never landed).
  */
@@ -67,13 +57,13 @@ export const claimVehicleVin = async (
   holderRevision: number,
   context: CommandContext,
 ): Promise<void> => {
-  const claim = await pipeline.currentRecord(vehicleVinClaimFeature, vehicleVinStreamId(vin));
+  const claim = await pipeline.currentRecord(vehicleVinClaimFeature.decider, vehicleVinStreamId(vin));
   const current =
     claim.state.status === 'claimed'
       ? {
           holder: claim.state.holder,
           holderRevision: claim.state.holderRevision,
-          standing: await standingOf(pipeline, claim.state.holder, vin, claim.state.holderRevision),
+          ...(await standingOf(pipeline, claim.state.holder, vin, claim.state.holderRevision)),
         }
       : null;
   try {
@@ -90,7 +80,7 @@ export const claimVehicleVin = async (
       !maySee(context.actor, error.holder)
     )
       throw error instanceof VehicleVinAllocated
-        ? new VehicleVinAllocated(vin, null)
+        ? new VehicleVinAllocated(vin, null, error.heldUntil)
         : new VehicleVinDelivered(vin, null);
     throw error;
   }

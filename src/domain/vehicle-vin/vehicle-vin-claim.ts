@@ -1,5 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import type { Command, Decider, Event } from '../shared/event';
+import { isOnOrBefore } from '../shared/time';
 
 /** The record a VIN is allocated to: a single vehicle sale or a fleet order. */
 export type VinHolder = Readonly<{ kind: 'vehicle-sale' | 'fleet-order'; id: string; dealerId: string }>;
@@ -36,8 +37,16 @@ export type ClaimVehicleVin = Command<
     vin: string;
     holder: VinHolder;
     holderRevision: number;
-    /** The current claim as the claimant read it and its holder's standing then; null: the VIN was free. */
-    current: Readonly<{ holder: VinHolder; holderRevision: number; standing: VinStanding }> | null;
+    /**
+     * The current claim as the claimant read it and its holder's standing then, with the business time its
+     * holder let the VIN go (null: never held it, or holds it); null: the VIN was free.
+     */
+    current: Readonly<{
+      holder: VinHolder;
+      holderRevision: number;
+      standing: VinStanding;
+      letGoAt: string | null;
+    }> | null;
   }
 >;
 
@@ -61,12 +70,20 @@ export class VehicleVinAllocated extends DomainError {
   constructor(
     readonly vin: string,
     readonly holder: VinHolder | null,
+    /** Set when the holder let the VIN go after the claim's business time: the VIN was held then. */
+    readonly heldUntil: string | null = null,
   ) {
     super(
       'VEHICLE_VIN_ALLOCATED',
       'already-exists',
-      `VIN ${vin} is allocated to ${named(holder)}: allocate another vehicle, or cancel that record first`,
-      { vin, ...(holder ? { holder: { kind: holder.kind, id: holder.id } } : {}) },
+      heldUntil === null
+        ? `VIN ${vin} is allocated to ${named(holder)}: allocate another vehicle, or cancel that record first`
+        : `VIN ${vin} was allocated to ${named(holder)} until ${heldUntil}: date the allocation on or after that, or allocate another vehicle`,
+      {
+        vin,
+        ...(holder ? { holder: { kind: holder.kind, id: holder.id } } : {}),
+        ...(heldUntil === null ? {} : { heldUntil }),
+      },
     );
   }
 }
@@ -104,17 +121,18 @@ const claimed = (command: ClaimVehicleVin, previousHolder: VinHolder | null): Ve
 const standingOf = (
   state: Extract<VehicleVinClaimState, { status: 'claimed' }>,
   current: ClaimVehicleVin['data']['current'],
-): VinStanding =>
+): Readonly<{ standing: VinStanding; letGoAt: string | null }> =>
   current !== null &&
   sameHolder(current.holder, state.holder) &&
   current.holderRevision === state.holderRevision
-    ? current.standing
-    : 'holds';
+    ? current
+    : { standing: 'holds', letGoAt: null };
 
 /**
  * Free: claimed. The claimant's own claim: nothing while it holds the VIN (a retry, a re-allocation of
  * the same VIN), claimed again at the new revision if its record had let it go (a swap back). Another
- * holder's: taken over when it let the VIN go, refused while it holds it or once it delivered it.
+ * holder's: taken over when it let the VIN go at or before the claim's business time, refused while it
+ * holds it, when the claim is dated before it let go, or once it delivered it.
  */
 export const vehicleVinClaimDecider: Decider<VehicleVinClaimState, ClaimVehicleVin, VehicleVinClaimed> = {
   initialState: () => ({ status: 'free' }),
@@ -125,11 +143,14 @@ export const vehicleVinClaimDecider: Decider<VehicleVinClaimState, ClaimVehicleV
   }),
   decide: (command, state) => {
     if (state.status === 'free') return claimed(command, null);
-    const standing = standingOf(state, command.data.current);
+    const { standing, letGoAt } = standingOf(state, command.data.current);
     const { vin, holder } = command.data;
     if (sameHolder(state.holder, holder)) return standing === 'let-go' ? claimed(command, state.holder) : [];
     switch (standing) {
       case 'let-go':
+        // Business time decides: a claim dated before its holder let the VIN go (a late fact) finds it held.
+        if (letGoAt !== null && !isOnOrBefore(letGoAt, command.metadata.now))
+          throw new VehicleVinAllocated(vin, state.holder, letGoAt);
         return claimed(command, state.holder);
       case 'holds':
         throw new VehicleVinAllocated(vin, state.holder);

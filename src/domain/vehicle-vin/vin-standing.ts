@@ -1,45 +1,84 @@
-import type { FleetOrderState } from '../fleet-order/fleet-order.state';
-import type { VehicleSaleState } from '../vehicle-sale/vehicle-sale.state';
+import type { FleetOrderEvent } from '../fleet-order/fleet-order.events';
+import type { VehicleSaleEvent } from '../vehicle-sale/vehicle-sale.events';
 import type { VinStanding } from './vehicle-vin-claim';
 
 /**
- * A record as its stream folds now: the state and the revision of its last event, for the standing of a
- * VIN claimed at `claimRevision` (the revision the allocation was decided on).
+ * What a holder's record says of one VIN, folded from the record's events: whether it holds the VIN now,
+ * delivered it, is closed (cancelled), and since when it no longer holds it (null: it never held it, or
+ * holds it now).
  */
-export type HolderRecord<State> = Readonly<{ state: State; revision: number }>;
+export type VinHold = Readonly<{
+  heldNow: boolean;
+  delivered: boolean;
+  closed: boolean;
+  letGoAt: string | null;
+}>;
+
+/** A fold of one record's events for one VIN; a record's stream folds with it like a decider's state. */
+export type VinHoldFold<Evt> = Readonly<{
+  initialState: () => VinHold;
+  evolve: (hold: VinHold, event: Evt) => VinHold;
+}>;
+
+const NOT_HELD: VinHold = { heldNow: false, delivered: false, closed: false, letGoAt: null };
+
+const held = (hold: VinHold): VinHold => ({ ...hold, heldNow: true, letGoAt: null });
+const letGo = (hold: VinHold, at: string): VinHold =>
+  hold.heldNow ? { ...hold, heldNow: false, letGoAt: at } : hold;
+const closedAt = (hold: VinHold, at: string): VinHold =>
+  hold.delivered
+    ? hold
+    : { ...hold, heldNow: false, closed: true, letGoAt: hold.heldNow ? at : (hold.letGoAt ?? at) };
 
 /**
- * An allocation is appended at the revision after the one it was decided on, or not at all (the handler
- * pins it). So while the record has not moved past the claim's revision, the allocation may still land:
- * the VIN is held; once the record moved on without it, the allocation never landed and the VIN is free.
+ * A sale holds `vin` from its allocation until it allocates another VIN (a damaged unit swapped) or is
+ * cancelled, and for ever once it delivers it.
  */
-const notYetLanded = (revision: number, claimRevision: number): boolean => revision <= claimRevision;
+export const vehicleSaleVinHold = (vin: string): VinHoldFold<VehicleSaleEvent> => ({
+  initialState: () => NOT_HELD,
+  evolve: (hold, event) => {
+    switch (event.type) {
+      case 'VehicleAllocated':
+        return event.data.vin === vin ? held(hold) : letGo(hold, event.data.allocatedAt);
+      case 'VehicleDelivered':
+        return event.data.vin === vin ? { ...hold, delivered: true } : hold;
+      case 'OrderCancelled':
+        return closedAt(hold, event.data.cancelledAt);
+      default:
+        return hold;
+    }
+  },
+});
+
+/** A fleet order holds each VIN allocated to it until it is cancelled (before any delivery), for ever once delivered. */
+export const fleetOrderVinHold = (vin: string): VinHoldFold<FleetOrderEvent> => ({
+  initialState: () => NOT_HELD,
+  evolve: (hold, event) => {
+    switch (event.type) {
+      case 'FleetOrderVehicleAllocated':
+        return event.data.vin === vin ? held(hold) : hold;
+      case 'FleetOrderVehicleDelivered':
+        return event.data.vin === vin ? { ...hold, delivered: true } : hold;
+      case 'FleetOrderCancelled':
+        return closedAt(hold, event.data.cancelledAt);
+      default:
+        return hold;
+    }
+  },
+});
+
+export type HolderStanding = Readonly<{ standing: VinStanding; letGoAt: string | null }>;
 
 /**
- * A sale holds its VIN until it is cancelled or allocates another VIN (a damaged unit swapped), and
- * delivers it once; a sale cancelled after nothing else still lets it go.
+ * The standing of a VIN claimed at `claimRevision` (the revision of the holder's record its allocation was
+ * decided on), from the record as it folds now at `revision`. An allocation is appended at the revision
+ * after the one it was decided on, or not at all (the handler pins it): while the record has not moved past
+ * the claim's revision the allocation may still land, and the VIN is held; once the record moved on without
+ * it, the allocation never landed and the VIN is free (since no time: the record never held it).
  */
-export const vehicleSaleStanding = (
-  { state, revision }: HolderRecord<VehicleSaleState>,
-  vin: string,
-  claimRevision: number,
-): VinStanding => {
-  if (state.status === 'none' || state.status === 'cancelled') return 'let-go';
-  if (state.vin === vin) return state.status === 'delivered' ? 'delivered' : 'holds';
-  return notYetLanded(revision, claimRevision) ? 'holds' : 'let-go';
-};
-
-/**
- * A fleet order holds each VIN allocated to it until it is cancelled (only before any delivery, its
- * decider says) and delivers it once; it has no other way to give a VIN back.
- */
-export const fleetOrderStanding = (
-  { state, revision }: HolderRecord<FleetOrderState>,
-  vin: string,
-  claimRevision: number,
-): VinStanding => {
-  if (state.status === 'none' || state.status === 'cancelled') return 'let-go';
-  const vehicle = state.vehicles[vin];
-  if (vehicle) return vehicle.deliveredAt !== null ? 'delivered' : 'holds';
-  return notYetLanded(revision, claimRevision) ? 'holds' : 'let-go';
+export const standingOfHold = (hold: VinHold, revision: number, claimRevision: number): HolderStanding => {
+  if (hold.delivered) return { standing: 'delivered', letGoAt: null };
+  if (hold.closed) return { standing: 'let-go', letGoAt: hold.letGoAt };
+  if (hold.heldNow || revision <= claimRevision) return { standing: 'holds', letGoAt: null };
+  return { standing: 'let-go', letGoAt: hold.letGoAt };
 };

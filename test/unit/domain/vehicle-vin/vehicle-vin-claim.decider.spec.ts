@@ -29,10 +29,15 @@ const claimedBy = (
 const claim = (
   holder: VinHolder,
   holderRevision: number,
-  current: { holder: VinHolder; holderRevision: number; standing: VinStanding } | null,
+  current: { holder: VinHolder; holderRevision: number; standing: VinStanding; letGoAt?: string } | null,
 ): ClaimVehicleVin => ({
   type: 'ClaimVehicleVin',
-  data: { vin: VIN, holder, holderRevision, current },
+  data: {
+    vin: VIN,
+    holder,
+    holderRevision,
+    current: current && { ...current, letGoAt: current.letGoAt ?? null },
+  },
   metadata: { now: NOW, actor: { userId: 'sc-li', role: 'sales-consultant', dealerId: 'd-sh-01' } },
 });
 
@@ -79,6 +84,30 @@ describe('vehicle VIN claim', () => {
       .given([claimedBy(saleA, 2), claimedBy(saleB, 1, saleA)])
       .when(claim(orderF, 3, { holder: saleB, holderRevision: 1, standing: 'holds' }))
       .thenThrows('VEHICLE_VIN_ALLOCATED', { holder: { kind: 'vehicle-sale', id: 's-b' } });
+  });
+
+  it('business time decides: a claim dated before the holder let go finds the VIN held then', () => {
+    // Sale A was cancelled at 05-04 02:00; a claim dated 05-02 02:00 (a late fact) is refused.
+    spec
+      .given([claimedBy(saleA, 2)])
+      .when(
+        claim(saleB, 1, {
+          holder: saleA,
+          holderRevision: 2,
+          standing: 'let-go',
+          letGoAt: '2026-05-04T02:00:00.000Z',
+        }),
+      )
+      .thenThrows('VEHICLE_VIN_ALLOCATED', {
+        vin: VIN,
+        holder: { kind: 'vehicle-sale', id: 's-a' },
+        heldUntil: '2026-05-04T02:00:00.000Z',
+      });
+    // Let go at the claim's very instant: taken over.
+    spec
+      .given([claimedBy(saleA, 2)])
+      .when(claim(saleB, 1, { holder: saleA, holderRevision: 2, standing: 'let-go', letGoAt: NOW }))
+      .then([claimedBy(saleB, 1, saleA, NOW)]);
   });
 
   it('never hands over a delivered vehicle', () => {

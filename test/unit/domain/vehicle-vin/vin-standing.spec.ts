@@ -1,12 +1,14 @@
-import { fleetOrderDecider } from '../../../../src/domain/fleet-order/fleet-order.decider';
 import type { FleetOrderEvent } from '../../../../src/domain/fleet-order/fleet-order.events';
-import { createVehicleSaleDecider } from '../../../../src/domain/vehicle-sale/vehicle-sale.decider';
 import type { VehicleSaleEvent } from '../../../../src/domain/vehicle-sale/vehicle-sale.events';
-import { fleetOrderStanding, vehicleSaleStanding } from '../../../../src/domain/vehicle-vin/vin-standing';
+import {
+  fleetOrderVinHold,
+  standingOfHold,
+  vehicleSaleVinHold,
+  type VinHoldFold,
+} from '../../../../src/domain/vehicle-vin/vin-standing';
 
 const X = 'LSVAB4BR5MN000001';
 const Y = 'LSVAB4BR5MN000002';
-const sale = createVehicleSaleDecider();
 const saleId = 's-1';
 const signed: VehicleSaleEvent = {
   type: 'OrderSigned',
@@ -26,10 +28,13 @@ const signed: VehicleSaleEvent = {
     signedAt: '2026-05-01T02:00:00.000Z',
   },
 };
-const allocated = (vin: string): VehicleSaleEvent => ({
+const allocated = (vin: string, allocatedAt = '2026-05-03T02:00:00.000Z'): VehicleSaleEvent => ({
   type: 'VehicleAllocated',
-  data: { saleId, vin, allocatedAt: '2026-05-03T02:00:00.000Z' },
+  data: { saleId, vin, allocatedAt },
 });
+const CANCELLED = '2026-05-04T02:00:00.000Z';
+const SWAP = '2026-05-06T02:00:00.000Z';
+const LATER = '2026-05-08T02:00:00.000Z';
 const cancelled: VehicleSaleEvent = {
   type: 'OrderCancelled',
   data: {
@@ -37,7 +42,7 @@ const cancelled: VehicleSaleEvent = {
     prospectId: 'p-1',
     dealerId: 'd-sh-01',
     reason: 'changed mind',
-    cancelledAt: '2026-05-04T02:00:00.000Z',
+    cancelledAt: CANCELLED,
   },
 };
 const deposit: VehicleSaleEvent = {
@@ -60,30 +65,46 @@ const delivered: VehicleSaleEvent = {
     callbackDueAt: '2026-05-27T02:00:00.000Z',
   },
 };
-/** The record after `events`: its state and the revision of its last event. */
-const saleRecord = (...events: VehicleSaleEvent[]) => ({
-  state: events.reduce(sale.evolve, sale.initialState()),
-  revision: events.length - 1,
-});
+/** The standing of X claimed at `claimRevision`, from the record after `events` (revision = their count − 1). */
+const standing = <Evt>(fold: VinHoldFold<Evt>, claimRevision: number, ...events: Evt[]) =>
+  standingOfHold(events.reduce(fold.evolve, fold.initialState()), events.length - 1, claimRevision);
+const saleOf = (claimRevision: number, ...events: VehicleSaleEvent[]) =>
+  standing(vehicleSaleVinHold(X), claimRevision, ...events);
+const holds = { standing: 'holds', letGoAt: null };
 
 describe('VIN standing: what the holder record says of a VIN it claimed at a revision', () => {
   it('a sale holds the VIN it allocated, and the VIN its allocation (decided at the claim revision) may still bring', () => {
-    expect(vehicleSaleStanding(saleRecord(signed, allocated(X)), X, 0)).toBe('holds');
+    expect(saleOf(0, signed, allocated(X))).toEqual(holds);
     // Claimed at revision 0, nothing after it yet: the allocation is on its way.
-    expect(vehicleSaleStanding(saleRecord(signed), X, 0)).toBe('holds');
+    expect(saleOf(0, signed)).toEqual(holds);
     // Claimed at revision 1 while the sale had Y: the swap to X is on its way.
-    expect(vehicleSaleStanding(saleRecord(signed, allocated(Y)), X, 1)).toBe('holds');
+    expect(saleOf(1, signed, allocated(Y))).toEqual(holds);
+    // Swapped away and back: held again.
+    expect(saleOf(0, signed, allocated(X), allocated(Y, SWAP), allocated(X, LATER))).toEqual(holds);
   });
 
-  it('a sale lets the VIN go when cancelled, when it swapped it for another, or when the allocation never landed', () => {
-    expect(vehicleSaleStanding(saleRecord(signed, allocated(X), cancelled), X, 0)).toBe('let-go');
-    expect(vehicleSaleStanding(saleRecord(signed, allocated(X), allocated(Y)), X, 0)).toBe('let-go');
-    // Claimed at revision 0, and the record moved on (a deposit at 1) without the allocation: it lost.
-    expect(vehicleSaleStanding(saleRecord(signed, deposit), X, 0)).toBe('let-go');
+  it('a sale lets the VIN go when cancelled or when it swapped it for another, at that business time', () => {
+    expect(saleOf(0, signed, allocated(X), cancelled)).toEqual({ standing: 'let-go', letGoAt: CANCELLED });
+    expect(saleOf(0, signed, allocated(X), allocated(Y, SWAP))).toEqual({
+      standing: 'let-go',
+      letGoAt: SWAP,
+    });
+    // Swapped away, then cancelled: let go at the swap.
+    expect(saleOf(0, signed, allocated(X), allocated(Y, SWAP), cancelled)).toEqual({
+      standing: 'let-go',
+      letGoAt: SWAP,
+    });
+    // Cancelled while its claimed allocation was on its way: let go at the cancellation.
+    expect(saleOf(0, signed, cancelled)).toEqual({ standing: 'let-go', letGoAt: CANCELLED });
+  });
+
+  it('a sale whose allocation never landed (its record moved past the claim without it) never held it', () => {
+    expect(saleOf(0, signed, deposit)).toEqual({ standing: 'let-go', letGoAt: null });
+    expect(saleOf(1, signed, allocated(Y), deposit)).toEqual({ standing: 'let-go', letGoAt: null });
   });
 
   it('a sale that delivered the VIN keeps it for ever', () => {
-    expect(vehicleSaleStanding(saleRecord(signed, allocated(X), delivered), X, 0)).toBe('delivered');
+    expect(saleOf(0, signed, allocated(X), delivered)).toEqual({ standing: 'delivered', letGoAt: null });
   });
 
   const orderId = 'fo-1';
@@ -120,24 +141,26 @@ describe('VIN standing: what the holder record says of a VIN it claimed at a rev
       onTime: true,
     },
   };
+  const ORDER_CANCELLED = '2026-05-05T02:00:00.000Z';
   const orderCancelled: FleetOrderEvent = {
     type: 'FleetOrderCancelled',
-    data: { ...ids, lineNos: [1], reason: 'budget cut', cancelledAt: '2026-05-05T02:00:00.000Z' },
+    data: { ...ids, lineNos: [1], reason: 'budget cut', cancelledAt: ORDER_CANCELLED },
   };
-  const orderRecord = (...events: FleetOrderEvent[]) => ({
-    state: events.reduce(fleetOrderDecider.evolve, fleetOrderDecider.initialState()),
-    revision: events.length - 1,
-  });
+  const orderOf = (claimRevision: number, ...events: FleetOrderEvent[]) =>
+    standing(fleetOrderVinHold(X), claimRevision, ...events);
 
   it('a fleet order holds its VINs until it is cancelled, and a delivered one for ever', () => {
-    expect(fleetOrderStanding(orderRecord(orderSigned, orderAllocated(X)), X, 0)).toBe('holds');
-    expect(fleetOrderStanding(orderRecord(orderSigned), X, 0)).toBe('holds');
-    expect(fleetOrderStanding(orderRecord(orderSigned, orderAllocated(Y)), X, 0)).toBe('let-go');
-    expect(fleetOrderStanding(orderRecord(orderSigned, orderAllocated(X), orderCancelled), X, 0)).toBe(
-      'let-go',
-    );
-    expect(fleetOrderStanding(orderRecord(orderSigned, orderAllocated(X), orderDelivered), X, 0)).toBe(
-      'delivered',
-    );
+    expect(orderOf(0, orderSigned, orderAllocated(X))).toEqual(holds);
+    expect(orderOf(0, orderSigned)).toEqual(holds);
+    // Claimed at 0, and another VIN's allocation landed at 1: X's allocation never did.
+    expect(orderOf(0, orderSigned, orderAllocated(Y))).toEqual({ standing: 'let-go', letGoAt: null });
+    expect(orderOf(0, orderSigned, orderAllocated(X), orderCancelled)).toEqual({
+      standing: 'let-go',
+      letGoAt: ORDER_CANCELLED,
+    });
+    expect(orderOf(0, orderSigned, orderAllocated(X), orderDelivered)).toEqual({
+      standing: 'delivered',
+      letGoAt: null,
+    });
   });
 });
