@@ -24,6 +24,7 @@ import { prospectPhoneFeature } from './sales/prospect-phone.feature';
 import { prospectFeature } from './sales/prospect.feature';
 import { showroomTrafficFeature } from './sales/showroom-traffic.feature';
 import { vehicleSaleFeature } from './sales/vehicle-sale.feature';
+import { vehicleVinClaimFeature } from './vehicle-vin/vehicle-vin-claim.feature';
 import { forecastWeightsFeature, salesTargetFeature } from './sales-target/sales-target.feature';
 import type { ClockWatcher } from './shared/clock-watcher';
 import { type EventTypeRegistration, registrationsOf } from './shared/event-catalog';
@@ -43,6 +44,7 @@ export const FEATURES: readonly AnyFeature[] = [
   prospectPhoneFeature,
   showroomTrafficFeature,
   vehicleSaleFeature,
+  vehicleVinClaimFeature,
   salesTargetFeature,
   forecastWeightsFeature,
   leadFeature,

@@ -2,7 +2,14 @@ import type { Actor } from '../domain/shared/event';
 
 /** The deciders a planned command goes to; the writer keeps one folded state per open stream. */
 export type Aggregate =
-  'prospect' | 'prospectphone' | 'vehiclesale' | 'showroom' | 'repairorder' | 'complaint' | 'membership';
+  | 'prospect'
+  | 'prospectphone'
+  | 'vehiclesale'
+  | 'vehiclevin'
+  | 'showroom'
+  | 'repairorder'
+  | 'complaint'
+  | 'membership';
 
 /**
  * One command of the plan: who does what to which stream at which business time. The plan is pure facts

@@ -2,6 +2,7 @@ import { prospectPhoneStreamId } from '../domain/prospect/prospect-phone-index';
 import { DomainError } from '../domain/shared/domain-error';
 import type { Actor, Decider } from '../domain/shared/event';
 import { vehicleSaleStreamId } from '../domain/vehicle-sale/vehicle-sale.decider';
+import { vehicleVinStreamId } from '../domain/vehicle-vin/vehicle-vin-claim';
 import { complaintFeature } from '../application/complaint/complaint.feature';
 import { membershipFeature } from '../application/membership/membership.feature';
 import { repairOrderFeature } from '../application/repair-order/repair-order.feature';
@@ -9,6 +10,7 @@ import { prospectPhoneFeature } from '../application/sales/prospect-phone.featur
 import { prospectFeature } from '../application/sales/prospect.feature';
 import { showroomTrafficFeature } from '../application/sales/showroom-traffic.feature';
 import { vehicleSaleFeature } from '../application/sales/vehicle-sale.feature';
+import { vehicleVinClaimFeature } from '../application/vehicle-vin/vehicle-vin-claim.feature';
 import type { EventStore, NewEvent, StoredEvent } from '../application/ports/event-store.port';
 import type { CommandContext } from '../application/shared/command-context';
 import type { EventEncoder } from '../application/shared/event-encoder';
@@ -29,6 +31,7 @@ export const DECIDERS: Readonly<Record<Aggregate, AnyDecider>> = {
   prospect: prospectFeature.decider,
   prospectphone: prospectPhoneFeature.decider,
   vehiclesale: vehicleSaleFeature.decider,
+  vehiclevin: vehicleVinClaimFeature.decider,
   showroom: showroomTrafficFeature.decider,
   repairorder: repairOrderFeature.decider,
   complaint: complaintFeature.decider,
@@ -125,6 +128,7 @@ export class HistoryWriter {
     try {
       if (command.type === 'RegisterProspect') await this.register(step);
       else if (command.type === 'OrderProspect') await this.order(step);
+      else if (command.type === 'AllocateVehicle') await this.allocate(step);
       else {
         await this.acknowledgeAfterEscalation(step);
         const sent = this.serviceHistory.prepare(step);
@@ -201,6 +205,37 @@ export class HistoryWriter {
       step.actor,
       context,
     );
+  }
+
+  /**
+   * As the sale step handler: claim the VIN's index stream for the sale at its revision, then allocate.
+   * The plan gives every sale a VIN of its own (`vinOf`, one serial per dealer), so the claim is always
+   * of a free VIN; a VIN planned twice would fail the claim's `no_stream` append, loudly.
+   */
+  private async allocate(step: PlannedStep): Promise<void> {
+    const { saleId, vin } = step.command.data as { saleId: string; vin: string };
+    const sale = this.streams.get(step.streamId);
+    const dealerId = (sale?.state as { dealerId?: string } | undefined)?.dealerId;
+    if (!sale || dealerId === undefined) throw new Error(`sale stream ${step.streamId} is not open`);
+    const context = this.userContext(step.at, step.actor);
+    const claim = vehicleVinStreamId(vin);
+    await this.execute(
+      claim,
+      'vehiclevin',
+      {
+        type: 'ClaimVehicleVin',
+        data: {
+          vin,
+          holder: { kind: 'vehicle-sale', id: saleId, dealerId },
+          holderRevision: sale.revision,
+          current: null,
+        },
+      },
+      step.actor,
+      context,
+    );
+    this.streams.delete(claim);
+    await this.execute(step.streamId, 'vehiclesale', step.command, step.actor, context);
   }
 
   /** As the order handler: sign the sale from the prospect's folded state, then order the prospect. */

@@ -85,8 +85,17 @@ describe('history generator', () => {
       'ComplaintEscalated',
       'MembershipEnrolled',
       'PointsEarned',
+      'VehicleVinClaimed',
     ])
       expect(types).toContain(type);
+    // One VIN, one sale: every allocated VIN is allocated once, and claimed once, by its sale.
+    const allocated = events.filter((event) => event.type === 'VehicleAllocated');
+    const vins = allocated.map((event) => String(event.data.vin));
+    expect(new Set(vins).size).toBe(vins.length);
+    const claims = events.filter((event) => event.type === 'VehicleVinClaimed');
+    expect(claims.map((event) => [event.data.vin, (event.data.holder as { id: string }).id])).toEqual(
+      allocated.map((event) => [event.data.vin, event.data.saleId]),
+    );
     const watcher = events.find((event) => event.type === 'ComplaintDeadlineMissed');
     expect(watcher?.metadata.actor.userId).toBe('system:deadline-watcher');
     expect(events.find((event) => event.type === 'PointsEarned')?.metadata.actor.userId).toBe(

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/shared/domain-error';
-import type { Actor, Command, Event } from '../../domain/shared/event';
+import type { Actor, Command, Decider, Event } from '../../domain/shared/event';
 import { type EventStore, type StoredEvent, WrongExpectedRevisionError } from '../ports/event-store.port';
 import { AccessError } from '../access/access-errors';
 import type { CommandAuthoriser } from '../access/command-authoriser';
@@ -7,6 +7,9 @@ import type { CommandContext, CommandResult } from './command-context';
 import type { EventCatalog } from './event-catalog';
 import { EventEncoder } from './event-encoder';
 import type { CommandOf, Feature } from './feature';
+
+/** A record as its stream folds, with the revision of its last event (-1: no stream). */
+export type FoldedRecord<State> = Readonly<{ state: State; revision: number }>;
 
 type CommandRequest<Cmd extends Command> = Readonly<{ type: Cmd['type']; data: Cmd['data'] }>;
 
@@ -148,8 +151,40 @@ export class CommandPipeline {
     command: CommandRequest<Cmd>,
     context: CommandContext,
   ): Promise<State | null> {
-    const { earlier, state } = await this.decision(feature, command, context);
-    return earlier ? null : state;
+    return (await this.checkAt(feature, command, context))?.state ?? null;
+  }
+
+  /**
+   * `check`, with the revision the command was decided on (-1: no stream): a handler that appends to
+   * another stream first can pin the command to that revision (`expectedRevision`), so the command lands
+   * at the next revision or not at all (the VIN claim before an allocation).
+   */
+  async checkAt<State, Cmd extends Command, Evt extends Event>(
+    feature: Feature<State, Cmd, Evt>,
+    command: CommandRequest<Cmd>,
+    context: CommandContext,
+  ): Promise<FoldedRecord<State> | null> {
+    const { earlier, state, current } = await this.decision(feature, command, context);
+    return earlier ? null : { state: state as State, revision: current };
+  }
+
+  /**
+   * A stream as `fold` (a decider's, or any fold of its events) folds it now, with the revision of its last
+   * event (-1: no stream): for a handler that reads another record (the holder of a VIN).
+   */
+  async currentRecord<State, Evt extends Event>(
+    fold: Pick<Decider<State, Command, Evt>, 'initialState' | 'evolve'>,
+    streamId: string,
+  ): Promise<FoldedRecord<State>> {
+    const history = await this.eventStore.readStream(streamId);
+    const revision = history.length ? history[history.length - 1].revision : -1;
+    const state = history
+      .map(this.catalog.upcast)
+      .reduce<State>(
+        (folded, stored) => fold.evolve(folded, { type: stored.type, data: stored.data } as Evt),
+        fold.initialState(),
+      );
+    return { state, revision };
   }
 
   /** Reads, authorises and decides; `earlier` when the request's key has an outcome already. */

@@ -39,6 +39,10 @@ export class FleetOrderCommandsController extends routeTable({
   allocate: step('vehicles', 'AllocateFleetVehicle', AllocateFleetVehicleBody, 'fleet.manage', {
     summary: 'Allocate a VIN to a line of the order',
     refusals: 'FLEET_ORDER_LINE_NOT_FOUND, FLEET_ORDER_LINE_FULL, FLEET_ORDER_VIN_ALREADY_ALLOCATED',
+    conflicts:
+      'VEHICLE_VIN_ALLOCATED (the VIN is on another open fleet order or sale, named when the reader may see it), VEHICLE_VIN_DELIVERED (the vehicle was delivered on a record)',
+    description:
+      'A VIN is on one open fleet order or sale across the network: it is free again once its record is cancelled (an order, before any delivery), and never once delivered.',
   }),
   deliver: step('deliveries', 'DeliverFleetVehicle', DeliverFleetVehicleBody, 'fleet.manage', {
     summary: 'Deliver one allocated vehicle; it is registered on the fleet account',

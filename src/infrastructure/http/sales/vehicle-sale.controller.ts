@@ -32,6 +32,8 @@ const SALE = commandTarget<Exclude<VehicleSaleCommand, SignOrder>>()(
 const NOT_FOUND = 'SALE_NOT_FOUND';
 const { step } = commandRoutes(SALE, { notFound: NOT_FOUND });
 const CLOSED = 'SALE_CANCELLED, SALE_ALREADY_DELIVERED';
+const VIN_TAKEN =
+  'VEHICLE_VIN_ALLOCATED (the VIN is on another open sale or fleet order, named when the reader may see it), VEHICLE_VIN_DELIVERED (the vehicle was delivered on a record)';
 
 @ApiTags('vehicle sales')
 @Controller('vehicle-sales')
@@ -43,6 +45,9 @@ export class VehicleSaleController extends routeTable({
   allocate: step('allocation', 'AllocateVehicle', AllocateVehicleBody, 'sale.work', {
     summary: 'Allocate a vehicle (VIN); a new allocation voids the inspection',
     refusals: CLOSED,
+    conflicts: VIN_TAKEN,
+    description:
+      'A VIN is on one open sale or fleet order across the network: it is free again once its record is cancelled or swaps it for another VIN, and never once delivered.',
   }),
   invoice: step('invoice', 'InvoiceSale', InvoiceSaleBody, 'sale.work', {
     summary: 'Invoice the sale',
