@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { percentile, round1 } from './stage';
 import { nowMs } from './support';
 
-export type Server = Readonly<{ base: string; authorization: string; child: ChildProcess }>;
+export type Server = Readonly<{
+  base: string;
+  authorization: string;
+  child: ChildProcess;
+  /** Reads of the log per second the server's subscriptions made while it idled before the load. */
+  idleReadsPerSecond: number | null;
+}>;
 
 /** Clock ticks per second of /proc's CPU times. */
 const CLOCK_TICKS = (() => {
@@ -47,8 +53,17 @@ export const startServer = (dataDir: string, env: Readonly<Record<string, string
       out += chunk.toString('utf8');
       const line = out.split('\n').find((text) => text.startsWith('{'));
       if (!line) return;
-      const { port, authorization } = JSON.parse(line) as { port: number; authorization: string };
-      resolve({ base: `http://127.0.0.1:${port}`, authorization, child });
+      const { port, authorization, idleReadsPerSecond } = JSON.parse(line) as {
+        port: number;
+        authorization: string;
+        idleReadsPerSecond?: number;
+      };
+      resolve({
+        base: `http://127.0.0.1:${port}`,
+        authorization,
+        child,
+        idleReadsPerSecond: idleReadsPerSecond ?? null,
+      });
     });
     child.on('exit', (code) =>
       reject(new Error(`bench HTTP server exited with ${String(code)} before listening`)),

@@ -143,7 +143,13 @@ const main = async () => {
     const readsPerCommand = reads
       ? round2((reads.sharedReads + reads.ownReads) / Math.max(1, measured.commands.sent))
       : null;
-    return { ...measured, lag: report.lag, commits: report.commits, readsPerCommand };
+    return {
+      ...measured,
+      lag: report.lag,
+      commits: report.commits,
+      readsPerCommand,
+      idleReadsPerSecond: server.idleReadsPerSecond,
+    };
   };
   const grouped = await commandsOn('http', { groupCommit: true, fanOut: true }, async (server) => {
     const noop = await load(
@@ -180,7 +186,9 @@ const main = async () => {
     },
     groupCommitRatio,
     readsPerCommand: grouped.readsPerCommand,
+    idleReadsPerSecond: grouped.idleReadsPerSecond,
     fanOutOff: {
+      idleReadsPerSecond: unshared.idleReadsPerSecond,
       commands: unshared.commands,
       lag: unshared.lag,
       lagOldestUnprocessed: unshared.lagOldestUnprocessed,
@@ -341,6 +349,11 @@ const main = async () => {
       measure: '  reads of the log per command, on / off',
       value: `${String(http.readsPerCommand)} / ${String(http.fanOutOff.readsPerCommand)}`,
       unit: 'reads',
+    },
+    {
+      measure: '  reads of the log per second at rest, on / off',
+      value: `${String(http.idleReadsPerSecond)} / ${String(http.fanOutOff.idleReadsPerSecond)}`,
+      unit: 'reads/s',
     },
     {
       measure: '  projection lag p99, on / off',

@@ -18,6 +18,8 @@ import { ProjectionEngine } from '../src/infrastructure/projections/projection-e
 import { Metrics } from '../src/infrastructure/metrics/metrics';
 
 const [dataDir] = process.argv.slice(2);
+/** How long the server idles, before the load, to count the subscriptions' reads of the log at rest. */
+const IDLE_SAMPLE_MS = 5000;
 
 /**
  * Projection lag as the server sees it, without HTTP in the way: every 20 ms, the lowest checkpoint over
@@ -90,9 +92,19 @@ const main = async () => {
     },
     { userId: 'system:bench', role: 'system', dealerId: null },
   );
+  // The subscriptions' reads of the log while nothing happens: one poll for all, or one per runner.
+  const store = app.get<EventStore>(EVENT_STORE);
+  await app.get(ProjectionEngine).waitForPosition(await store.headPosition());
+  const readsNow = () => {
+    const reads = store.subscriptionReads?.();
+    return reads ? reads.sharedReads + reads.ownReads : 0;
+  };
+  const idleFrom = readsNow();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+  const idleReadsPerSecond = Math.round(((readsNow() - idleFrom) / IDLE_SAMPLE_MS) * 1000 * 10) / 10;
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
-  report({ port: address.port, authorization: `Bearer ${secret}` });
+  report({ port: address.port, authorization: `Bearer ${secret}`, idleReadsPerSecond });
   const lag = measureLag(
     app.get<EventStore>(EVENT_STORE),
     app.get(ProjectionEngine),

@@ -1,0 +1,49 @@
+/**
+ * The one shared reader of the log on and off, alternating (issue 15 §9, issue 14 §1): ROUNDS rounds
+ * (default 2), each a server with SUBSCRIPTION_FAN_OUT=true and one with false on fresh data directories,
+ * the order swapped every round so that neither side always runs first on a shared, noisy machine. Each
+ * server idles 5 s first (its subscriptions' reads of the log at rest), then takes 32 clients filing
+ * complaints for 10 s after a 3 s warm-up. One JSON line per server:
+ *   npx ts-node --transpile-only -P tsconfig.json bench/fan-out-ab.ts
+ */
+import { join } from 'node:path';
+import { load, startServer, stopServer } from './http-load';
+import { tempDir } from './support';
+
+const complaint = (n: number) => ({
+  path: '/complaints',
+  expect: 201,
+  body: {
+    complaintId: `ab-${process.pid}-${n}`,
+    dealerId: 'd-001',
+    channel: 'dealer',
+    category: 'service',
+    severity: 'general',
+    customer: {
+      customerId: `cu-ab-${n % 300}`,
+      name: '王芳',
+      phone: `1390000${String(n % 300).padStart(4, '0')}`,
+    },
+    description: 'Car was not ready at the promised time.',
+    remedySought: 'apology and goodwill',
+  },
+});
+
+const main = async () => {
+  const temp = tempDir();
+  const rounds = Number(process.env.ROUNDS ?? 2);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const fanOut of round % 2 === 0 ? [true, false] : [false, true]) {
+      const server = await startServer(join(temp.dir, `r${round}-${fanOut}`), {
+        SUBSCRIPTION_FAN_OUT: String(fanOut),
+      });
+      const result = await load(server, complaint, { clients: 32, seconds: 10, warmupSeconds: 3 });
+      const report = await stopServer(server);
+      process.stdout.write(
+        `${JSON.stringify({ round, fanOut, perSecond: result.perSecond, p99: result.p99Ms, cpu: result.serverCpuMsPerRequest, lagP99: report?.lag.p99Ms, idle: server.idleReadsPerSecond })}\n`,
+      );
+    }
+  }
+  temp.cleanup();
+};
+void main();
