@@ -164,6 +164,7 @@ export class ReminderKindFiguresView {
   maintenance!: ReminderFiguresView;
   pointsexpiry!: ReminderFiguresView;
   lapsewarning!: ReminderFiguresView;
+  birthday!: ReminderFiguresView;
 }
 
 export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {
