@@ -1,9 +1,5 @@
 import { currentRules } from '../../domain/membership/loyalty-rules';
-import {
-  birthdayReminderDueAt,
-  cstYearOf,
-  parseBirthday,
-} from '../../domain/membership/member-birthday';
+import { birthdayReminderDueAt, cstYearOf, parseBirthday } from '../../domain/membership/member-birthday';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
 import { wasActiveAt } from '../../domain/membership/membership.state';
 import {
@@ -48,9 +44,7 @@ const dueYears = (member: LoyaltyMember, monthDay: string, now: string): number[
   return [year - 1, year, year + 1].filter((candidate) => {
     if (member.birthdayReminderYears.includes(candidate)) return false;
     const dueAt = birthdayReminderDueAt(birthday, candidate);
-    return (
-      ms(dueAt) <= ms(now) && ms(recordedAt) < ms(dueAt) && wasActiveAt(member.state, dueAt, RULES)
-    );
+    return ms(dueAt) <= ms(now) && ms(recordedAt) < ms(dueAt) && wasActiveAt(member.state, dueAt, RULES);
   });
 };
 
@@ -67,7 +61,9 @@ export const memberBirthdayWatcher: ClockWatcher<MembershipCommand> = {
   due: async (readStore, now, { sealed }) => {
     const due: DueCommand<MembershipCommand>[] = [];
     for await (const page of membersWithABirthday(readStore)) {
-      const opened = await sealed.openMany(page.flatMap((member) => (member.birthday ? [member.birthday] : [])));
+      const opened = await sealed.openMany(
+        page.flatMap((member) => (member.birthday ? [member.birthday] : [])),
+      );
       for (const member of page) {
         const monthDay = member.birthday === null ? null : (opened.get(member.birthday) ?? null);
         if (monthDay === null) continue;

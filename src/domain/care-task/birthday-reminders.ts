@@ -16,9 +16,7 @@ import type { ReminderDue } from './care-reminders';
 
 /** The events a birthday task follows. */
 export type BirthdayReminderEvent =
-  | MemberBirthdayReminderDue
-  | MemberBirthdayRemindersEnded
-  | CustomerForgottenEvent;
+  MemberBirthdayReminderDue | MemberBirthdayRemindersEnded | CustomerForgottenEvent;
 
 export type BirthdayReminderFacts = Readonly<{
   customerId: string;

@@ -48,7 +48,10 @@ export const parseBirthday = (text: string): Readonly<{ month: number; day: numb
  * year (29 Feb → 28 Feb in a common year). A birthday in the first week of January falls due in December
  * of the year before: the reminder still belongs to the birthday's year (`birthday-<customerId>-<year>`).
  */
-export const birthdayReminderDueAt = (birthday: Readonly<{ month: number; day: number }>, year: number): string => {
+export const birthdayReminderDueAt = (
+  birthday: Readonly<{ month: number; day: number }>,
+  year: number,
+): string => {
   const day = birthday.month === 2 && birthday.day === 29 && !isLeapYear(year) ? 28 : birthday.day;
   return new Date(
     Date.UTC(

@@ -88,10 +88,19 @@ describe('care-tasks projection: birthday reminders', () => {
 
   it('the forgetting closes an open one; one completed before stays completed', () => {
     spec.when([due(), forgotten('2026-06-01T02:00:00.000Z')]).thenMatches({
-      [TASK]: { status: 'cancelled', closedAt: '2026-06-01T02:00:00.000Z', supersededAt: '2026-06-01T02:00:00.000Z' },
+      [TASK]: {
+        status: 'cancelled',
+        closedAt: '2026-06-01T02:00:00.000Z',
+        supersededAt: '2026-06-01T02:00:00.000Z',
+      },
     });
     spec
-      .when([due(), opened, attempt('reached', '2026-05-14T02:00:00.000Z'), forgotten('2026-06-01T02:00:00.000Z')])
+      .when([
+        due(),
+        opened,
+        attempt('reached', '2026-05-14T02:00:00.000Z'),
+        forgotten('2026-06-01T02:00:00.000Z'),
+      ])
       .thenMatches({ [TASK]: { status: 'completed', closedAt: '2026-05-14T02:00:00.000Z' } });
   });
 
@@ -126,7 +135,10 @@ const outcome = (events: readonly SpecEvent[]) => {
       data: event.data,
       occurredAt: '2026-01-01T00:00:00.000Z',
       recordedAt: '2026-01-01T00:00:00.000Z',
-      metadata: { actor: { userId: 'cs-wang', role: 'customer-service', dealerId: 'd-1' }, correlationId: `c-${index}` },
+      metadata: {
+        actor: { userId: 'cs-wang', role: 'customer-service', dealerId: 'd-1' },
+        correlationId: `c-${index}`,
+      },
     } as unknown as StoredEvent;
     for (const id of careTasksProjection.documentIds(stored as never))
       docs.set(id, careTasksProjection.apply(docs.get(id) ?? null, stored as never, id));
@@ -151,8 +163,16 @@ const permutations = <T>(items: readonly T[]): T[][] =>
 
 describe('birthday tasks whatever order their facts arrive in', () => {
   const scenarios: Record<string, SpecEvent[]> = {
-    'a late cancellation before the due time': [due(), ended('2026-05-01T02:00:00.000Z'), attempt('not-reached', '2026-04-30T02:00:00.000Z')],
-    'a call, then the forgetting': [due(), attempt('reached', '2026-05-14T02:00:00.000Z'), forgotten('2026-06-01T02:00:00.000Z')],
+    'a late cancellation before the due time': [
+      due(),
+      ended('2026-05-01T02:00:00.000Z'),
+      attempt('not-reached', '2026-04-30T02:00:00.000Z'),
+    ],
+    'a call, then the forgetting': [
+      due(),
+      attempt('reached', '2026-05-14T02:00:00.000Z'),
+      forgotten('2026-06-01T02:00:00.000Z'),
+    ],
     'the cancellation, the forgetting and the next year': [
       due(),
       due(2027, '2027-05-13T01:00:00.000Z'),

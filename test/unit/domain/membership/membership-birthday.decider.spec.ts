@@ -75,7 +75,10 @@ describe('membership decider: recording the birthday', () => {
 
 describe("membership decider: the clock's note that a birthday reminder is due", () => {
   it('dated at its due time, 09:00 CST seven days before the birthday, for the home dealer', () => {
-    spec.given([enrolled, may20]).when(note(2026, '05-20', MAY_13_2026)).then([due(2026, MAY_13_2026)]);
+    spec
+      .given([enrolled, may20])
+      .when(note(2026, '05-20', MAY_13_2026))
+      .then([due(2026, MAY_13_2026)]);
   });
 
   it('a late sweep (the service was down) still notes it, dated at the due time', () => {
@@ -86,7 +89,10 @@ describe("membership decider: the clock's note that a birthday reminder is due",
   });
 
   it('not before its due time', () => {
-    spec.given([enrolled, may20]).when(note(2026, '05-20', '2026-05-13T00:59:59.000Z')).then([]);
+    spec
+      .given([enrolled, may20])
+      .when(note(2026, '05-20', '2026-05-13T00:59:59.000Z'))
+      .then([]);
   });
 
   it('29 February: 28 February in a common year (2027), 29 February in a leap year (2028)', () => {
@@ -113,7 +119,10 @@ describe("membership decider: the clock's note that a birthday reminder is due",
       .when(note(2027, '01-03', '2026-12-28T02:00:00.000Z'))
       .then([due(2027, '2026-12-27T01:00:00.000Z')]);
     // The one of 3 Jan 2026 was due on 27 Dec 2025, before the enrolment (and before the birthday was known).
-    spec.given([enrolled, jan3]).when(note(2026, '01-03', '2026-12-28T02:00:00.000Z')).then([]);
+    spec
+      .given([enrolled, jan3])
+      .when(note(2026, '01-03', '2026-12-28T02:00:00.000Z'))
+      .then([]);
   });
 
   it('not due when the membership was cancelled before the due time, or lapsed by then', () => {
@@ -138,7 +147,10 @@ describe("membership decider: the clock's note that a birthday reminder is due",
 
   it('not due when the birthday was recorded only after the due time: the next year is', () => {
     const late = birthday('05-20', '2026-05-14T02:00:00.000Z');
-    spec.given([enrolled, late]).when(note(2026, '05-20', '2026-05-15T02:00:00.000Z')).then([]);
+    spec
+      .given([enrolled, late])
+      .when(note(2026, '05-20', '2026-05-15T02:00:00.000Z'))
+      .then([]);
     spec
       .given([enrolled, late])
       .when(note(2027, '05-20', '2027-05-13T01:00:00.000Z'))
@@ -157,7 +169,10 @@ describe("membership decider: the clock's note that a birthday reminder is due",
       .given([enrolled, may20, birthday('06-01', '2026-03-01T02:00:00.000Z')])
       .when(note(2026, '05-20', MAY_13_2026))
       .then([]);
-    spec.given([enrolled]).when(note(2026, '05-20', MAY_13_2026)).then([]);
+    spec
+      .given([enrolled])
+      .when(note(2026, '05-20', MAY_13_2026))
+      .then([]);
   });
 
   it('a late cancellation dated before the due time of a noted reminder ends it, as of its own time', () => {
