@@ -33,13 +33,14 @@ const forgotten = (forgottenAt: string): SpecEvent => ({
 });
 const attempt = (outcome: 'reached' | 'not-reached', attemptedAt: string): SpecEvent => ({
   type: 'CareTaskAttemptRecorded',
-  data: { taskId: TASK, outcome, note: null, callerId: 'cs-wang', attemptedAt },
+  data: { taskId: TASK, dealerId: 'd-1', outcome, note: null, callerId: 'cs-wang', attemptedAt },
   streamId: `caretask-${TASK}`,
 });
 const opened: SpecEvent = {
   type: 'CareTaskOpened',
   data: {
     taskId: TASK,
+    dealerId: 'd-1',
     kind: 'birthday',
     recordId: 'cu-1-2026',
     customerId: 'cu-1',

@@ -87,7 +87,7 @@ export class MembershipCommandsController extends routeTable({
     summary: "Record the member's birthday (month and day, never the year); again replaces it",
     refusals: `MEMBER_BIRTHDAY_NOT_A_DATE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ${ON_MEMBER}`,
     description:
-      "Personal data: sealed under the customer's key (forgetting the customer erases it), shown only on `GET /memberships/{customerId}` to the roles that see a phone in full. Its reminder falls due at 09:00 CST seven days before the birthday (docs/care.md, \"Birthday reminders\").",
+      'Personal data: sealed under the customer\'s key (forgetting the customer erases it), shown only on `GET /memberships/{customerId}` to the roles that see a phone in full. Its reminder falls due at 09:00 CST seven days before the birthday (docs/care.md, "Birthday reminders").',
     above: [Conflicts()],
   }),
   cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {
