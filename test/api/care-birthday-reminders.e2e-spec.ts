@@ -76,6 +76,15 @@ describe('care member reminders: birthdays as care tasks', () => {
     expect(stored?.birthday).toMatch(/^pii:1:birthday:cu-b1:/);
     expect((await get('/memberships/cu-b1', manager)).json()).toMatchObject({ birthday: '03-05' });
     expect((await get('/memberships/cu-b1', analyst)).json()).toMatchObject({ birthday: null });
+    // The answer shows personal data: each opening is in the access audit.
+    await api.settle();
+    const auditor = await api.as({ role: 'auditor', userId: 'au-1' });
+    const audit = await get('/access-audit?customerId=cu-b1', auditor);
+    expect(
+      audit
+        .json()
+        .items.map((entry: { route: string; actorId: string }) => `${entry.route} ${entry.actorId}`),
+    ).toEqual(['GET /memberships/:customerId an-1', 'GET /memberships/:customerId dm-zhou']);
   });
 
   it('a late sweep notes each reminder due, dated at its due time, and opens the task for the desk', async () => {
