@@ -50,7 +50,8 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
     memberCardsProjection,
   ],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
-  // The lapse and expiries first: a birthday reminder is noted only while the member was active.
+  // Each sweeps on its own timer; the birthday note needs no lapse recorded first (the decider counts a lapse
+  // that fell due but is not yet recorded).
   watchers: [loyaltyExpiryWatcher, memberBirthdayWatcher],
   kpis: { ...LOYALTY_KPIS, ...CLUB_STATISTICS_KPIS, ...VOUCHER_LIABILITY_KPIS },
 };
