@@ -193,6 +193,7 @@ const MATRIX: ReadonlyArray<readonly [string, string]> = [
   ['POST /memberships/:customerId/re-enrolment', 'SA DM AD'],
   ['POST /memberships/:customerId/card-replacements', 'SA DM AD'],
   ['POST /memberships/:customerId/card-blocks', 'SA DM AD'],
+  ['POST /memberships/:customerId/birthday', 'SA DM AD'],
   ['GET /club/members/by-card/:cardNumber', 'SA CS DM OEM AN AU AD'],
   ['GET /memberships/:customerId', 'SA CS DM OEM AN AU AD'],
   ['GET /memberships/:customerId/ledger', 'SA CS DM OEM AN AU AD'],

@@ -239,6 +239,7 @@ describe('care reminders: vehicle dates, reminder tasks and their figures', () =
         maintenance: { due: 1, completed: 0, booked: 0, notReached: 0, open: 1, successRate: 0 },
         pointsexpiry: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
         lapsewarning: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
+        birthday: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
       },
     });
     // As of 20 March 00:00 CST only the insurance task (due 16 Mar) is due, and it was booked on the 17th.

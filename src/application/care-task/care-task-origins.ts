@@ -38,6 +38,15 @@ import {
   pointsExpiryReminder,
   type PointsExpiryFacts,
 } from '../../domain/care-task/member-reminders';
+import {
+  type BirthdayReminderFacts,
+  birthdayReminder,
+  foldBirthdayReminder,
+  noBirthdayReminderFacts,
+  parseBirthdayRecordId,
+} from '../../domain/care-task/birthday-reminders';
+import { dataSubjectStreamId } from '../../domain/privacy/privacy.events';
+import { dataSubjectFeature } from '../privacy/data-subject.feature';
 import type { MembershipCommand } from '../../domain/membership/membership.commands';
 import { membershipStreamId } from '../../domain/membership/membership.decider';
 import type { MembershipEvent } from '../../domain/membership/membership.events';
@@ -68,6 +77,7 @@ export const careTaskOrigin = async (pipeline: CommandPipeline, taskId: string):
   if (kind === 'pointsexpiry') return pointsExpiryOrigin(pipeline, taskId, recordId);
   if (kind === 'complaint') return complaintCallbackOrigin(pipeline, taskId, recordId);
   if (kind === 'lapsewarning') return lapseWarningOrigin(pipeline, taskId, recordId);
+  if (kind === 'birthday') return birthdayOrigin(pipeline, taskId, recordId);
   if (kind === 'service' || kind === 'servicefollowup') {
     const state = await pipeline.currentState(repairOrderFeature, repairOrderStreamId(recordId));
     const origin = originFromRepairOrder(kind, state);
@@ -238,4 +248,42 @@ const lapseWarningOrigin = async (
   if (!reminder)
     throw careTaskOriginMissing(taskId, `membership ${customerId} has no lapse clock lapsing on ${day}`);
   return originFromReminder('lapsewarning', reminder);
+};
+
+/**
+ * A birthday task's origin (`birthday-<customerId>-<YYYY>`): the clock's note and the cancellation that ended
+ * it, from the membership stream, and the customer's forgetting from their data-subject stream.
+ */
+const birthdayOrigin = async (
+  pipeline: CommandPipeline,
+  taskId: string,
+  recordId: string,
+): Promise<CareTaskOrigin> => {
+  const parsed = parseBirthdayRecordId(recordId);
+  if (parsed === null)
+    throw careTaskOriginMissing(taskId, 'a birthday task id is birthday-<customerId>-<YYYY>');
+  const { customerId, year } = parsed;
+  const facts = await pipeline.currentState(
+    membershipFold<BirthdayReminderFacts>(
+      'care-birthday',
+      () => noBirthdayReminderFacts(customerId, year),
+      (known, event) =>
+        event.type === 'MemberBirthdayReminderDue' || event.type === 'MemberBirthdayRemindersEnded'
+          ? foldBirthdayReminder(known, event)
+          : known,
+    ),
+    membershipStreamId(customerId),
+  );
+  const subject = await pipeline.currentState(dataSubjectFeature, dataSubjectStreamId(customerId));
+  const reminder = birthdayReminder(
+    subject.status === 'forgotten'
+      ? foldBirthdayReminder(facts, {
+          type: 'CustomerForgotten',
+          data: { customerId, reason: '', requestReference: '', forgottenAt: subject.forgottenAt },
+        })
+      : facts,
+  );
+  if (!reminder)
+    throw careTaskOriginMissing(taskId, `membership ${customerId} has no birthday reminder due for ${year}`);
+  return originFromReminder('birthday', reminder);
 };

@@ -2,6 +2,7 @@ import type { MembershipCommand } from '../../domain/membership/membership.comma
 import { createMembershipDecider, membershipStreamId } from '../../domain/membership/membership.decider';
 import {
   MEMBERSHIP_EVENT_TYPES,
+  MEMBERSHIP_PERSONAL_DATA,
   MEMBERSHIP_UPCASTERS,
   type MembershipEvent,
 } from '../../domain/membership/membership.events';
@@ -14,6 +15,7 @@ import type { Feature } from '../shared/feature';
 import { LIVE_LOYALTY_RULES } from './live-loyalty-rules';
 import { createLoyaltyEarningReactor } from './loyalty-earning.reactor';
 import { loyaltyExpiryWatcher } from './loyalty-expiry-watcher';
+import { memberBirthdayWatcher } from './member-birthday-watcher';
 import { CLUB_STATISTICS_KPIS } from './club-statistics.query';
 import { LOYALTY_KPIS } from './membership.queries';
 import { VOUCHER_LIABILITY_KPIS } from './voucher-liability.query';
@@ -26,6 +28,7 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   streamOf: ({ customerId }) => membershipStreamId(customerId),
   eventTypes: MEMBERSHIP_EVENT_TYPES,
   upcasters: MEMBERSHIP_UPCASTERS,
+  personalData: MEMBERSHIP_PERSONAL_DATA,
   // The club's records belong to the member's home dealer.
   scope: (state, command) => ({
     dealerId:
@@ -37,7 +40,9 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
   }),
   // Two redemptions at once: the loser is decided again, and gets 422 INSUFFICIENT_POINTS or its answer.
   decidesAgainAfterLostRace: true,
-  businessTimeOf: (event) => membershipDecisionOf(event)?.at ?? null,
+  // The birthday reminder's note is dated at its due time, whenever the sweep came by.
+  businessTimeOf: (event) =>
+    event.type === 'MemberBirthdayReminderDue' ? event.data.dueAt : (membershipDecisionOf(event)?.at ?? null),
   projections: [
     loyaltyMembersProjection,
     loyaltyLedgerProjection,
@@ -45,6 +50,8 @@ export const membershipFeature: Feature<MembershipState, MembershipCommand, Memb
     memberCardsProjection,
   ],
   reactors: ({ pipeline }) => [createLoyaltyEarningReactor(pipeline, membershipFeature)],
-  watchers: [loyaltyExpiryWatcher],
+  // Each sweeps on its own timer; the birthday note needs no lapse recorded first (the decider counts a lapse
+  // that fell due but is not yet recorded).
+  watchers: [loyaltyExpiryWatcher, memberBirthdayWatcher],
   kpis: { ...LOYALTY_KPIS, ...CLUB_STATISTICS_KPIS, ...VOUCHER_LIABILITY_KPIS },
 };

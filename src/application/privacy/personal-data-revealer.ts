@@ -34,6 +34,7 @@ const shown = (
   rights: PersonalDataRights,
 ): string | null => {
   if (value.kind === 'idNumber' && !rights.idNumbers) return null;
+  if (value.kind === 'birthday' && !rights.birthdays) return null;
   if (key === 'erased') return ERASED;
   // A legacy clear value of a subject that never had a key is still readable; a protected one is not.
   if (key === undefined && value.version === 1) return ERASED;

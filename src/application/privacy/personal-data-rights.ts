@@ -11,12 +11,16 @@ const FULL_PHONE: readonly Role[] = [
 ];
 const ID_NUMBERS: readonly Role[] = ['dealer-manager', 'admin'];
 
-export type PersonalDataRights = Readonly<{ fullPhone: boolean; idNumbers: boolean }>;
+/** A member's birthday is shown to the roles that see a phone in full; the others get null, like an ID number. */
+const BIRTHDAYS: readonly Role[] = FULL_PHONE;
+
+export type PersonalDataRights = Readonly<{ fullPhone: boolean; idNumbers: boolean; birthdays: boolean }>;
 
 /** With no principal (a public route, or a caller the guard did not identify) the most restricted rights. */
 export const rightsOf = (principal: Principal | undefined): PersonalDataRights => ({
   fullPhone: principal ? FULL_PHONE.includes(principal.role) : false,
   idNumbers: principal ? ID_NUMBERS.includes(principal.role) : false,
+  birthdays: principal ? BIRTHDAYS.includes(principal.role) : false,
 });
 
 /** `13812345678` (or `+86 138-1234-5678`) → `138****5678`; shorter numbers keep at most their last 4 digits. */

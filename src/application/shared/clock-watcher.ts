@@ -1,5 +1,6 @@
 import type { Actor, Command } from '../../domain/shared/event';
 import type { ReadStore } from '../ports/read-store.port';
+import type { SealedValueOpener } from '../privacy/sealed-value-opener';
 import type { CommandOf } from './feature';
 
 /** How often each watcher sweeps, in milliseconds (0: never); the configuration provides them. */
@@ -7,6 +8,12 @@ export type SweepIntervals = Readonly<{ deadlineSweepMs: number; loyaltySweepMs:
 
 /** A record the clock has caught up with: the command that records what fell due, and its Idempotency-Key. */
 export type DueCommand<Cmd extends Command> = Readonly<{ command: CommandOf<Cmd>; key: string }>;
+
+/**
+ * What a watcher may use besides the read store: the opener of sealed personal values, for the one that must
+ * read a sealed field to know what is due (the birthday watcher). A forgotten subject's value opens to null.
+ */
+export type WatcherPorts = Readonly<{ sealed: SealedValueOpener }>;
 
 /**
  * A clock-driven watcher, declared by its feature: which records are due at `now`, and what to send each.
@@ -21,5 +28,5 @@ export type ClockWatcher<Cmd extends Command = Command> = Readonly<{
   interval: keyof SweepIntervals;
   /** A system actor (role `system`), not a principal. */
   actor: Actor;
-  due: (readStore: ReadStore, now: string) => Promise<readonly DueCommand<Cmd>[]>;
+  due: (readStore: ReadStore, now: string, ports: WatcherPorts) => Promise<readonly DueCommand<Cmd>[]>;
 }>;

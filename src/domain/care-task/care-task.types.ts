@@ -18,7 +18,9 @@ import { businessMonthOf } from '../shared/time';
  *   vehicle's last settled repair order. Reminders are reported apart from callbacks too.
  * - `pointsexpiry`: the member reminder (会员提醒) before a membership's points of a CST month expire
  *   (`member-reminders.ts`), from the membership's events; `lapsewarning`: the member reminder before a
- *   membership lapses (18 months without a paid visit), one per lapse clock, from the events that restate it.
+ *   membership lapses (18 months without a paid visit), one per lapse clock, from the events that restate it;
+ *   `birthday`: the member reminder seven days before the member's birthday, one per year, from the clock's
+ *   note (`birthday-reminders.ts`).
  */
 export const CARE_TASK_KINDS = [
   'delivery',
@@ -32,6 +34,7 @@ export const CARE_TASK_KINDS = [
   'maintenance',
   'pointsexpiry',
   'lapsewarning',
+  'birthday',
 ] as const;
 export type CareTaskKind = (typeof CARE_TASK_KINDS)[number];
 /** The callbacks the success rate counts. */
@@ -47,7 +50,7 @@ export type VehicleReminderKind = (typeof VEHICLE_REMINDER_KINDS)[number];
 export const isVehicleReminderKind = (kind: CareTaskKind): kind is VehicleReminderKind =>
   (VEHICLE_REMINDER_KINDS as readonly string[]).includes(kind);
 /** The member reminders (会员提醒): each follows the membership's facts. */
-export const MEMBER_REMINDER_KINDS = ['pointsexpiry', 'lapsewarning'] as const;
+export const MEMBER_REMINDER_KINDS = ['pointsexpiry', 'lapsewarning', 'birthday'] as const;
 export type MemberReminderKind = (typeof MEMBER_REMINDER_KINDS)[number];
 /** Every reminder: reported apart from the callbacks (the `reminders` block), never in the callback rate. */
 export const REMINDER_KINDS = [...VEHICLE_REMINDER_KINDS, ...MEMBER_REMINDER_KINDS] as const;
@@ -80,12 +83,13 @@ export const CARE_TASK_ROLE: Readonly<Record<CareTaskKind, string>> = {
   maintenance: 'service-advisor',
   pointsexpiry: 'customer-service',
   lapsewarning: 'customer-service',
+  birthday: 'customer-service',
 };
 
 /**
  * A task's id is `<kind>-<record id>`: `delivery-vs-88121`, `service-ro-55310`, `3month-vs-88121`,
  * `servicefollowup-ro-55310`, `insurance-LSVAB4BR2NN123456-20270315`, `maintenance-ro-55310`,
- * `pointsexpiry-cu-20931-202804`, `lapsewarning-cu-20931-20270901`,
+ * `pointsexpiry-cu-20931-202804`, `lapsewarning-cu-20931-20270901`, `birthday-cu-20931-2027`,
  * `complaint-c-2026-000142-20260305100000`. Kinds hold
  * no hyphen, so the first one ends the kind.
  */

@@ -36,6 +36,18 @@ export type ReplaceMemberCard = Command<'ReplaceMemberCard', Id & { cardNumber: 
 export type BlockMemberCard = Command<'BlockMemberCard', Id & { reason: string }>;
 /** A lapsed or cancelled member joins again, with a new card, at the same home dealer. */
 export type ReEnrollMember = Command<'ReEnrollMember', Id & { cardNumber: string }>;
+/** The member's birthday, month and day (never the year); recording it again replaces it. */
+export type RecordMemberBirthday = Command<'RecordMemberBirthday', Id & { month: number; day: number }>;
+/**
+ * Issued by the birthday watcher when the reminder of `year` is due. The watcher opens the sealed birthday
+ * through the privacy port and names it twice: `sealed` as the membership stores it (so the decider knows it
+ * is the birthday recorded now) and `monthDay` in clear (`MM-DD`, the decider cannot open a sealed value).
+ * The event it records names neither.
+ */
+export type NoteMemberBirthdayReminderDue = Command<
+  'NoteMemberBirthdayReminderDue',
+  Id & { year: number; birthday: Readonly<{ sealed: string; monthDay: string }> }
+>;
 export type CancelMembership = Command<'CancelMembership', Id & { reason: string }>;
 
 export type MembershipCommand =
@@ -49,4 +61,6 @@ export type MembershipCommand =
   | CancelMembership
   | ReEnrollMember
   | ReplaceMemberCard
-  | BlockMemberCard;
+  | BlockMemberCard
+  | RecordMemberBirthday
+  | NoteMemberBirthdayReminderDue;

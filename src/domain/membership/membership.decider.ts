@@ -10,6 +10,7 @@ import {
   tierFor,
 } from './loyalty-rules';
 import type * as C from './membership.commands';
+import { birthdayOf, birthdayReminderDueAt, parseBirthday } from './member-birthday';
 import { dueEvents } from './membership-due';
 import {
   adjustmentRecorded,
@@ -43,6 +44,7 @@ import {
   type MembershipState,
   spendableAt,
   spendableLots,
+  wasActiveAt,
 } from './membership.state';
 import { sourceKey, tierRank } from './membership.types';
 
@@ -170,14 +172,60 @@ const onMember = (
   const now = command.metadata.now;
   if (ms(now) < ms(recorded.enrolledAt)) throw beforeEnrolment(customerId, recorded.enrolledAt, now);
   if (command.type === 'ApplyDueExpiries') return dueEvents(recorded, now, rules);
+  if (command.type === 'NoteMemberBirthdayReminderDue') return birthdayReminderDue(command, recorded, rules);
   if (ms(now) < ms(recorded.lastFactAt)) throw factOutOfOrder(customerId, recorded.lastFactAt, now);
   const withdrawn = withdrawal(recorded, now);
   const state = withdrawn.reduce<MembershipState>(evolveMembership, recorded) as EnrolledMembership;
   return [...withdrawn, ...onHumanFact(command, state, rules)];
 };
 
+/**
+ * The clock's note that a birthday reminder fell due, dated at its due time whenever the sweep comes. Quietly
+ * nothing (never an error in the sweep) when it is not due: not yet, noted already for that year, the
+ * birthday the watcher opened is not the one recorded now, recorded only after the due time, or the member
+ * was not active then (not yet enrolled, lapsed, cancelled: business time).
+ */
+const birthdayReminderDue = (
+  command: C.NoteMemberBirthdayReminderDue,
+  state: EnrolledMembership,
+  rules: LoyaltyRuleSet,
+): MembershipEvent[] => {
+  const { year, birthday } = command.data;
+  const recorded = state.birthday;
+  const monthDay = parseBirthday(birthday.monthDay);
+  if (recorded === null || recorded.sealed !== birthday.sealed || monthDay === null) return [];
+  if (state.birthdayReminders.some((reminder) => reminder.year === year)) return [];
+  const dueAt = birthdayReminderDueAt(monthDay, year);
+  if (ms(dueAt) > ms(command.metadata.now)) return [];
+  if (ms(recorded.recordedAt) >= ms(dueAt) || !wasActiveAt(state, dueAt, rules)) return [];
+  return [
+    {
+      type: 'MemberBirthdayReminderDue',
+      data: { customerId: state.customerId, homeDealerId: state.homeDealerId, year, dueAt },
+    },
+  ];
+};
+
+/** A cancellation ends the birthday reminders noted already whose due time is after it. */
+const endedBirthdayReminders = (state: EnrolledMembership, at: string): MembershipEvent[] => {
+  const years = state.birthdayReminders
+    .filter((reminder) => !reminder.ended && ms(reminder.dueAt) > ms(at))
+    .map((reminder) => reminder.year);
+  if (years.length === 0) return [];
+  const { customerId, homeDealerId } = state;
+  return [
+    {
+      type: 'MemberBirthdayRemindersEnded',
+      data: { customerId, homeDealerId, years, endedAt: at },
+    },
+  ];
+};
+
 const onHumanFact = (
-  command: Exclude<C.MembershipCommand, C.EnrollMember | C.ApplyDueExpiries>,
+  command: Exclude<
+    C.MembershipCommand,
+    C.EnrollMember | C.ApplyDueExpiries | C.NoteMemberBirthdayReminderDue
+  >,
   state: EnrolledMembership,
   rules: LoyaltyRuleSet,
 ): MembershipEvent[] => {
@@ -315,6 +363,7 @@ const onHumanFact = (
             forfeitedPoints: forfeited.reduce((sum, draw) => sum + draw.amount, 0),
           },
         },
+        ...endedBirthdayReminders(after, now),
       ];
     }
     case 'ReEnrollMember': {
@@ -364,6 +413,11 @@ const onHumanFact = (
           data: { ...home, cardNumber, reason: command.data.reason, blockedAt: now },
         },
       ];
+    }
+    case 'RecordMemberBirthday': {
+      requireActive(state, now, rules);
+      const birthday = birthdayOf(customerId, command.data.month, command.data.day);
+      return [{ type: 'MemberBirthdayRecorded', data: { ...home, birthday, recordedAt: now } }];
     }
     default: {
       const unreachable: never = command;

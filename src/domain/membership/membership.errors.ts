@@ -188,3 +188,11 @@ export class MemberCardNotFound extends DomainError {
     );
   }
 }
+
+export const memberBirthdayNotADate = (customerId: string, month: number, day: number) =>
+  new MembershipRuleViolated(
+    'MEMBER_BIRTHDAY_NOT_A_DATE',
+    customerId,
+    `cannot have a birthday on day ${day} of month ${month}: no such day (29 February is allowed)`,
+    { month, day },
+  );

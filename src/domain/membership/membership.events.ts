@@ -1,4 +1,5 @@
 import type { Event, EventUpcasters } from '../shared/event';
+import type { PersonalDataDeclaration } from '../shared/personal-data';
 import type { EarnSource, LotDraw, MembershipDecision, RedemptionPurpose, Tier } from './membership.types';
 
 type Id = { customerId: string };
@@ -173,6 +174,34 @@ export type MemberCardBlocked = Event<
 >;
 
 /**
+ * The member's birthday, `MM-DD` (never the year): personal data, sealed under the customer's key
+ * (`MEMBERSHIP_PERSONAL_DATA`), so forgetting the customer erases it. A later one replaces it.
+ */
+export type MemberBirthdayRecorded = Event<
+  'MemberBirthdayRecorded',
+  Id & Home & { birthday: string; recordedAt: string }
+>;
+
+/**
+ * The clock's note that the birthday reminder of `year` fell due (docs/care.md, "Birthday reminders"):
+ * `dueAt` is 09:00 CST seven days before that year's birthday, and the event's business time, whenever the
+ * sweep came by. The home dealer's desk calls. Once per member and year.
+ */
+export type MemberBirthdayReminderDue = Event<
+  'MemberBirthdayReminderDue',
+  Id & Home & { year: number; dueAt: string }
+>;
+
+/**
+ * A cancellation dated before the due time of birthday reminders already noted: those reminders end
+ * (`years`), as of `endedAt` (the cancellation's business time), so the care task is not due.
+ */
+export type MemberBirthdayRemindersEnded = Event<
+  'MemberBirthdayRemindersEnded',
+  Id & Home & { years: number[]; endedAt: string }
+>;
+
+/**
  * A fact dated `lateFactAt` arrived after the clock had decided by itself later than that time: the
  * decisions it was in time for (the last ones recorded, in order) no longer hold, the membership is back in
  * the state before them, and the sweep records again whatever is still due.
@@ -197,7 +226,10 @@ export type MembershipEvent =
   | MembershipReEnrolled
   | MembershipDecisionsWithdrawn
   | MemberCardReplaced
-  | MemberCardBlocked;
+  | MemberCardBlocked
+  | MemberBirthdayRecorded
+  | MemberBirthdayReminderDue
+  | MemberBirthdayRemindersEnded;
 
 /** Stable type names and their current schema versions; never derived from class names. */
 export const MEMBERSHIP_EVENT_TYPES = {
@@ -216,6 +248,9 @@ export const MEMBERSHIP_EVENT_TYPES = {
   MembershipDecisionsWithdrawn: 1,
   MemberCardReplaced: 1,
   MemberCardBlocked: 1,
+  MemberBirthdayRecorded: 1,
+  MemberBirthdayReminderDue: 1,
+  MemberBirthdayRemindersEnded: 1,
 } as const satisfies Record<MembershipEvent['type'], number>;
 
 /** v1 → v2: the lapse clock was not restated then; `null` says so (docs/care.md, "Lapse warnings"). */
@@ -226,3 +261,8 @@ export const MEMBERSHIP_UPCASTERS: EventUpcasters<MembershipEvent['type']> = {
   MembershipCancelled: { 1: lapseClockNotRestated },
   MembershipReEnrolled: { 1: lapseClockNotRestated },
 };
+
+/** Personal data of the membership's events, sealed with the customer's key when stored (docs/privacy.md). */
+export const MEMBERSHIP_PERSONAL_DATA = {
+  MemberBirthdayRecorded: { subject: 'customerId', fields: { birthday: 'birthday' }, since: 1 },
+} as const satisfies Partial<Record<MembershipEvent['type'], PersonalDataDeclaration>>;

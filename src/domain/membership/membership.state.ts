@@ -1,4 +1,4 @@
-import { type RecordedDecision, remember, withdraw } from '../shared/automatic-decisions';
+import { applyThroughout, type RecordedDecision, remember, withdraw } from '../shared/automatic-decisions';
 import { addBusinessMonths, type LoyaltyRuleSet } from './loyalty-rules';
 import type { MembershipEvent } from './membership.events';
 import type {
@@ -39,6 +39,13 @@ interface Member {
   readonly lotsIssued: number;
   /** When it lapsed or was cancelled. */
   readonly endedAt: string | null;
+  /**
+   * The birthday as stored (`MM-DD` sealed under the customer's key: the decider never opens it) and when it
+   * was recorded; kept across a re-enrolment (it is the person's). Null until recorded.
+   */
+  readonly birthday: Readonly<{ sealed: string; recordedAt: string }> | null;
+  /** The birthday reminders the clock noted, once per year; `ended` by a cancellation dated before `dueAt`. */
+  readonly birthdayReminders: readonly Readonly<{ year: number; dueAt: string; ended: boolean }>[];
   /** Business time of the last human fact (enrolment included). */
   readonly lastFactAt: string;
   /** The clock's decisions since that fact, each with the state before it (shared/automatic-decisions). */
@@ -116,9 +123,21 @@ const factTime = (event: MembershipEvent): string | undefined => {
       return event.data.blockedAt;
     case 'MembershipReEnrolled':
       return event.data.reEnrolledAt;
+    case 'MemberBirthdayRecorded':
+      return event.data.recordedAt;
     default:
       return undefined;
   }
+};
+
+/**
+ * True when the membership was active at `at` in its current period: enrolled (or re-enrolled) before it,
+ * and neither lapsed (a lapse due but not yet recorded included) nor ended by then.
+ */
+export const wasActiveAt = (state: EnrolledMembership, at: string, rules: LoyaltyRuleSet): boolean => {
+  if (ms(state.enrolledAt) >= ms(at)) return false;
+  if (state.status === 'active') return ms(at) < ms(lapseDueAt(state, rules));
+  return state.endedAt !== null && ms(at) < ms(state.endedAt);
 };
 
 /** A fact at `factAt` was in time for a decision that took effect at `decisionAt`, strictly after it. */
@@ -151,6 +170,9 @@ export const membershipDecisionOf = (event: MembershipEvent): MembershipDecision
 export const evolveMembership = (state: MembershipState, event: MembershipEvent): MembershipState => {
   if (state.status === 'none' || event.type === 'MembershipEnrolled') return applyEvent(state, event);
   if (event.type === 'MembershipDecisionsWithdrawn') return withdraw(state, event.data.decisions);
+  // The clock's birthday notes neither decide nor depend on a deadline: a withdrawal keeps them.
+  if (event.type === 'MemberBirthdayReminderDue' || event.type === 'MemberBirthdayRemindersEnded')
+    return applyThroughout(state, (member) => applyEvent(member, event) as Member) as Member;
   const applied = applyEvent(state, event) as Member;
   const decision = membershipDecisionOf(event);
   if (decision) return remember(state, decision, applied, contradictsMembershipDecision);
@@ -180,6 +202,8 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
       lotsIssued: 0,
       endedAt: null,
       lastFactAt: data.enrolledAt,
+      birthday: null,
+      birthdayReminders: [],
       automatic: [],
     };
   }
@@ -292,6 +316,22 @@ const applyEvent = (state: MembershipState, event: MembershipEvent): MembershipS
         endedAt: null,
       };
     }
+    case 'MemberBirthdayRecorded':
+      return { ...state, birthday: { sealed: event.data.birthday, recordedAt: event.data.recordedAt } };
+    case 'MemberBirthdayReminderDue': {
+      const { year, dueAt } = event.data;
+      const reminders = state.birthdayReminders ?? [];
+      return reminders.some((known) => known.year === year)
+        ? state
+        : { ...state, birthdayReminders: [...reminders, { year, dueAt, ended: false }] };
+    }
+    case 'MemberBirthdayRemindersEnded':
+      return {
+        ...state,
+        birthdayReminders: (state.birthdayReminders ?? []).map((reminder) =>
+          event.data.years.includes(reminder.year) ? { ...reminder, ended: true } : reminder,
+        ),
+      };
     case 'MembershipDecisionsWithdrawn':
       return state;
     default: {

@@ -1,5 +1,6 @@
 /** The kinds of personal data the CRM holds; each is encrypted with its data subject's own key. */
-export type PersonalDataKind = 'name' | 'phone' | 'idNumber' | 'address' | 'plate';
+/** `birthday`: a club member's month and day (`MM-DD`, never the year), docs/care.md "Birthday reminders". */
+export type PersonalDataKind = 'name' | 'phone' | 'idNumber' | 'address' | 'plate' | 'birthday';
 
 export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
   'name',
@@ -7,6 +8,7 @@ export const PERSONAL_DATA_KINDS: readonly PersonalDataKind[] = [
   'idNumber',
   'address',
   'plate',
+  'birthday',
 ];
 
 /**

@@ -6,6 +6,11 @@ import {
 } from '@nestjs/common';
 import type { FeatureWatcher } from '../../application/features';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
+import {
+  PERSONAL_DATA_KEY_STORE,
+  type PersonalDataKeyStore,
+} from '../../application/ports/personal-data-key-store.port';
+import { SealedValueOpener } from '../../application/privacy/sealed-value-opener';
 import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
 import { CommandPipeline } from '../../application/shared/command-pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -25,6 +30,7 @@ export const CLOCK_WATCHERS = Symbol('CLOCK_WATCHERS');
 @Injectable()
 export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly sweeps: ReadonlyMap<string, Readonly<{ watcher: FeatureWatcher; sweep: PeriodicSweep }>>;
+  private readonly sealed: SealedValueOpener;
 
   constructor(
     @Inject(CLOCK_WATCHERS) watchers: readonly FeatureWatcher[],
@@ -33,7 +39,9 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pipeline: CommandPipeline,
     private readonly logger: JsonLogger,
+    @Inject(PERSONAL_DATA_KEY_STORE) keyStore: PersonalDataKeyStore,
   ) {
+    this.sealed = new SealedValueOpener(keyStore);
     this.sweeps = new Map(
       watchers.map((entry) => {
         const { name } = entry.watcher;
@@ -71,7 +79,7 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
 
   private async sweepOnce({ feature, watcher }: FeatureWatcher): Promise<SweepResult> {
     const now = this.clock.now().toISOString();
-    const due = await watcher.due(this.readStore, now);
+    const due = await watcher.due(this.readStore, now, { sealed: this.sealed });
     const result = await sendDueCommands(due, ({ command, key }) =>
       this.pipeline.execute(feature, command, {
         now,

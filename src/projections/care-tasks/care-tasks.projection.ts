@@ -21,6 +21,16 @@ import {
   parseLapseWarningRecordId,
 } from '../../domain/care-task/lapse-warnings';
 import {
+  type BirthdayReminderEvent,
+  type BirthdayReminderFacts,
+  birthdayReminder,
+  birthdayRecordId,
+  birthdayYearsOf,
+  foldBirthdayReminder,
+  noBirthdayReminderFacts,
+  parseBirthdayRecordId,
+} from '../../domain/care-task/birthday-reminders';
+import {
   foldPointsExpiry,
   noPointsExpiryFacts,
   parsePointsExpiryRecordId,
@@ -71,7 +81,14 @@ type Handled =
   | ComplaintResolved
   | ComplaintCallbackRecorded
   | ComplaintReopened
-  | MemberReminderEvent;
+  | MemberReminderEvent
+  | BirthdayReminderEvent;
+
+const BIRTHDAY_REMINDER_EVENTS = [
+  'MemberBirthdayReminderDue',
+  'MemberBirthdayRemindersEnded',
+  'CustomerForgotten',
+] as const satisfies readonly BirthdayReminderEvent['type'][];
 
 /** The membership's events a member reminder follows. */
 type MemberReminderEvent =
@@ -165,6 +182,11 @@ export type CareTaskDoc = {
    * (`lapse-warnings.ts`); null for the other tasks.
    */
   lapseWarning?: LapseWarningFacts | null;
+  /**
+   * A birthday reminder's facts: the clock's note of its year, the cancellations that ended it and the
+   * customer's forgetting (`birthday-reminders.ts`); null for the other tasks.
+   */
+  birthday?: BirthdayReminderFacts | null;
   /** The repair order the booked attempt that completed the task names: what the reminder led to. */
   repairOrderId: string | null;
   /** The task's own stream revision (its ETag); -1 while nobody has worked it. */
@@ -216,6 +238,7 @@ const blank = (taskId: string, dealerId: string): CareTaskDoc => {
     supersededAt: null,
     pointsExpiry: null,
     lapseWarning: null,
+    birthday: null,
     repairOrderId: null,
     revision: -1,
     updatedAt: '',
@@ -268,6 +291,27 @@ const lapseWarningReminded = (doc: CareTaskDoc, event: Envelope<MemberReminderEv
   const reminder = lapseWarningReminder(facts);
   const next = { ...doc, lapseWarning: facts, dealerId: facts.homeDealerId || doc.dealerId };
   if (!reminder) return next;
+  return {
+    ...origin(next, reminder.customerId, reminder.openedAt, reminder.dueAt),
+    supersededAt: reminder.supersededAt,
+  };
+};
+
+/**
+ * A birthday reminder's fact (the clock's note, a cancellation that ended it, the forgetting) folded into its
+ * facts; the task is read again from them, whatever order they came in. A document that only a forgetting
+ * or a cancellation reached has no due date: it is no task (the lists and reports skip it).
+ */
+const birthdayReminded = (doc: CareTaskDoc, event: Envelope<BirthdayReminderEvent>): CareTaskDoc => {
+  const parsed = parseBirthdayRecordId(doc.recordId);
+  if (parsed === null) return doc;
+  const facts = foldBirthdayReminder(
+    doc.birthday ?? noBirthdayReminderFacts(parsed.customerId, parsed.year),
+    event as BirthdayReminderEvent,
+  );
+  const reminder = birthdayReminder(facts);
+  const next = { ...doc, birthday: facts, dealerId: facts.homeDealerId || doc.dealerId };
+  if (!reminder) return { ...next, supersededAt: null };
   return {
     ...origin(next, reminder.customerId, reminder.openedAt, reminder.dueAt),
     supersededAt: reminder.supersededAt,
@@ -411,6 +455,10 @@ const recorded = (doc: CareTaskDoc, event: Envelope<Handled>): CareTaskDoc => {
       return doc.kind === 'lapsewarning'
         ? lapseWarningReminded(doc, event)
         : pointsExpiryReminded(doc, event);
+    case 'MemberBirthdayReminderDue':
+    case 'MemberBirthdayRemindersEnded':
+    case 'CustomerForgotten':
+      return birthdayReminded(doc, event);
     default: {
       const exhaustive: never = event;
       return exhaustive;
@@ -456,6 +504,12 @@ const taskIdsOf = (event: Envelope<Handled>): string[] => {
       const kind = REMINDER_EVENT_KIND[event.type];
       return event.data.reminders.map((reminder) => careTaskId(kind, reminder.recordId));
     }
+    case 'MemberBirthdayReminderDue':
+    case 'MemberBirthdayRemindersEnded':
+    case 'CustomerForgotten':
+      return birthdayYearsOf(event as BirthdayReminderEvent).map((year) =>
+        careTaskId('birthday', birthdayRecordId(event.data.customerId, year)),
+      );
     default:
       if (isMemberReminderEvent(event)) {
         const member = event as MemberReminderEvent;
@@ -482,7 +536,8 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
   name: 'care-tasks',
   // 4: lapse warnings (`lapsewarning`), from the membership events that restate their lapse clock, and
   // the complaints' closing callbacks.
-  version: 4,
+  // 5: birthday reminders (`birthday`), from the clock's note, the cancellations that end it, the forgetting.
+  version: 5,
   collection: 'care_tasks',
   indexes: [
     ['dealerId', 'status', 'dueAt'],
@@ -508,6 +563,7 @@ export const careTasksProjection: ProjectionDefinition<Handled, CareTaskDoc> = {
     'VehicleInspectionDueRecorded',
     'VehicleServiceRecorded',
     ...MEMBER_REMINDER_EVENTS,
+    ...BIRTHDAY_REMINDER_EVENTS,
   ],
   documentIds: taskIdsOf,
   apply: (doc, event, id) => {

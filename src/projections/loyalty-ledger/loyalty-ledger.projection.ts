@@ -48,7 +48,10 @@ type Points = Exclude<
       | 'VoucherExpired'
       | 'MembershipDecisionsWithdrawn'
       | 'MemberCardReplaced'
-      | 'MemberCardBlocked';
+      | 'MemberCardBlocked'
+      | 'MemberBirthdayRecorded'
+      | 'MemberBirthdayReminderDue'
+      | 'MemberBirthdayRemindersEnded';
   }
 >;
 type Handled = Points | Extract<MembershipEvent, { type: 'MembershipDecisionsWithdrawn' }>;

@@ -32,6 +32,13 @@ export type LoyaltyMember = {
   /** Soonest moment something falls due (a lot, a voucher, the lapse): what the expiry sweep looks for. */
   nextDueAt: string | null;
   vouchers: Voucher[];
+  /**
+   * The birthday (`MM-DD`) as the event stores it, sealed under the customer's key: never clear here, and
+   * `[erased]` once the customer is forgotten. Only `GET /memberships/{customerId}` shows it (docs/care.md).
+   */
+  birthday: string | null;
+  /** The years whose birthday reminder the clock noted (once each): what the birthday watcher skips. */
+  birthdayReminderYears: number[];
   state: EnrolledMembership;
   /** Revision of the membership's stream: the ETag of this record. */
   revision: number;
@@ -62,6 +69,8 @@ const memberOf = (state: EnrolledMembership, revision: number, updatedAt: string
       ...(lapse ? [lapse] : []),
     ]),
     vouchers,
+    birthday: state.birthday?.sealed ?? null,
+    birthdayReminderYears: (state.birthdayReminders ?? []).map((reminder) => reminder.year),
     state,
     revision,
     updatedAt,
@@ -72,9 +81,10 @@ export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, Loy
   name: 'loyalty-members',
   // 2: the state remembers the clock's decisions, and a late fact withdraws them.
   // 4: the state keeps the lapse its running clock's starting fact restated (`restatedLapseAt`).
-  version: 4,
+  // 5: the sealed birthday and the years its reminder was noted (the birthday watcher reads them).
+  version: 5,
   collection: 'loyalty_members',
-  indexes: [['homeDealerId', 'status'], ['nextDueAt'], ['status', 'lapseDueAt'], ['tier']],
+  indexes: [['homeDealerId', 'status'], ['nextDueAt'], ['status', 'lapseDueAt'], ['tier'], ['birthday']],
   handles: [
     'MembershipEnrolled',
     'PointsEarned',
@@ -91,6 +101,9 @@ export const loyaltyMembersProjection: ProjectionDefinition<MembershipEvent, Loy
     'MembershipDecisionsWithdrawn',
     'MemberCardReplaced',
     'MemberCardBlocked',
+    'MemberBirthdayRecorded',
+    'MemberBirthdayReminderDue',
+    'MemberBirthdayRemindersEnded',
   ],
   documentIds: (event) => [event.data.customerId],
   apply: (doc, event: Envelope<MembershipEvent>) => {

@@ -112,8 +112,12 @@ describe('loyalty-members projection', () => {
         lotsIssued: 0,
         endedAt: null,
         lastFactAt: '2026-01-01T02:00:00.000Z',
+        birthday: null,
+        birthdayReminders: [],
         automatic: [],
       },
+      birthday: null,
+      birthdayReminderYears: [],
       revision: 0,
       updatedAt: '2026-01-01T02:00:00.000Z',
     };

@@ -83,7 +83,7 @@ export class CareTaskMessageView implements CareTaskMessageEntry {
 export class CareTaskResponse implements CareTaskView {
   /** `<kind>-<record id>`. @example delivery-vs-88121 */
   taskId!: string;
-  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery; the follow-ups; the reminders `insurance`, `inspection`, `maintenance`. @example delivery */
+  /** `delivery`: 7 days after delivery (SSI); `service`: 3 days after settlement (CSI); `3month`: 3 months after delivery; the follow-ups; the reminders `insurance`, `inspection`, `maintenance`; the member reminders `pointsexpiry`, `lapsewarning`, `birthday`. @example delivery */
   kind!: CareTaskKind;
   /** The vehicle sale or repair order it follows; a date reminder's `<vin>-<YYYYMMDD>`. @example vs-88121 */
   recordId!: string;
@@ -164,6 +164,7 @@ export class ReminderKindFiguresView {
   maintenance!: ReminderFiguresView;
   pointsexpiry!: ReminderFiguresView;
   lapsewarning!: ReminderFiguresView;
+  birthday!: ReminderFiguresView;
 }
 
 export class ReminderSuccessView extends ReminderFiguresView implements ReminderSuccess {

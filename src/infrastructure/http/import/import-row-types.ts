@@ -209,5 +209,6 @@ export const importRowTypes = (
     member('BuyVoucher', membership.BuyVoucherBody),
     member('CancelMembership', membership.CancelMembershipBody),
     member('ReEnrollMember', membership.ReEnrollMemberBody),
+    member('RecordMemberBirthday', membership.RecordMemberBirthdayBody),
   ];
 };

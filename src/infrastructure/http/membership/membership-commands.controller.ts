@@ -16,6 +16,7 @@ import {
   CancelMembershipBody,
   EnrollMemberBody,
   ReEnrollMemberBody,
+  RecordMemberBirthdayBody,
   RedeemPointsBody,
   RedeemVoucherBody,
 } from './membership.bodies';
@@ -80,6 +81,13 @@ export class MembershipCommandsController extends routeTable({
   blockCard: step('card-blocks', 'BlockMemberCard', BlockMemberCardBody, 'membership.manage', {
     summary: 'Block the current member card (lost, stolen); replace it to issue a new one',
     refusals: `MEMBER_CARD_BLOCKED, ${ON_MEMBER}`,
+    above: [Conflicts()],
+  }),
+  birthday: step('birthday', 'RecordMemberBirthday', RecordMemberBirthdayBody, 'membership.manage', {
+    summary: "Record the member's birthday (month and day, never the year); again replaces it",
+    refusals: `MEMBER_BIRTHDAY_NOT_A_DATE, MEMBERSHIP_LAPSED, MEMBERSHIP_CANCELLED, ${ON_MEMBER}`,
+    description:
+      'Personal data: sealed under the customer\'s key (forgetting the customer erases it), shown only on `GET /memberships/{customerId}` to the roles that see a phone in full. Its reminder falls due at 09:00 CST seven days before the birthday (docs/care.md, "Birthday reminders").',
     above: [Conflicts()],
   }),
   cancel: step('cancel', 'CancelMembership', CancelMembershipBody, 'membership.manage', {

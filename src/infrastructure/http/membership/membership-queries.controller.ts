@@ -11,6 +11,7 @@ import {
 } from '../../../application/membership/membership.queries';
 import { CLOCK, type Clock } from '../../../application/ports/clock.port';
 import { DEFAULT_LOYALTY_RULES, type LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
+import { RecordsFileAccess } from '../shared/file-access.decorator';
 import { PageParams } from '../shared/page.params';
 import { Permit } from '../shared/permission.decorator';
 import { QueryRoute } from '../shared/query-route';
@@ -54,6 +55,8 @@ export class MembershipQueriesController {
   }
 
   @Get('memberships/:customerId')
+  // The member's birthday is personal data: an answer that shows it records the opening (docs/privacy.md).
+  @RecordsFileAccess()
   @Permit('membership.read', 'record')
   @QueryRoute({
     summary: "A member's balance: spendable and lifetime points, tier, the next expiry; ETag is its revision",

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LoyaltyRuleSet } from '../../../domain/membership/loyalty-rules';
-import type { RedeemVoucher } from '../../../domain/membership/membership.commands';
+import type { RecordMemberBirthday, RedeemVoucher } from '../../../domain/membership/membership.commands';
 import type { Tier } from '../../../domain/membership/membership.types';
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { BusinessTime } from '../shared/command.bodies';
@@ -96,6 +96,17 @@ export class AdjustPointsBody extends BusinessTime {
 export class CancelMembershipBody extends BusinessTime {
   /** @example "Customer sold the car and asked to leave the club" */
   @IsString() @Length(1, 500) reason!: string;
+}
+
+/**
+ * The member's birthday: month and day only, never the year (personal data, sealed under the customer's key).
+ * A day the month never has (31 April) is a 422 MEMBER_BIRTHDAY_NOT_A_DATE; 29 February is allowed.
+ */
+export class RecordMemberBirthdayBody extends BusinessTime implements Body<RecordMemberBirthday> {
+  /** @example 5 */
+  @IsInt() @Min(1) @Max(12) month!: number;
+  /** @example 20 */
+  @IsInt() @Min(1) @Max(31) day!: number;
 }
 
 export class EarnRatesBody implements Record<Tier, number> {

@@ -59,6 +59,13 @@ export class MemberView implements Answered<LoyaltyMember> {
   /** Soonest moment something falls due: a lot, a voucher or the lapse. */
   nextDueAt!: string | null;
   vouchers!: VoucherView[];
+  /**
+   * The member's birthday, `MM-DD` (never the year), personal data: shown to the roles that see a phone in
+   * full (docs/privacy.md), null for the others and while none is recorded; `[erased]` once forgotten.
+   */
+  birthday!: string | null;
+  /** The years whose birthday reminder fell due (docs/care.md, "Birthday reminders"). */
+  birthdayReminderYears!: number[];
   /** Revision of the membership stream: the ETag of this record, for If-Match. */
   revision!: number;
   updatedAt!: string;

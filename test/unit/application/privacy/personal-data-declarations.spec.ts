@@ -9,7 +9,7 @@ import { ALL_EVENT_TYPES } from '../../../../src/application/features';
  * with the compiler: a field added to an event (or to a type an event nests) is seen the day it is added.
  */
 const PERSONAL =
-  /(^|\.)(name|[a-z]*Name|phone|[a-z]*Phone|plate|[a-z]*Plate|address|[a-z]*Address|idNumber|[a-z]*IdNumber)$/;
+  /(^|\.)(name|[a-z]*Name|phone|[a-z]*Phone|plate|[a-z]*Plate|address|[a-z]*Address|idNumber|[a-z]*IdNumber|birthday|[a-z]*Birthday|birthDate|[a-z]*BirthDate|dateOfBirth)$/;
 /** Names that match the pattern but are not about a person, each with the reason. */
 const NOT_PERSONAL: Readonly<Record<string, string>> = {
   'GiftDefined.name': 'the name of a gift article on the shelf, not of a person',
@@ -108,7 +108,9 @@ describe('personal data declarations', () => {
     expect(declared.length).toBeGreaterThan(5);
     expect(declared.filter((path) => !PERSONAL.test(path))).toEqual([]);
     expect(
-      ['contact.mobilePhone', 'buyer.homeAddress', 'plate', 'driver.name'].every((p) => PERSONAL.test(p)),
+      ['contact.mobilePhone', 'buyer.homeAddress', 'plate', 'driver.name', 'member.birthDate'].every((p) =>
+        PERSONAL.test(p),
+      ),
     ).toBe(true);
   });
 });

@@ -213,7 +213,8 @@ describe('care task ids and due dates', () => {
   it('parses the kind and the record id', () => {
     expect(parseCareTaskId('3month-vs-1')).toEqual({ kind: '3month', recordId: 'vs-1' });
     expect(parseCareTaskId('service-ro-2026-1')).toEqual({ kind: 'service', recordId: 'ro-2026-1' });
-    expect(parseCareTaskId('birthday-cu-1')).toBeNull();
+    expect(parseCareTaskId('birthday-cu-1-2027')).toEqual({ kind: 'birthday', recordId: 'cu-1-2027' });
+    expect(parseCareTaskId('anniversary-cu-1')).toBeNull();
     expect(parseCareTaskId('delivery-')).toBeNull();
   });
 

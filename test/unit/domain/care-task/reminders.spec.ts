@@ -163,6 +163,7 @@ describe('reminder figures (apart from the callbacks)', () => {
         // No member in the scenario: no points-expiry task.
         pointsexpiry: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
         lapsewarning: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
+        birthday: { due: 0, completed: 0, booked: 0, notReached: 0, open: 0, successRate: null },
       },
     });
     // The callbacks are the delivery call alone: 1 due, 1 completed.
