@@ -74,7 +74,7 @@ export type ServerLag = Readonly<{ events: number; p50Ms: number; p99Ms: number;
 /** The event store's commits over the server's life (`crm_event_store_commit_appends`). */
 export type ServerCommits = Readonly<{ commits: number; appends: number; appendsPerCommit: number }>;
 /** Reads of the log the server's subscriptions made over its life (`EventStore.subscriptionReads`). */
-export type ServerSubscriptionReads = Readonly<{ sharedReads: number; ownReads: number }>;
+export type ServerSubscriptionReads = Readonly<{ sharedReads: number; ownReads: number; storeReads: number }>;
 export type ServerReport = Readonly<{
   lag: ServerLag;
   commits: ServerCommits;

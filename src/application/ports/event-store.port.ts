@@ -92,6 +92,11 @@ export type SubscriptionReads = Readonly<{
   joined: number;
   /** Subscribers now reading alone. */
   alone: number;
+  /**
+   * Of those reads, the ones that reached the store: a read that asks what another asked a moment before
+   * gets the same answer (`SharedReads`, 50 ms) without a round trip.
+   */
+  storeReads: number;
 }>;
 
 /** One stream's part of a batch append. */

@@ -12,8 +12,8 @@ import type { CatchUpSource } from './catch-up-subscription';
  */
 export const FAN_OUT_QUEUE_LIMIT = 4;
 
-/** What the fan-out has done (the metrics, tests, the benchmark). */
-export type FanOutStats = SubscriptionReads;
+/** What the fan-out has done (the metrics, tests, the benchmark); the store adds its own round trips. */
+export type FanOutStats = Omit<SubscriptionReads, 'storeReads'>;
 
 type Item = Readonly<{ kind: 'batch'; events: readonly StoredEvent[] }> | Readonly<{ kind: 'caught-up' }>;
 

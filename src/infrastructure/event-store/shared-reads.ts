@@ -16,6 +16,8 @@ const MAX_SHARED_EVENTS = 20_000;
 export class SharedReads {
   private readonly entries = new Map<string, Readonly<{ at: number; events: Promise<StoredEvent[]> }>>();
   private held = 0;
+  /** Reads that went to the store (not shared). */
+  storeReads = 0;
 
   constructor(
     private readonly ttlMs = SHARED_READ_TTL_MS,
@@ -31,6 +33,7 @@ export class SharedReads {
     const started = this.now();
     const shared = this.entries.get(key);
     if (shared && started - shared.at <= this.ttlMs) return shared.events;
+    this.storeReads += 1;
     const events = readFromStore(options).then((read) => {
       for (const event of read) Object.freeze(event);
       this.held += read.length;

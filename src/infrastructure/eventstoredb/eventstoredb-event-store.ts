@@ -72,10 +72,11 @@ import {
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
+  type SubscriptionReads,
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
 import { interruptibleSleep } from '../event-store/catch-up-subscription';
-import { type FanOutStats, LogFanOut } from '../event-store/log-fan-out';
+import { LogFanOut } from '../event-store/log-fan-out';
 import { withDeadline } from './with-deadline';
 
 export type EventStoreDbOptions = Readonly<{
@@ -222,8 +223,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Reads of the log made for subscriptions: by the shared reader, and by subscribers catching up alone. */
-  subscriptionReads(): FanOutStats {
-    return this.fanOut.stats();
+  subscriptionReads(): SubscriptionReads {
+    return { ...this.fanOut.stats(), storeReads: this.sharedReads.storeReads };
   }
 
   async headPosition(): Promise<number> {

@@ -175,6 +175,15 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: 'crm_subscription_store_reads',
+      help: 'Of the reads of the log made for the subscriptions of this process, those that reached the store (the others got the answer of the same read a moment before)',
+      registers,
+      collect() {
+        const reads = sources()?.subscriptionReads?.();
+        if (reads) this.set(reads.storeReads);
+      },
+    });
+    new Gauge({
       name: 'crm_subscription_subscribers',
       help: 'Subscriptions of this process fed by the shared reader of the log (joined) or reading alone (alone)',
       labelNames: ['mode'],

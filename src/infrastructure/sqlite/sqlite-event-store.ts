@@ -10,10 +10,11 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  type SubscriptionReads,
   WrongExpectedRevisionError,
 } from '../../application/ports/event-store.port';
 import { interruptibleSleep } from '../event-store/catch-up-subscription';
-import { type FanOutStats, LogFanOut } from '../event-store/log-fan-out';
+import { LogFanOut } from '../event-store/log-fan-out';
 import { SharedReads } from '../event-store/shared-reads';
 import { GroupCommit, type GroupOutcome } from './group-commit';
 import { openSqlite, type SqliteDurability } from './sqlite-database';
@@ -272,8 +273,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Reads of the log made for subscriptions: by the shared reader, and by subscribers catching up alone. */
-  subscriptionReads(): FanOutStats {
-    return this.fanOut.stats();
+  subscriptionReads(): SubscriptionReads {
+    return { ...this.fanOut.stats(), storeReads: this.sharedReads.storeReads };
   }
 
   async headPosition(): Promise<number> {
