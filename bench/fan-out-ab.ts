@@ -8,27 +8,10 @@
  *   npx ts-node --transpile-only -P tsconfig.json bench/fan-out-ab.ts
  */
 import { join } from 'node:path';
-import { load, startServer, stopServer } from './http-load';
+import { complaintFiling, load, startServer, stopServer } from './http-load';
 import { tempDir } from './support';
 
-const complaint = (n: number) => ({
-  path: '/complaints',
-  expect: 201,
-  body: {
-    complaintId: `ab-${process.pid}-${n}`,
-    dealerId: 'd-001',
-    channel: 'dealer',
-    category: 'service',
-    severity: 'general',
-    customer: {
-      customerId: `cu-ab-${n % 300}`,
-      name: '王芳',
-      phone: `1390000${String(n % 300).padStart(4, '0')}`,
-    },
-    description: 'Car was not ready at the promised time.',
-    remedySought: 'apology and goodwill',
-  },
-});
+const complaint = complaintFiling('ab');
 
 const main = async () => {
   const temp = tempDir();

@@ -199,3 +199,28 @@ export const sampleLag = (
     },
   };
 };
+
+/**
+ * The command load: a complaint filed by one of a few hundred customers who complain again and again (their
+ * personal-data keys exist after the first time). `tag` keeps two runs' complaint ids apart.
+ */
+export const complaintFiling =
+  (tag = 'bench') =>
+  (n: number) => ({
+    path: '/complaints',
+    expect: 201,
+    body: {
+      complaintId: `${tag}-${process.pid}-${n}`,
+      dealerId: 'd-001',
+      channel: 'dealer',
+      category: 'service',
+      severity: 'general',
+      customer: {
+        customerId: `cu-${tag}-${n % 300}`,
+        name: '王芳',
+        phone: `1390000${String(n % 300).padStart(4, '0')}`,
+      },
+      description: 'Car was not ready at the promised time.',
+      remedySought: 'apology and goodwill',
+    },
+  });

@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  complaintFiling,
   load,
   type LoadResult,
   sampleLag,
@@ -60,26 +61,7 @@ const round2 = (value: number): number => Math.round(value * 100) / 100;
 const cpu = (ms: number | null): string => (ms === null ? 'n/a' : ms.toFixed(2));
 const atMost = (value: number, target: number) => (value <= target ? 'ok' : 'ABOVE');
 const atLeast = (value: number, target: number) => (value >= target ? 'ok' : 'BELOW');
-
-const complaint = (n: number) => ({
-  path: '/complaints',
-  expect: 201,
-  body: {
-    complaintId: `bench-${process.pid}-${n}`,
-    dealerId: 'd-001',
-    channel: 'dealer',
-    category: 'service',
-    severity: 'general',
-    // A few hundred customers who complain again and again: their keys exist after the first time.
-    customer: {
-      customerId: `cu-bench-${n % 300}`,
-      name: '王芳',
-      phone: `1390000${String(n % 300).padStart(4, '0')}`,
-    },
-    description: 'Car was not ready at the promised time.',
-    remedySought: 'apology and goodwill',
-  },
-});
+const complaint = complaintFiling();
 
 const main = async () => {
   const temp = tempDir();

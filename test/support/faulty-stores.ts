@@ -4,7 +4,7 @@ import {
   type SubscribeOptions,
 } from '../../src/application/ports/event-store.port';
 import type { ReadStore } from '../../src/application/ports/read-store.port';
-import { LogFanOut } from '../../src/infrastructure/event-store/log-fan-out';
+import { fanOutPolling } from './fan-out-polling';
 import type { RetryPolicy } from '../../src/infrastructure/projections/store-retry';
 
 export type FaultKind = 'read' | 'write' | 'commit';
@@ -89,17 +89,7 @@ export const faultyReadStore = (inner: ReadStore, faults: StoreFaults): ReadStor
 /** The real event store; its reads and appends may fail, and its subscriptions read through the faults. */
 export const faultyEventStore = (inner: EventStore, faults: StoreFaults): EventStore => {
   // The one reader of the log every adapter serves its subscriptions from, over the wrapped reads.
-  const fanOut = new LogFanOut({
-    readAll: (read) => store.readAll(read),
-    waitForAppend: (_position, signal) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 2);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
-  });
+  const fanOut = fanOutPolling((read) => store.readAll(read));
   const store: EventStore = {
     appendToStream: (streamId, events, expected) =>
       faults.call('write', 'eventstoredb', `the append to ${streamId}`, () =>

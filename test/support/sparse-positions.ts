@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent } from '../../src/application/ports/event-store.port';
-import { LogFanOut } from '../../src/infrastructure/event-store/log-fan-out';
+import { fanOutPolling } from './fan-out-polling';
 
 /** Bytes per event in the sparse log: each event's position is its SQLite position times this. */
 export const SPARSE_STEP = 100;
@@ -20,17 +20,7 @@ export const sparsePositions = (inner: EventStore): EventStore => {
     globalPosition: event.globalPosition * SPARSE_STEP,
   });
   // The one reader of the log every adapter serves its subscriptions from, over the wrapped reads.
-  const fanOut = new LogFanOut({
-    readAll: (read) => store.readAll(read),
-    waitForAppend: (_position, signal) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 2);
-        signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
-  });
+  const fanOut = fanOutPolling((read) => store.readAll(read));
   const store: EventStore = {
     appendToStream: async (streamId, events, expected) => {
       const result = await inner.appendToStream(streamId, events, expected);
