@@ -74,7 +74,7 @@ describe('fleet-order-vehicles reactor', () => {
   });
 
   it('registers a delivered VIN on the account at the delivery’s time; a re-run appends nothing', async () => {
-    const reactor = createFleetOrderVehiclesReactor(pipeline, fleetAccountFeature);
+    const reactor = createFleetOrderVehiclesReactor(pipeline);
     const event = delivery('ev-7', VIN1, '2026-03-10T02:00:00.000Z');
     await reactor.react(event, reactionTo(event));
     await reactor.react(event, reactionTo(event));
@@ -98,14 +98,14 @@ describe('fleet-order-vehicles reactor', () => {
       { type: 'RegisterFleetVehicle', data: { accountId: 'fa-1', vin: VIN1 } },
       { now: '2026-03-05T02:00:00.000Z', correlationId: 'c-1', causationId: null, actor: manager },
     );
-    const reactor = createFleetOrderVehiclesReactor(pipeline, fleetAccountFeature);
+    const reactor = createFleetOrderVehiclesReactor(pipeline);
     const event = delivery('ev-8', VIN1, '2026-03-10T02:00:00.000Z');
     await expect(reactor.react(event, reactionTo(event))).resolves.toBeUndefined();
     expect(await onAccount()).toHaveLength(2);
   });
 
   it('stops on any other refusal rather than losing it (an account that does not exist)', async () => {
-    const reactor = createFleetOrderVehiclesReactor(pipeline, fleetAccountFeature);
+    const reactor = createFleetOrderVehiclesReactor(pipeline);
     const event = { ...delivery('ev-9', VIN1, '2026-03-10T02:00:00.000Z') };
     const unknown = { ...event, data: { ...event.data, accountId: 'fa-unknown' } } as StoredEvent;
     await expect(reactor.react(unknown, reactionTo(unknown))).rejects.toMatchObject({
