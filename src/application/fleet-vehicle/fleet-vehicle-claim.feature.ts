@@ -12,7 +12,11 @@ import type { Feature } from '../shared/feature';
  * The fleet-vehicle index an account claims before it registers a VIN (issue 18 §2), so a vehicle is on
  * one fleet account at a time: `fleetvehicle-<VIN>`.
  */
-export const fleetVehicleClaimFeature: Feature<FleetVehicleClaimState, ClaimFleetVehicle, FleetVehicleClaimed> = {
+export const fleetVehicleClaimFeature: Feature<
+  FleetVehicleClaimState,
+  ClaimFleetVehicle,
+  FleetVehicleClaimed
+> = {
   name: 'fleet-vehicle-claim',
   category: 'fleetvehicle',
   decider: fleetVehicleClaimDecider,

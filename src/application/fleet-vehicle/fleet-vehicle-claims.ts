@@ -5,7 +5,10 @@ import {
   FleetVehicleOnOtherAccount,
   fleetVehicleStreamId,
 } from '../../domain/fleet-vehicle/fleet-vehicle-claim';
-import { fleetAccountVehicleHold, fleetVehicleStandingOf } from '../../domain/fleet-vehicle/fleet-vehicle-standing';
+import {
+  fleetAccountVehicleHold,
+  fleetVehicleStandingOf,
+} from '../../domain/fleet-vehicle/fleet-vehicle-standing';
 import { isDealerBound, isRole } from '../access/principal';
 import type { CommandContext } from '../shared/command-context';
 import type { CommandPipeline } from '../shared/command-pipeline';
@@ -35,8 +38,15 @@ export const claimFleetVehicle = async (
   let current = null;
   if (claim.state.status === 'claimed') {
     const { holder: held, holderRevision: heldAt } = claim.state;
-    const account = await pipeline.currentRecord(fleetAccountVehicleHold(vin), fleetAccountStreamId(held.accountId));
-    current = { holder: held, holderRevision: heldAt, ...fleetVehicleStandingOf(account.state, account.revision, heldAt) };
+    const account = await pipeline.currentRecord(
+      fleetAccountVehicleHold(vin),
+      fleetAccountStreamId(held.accountId),
+    );
+    current = {
+      holder: held,
+      holderRevision: heldAt,
+      ...fleetVehicleStandingOf(account.state, account.revision, heldAt),
+    };
   }
   try {
     await pipeline.execute(
@@ -46,7 +56,11 @@ export const claimFleetVehicle = async (
       { ...context, expectedRevision: undefined, idempotencyKey: undefined, requestHash: undefined },
     );
   } catch (error) {
-    if (error instanceof FleetVehicleOnOtherAccount && error.other !== null && !maySee(context.actor, error.other))
+    if (
+      error instanceof FleetVehicleOnOtherAccount &&
+      error.other !== null &&
+      !maySee(context.actor, error.other)
+    )
       throw new FleetVehicleOnOtherAccount(vin, error.accountId, null, error.heldUntil);
     throw error;
   }

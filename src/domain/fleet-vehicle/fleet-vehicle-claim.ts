@@ -88,7 +88,10 @@ export class FleetVehicleOnOtherAccount extends DomainError {
   }
 }
 
-const claimed = (command: ClaimFleetVehicle, previousHolder: FleetVehicleHolder | null): FleetVehicleClaimed[] => {
+const claimed = (
+  command: ClaimFleetVehicle,
+  previousHolder: FleetVehicleHolder | null,
+): FleetVehicleClaimed[] => {
   const { vin, holder, holderRevision } = command.data;
   return [
     {
@@ -119,7 +122,11 @@ const standingOf = (
  * taken over when it let the VIN go at or before the registration's business time; refused while it holds
  * it, or when the registration is dated before it let go (the vehicle was on that account then).
  */
-export const fleetVehicleClaimDecider: Decider<FleetVehicleClaimState, ClaimFleetVehicle, FleetVehicleClaimed> = {
+export const fleetVehicleClaimDecider: Decider<
+  FleetVehicleClaimState,
+  ClaimFleetVehicle,
+  FleetVehicleClaimed
+> = {
   initialState: () => ({ status: 'free' }),
   evolve: (_state, event) => ({
     status: 'claimed',
