@@ -8,6 +8,7 @@ const FC = 'fa-beijing';
 const X = 'LSVAB4BR5MN000001';
 const Z = 'LSVAB4BR5MN000002';
 const W = 'LSVAB4BR5MN000003';
+const V = 'LSVAB4BR5MN000004';
 /** An instant in China Standard Time, `MM-DD` and `hh:mm`. */
 const cst = (day: string, time = '10:00') => `2026-${day}T${time}:00+08:00`;
 /** The same instant as the API stores it (UTC). */
@@ -34,6 +35,9 @@ const utc = (day: string, time = '10:00') => new Date(cst(day, time)).toISOStrin
  *   as of 03-12 10:00: FA {} = 0 (removed 03-10), FB {} = 0 (not yet registered).
  *   as of 03-18 10:00: FA {} = 0, FB {X, Z} = 2.        X counted once, on FB.
  *   now (04-05):       FA {W} = 1, FB {X, Z} = 2.       Z counted once, on FB; X once, on FB.
+ *
+ * Then an import (POST /admin/imports) of two rows dated 03-21: FA registers X (on FB: the row is refused,
+ * FLEET_VEHICLE_ON_OTHER_ACCOUNT) and FC registers V (appended). FA stays at 1 vehicle, FB at 2.
  */
 describe('Fleet vehicles: one fleet account per vehicle', () => {
   const clock = testClock('2026-04-05T00:00:00.000Z');
@@ -185,5 +189,30 @@ describe('Fleet vehicles: one fleet account per vehicle', () => {
     expect([await vehiclesOf(FA), await vehiclesOf(FB)]).toEqual([1, 2]);
     // The OEM reads both accounts the same.
     expect((await get(`/fleet/accounts/${FB}/kpis`, oem)).body.vehicles).toBe(2);
+  });
+
+  it('an import row registering a VIN of another account is refused by the same rule; the others are taken', async () => {
+    const response = await api.request({
+      method: 'POST',
+      url: '/admin/imports',
+      headers: { 'content-type': 'application/json' },
+      payload: {
+        rows: [
+          { type: 'fleet-account.RegisterFleetVehicle', accountId: FA, vin: X, occurredAt: cst('03-21') },
+          { type: 'fleet-account.RegisterFleetVehicle', accountId: FC, vin: V, occurredAt: cst('03-21') },
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect([report.rows, report.appended, report.refused]).toEqual([2, 1, 1]);
+    expect(
+      report.refusedRows.map(({ line, recordId, code }: Record<string, unknown>) => [line, recordId, code]),
+    ).toEqual([[1, FA, 'FLEET_VEHICLE_ON_OTHER_ACCOUNT']]);
+    // The import runs as the system role, which sees every account: the other one is named.
+    expect(report.refusedRows[0].detail).toContain(FB);
+    await api.settle();
+    expect([await vehiclesOf(FA), await vehiclesOf(FB)]).toEqual([1, 2]);
+    expect((await get(`/fleet/accounts/${FC}`, otherDm)).body.vehiclesOnAccount).toBe(1);
   });
 });
