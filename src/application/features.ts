@@ -25,6 +25,7 @@ import { prospectFeature } from './sales/prospect.feature';
 import { showroomTrafficFeature } from './sales/showroom-traffic.feature';
 import { vehicleSaleFeature } from './sales/vehicle-sale.feature';
 import { vehicleVinClaimFeature } from './vehicle-vin/vehicle-vin-claim.feature';
+import { fleetVehicleClaimFeature } from './fleet-vehicle/fleet-vehicle-claim.feature';
 import { forecastWeightsFeature, salesTargetFeature } from './sales-target/sales-target.feature';
 import type { ClockWatcher } from './shared/clock-watcher';
 import { type EventTypeRegistration, registrationsOf } from './shared/event-catalog';
@@ -51,6 +52,7 @@ export const FEATURES: readonly AnyFeature[] = [
   prospectLeadsFeature,
   campaignFeature,
   fleetAccountFeature,
+  fleetVehicleClaimFeature,
   fleetOrderFeature,
   membershipFeature,
   memberCardClaimFeature,

@@ -4,7 +4,6 @@ import { FLEET_ORDER_EVENT_TYPES, type FleetOrderEvent } from '../../domain/flee
 import { type FleetOrderState, fleetOrderStreamId } from '../../domain/fleet-order/fleet-order.state';
 import { fleetOrdersProjection } from '../../projections/fleet-orders/fleet-orders.projection';
 import { createFleetOrderVehiclesReactor } from './fleet-order-vehicles.reactor';
-import { fleetAccountFeature } from '../fleet-account/fleet-account.feature';
 import type { Feature } from '../shared/feature';
 
 /**
@@ -26,5 +25,5 @@ export const fleetOrderFeature: Feature<FleetOrderState, FleetOrderCommand, Flee
       : {};
   },
   projections: [fleetOrdersProjection],
-  reactors: ({ pipeline }) => [createFleetOrderVehiclesReactor(pipeline, fleetAccountFeature)],
+  reactors: ({ pipeline }) => [createFleetOrderVehiclesReactor(pipeline)],
 };

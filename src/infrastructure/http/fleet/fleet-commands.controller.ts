@@ -48,8 +48,10 @@ export class FleetCommandsController extends routeTable({
   registerVehicle: step('vehicles', 'RegisterFleetVehicle', RegisterFleetVehicleBody, 'fleet.manage', {
     summary: 'Register a vehicle (VIN) to the account, optionally with one of its drivers',
     refusals: `FLEET_VEHICLE_ALREADY_ON_ACCOUNT, FLEET_DRIVER_NOT_ON_ACCOUNT, ${OUT_OF_ORDER}`,
+    conflicts:
+      "FLEET_VEHICLE_ON_OTHER_ACCOUNT (the VIN is registered on another fleet account, named when the reader may see it; `heldUntil` when it was removed there only after this registration's business time)",
     description:
-      'Its repair orders count for the account from this business time until its removal. Facts on one VIN (and on one driver) are taken in business-time order: one dated before the last fact on it is refused with FLEET_FACT_OUT_OF_ORDER.',
+      'Its repair orders count for the account from this business time until its removal. A vehicle is on one fleet account at a time: registered on another, it is refused until that account removes it (dated on or after the removal). Facts on one VIN (and on one driver) are taken in business-time order: one dated before the last fact on it is refused with FLEET_FACT_OUT_OF_ORDER.',
   }),
   removeVehicle: step('vehicles/removals', 'RemoveFleetVehicle', RemoveFleetVehicleBody, 'fleet.manage', {
     summary: 'Remove a vehicle from the account (sold, scrapped, moved)',

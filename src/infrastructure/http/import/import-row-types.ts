@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { Command as BusCommand } from '@nestjs/cqrs';
 import { ExecuteComplaintCommand } from '../../../application/complaint/complaint.commands';
+import { FleetAccountCommand } from '../../../application/fleet-account/fleet-account.commands';
 import { ImportRowInvalid, type ImportRowType } from '../../../application/import/import.service';
 import { ExecuteMembershipCommand } from '../../../application/membership/membership.commands';
 import type { Clock } from '../../../application/ports/clock.port';
@@ -21,6 +22,7 @@ import { prospectFeature } from '../../../application/sales/prospect.feature';
 import { prospectStreamId } from '../../../domain/prospect/prospect.decider';
 import { DomainError } from '../../../domain/shared/domain-error';
 import * as complaint from '../complaint/complaint.bodies';
+import * as fleet from '../fleet/fleet.bodies';
 import * as membership from '../membership/membership.bodies';
 import * as repairOrder from '../repair-order/repair-order.bodies';
 import * as sales from '../sales/sales.bodies';
@@ -157,6 +159,13 @@ export const importRowTypes = (
     (type, data, context) => new ExecuteMembershipCommand({ type, data } as never, context),
     clock,
   );
+  // The account's handler, as the route sends it: a registration claims its VIN (one fleet account per vehicle).
+  const account = rowType(
+    'fleet-account',
+    'accountId',
+    (type, data, context) => new FleetAccountCommand({ type, data } as never, context),
+    clock,
+  );
   return [
     prospect('RegisterProspect', sales.RegisterProspectBody, { opens: true }),
     prospect('RecordNeedsAnalysis', sales.RecordNeedsAnalysisBody),
@@ -210,5 +219,12 @@ export const importRowTypes = (
     member('CancelMembership', membership.CancelMembershipBody),
     member('ReEnrollMember', membership.ReEnrollMemberBody),
     member('RecordMemberBirthday', membership.RecordMemberBirthdayBody),
+    account('OpenFleetAccount', fleet.OpenFleetAccountBody, { opens: true }),
+    account('AddFleetMemberCompany', fleet.AddFleetMemberCompanyBody),
+    account('AddFleetDriver', fleet.AddFleetDriverBody),
+    account('RemoveFleetDriver', fleet.RemoveFleetDriverBody),
+    account('RegisterFleetVehicle', fleet.RegisterFleetVehicleBody),
+    account('RemoveFleetVehicle', fleet.RemoveFleetVehicleBody),
+    account('ReassignFleetAccountManager', fleet.ReassignFleetAccountManagerBody),
   ];
 };

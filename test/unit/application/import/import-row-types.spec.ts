@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ExecuteComplaintCommand } from '../../../../src/application/complaint/complaint.commands';
+import { FleetAccountCommand } from '../../../../src/application/fleet-account/fleet-account.commands';
 import { ImportRowInvalid, type ImportRowType } from '../../../../src/application/import/import.service';
 import { ExecuteMembershipCommand } from '../../../../src/application/membership/membership.commands';
 import { AuthoriseWorkOrderCommand } from '../../../../src/application/repair-order/repair-order.commands';
@@ -164,5 +165,22 @@ describe('import row types: a row is its HTTP body, checked by the same rules', 
     expect(first).toBeInstanceOf(RegisterProspectCommand);
     expect(first.data.contact.customerId).toMatch(/^[0-9a-f-]{36}$/);
     expect(again.data.contact.customerId).toBe(first.data.contact.customerId);
+  });
+
+  it('sends a fleet registration to the account’s handler as the route does (its VIN claimed there), the VIN checked', async () => {
+    const row = { accountId: 'fa-1', vin: 'LSVAB4BR5MN000001', occurredAt: '2026-09-01T09:00:00+08:00' };
+    const message = (await typeOf('fleet-account.RegisterFleetVehicle').command(
+      row,
+      false,
+      context(row.occurredAt),
+    )) as FleetAccountCommand;
+    expect(message).toBeInstanceOf(FleetAccountCommand);
+    expect(message.step).toEqual({
+      type: 'RegisterFleetVehicle',
+      data: { accountId: 'fa-1', vin: 'LSVAB4BR5MN000001' },
+    });
+    expect(
+      await errorsOf('fleet-account.RegisterFleetVehicle', { ...row, vin: 'LSVAB4BR5MN00000O' }),
+    ).toEqual(['vin']);
   });
 });
