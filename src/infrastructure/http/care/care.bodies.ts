@@ -9,7 +9,7 @@ import type { CareTaskRequest } from '../../../application/care-task/care-task.c
 import { RECORD_ID, RECORD_ID_MESSAGE } from '../../../application/shared/record-id';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '../../../domain/care-task/care-task.types';
 import { BusinessTime } from '../shared/command.bodies';
-export { VIN } from '../repair-order/repair-order.bodies';
+export { VIN } from '../shared/vin';
 
 /** Each body is its command's data less the task id (from the path). */
 type Body<T extends CareTaskRequest['type']> = Omit<Extract<CareTaskRequest, { type: T }>['data'], 'taskId'>;

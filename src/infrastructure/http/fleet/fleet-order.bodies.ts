@@ -21,6 +21,7 @@ import { FLEET_ORDER_MAX_LINE_QUANTITY } from '../../../domain/fleet-order/fleet
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../domain/vehicle-sale/vehicle-sale.types';
 import { BusinessTime } from '../shared/command.bodies';
 import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
+import { VIN, VIN_MESSAGE } from '../shared/vin';
 
 /** Each body is its command's data less the order id (from the path), so a drifting body does not compile. */
 type Body<T extends FleetOrderRequest['type']> = Omit<
@@ -32,8 +33,6 @@ const ID = { message: RECORD_ID_MESSAGE };
 const ISO = { strict: true, strictSeparator: true } as const;
 const MAX_FEN = 100_000_000_000;
 /** ISO 3779: 17 characters, no I, O or Q. */
-const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
-const VIN_MESSAGE = '$property must be a 17-character VIN (digits and capitals, no I, O or Q)';
 
 export class FleetOrderLineBody implements FleetOrderLineRequest {
   /** @example Lavida */

@@ -13,6 +13,7 @@ import type { FleetAccountCommand } from '../../../domain/fleet-account/fleet-ac
 import type { FleetDriver } from '../../../domain/fleet-account/fleet-account.events';
 import { BusinessTime } from '../shared/command.bodies';
 import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';
+import { VIN, VIN_MESSAGE } from '../shared/vin';
 
 /** Each body is its command's data less the account id (from the path), so a drifting body does not compile. */
 type Body<T extends FleetAccountCommand['type']> = Omit<
@@ -22,8 +23,6 @@ type Body<T extends FleetAccountCommand['type']> = Omit<
 
 const ID = { message: RECORD_ID_MESSAGE };
 /** ISO 3779: 17 characters, no I, O or Q. */
-const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
-const VIN_MESSAGE = '$property must be a 17-character VIN (digits and capitals, no I, O or Q)';
 /** 统一社会信用代码: 18 digits and capitals. */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const CREDIT_CODE_MESSAGE =

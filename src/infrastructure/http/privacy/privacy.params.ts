@@ -1,7 +1,7 @@
 import { IsISO8601, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { AccessAuditFilter } from '../../../application/privacy/access-audit.query';
 import type { CustomerLookupRequest } from '../../../application/privacy/customer-lookup.query';
-import { VIN } from '../repair-order/repair-order.bodies';
+import { VIN } from '../shared/vin';
 import { PageParams } from '../shared/page.params';
 import type { FieldError } from '../shared/problem-details';
 import { ONE_LINE, ONE_LINE_MESSAGE } from '../shared/text-rules';

@@ -23,7 +23,7 @@ import { ask, askList, askRecord, askWith } from '../shared/query-routes';
 import { withCurrentNames } from '../shared/renamed-params';
 import { routeTable } from '../shared/route-table';
 import { currentPrincipal } from '../../request-context';
-import { VIN } from './repair-order.bodies';
+import { VIN } from '../shared/vin';
 import {
   AppointmentsParams,
   CallbacksParams,

@@ -31,6 +31,7 @@ import {
 } from '../../../domain/repair-order/repair-order.types';
 import { BusinessTime } from '../shared/command.bodies';
 import { UnhappyReasonsRules } from '../shared/unhappy-reasons.rules';
+import { VIN, VIN_MESSAGE } from '../shared/vin';
 
 /**
  * Each body is its command's data less the repair order id (from the path): its route's entry checks it.
@@ -40,8 +41,6 @@ import { UnhappyReasonsRules } from '../shared/unhappy-reasons.rules';
  */
 
 /** ISO 3779: 17 characters, no I, O or Q. */
-export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
-const VIN_MESSAGE = '$property must be a 17-character VIN (digits and capitals, no I, O or Q)';
 const TWO_DECIMALS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 const ISO = { strict: true, strictSeparator: true };
 const ID = { message: RECORD_ID_MESSAGE };

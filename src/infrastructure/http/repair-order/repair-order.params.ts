@@ -9,7 +9,7 @@ import {
 } from '../../../application/shared/record-id';
 import { REPAIR_ORDER_STAGES, type RepairOrderStage } from '../../../domain/repair-order/repair-order.types';
 import { ListParams, PageParams } from '../shared/page.params';
-import { VIN } from './repair-order.bodies';
+import { VIN } from '../shared/vin';
 
 const MONTH_MESSAGE = { message: BUSINESS_MONTH_MESSAGE };
 const ISO = { strict: true, strictSeparator: true };

@@ -40,6 +40,7 @@ import {
 } from '../../../domain/vehicle-sale/vehicle-sale.types';
 import { BusinessTime } from '../shared/command.bodies';
 import { UnhappyReasonsRules } from '../shared/unhappy-reasons.rules';
+import { VIN } from '../shared/vin';
 
 // A step's body is its command's data less the record id (from the path): its route's entry checks it.
 const ISO = { strict: true, strictSeparator: true } as const;
@@ -47,7 +48,6 @@ const ISO = { strict: true, strictSeparator: true } as const;
 const MAX_FEN = 100_000_000_000;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = '$property must be a date as YYYY-MM-DD';
-export const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 
 export class ProspectContactBody implements Omit<ProspectContact, 'customerId'> {
   /** The customer id, if the person is known; otherwise one is assigned. @example cu-30211 */

@@ -9,7 +9,7 @@ import {
 import type { ProspectStatus } from '../../../domain/prospect/prospect.state';
 import type { VehicleSaleStatus } from '../../../domain/vehicle-sale/vehicle-sale.state';
 import { ListParams, PageParams } from '../shared/page.params';
-import { VIN } from './sales.bodies';
+import { VIN } from '../shared/vin';
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
