@@ -33,6 +33,10 @@ export type AppConfig = Readonly<{
   rateLimitPerMinute: number;
   /** How long a process trusts the state it read of a credential; a revocation elsewhere shows within it. */
   credentialFreshnessMs: number;
+  /** Unwrapped personal-data keys kept in memory (`PII_KEY_CACHE_SIZE`, 0: none). */
+  piiKeyCacheSize: number;
+  /** How long a kept key is used without asking the key store again (`PII_KEY_FRESHNESS_MS`). */
+  piiKeyFreshnessMs: number;
   /** `AUTH_TOKEN_SECRET`, base64 of at least 32 bytes: signs tokens. Unset: generated under `dataDir/secrets`. */
   authTokenSecret: string | null;
   /** `PII_MASTER_KEY`, base64 of 32 bytes: wraps the personal-data keys (docs/privacy.md). */
@@ -130,6 +134,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     logLevel,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     credentialFreshnessMs: integer(env, 'CREDENTIAL_FRESHNESS_MS', 1_000, 0, 60_000),
+    piiKeyCacheSize: integer(env, 'PII_KEY_CACHE_SIZE', 10_000, 0, 1_000_000),
+    piiKeyFreshnessMs: integer(env, 'PII_KEY_FRESHNESS_MS', 1_000, 0, 60_000),
     authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),
     piiMasterKey: text(env, 'PII_MASTER_KEY'),
     piiMasterKeyPrevious: text(env, 'PII_MASTER_KEY_PREVIOUS'),

@@ -1,4 +1,12 @@
-import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type Subscription } from '../../application/ports/event-store.port';
 import {
   PERSONAL_DATA_KEY_STORE,
   type PersonalDataKeyStore,
@@ -13,12 +21,52 @@ import { EventEncoder } from '../../application/shared/event-encoder';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { deriveBlindIndexKey, deriveRequestFingerprintKey, masterKeyFile } from './master-key';
+import { CachedKeyStore } from './cached-key-store';
 import { describeKeyStore, openKeyStore, type OpenedKeyStore } from './open-key-store';
 
 const OPENED_KEY_STORE = Symbol('OPENED_KEY_STORE');
 
 /** DI token of the key store's derivation root (master-key.ts): the keys derived for other uses start from it. */
 export const KEY_DERIVATION_ROOT = Symbol('KEY_DERIVATION_ROOT');
+
+/**
+ * Every process evicts from its key cache the subjects forgotten by any process, as their
+ * `CustomerForgotten` reaches it (the cache's freshness bounds the rest: `PII_KEY_FRESHNESS_MS`). It follows
+ * the log from its head at start: what was forgotten before is erased in the store already.
+ */
+@Injectable()
+class KeyCacheEviction implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    @Inject(PERSONAL_DATA_KEY_STORE) private readonly keyStore: PersonalDataKeyStore,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const cache = this.keyStore;
+    if (!(cache instanceof CachedKeyStore)) return;
+    this.subscription = this.eventStore.subscribeToAll({
+      after: await this.eventStore.headPosition(),
+      batchSize: 1000,
+      onBatch: async (batch) => {
+        for (const event of batch)
+          if (event.type === 'CustomerForgotten') cache.evict(String(event.data.customerId));
+      },
+      onError: (error) =>
+        this.logger.entry(
+          'warn',
+          `the key cache no longer hears of forgettings in other processes (${String(error)}): a forgotten key is still dropped within PII_KEY_FRESHNESS_MS`,
+          {},
+        ),
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+}
 
 @Injectable()
 class KeyStoreCloser implements OnApplicationShutdown {
@@ -50,8 +98,15 @@ export const PRIVACY_CORE_PROVIDERS: Provider[] = [
   },
   {
     provide: PERSONAL_DATA_KEY_STORE,
-    useFactory: (opened: OpenedKeyStore) => opened.keyStore,
-    inject: [OPENED_KEY_STORE],
+    // Unwrapped keys kept in memory for a moment (issue 14 §5); PII_KEY_CACHE_SIZE=0: every use asks the store.
+    useFactory: (opened: OpenedKeyStore, config: AppConfig) =>
+      config.piiKeyCacheSize > 0
+        ? new CachedKeyStore(opened.keyStore, {
+            maxKeys: config.piiKeyCacheSize,
+            freshnessMs: config.piiKeyFreshnessMs,
+          })
+        : opened.keyStore,
+    inject: [OPENED_KEY_STORE, APP_CONFIG],
   },
   {
     provide: KEY_DERIVATION_ROOT,
@@ -92,4 +147,5 @@ export const PRIVACY_CORE_PROVIDERS: Provider[] = [
     inject: [EventCatalog, PersonalDataProtector],
   },
   KeyStoreCloser,
+  KeyCacheEviction,
 ];
