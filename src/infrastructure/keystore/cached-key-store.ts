@@ -20,8 +20,9 @@ export type KeyCacheOptions = Readonly<{
 type Entry = Readonly<{ key: DataKey | Erased; at: number }>;
 
 /**
- * Unwrapped personal-data keys kept in memory (issue 14 §5), in front of the key store: a command or a read
- * of a customer whose key was used a moment ago neither reads nor unwraps it again. Bounded (LRU) and fresh
+ * Unwrapped personal-data keys kept in memory (issue 14 §5), in front of the key store: a read that reveals
+ * a customer whose key was used a moment ago (`getMany`, the revealer of responses) neither reads nor
+ * unwraps it again. Writes always ask the store (`getOrCreate`). Bounded (LRU) and fresh
  * for `freshnessMs` only. A key destroyed through this process is evicted before the store destroys it;
  * one destroyed by another process is evicted when its `CustomerForgotten` arrives (`evict`, called by the
  * subscription in `privacy-providers.ts`), and at the latest after `freshnessMs`. An erased key is kept as
@@ -38,9 +39,12 @@ export class CachedKeyStore implements PersonalDataKeyStore {
     this.now = options.now ?? (() => performance.now());
   }
 
+  /**
+   * Always asks the store: this is how a command gets the key it seals new personal data with, and a
+   * subject forgotten by any process must be refused at once (422 `CUSTOMER_FORGOTTEN`), never sealed under
+   * a key kept here. The answer is kept for the reads.
+   */
   async getOrCreate(subjectId: string): Promise<DataKey | Erased> {
-    const cached = this.fresh(subjectId);
-    if (cached !== undefined) return cached;
     const key = await this.inner.getOrCreate(subjectId);
     this.remember(subjectId, key);
     return key;

@@ -42,14 +42,22 @@ describe('CachedKeyStore: unwrapped keys kept for a moment (issue 14 §5)', () =
   };
   beforeEach(() => (now = 0));
 
-  it('asks the store once for a key used again within its freshness, again after it', async () => {
+  it('reads a key used within its freshness from memory, and asks the store again after it', async () => {
     const { inner, cache } = setup();
     const first = await cache.getOrCreate('cu-1');
     now = 999;
-    expect(await cache.getOrCreate('cu-1')).toBe(first);
+    expect((await cache.getMany(['cu-1'])).get('cu-1')).toBe(first);
     expect(inner.asked).toEqual(['cu-1']);
     now = 2001;
+    await cache.getMany(['cu-1']);
+    expect(inner.asked).toEqual(['cu-1', 'cu-1']);
+  });
+
+  it('always asks the store for the key a write seals with: a forgetting elsewhere is refused at once', async () => {
+    const { inner, cache } = setup();
     await cache.getOrCreate('cu-1');
+    inner.keys.set('cu-1', 'erased');
+    expect(await cache.getOrCreate('cu-1')).toBe('erased');
     expect(inner.asked).toEqual(['cu-1', 'cu-1']);
   });
 
@@ -57,12 +65,12 @@ describe('CachedKeyStore: unwrapped keys kept for a moment (issue 14 §5)', () =
     const { inner, cache } = setup(2);
     await cache.getOrCreate('a');
     await cache.getOrCreate('b');
-    await cache.getOrCreate('a');
+    await cache.getMany(['a']);
     await cache.getOrCreate('c');
     expect(cache.size).toBe(2);
     inner.asked = [];
-    await cache.getOrCreate('a');
-    await cache.getOrCreate('b');
+    await cache.getMany(['a']);
+    await cache.getMany(['b']);
     expect(inner.asked).toEqual(['b']);
   });
 
@@ -94,15 +102,15 @@ describe('CachedKeyStore: unwrapped keys kept for a moment (issue 14 §5)', () =
     const { inner, cache } = setup();
     await cache.getOrCreate('cu-1');
     inner.keys.set('cu-1', 'erased');
-    expect(await cache.getOrCreate('cu-1')).not.toBe('erased');
+    expect((await cache.getMany(['cu-1'])).get('cu-1')).not.toBe('erased');
     cache.evict('cu-1');
-    expect(await cache.getOrCreate('cu-1')).toBe('erased');
+    expect((await cache.getMany(['cu-1'])).get('cu-1')).toBe('erased');
   });
 
   it('keeps nothing with maxKeys 0', async () => {
     const { inner, cache } = setup(0);
     await cache.getOrCreate('cu-1');
-    await cache.getOrCreate('cu-1');
+    await cache.getMany(['cu-1']);
     expect(inner.asked).toEqual(['cu-1', 'cu-1']);
     expect(cache.size).toBe(0);
   });
