@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import type { Command, Decider, Event } from '../shared/event';
-import { isOnOrBefore } from '../shared/time';
+import { createHolderClaimDecider } from '../shared/holder-claim';
 
 /** The fleet account a VIN is registered on. */
 export type FleetVehicleHolder = Readonly<{ accountId: string; dealerId: string }>;
@@ -88,71 +88,26 @@ export class FleetVehicleOnOtherAccount extends DomainError {
   }
 }
 
-const claimed = (
-  command: ClaimFleetVehicle,
-  previousHolder: FleetVehicleHolder | null,
-): FleetVehicleClaimed[] => {
-  const { vin, holder, holderRevision } = command.data;
-  return [
-    {
-      type: 'FleetVehicleClaimed',
-      data: { vin, holder, holderRevision, previousHolder, claimedAt: command.metadata.now },
-    },
-  ];
-};
-
-/**
- * The standing the claimant read, if it is of the claim the stream holds now; otherwise the claim moved
- * between that read and this decision (another registration landed first), and nothing is known of the
- * new holder's stream: it holds.
- */
-const standingOf = (
-  state: Extract<FleetVehicleClaimState, { status: 'claimed' }>,
-  current: ClaimFleetVehicle['data']['current'],
-): Readonly<{ standing: FleetVehicleStanding; letGoAt: string | null }> =>
-  current !== null &&
-  current.holder.accountId === state.holder.accountId &&
-  current.holderRevision === state.holderRevision
-    ? current
-    : { standing: 'holds', letGoAt: null };
-
 /**
  * Free: claimed. The claimant's own claim: nothing while the account holds the VIN (a retry), claimed
  * again at the new revision once it had let it go (registered again after a removal). Another account's:
  * taken over when it let the VIN go at or before the registration's business time; refused while it holds
- * it, or when the registration is dated before it let go (the vehicle was on that account then).
+ * it, or when the registration is dated before it let go (`createHolderClaimDecider`).
  */
 export const fleetVehicleClaimDecider: Decider<
   FleetVehicleClaimState,
   ClaimFleetVehicle,
   FleetVehicleClaimed
-> = {
-  initialState: () => ({ status: 'free' }),
-  evolve: (_state, event) => ({
-    status: 'claimed',
-    holder: event.data.holder,
-    holderRevision: event.data.holderRevision,
-  }),
-  decide: (command, state) => {
-    if (state.status === 'free') return claimed(command, null);
-    const { standing, letGoAt } = standingOf(state, command.data.current);
-    const { vin, holder } = command.data;
-    if (state.holder.accountId === holder.accountId)
-      return standing === 'let-go' ? claimed(command, state.holder) : [];
-    switch (standing) {
-      case 'let-go':
-        // Business time decides: a registration dated before the other account let go finds it held.
-        if (letGoAt !== null && !isOnOrBefore(letGoAt, command.metadata.now))
-          throw new FleetVehicleOnOtherAccount(vin, holder.accountId, state.holder, letGoAt);
-        return claimed(command, state.holder);
-      case 'holds':
-        throw new FleetVehicleOnOtherAccount(vin, holder.accountId, state.holder);
-      default: {
-        const unreachable: never = standing;
-        return unreachable;
-      }
-    }
-  },
-};
+> = createHolderClaimDecider<
+  FleetVehicleHolder,
+  FleetVehicleStanding,
+  ClaimFleetVehicle,
+  FleetVehicleClaimed
+>({
+  eventType: 'FleetVehicleClaimed',
+  sameHolder: (a, b) => a.accountId === b.accountId,
+  heldElsewhere: (command, holder, heldUntil) =>
+    new FleetVehicleOnOtherAccount(command.data.vin, command.data.holder.accountId, holder, heldUntil),
+});
 
 export const fleetVehicleStreamId = (vin: string): string => `fleetvehicle-${vin}`;

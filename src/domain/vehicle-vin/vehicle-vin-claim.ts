@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import type { Command, Decider, Event } from '../shared/event';
-import { isOnOrBefore } from '../shared/time';
+import { createHolderClaimDecider } from '../shared/holder-claim';
 
 /** The record a VIN is allocated to: a single vehicle sale or a fleet order. */
 export type VinHolder = Readonly<{ kind: 'vehicle-sale' | 'fleet-order'; id: string; dealerId: string }>;
@@ -103,65 +103,19 @@ export class VehicleVinDelivered extends DomainError {
   }
 }
 
-const claimed = (command: ClaimVehicleVin, previousHolder: VinHolder | null): VehicleVinClaimed[] => {
-  const { vin, holder, holderRevision } = command.data;
-  return [
-    {
-      type: 'VehicleVinClaimed',
-      data: { vin, holder, holderRevision, previousHolder, claimedAt: command.metadata.now },
-    },
-  ];
-};
-
-/**
- * The standing the claimant read, if it is of the claim the stream holds now; otherwise the claim moved
- * between that read and this decision (another allocation landed first), and nothing is known of the new
- * holder's record: it holds.
- */
-const standingOf = (
-  state: Extract<VehicleVinClaimState, { status: 'claimed' }>,
-  current: ClaimVehicleVin['data']['current'],
-): Readonly<{ standing: VinStanding; letGoAt: string | null }> =>
-  current !== null &&
-  sameHolder(current.holder, state.holder) &&
-  current.holderRevision === state.holderRevision
-    ? current
-    : { standing: 'holds', letGoAt: null };
-
 /**
  * Free: claimed. The claimant's own claim: nothing while it holds the VIN (a retry, a re-allocation of
  * the same VIN), claimed again at the new revision if its record had let it go (a swap back). Another
  * holder's: taken over when it let the VIN go at or before the claim's business time, refused while it
- * holds it, when the claim is dated before it let go, or once it delivered it.
+ * holds it, when the claim is dated before it let go, or once it delivered it (`createHolderClaimDecider`).
  */
-export const vehicleVinClaimDecider: Decider<VehicleVinClaimState, ClaimVehicleVin, VehicleVinClaimed> = {
-  initialState: () => ({ status: 'free' }),
-  evolve: (_state, event) => ({
-    status: 'claimed',
-    holder: event.data.holder,
-    holderRevision: event.data.holderRevision,
-  }),
-  decide: (command, state) => {
-    if (state.status === 'free') return claimed(command, null);
-    const { standing, letGoAt } = standingOf(state, command.data.current);
-    const { vin, holder } = command.data;
-    if (sameHolder(state.holder, holder)) return standing === 'let-go' ? claimed(command, state.holder) : [];
-    switch (standing) {
-      case 'let-go':
-        // Business time decides: a claim dated before its holder let the VIN go (a late fact) finds it held.
-        if (letGoAt !== null && !isOnOrBefore(letGoAt, command.metadata.now))
-          throw new VehicleVinAllocated(vin, state.holder, letGoAt);
-        return claimed(command, state.holder);
-      case 'holds':
-        throw new VehicleVinAllocated(vin, state.holder);
-      case 'delivered':
-        throw new VehicleVinDelivered(vin, state.holder);
-      default: {
-        const unreachable: never = standing;
-        return unreachable;
-      }
-    }
-  },
-};
+export const vehicleVinClaimDecider: Decider<VehicleVinClaimState, ClaimVehicleVin, VehicleVinClaimed> =
+  createHolderClaimDecider<VinHolder, VinStanding, ClaimVehicleVin, VehicleVinClaimed>({
+    eventType: 'VehicleVinClaimed',
+    sameHolder,
+    heldElsewhere: (command, holder, heldUntil) =>
+      new VehicleVinAllocated(command.data.vin, holder, heldUntil),
+    delivered: (command, holder) => new VehicleVinDelivered(command.data.vin, holder),
+  });
 
 export const vehicleVinStreamId = (vin: string): string => `vehiclevin-${vin}`;
