@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import {
   type AppendResult,
   type EventStore,
@@ -72,6 +74,8 @@ export type SqliteEventStoreOptions = Readonly<{
    * transaction per append.
    */
   groupCommit?: boolean;
+  /** How often a follower at the head looks for appends no notification told it of (default 200 ms). */
+  pollIntervalMs?: number;
   /** `true` (default): one reader of the log for all subscriptions (`LogFanOut`, `SUBSCRIPTION_FAN_OUT`). */
   fanOut?: boolean;
   /** Told after every commit of the store's write transaction: how many appends it held and how many landed. */
@@ -91,6 +95,12 @@ export type StoreCommit = Readonly<{ appends: number; landed: number; events: nu
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
+  /**
+   * Appends by another store on the same file in another thread of this process (the projection worker,
+   * `projection-worker.ts`): each store posts its commits' last position on a channel named by the file,
+   * and wakes its followers on the others' posts, as on its own. Appends by other processes are polled.
+   */
+  private readonly threads: BroadcastChannel | null;
   private readonly sharedReads = new SharedReads();
   private readonly fanOut: LogFanOut;
   private readonly statements;
@@ -104,11 +114,20 @@ export class SqliteEventStore implements EventStore {
   ) {
     db.exec(SCHEMA);
     this.appended.setMaxListeners(0);
+    this.threads = db.memory ? null : new BroadcastChannel(`crm-sqlite-appends:${resolve(db.name)}`);
+    if (this.threads) {
+      this.threads.onmessage = (message) => {
+        this.sharedReads.invalidate();
+        this.appended.emit('append', (message as { data: number }).data);
+      };
+      // The channel alone never keeps a process alive.
+      this.threads.unref();
+    }
     this.fanOut = new LogFanOut(
       {
         readAll: (read) => this.sharedReads.read(read, (options) => this.readAll(options)),
         waitForAppend: (_position, signal) =>
-          interruptibleSleep(CROSS_PROCESS_POLL_MS, signal, (wake) => {
+          interruptibleSleep(options.pollIntervalMs ?? CROSS_PROCESS_POLL_MS, signal, (wake) => {
             this.appended.once('append', wake);
             return () => this.appended.off('append', wake);
           }),
@@ -243,7 +262,9 @@ export class SqliteEventStore implements EventStore {
   private committed(appends: number, landed: readonly AppendResult[], events: number): void {
     if (landed.length > 0) {
       this.sharedReads.invalidate();
-      this.appended.emit('append', Math.max(...landed.map((result) => result.lastPosition)));
+      const position = Math.max(...landed.map((result) => result.lastPosition));
+      this.appended.emit('append', position);
+      this.threads?.postMessage(position);
     }
     this.options.onCommit?.({ appends, landed: landed.length, events });
   }
@@ -293,6 +314,7 @@ export class SqliteEventStore implements EventStore {
     // The appends of this turn are committed, not dropped: their callers are waiting for an answer.
     if (this.db.open) this.groupCommit?.flush();
     this.appended.removeAllListeners();
+    this.threads?.close();
     if (this.db.open) this.db.close();
   }
 }
