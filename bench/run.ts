@@ -96,12 +96,13 @@ const main = async () => {
   /** One server on a fresh data directory: the commands' load and the lag under it, then its report. */
   const commandsOn = async (
     dir: string,
-    variant: Readonly<{ groupCommit: boolean; fanOut: boolean }>,
+    variant: Readonly<{ groupCommit: boolean; fanOut: boolean; worker: boolean }>,
     before?: (server: Server) => Promise<LoadResult>,
   ) => {
     const server = await startServer(join(temp.dir, dir), {
       SQLITE_GROUP_COMMIT: String(variant.groupCommit),
       SUBSCRIPTION_FAN_OUT: String(variant.fanOut),
+      PROJECTION_WORKER: variant.worker ? 'thread' : 'none',
     });
     let measured;
     let report: ServerReport | null = null;
@@ -112,7 +113,7 @@ const main = async () => {
       const lagOldestUnprocessed = await sampled.stop();
       stageProgress(
         'http',
-        `commands, group commit ${variant.groupCommit ? 'on' : 'off'}, shared reader ${variant.fanOut ? 'on' : 'off'}: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms, ${String(commands.serverCpuMsPerRequest)} ms CPU each`,
+        `commands, projections ${variant.worker ? 'in a worker thread' : 'on the API loop'}, group commit ${variant.groupCommit ? 'on' : 'off'}, shared reader ${variant.fanOut ? 'on' : 'off'}: ${fmtInt(commands.perSecond)}/s, p99 ${commands.p99Ms} ms, ${String(commands.serverCpuMsPerRequest)} ms CPU each`,
       );
       measured = { noop, commands, lagOldestUnprocessed };
     } finally {
@@ -131,26 +132,41 @@ const main = async () => {
       idleReadsPerSecond: server.idleReadsPerSecond,
     };
   };
-  const grouped = await commandsOn('http', { groupCommit: true, fanOut: true }, async (server) => {
-    const noop = await load(
-      server,
-      (n) => ({ path: '/diagnostics/noop', body: { note: `ping ${n}` }, expect: 200 }),
-      shape,
-    );
-    stageProgress('http', `no-op: ${fmtInt(noop.perSecond)}/s, p99 ${noop.p99Ms} ms`);
-    return noop;
+  // `npm start`'s shape: the projections in a worker thread (issue 14 §1). The comparisons below run
+  // them on the API's loop, as before the worker, each against `inLoop`, which differs in that alone.
+  const grouped = await commandsOn(
+    'http',
+    { groupCommit: true, fanOut: true, worker: true },
+    async (server) => {
+      const noop = await load(
+        server,
+        (n) => ({ path: '/diagnostics/noop', body: { note: `ping ${n}` }, expect: 200 }),
+        shape,
+      );
+      stageProgress('http', `no-op: ${fmtInt(noop.perSecond)}/s, p99 ${noop.p99Ms} ms`);
+      return noop;
+    },
+  );
+  const inLoop = await commandsOn('http-in-loop', { groupCommit: true, fanOut: true, worker: false });
+  const ungrouped = await commandsOn('http-one-commit-each', {
+    groupCommit: false,
+    fanOut: true,
+    worker: false,
   });
-  const ungrouped = await commandsOn('http-one-commit-each', { groupCommit: false, fanOut: true });
-  const unshared = await commandsOn('http-reader-each', { groupCommit: true, fanOut: false });
+  const unshared = await commandsOn('http-reader-each', { groupCommit: true, fanOut: false, worker: false });
   if (!grouped.noop) throw new Error('the no-op route was not measured');
-  const groupCommitRatio = {
-    perSecond: round2(grouped.commands.perSecond / Math.max(1, ungrouped.commands.perSecond)),
-    p99Ms: round2(grouped.commands.p99Ms / Math.max(0.1, ungrouped.commands.p99Ms)),
+  /** A over B: commands/s, p99 and CPU per command. */
+  const ratioOf = (a: typeof grouped, b: typeof grouped) => ({
+    perSecond: round2(a.commands.perSecond / Math.max(1, b.commands.perSecond)),
+    p99Ms: round2(a.commands.p99Ms / Math.max(0.1, b.commands.p99Ms)),
     serverCpuMsPerCommand:
-      grouped.commands.serverCpuMsPerRequest && ungrouped.commands.serverCpuMsPerRequest
-        ? round2(grouped.commands.serverCpuMsPerRequest / ungrouped.commands.serverCpuMsPerRequest)
+      a.commands.serverCpuMsPerRequest && b.commands.serverCpuMsPerRequest
+        ? round2(a.commands.serverCpuMsPerRequest / b.commands.serverCpuMsPerRequest)
         : null,
-  };
+    lagP99Ms: round2(a.lag.p99Ms / Math.max(0.1, b.lag.p99Ms)),
+  });
+  const groupCommitRatio = ratioOf(inLoop, ungrouped);
+  const workerRatio = ratioOf(grouped, inLoop);
   const http = {
     noop: grouped.noop,
     commands: grouped.commands,
@@ -174,13 +190,16 @@ const main = async () => {
       lagOldestUnprocessed: unshared.lagOldestUnprocessed,
       readsPerCommand: unshared.readsPerCommand,
     },
-    fanOutRatio: {
-      perSecond: round2(grouped.commands.perSecond / Math.max(1, unshared.commands.perSecond)),
-      serverCpuMsPerCommand:
-        grouped.commands.serverCpuMsPerRequest && unshared.commands.serverCpuMsPerRequest
-          ? round2(grouped.commands.serverCpuMsPerRequest / unshared.commands.serverCpuMsPerRequest)
-          : null,
+    fanOutRatio: ratioOf(inLoop, unshared),
+    workerOff: {
+      commands: inLoop.commands,
+      lag: inLoop.lag,
+      lagOldestUnprocessed: inLoop.lagOldestUnprocessed,
+      commits: inLoop.commits,
+      readsPerCommand: inLoop.readsPerCommand,
+      idleReadsPerSecond: inLoop.idleReadsPerSecond,
     },
+    workerRatio,
   };
   stageProgress('http', `projection lag p99 ${http.lag.p99Ms} ms over ${fmtInt(http.lag.events)} events`);
 
@@ -188,6 +207,8 @@ const main = async () => {
   const scanRate = rate(rebuilt.rawScan.events, rebuilt.rawScan.ms);
   const ofScan = round1((rebuildRate / scanRate) * 100);
   const ofNoop = round1((http.commands.perSecond / Math.max(1, http.noop.perSecond)) * 100);
+  /** The comparisons of group commit and of the shared reader run the projections on the API's loop. */
+  const base = http.workerOff;
   const rows: Row[] = [
     {
       measure: 'history generated (set-up)',
@@ -286,58 +307,82 @@ const main = async () => {
       unit: 'ms',
     },
     {
+      measure: 'projections in a worker thread / on the API loop (PROJECTION_WORKER), commands',
+      value: `${fmtInt(http.commands.perSecond)} / ${fmtInt(base.commands.perSecond)}`,
+      unit: 'req/s',
+      target: `thread / loop = ${workerRatio.perSecond}`,
+    },
+    {
+      measure: '  commands p99, thread / loop',
+      value: `${http.commands.p99Ms} / ${base.commands.p99Ms}`,
+      unit: 'ms',
+      target: `thread / loop = ${workerRatio.p99Ms}`,
+    },
+    {
+      measure: '  server CPU per command (all threads), thread / loop',
+      value: `${cpu(http.commands.serverCpuMsPerRequest)} / ${cpu(base.commands.serverCpuMsPerRequest)}`,
+      unit: 'ms',
+      target: `thread / loop = ${String(workerRatio.serverCpuMsPerCommand)}`,
+    },
+    {
+      measure: '  projection lag p99, thread / loop',
+      value: `${http.lag.p99Ms} / ${base.lag.p99Ms}`,
+      unit: 'ms',
+      target: `thread / loop = ${workerRatio.lagP99Ms}`,
+    },
+    {
       measure: 'group commit on / off (SQLITE_GROUP_COMMIT), commands',
-      value: `${fmtInt(http.commands.perSecond)} / ${fmtInt(http.groupCommitOff.commands.perSecond)}`,
+      value: `${fmtInt(base.commands.perSecond)} / ${fmtInt(http.groupCommitOff.commands.perSecond)}`,
       unit: 'req/s',
       target: `on / off = ${groupCommitRatio.perSecond}`,
     },
     {
       measure: '  commands p99, on / off',
-      value: `${http.commands.p99Ms} / ${http.groupCommitOff.commands.p99Ms}`,
+      value: `${base.commands.p99Ms} / ${http.groupCommitOff.commands.p99Ms}`,
       unit: 'ms',
       target: `on / off = ${groupCommitRatio.p99Ms}`,
     },
     {
       measure: '  server CPU per command, on / off',
-      value: `${cpu(http.commands.serverCpuMsPerRequest)} / ${cpu(http.groupCommitOff.commands.serverCpuMsPerRequest)}`,
+      value: `${cpu(base.commands.serverCpuMsPerRequest)} / ${cpu(http.groupCommitOff.commands.serverCpuMsPerRequest)}`,
       unit: 'ms',
       target: `on / off = ${String(groupCommitRatio.serverCpuMsPerCommand)}`,
     },
     {
       measure: '  projection lag p99, on / off',
-      value: `${http.lag.p99Ms} / ${http.groupCommitOff.lag.p99Ms}`,
+      value: `${base.lag.p99Ms} / ${http.groupCommitOff.lag.p99Ms}`,
       unit: 'ms',
     },
     {
       measure: '  appends per commit, on / off',
-      value: `${http.commits.appendsPerCommit} / ${http.groupCommitOff.commits.appendsPerCommit}`,
+      value: `${base.commits.appendsPerCommit} / ${http.groupCommitOff.commits.appendsPerCommit}`,
       unit: 'mean',
     },
     {
       measure: 'one shared reader of the log on / off (SUBSCRIPTION_FAN_OUT), commands',
-      value: `${fmtInt(http.commands.perSecond)} / ${fmtInt(http.fanOutOff.commands.perSecond)}`,
+      value: `${fmtInt(base.commands.perSecond)} / ${fmtInt(http.fanOutOff.commands.perSecond)}`,
       unit: 'req/s',
       target: `on / off = ${http.fanOutRatio.perSecond}`,
     },
     {
       measure: '  server CPU per command, on / off',
-      value: `${cpu(http.commands.serverCpuMsPerRequest)} / ${cpu(http.fanOutOff.commands.serverCpuMsPerRequest)}`,
+      value: `${cpu(base.commands.serverCpuMsPerRequest)} / ${cpu(http.fanOutOff.commands.serverCpuMsPerRequest)}`,
       unit: 'ms',
       target: `on / off = ${String(http.fanOutRatio.serverCpuMsPerCommand)}`,
     },
     {
       measure: '  store reads of the log per command, on / off',
-      value: `${String(http.readsPerCommand)} / ${String(http.fanOutOff.readsPerCommand)}`,
+      value: `${String(base.readsPerCommand)} / ${String(http.fanOutOff.readsPerCommand)}`,
       unit: 'reads',
     },
     {
       measure: '  store reads of the log per second at rest, on / off',
-      value: `${String(http.idleReadsPerSecond)} / ${String(http.fanOutOff.idleReadsPerSecond)}`,
+      value: `${String(base.idleReadsPerSecond)} / ${String(http.fanOutOff.idleReadsPerSecond)}`,
       unit: 'reads/s',
     },
     {
       measure: '  projection lag p99, on / off',
-      value: `${http.lag.p99Ms} / ${http.fanOutOff.lag.p99Ms}`,
+      value: `${base.lag.p99Ms} / ${http.fanOutOff.lag.p99Ms}`,
       unit: 'ms',
     },
   ];
@@ -367,9 +412,16 @@ const main = async () => {
   );
   const off = http.groupCommitOff.commands;
   const unsharedCommands = http.fanOutOff.commands;
-  if (http.commands.errors > 0 || http.noop.errors > 0 || off.errors > 0 || unsharedCommands.errors > 0)
+  const loop = http.workerOff.commands;
+  if (
+    http.commands.errors > 0 ||
+    http.noop.errors > 0 ||
+    off.errors > 0 ||
+    unsharedCommands.errors > 0 ||
+    loop.errors > 0
+  )
     throw new Error(
-      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)}), commands with group commit off ${off.errors} (${String(off.firstError)}), commands with the shared reader off ${unsharedCommands.errors} (${String(unsharedCommands.firstError)})`,
+      `HTTP load had errors: commands ${http.commands.errors} (${String(http.commands.firstError)}), no-op ${http.noop.errors} (${String(http.noop.firstError)}), commands with group commit off ${off.errors} (${String(off.firstError)}), commands with the shared reader off ${unsharedCommands.errors} (${String(unsharedCommands.firstError)}), commands with the projections on the API loop ${loop.errors} (${String(loop.firstError)})`,
     );
 };
 

@@ -4,8 +4,9 @@
  * service (a dealer's customer-service agent), prints `{ port, authorization }` and serves until its stdin
  * closes, then prints the lag it measured and the event store's commits (how many appends each carried).
  * `SQLITE_GROUP_COMMIT` and `SUBSCRIPTION_FAN_OUT` in its environment turn group commit and the one
- * shared reader of the log on or off, as for `npm start`. The report also counts the reads of the log the
- * subscriptions made (`subscriptionReads`).
+ * shared reader of the log on or off, as for `npm start`, and `PROJECTION_WORKER` runs the projections in
+ * a worker thread (`thread`, the default) or on the API's loop (`none`). The report also counts the reads
+ * of the log the subscriptions made (`subscriptionReads`: of the API's thread only).
  */
 import 'reflect-metadata';
 import { createApp } from '../src/bootstrap';
@@ -16,6 +17,7 @@ import { percentile, report } from './stage';
 import { EVENT_STORE, type EventStore } from '../src/application/ports/event-store.port';
 import { ProjectionEngine } from '../src/infrastructure/projections/projection-engine';
 import { Metrics } from '../src/infrastructure/metrics/metrics';
+import { ProjectionWorkerLink } from '../src/infrastructure/workers/projection-worker-link';
 
 const [dataDir] = process.argv.slice(2);
 /** How long the server idles, before the load, to count the subscriptions' reads of the log at rest. */
@@ -72,7 +74,7 @@ const commitsOf = async (metrics: Metrics) => {
 };
 
 const main = async () => {
-  const config = loadConfig({
+  const env = {
     ...process.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
@@ -80,8 +82,19 @@ const main = async () => {
     LOYALTY_SWEEP_MS: '0',
     // The bench is one client at 32 connections: the per-client limit would measure itself.
     RATE_LIMIT_PER_MINUTE: '10000000',
+  };
+  const config = loadConfig(env);
+  // As `npm start` does (main.ts): the runners in a worker thread unless PROJECTION_WORKER=none.
+  const projectionWorker =
+    config.runProjections && config.projectionWorker === 'thread'
+      ? new ProjectionWorkerLink(() => undefined, { env })
+      : undefined;
+  const app = await createApp({
+    config: projectionWorker ? { ...config, runProjections: false } : config,
+    logger: new JsonLogger('silent'),
+    projectionWorker,
   });
-  const app = await createApp({ config, logger: new JsonLogger('silent') });
+  await projectionWorker?.start();
   const { secret } = await app.get(CredentialService).issue(
     {
       kind: 'api-key',

@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { authoriseCommand } from './application/access/command-authoriser';
@@ -24,6 +31,10 @@ import { openEventStore, openReadStore } from './infrastructure/stores';
 import { PRIVACY_CORE_PROVIDERS } from './infrastructure/keystore/privacy-providers';
 import { CLOCK_WATCHERS, ClockWatcherRunner } from './infrastructure/watchers/clock-watcher-runner';
 import type { AnyProjection } from './projections/shared/projection';
+import {
+  PROJECTION_WORKER,
+  type ProjectionWorkerLink,
+} from './infrastructure/workers/projection-worker-link';
 
 export type AppOptions = Readonly<{
   config: AppConfig;
@@ -34,14 +45,21 @@ export type AppOptions = Readonly<{
   reactors?: readonly ReactorDefinition[];
   /** The built web app to serve at `/` (default dist/web; tests build their own). */
   webRoot?: string;
+  /** The worker thread that runs this API's projections (`npm start`); none: they run here, or elsewhere. */
+  projectionWorker?: ProjectionWorkerLink;
 }>;
 
-/** Closes the stores after everything that uses them has stopped. */
-class StoreCloser implements OnApplicationShutdown {
+/** Closes the stores after everything that uses them has stopped; stops the projection worker first. */
+class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null,
   ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.eventStore.close(), this.readStore.close()]);
@@ -96,6 +114,7 @@ class CoreModule {
         inject: [CommandPipeline, ContactHasher, OUTBOUND_MESSAGES, READ_STORE],
       },
       { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
+      { provide: PROJECTION_WORKER, useValue: options.projectionWorker ?? null },
       StoreCloser,
       CommandContextFactory,
       ProjectionEngine,

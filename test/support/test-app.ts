@@ -9,6 +9,7 @@ import { JsonLogger } from '../../src/infrastructure/logging/json-logger';
 import { CredentialService } from '../../src/infrastructure/auth/credential.service';
 import { DEALER_BOUND_ROLES, type Role } from '../../src/application/access/principal';
 import { ProjectionEngine } from '../../src/infrastructure/projections/projection-engine';
+import { ProjectionWorkerLink } from '../../src/infrastructure/workers/projection-worker-link';
 import type { AnyProjection } from '../../src/projections/shared/projection';
 import { tempDir } from './projection-fixtures';
 import { responseChecker } from './openapi-responses';
@@ -38,6 +39,8 @@ export const startTestApp = async (
     reactors?: readonly ReactorDefinition[];
     /** Reuse the data of an earlier app (a restart). */
     dataDir?: string;
+    /** Run the projections, reactors and watchers in a worker thread, as `npm start` does. */
+    projectionWorker?: boolean;
     /** A built web app to serve at `/` (test/browser). */
     webRoot?: string;
   } = {},
@@ -45,7 +48,7 @@ export const startTestApp = async (
   const dir = options.dataDir
     ? { dir: options.dataDir, file: (name: string) => `${options.dataDir}/${name}`, remove: () => undefined }
     : tempDir('crm-app-');
-  const config = loadConfig({
+  const env = {
     DATA_DIR: dir.dir,
     LOG_LEVEL: 'silent',
     DEADLINE_SWEEP_MS: '0',
@@ -53,15 +56,21 @@ export const startTestApp = async (
     // High enough for any scenario; the limiter itself is tested with a low limit.
     RATE_LIMIT_PER_MINUTE: '1000000',
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
+  const projectionWorker = options.projectionWorker
+    ? new ProjectionWorkerLink(() => undefined, { env: { ...process.env, ...env } })
+    : undefined;
   const app: NestFastifyApplication = await createApp({
-    config,
+    config: projectionWorker ? { ...config, runProjections: false } : config,
+    projectionWorker,
     logger: new JsonLogger('silent'),
     clock: options.clock,
     projections: options.projections,
     reactors: options.reactors,
     webRoot: options.webRoot,
   });
+  await projectionWorker?.start();
   const eventStore = app.get<EventStore>(EVENT_STORE);
   const engine = app.get(ProjectionEngine);
   const credentials = app.get(CredentialService);
@@ -105,6 +114,7 @@ export const startTestApp = async (
     app,
     eventStore,
     engine,
+    projectionWorker,
     credentials,
     dataDir: dir.dir,
     /** Sends the request as an admin unless it carries its own `authorization` header. */

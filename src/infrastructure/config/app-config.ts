@@ -23,6 +23,11 @@ export type AppConfig = Readonly<{
   requestTimeoutMs: number;
   /** Run projections and reactors in this process (turn off for extra API-only replicas). */
   runProjections: boolean;
+  /**
+   * Where `npm start` runs the projections, reactors and clock watchers when `runProjections`: `thread`, a
+   * worker thread of its own beside the API's event loop (`projection-worker.ts`); `none`, on the API's loop.
+   */
+  projectionWorker: 'thread' | 'none';
   projectionBatchSize: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
@@ -113,6 +118,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
   const subscriptionFanOut = text(env, 'SUBSCRIPTION_FAN_OUT') ?? 'true';
   if (!['true', 'false'].includes(subscriptionFanOut))
     throw new Error(`SUBSCRIPTION_FAN_OUT=${subscriptionFanOut} is not true or false`);
+  const projectionWorker = text(env, 'PROJECTION_WORKER') ?? 'thread';
+  if (projectionWorker !== 'thread' && projectionWorker !== 'none')
+    throw new Error(`PROJECTION_WORKER=${projectionWorker} is not thread or none`);
   const mongodbDatabase = text(env, 'MONGODB_DATABASE') ?? 'dealer_crm';
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -128,6 +136,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',
+    projectionWorker,
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   type OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
 import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
@@ -19,6 +20,7 @@ import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
 import { type RebuildJob, RebuildJobs } from './rebuild-jobs';
 import type { RunnerDeps } from './runner-support';
 import { collectRetired, ensureSlot } from './slot-registry';
+import { PROJECTION_WORKER, type ProjectionWorkerLink } from '../workers/projection-worker-link';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const REACTORS = Symbol('REACTORS');
@@ -54,6 +56,7 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     catalog: EventCatalog,
     private readonly logger: JsonLogger,
+    @Optional() @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null = null,
   ) {
     this.deps = {
       eventStore,
@@ -112,12 +115,28 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
-  projectionStatuses(): Promise<ProjectionStatus[]> {
+  /** The live runners' statuses: this process's, or its projection worker's (none while it does not answer). */
+  async projectionStatuses(): Promise<ProjectionStatus[]> {
+    if (this.worker) return this.fromWorker('projections');
     return Promise.all([...this.live.values()].map((entry) => entry.runner.status()));
   }
 
-  reactorStatuses(): Promise<ReactorStatus[]> {
+  async reactorStatuses(): Promise<ReactorStatus[]> {
+    if (this.worker) return this.fromWorker('reactors');
     return Promise.all(this.reactors.map((runner) => runner.status()));
+  }
+
+  private async fromWorker<K extends 'projections' | 'reactors'>(kind: K) {
+    const worker = this.worker;
+    if (!worker) return [];
+    try {
+      return [...(await worker.statuses())[kind]] as K extends 'projections'
+        ? ProjectionStatus[]
+        : ReactorStatus[];
+    } catch {
+      // `/health` shows the worker's own state (restarting, its last error) and is degraded meanwhile.
+      return [];
+    }
   }
 
   /** Every projection with its generations, state, checkpoint and lag (the CLI's `projections list`). */
@@ -150,9 +169,26 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
 
   /** Resolves when every projection has processed the events up to `position` (read-your-writes). */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
+    if (this.worker) return this.waitForWorker(position, timeoutMs);
     await Promise.all(
       [...this.live.values()].map((entry) => entry.runner.waitForPosition(position, timeoutMs)),
     );
+  }
+
+  /** The projection worker's runners, asked every 20 ms until each stands at `position` or later. */
+  private async waitForWorker(position: number, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const statuses = await this.projectionStatuses();
+      const behind = statuses.filter((status) => status.position < position);
+      if (statuses.length > 0 && behind.length === 0) return;
+      if (Date.now() > deadline) {
+        const names =
+          statuses.length === 0 ? 'the worker does not answer' : behind.map((s) => s.name).join(', ');
+        throw new Error(`projections did not reach position ${position} within ${timeoutMs} ms: ${names}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** Names → definitions; an unknown name is refused with the list of known ones. */

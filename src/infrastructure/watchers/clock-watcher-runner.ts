@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   type OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import type { FeatureWatcher } from '../../application/features';
 import { CLOCK, type Clock } from '../../application/ports/clock.port';
@@ -15,6 +16,7 @@ import { READ_STORE, type ReadStore } from '../../application/ports/read-store.p
 import { CommandPipeline } from '../../application/shared/command-pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
+import { PROJECTION_WORKER, type ProjectionWorkerLink } from '../workers/projection-worker-link';
 import { PeriodicSweep, sendDueCommands, type SweepResult, type SweepStatus } from './periodic-sweep';
 
 /** DI token of the watchers the runner times (the features' by default; tests may replace them). */
@@ -40,6 +42,7 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
     private readonly pipeline: CommandPipeline,
     private readonly logger: JsonLogger,
     @Inject(PERSONAL_DATA_KEY_STORE) keyStore: PersonalDataKeyStore,
+    @Optional() @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null = null,
   ) {
     this.sealed = new SealedValueOpener(keyStore);
     this.sweeps = new Map(
@@ -74,6 +77,8 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
 
   /** For /health: each watcher's last sweep (wall clock), what it did, and its last failure. */
   statuses(): SweepStatus[] {
+    // In an API whose projection worker runs the watchers: as the worker last reported them.
+    if (this.worker) return [...this.worker.watcherStatuses()];
     return [...this.sweeps.values()].map(({ sweep }) => sweep.status());
   }
 

@@ -17,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProjectionEngine } from '../../projections/projection-engine';
 import { describeEventStore, describeReadStore } from '../../stores';
 import { ClockWatcherRunner } from '../../watchers/clock-watcher-runner';
+import { PROJECTION_WORKER, type ProjectionWorkerLink } from '../../workers/projection-worker-link';
 import { Public } from '../shared/permission.decorator';
 import { QueryRoute } from '../shared/query-route';
 import { HealthView } from './health.responses';
@@ -48,6 +49,7 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly engine: ProjectionEngine,
     private readonly watchers: ClockWatcherRunner,
+    @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null,
   ) {}
 
   @Get()
@@ -75,11 +77,14 @@ export class HealthController {
       (runner) => runner.state === 'failed' || runner.state === 'retrying',
     );
     const watchers = this.watchers.statuses();
+    const projectionWorker = this.worker?.state() ?? null;
+    const workerDown = projectionWorker !== null && projectionWorker.state !== 'running';
     return {
-      status: !storesUp ? 'down' : stopped ? 'degraded' : 'ok',
+      status: !storesUp ? 'down' : stopped || workerDown ? 'degraded' : 'ok',
       eventStore: { ...describeEventStore(this.config), ...eventStore },
       readStore: { ...describeReadStore(this.config), ...readStore },
-      projectionsEnabled: this.config.runProjections,
+      projectionsEnabled: this.config.runProjections || projectionWorker !== null,
+      projectionWorker,
       projections,
       reactors,
       watchers,

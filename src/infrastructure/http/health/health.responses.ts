@@ -1,3 +1,4 @@
+import type { WorkerState } from '../../workers/projection-worker-link';
 import type { SweepStatus } from '../../watchers/periodic-sweep';
 import type { ProjectionState, ProjectionStatus } from '../../projections/projection-runner';
 import type { ReactorState, ReactorStatus } from '../../reactors/reactor-runner';
@@ -66,15 +67,30 @@ export class WatcherStatusView implements SweepStatus {
   lastError!: SweepFailure | null;
 }
 
+export class ProjectionWorkerView implements WorkerState {
+  /** `running` once its application has started; `restarting` after it ended unasked (backoff 1 s doubling to 30 s). */
+  state!: 'starting' | 'running' | 'restarting' | 'stopped';
+  /** Times it ended unasked and was started again. */
+  restarts!: number;
+  /** Why it last ended unasked or failed to start. */
+  lastError!: string | null;
+}
+
 export class HealthView {
   /**
    * `degraded`: a projection or reactor stopped on an event (`failed`) or waits out a store outage
-   * (`retrying`); `down`: a store does not answer (503).
+   * (`retrying`), or the projection worker is not running; `down`: a store does not answer (503).
    */
   status!: 'ok' | 'degraded' | 'down';
   eventStore!: StoreHealthView;
   readStore!: StoreHealthView;
+  /** This process runs projections, reactors and watchers: on its own event loop, or in its projection worker. */
   projectionsEnabled!: boolean;
+  /**
+   * The worker thread that runs this process's projections, reactors and watchers (`PROJECTION_WORKER=thread`,
+   * `npm start`); null when they run on the API's own loop or in another process.
+   */
+  projectionWorker!: ProjectionWorkerView | null;
   projections!: ProjectionStatusView[];
   reactors!: ReactorStatusView[];
   /** The clock-driven watchers: their last sweep and last failure. */

@@ -1,0 +1,54 @@
+/**
+ * The projection worker's thread (issue 14 §1; the API's side is `ProjectionWorkerLink`): the application
+ * with its projections, reactors, webhook deliveries and clock watchers, and no listener. It reads the
+ * same configuration as the API and opens its own connections to the stores.
+ */
+import 'reflect-metadata';
+import { parentPort } from 'node:worker_threads';
+import { createApp } from './bootstrap';
+import { loadConfig } from './infrastructure/config/app-config';
+import { JsonLogger } from './infrastructure/logging/json-logger';
+import { ProjectionEngine } from './infrastructure/projections/projection-engine';
+import { ClockWatcherRunner } from './infrastructure/watchers/clock-watcher-runner';
+import type { FromWorker, ToWorker } from './infrastructure/workers/projection-worker-link';
+
+const port = parentPort;
+if (!port) throw new Error('projection-worker.ts runs as a worker thread (ProjectionWorkerLink)');
+const send = (message: FromWorker) => port.postMessage(message);
+
+const main = async (): Promise<void> => {
+  const config = { ...loadConfig(), runProjections: true, projectionWorker: 'none' as const };
+  const logger = new JsonLogger(config.logLevel);
+  const app = await createApp({ config, logger });
+  await app.init();
+  const engine = app.get(ProjectionEngine);
+  const watchers = app.get(ClockWatcherRunner);
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'statuses') {
+      Promise.all([engine.projectionStatuses(), engine.reactorStatuses()]).then(
+        ([projections, reactors]) =>
+          send({ type: 'statuses', id: message.id, projections, reactors, watchers: watchers.statuses() }),
+        (error: unknown) => send({ type: 'statuses-failed', id: message.id, error: String(error) }),
+      );
+    } else if (message.type === 'stop') {
+      // Runners finish their batch and stop reading, watchers finish their sweep, then the stores close.
+      void app.close().then(
+        () => {
+          send({ type: 'stopped' });
+          port.close();
+        },
+        (error: unknown) => {
+          logger.entry('error', `the projection worker did not stop cleanly: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    }
+  });
+  logger.entry('info', 'projection worker running', {});
+  send({ type: 'ready' });
+};
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});
