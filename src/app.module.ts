@@ -47,22 +47,37 @@ export type AppOptions = Readonly<{
   webRoot?: string;
   /** The worker thread that runs this API's projections (`npm start`); none: they run here, or elsewhere. */
   projectionWorker?: ProjectionWorkerLink;
+  /** The projection worker's own app: its appends go to the API's thread (`ForwardedAppends`). */
+  wrapEventStore?: (store: EventStore) => EventStore;
 }>;
 
-/** Closes the stores after everything that uses them has stopped; stops the projection worker first. */
-class StoreCloser implements BeforeApplicationShutdown, OnApplicationShutdown {
+/** Closes the stores after everything that uses them has stopped. */
+class StoreCloser implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
-    @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null,
   ) {}
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.stop();
-  }
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.eventStore.close(), this.readStore.close()]);
+  }
+}
+
+/**
+ * The API's side of its projection worker: on the embedded default the worker's appends are committed by
+ * this process's event store (one writer of the SQLite file); the worker stops before the stores close.
+ */
+class ProjectionWorkerHost implements BeforeApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) eventStore: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorkerLink | null,
+  ) {
+    if (!config.eventStoreUrl) worker?.appendThrough(eventStore);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
   }
 }
 
@@ -77,7 +92,10 @@ class CoreModule {
       { provide: JsonLogger, useValue: options.logger },
       {
         provide: EVENT_STORE,
-        useFactory: (metrics: Metrics) => openEventStore(options.config, metrics.observeStoreCommit),
+        useFactory: async (metrics: Metrics) => {
+          const store = await openEventStore(options.config, metrics.observeStoreCommit);
+          return options.wrapEventStore ? options.wrapEventStore(store) : store;
+        },
         inject: [Metrics],
       },
       { provide: READ_STORE, useFactory: () => openReadStore(options.config) },
@@ -116,6 +134,7 @@ class CoreModule {
       { provide: CLOCK_WATCHERS, useValue: ALL_WATCHERS },
       { provide: PROJECTION_WORKER, useValue: options.projectionWorker ?? null },
       StoreCloser,
+      ProjectionWorkerHost,
       CommandContextFactory,
       ProjectionEngine,
       ClockWatcherRunner,

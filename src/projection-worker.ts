@@ -4,12 +4,14 @@
  * same configuration as the API and opens its own connections to the stores.
  */
 import 'reflect-metadata';
-import { parentPort } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import type { EventStore } from './application/ports/event-store.port';
 import { createApp } from './bootstrap';
 import { loadConfig } from './infrastructure/config/app-config';
 import { JsonLogger } from './infrastructure/logging/json-logger';
 import { ProjectionEngine } from './infrastructure/projections/projection-engine';
 import { ClockWatcherRunner } from './infrastructure/watchers/clock-watcher-runner';
+import { ForwardedAppends } from './infrastructure/workers/forwarded-appends';
 import type { FromWorker, ToWorker } from './infrastructure/workers/projection-worker-link';
 
 const port = parentPort;
@@ -19,7 +21,15 @@ const send = (message: FromWorker) => port.postMessage(message);
 const main = async (): Promise<void> => {
   const config = { ...loadConfig(), runProjections: true, projectionWorker: 'none' as const };
   const logger = new JsonLogger(config.logLevel);
-  const app = await createApp({ config, logger });
+  // On the embedded default the API's thread commits this thread's appends (ForwardedAppends).
+  const appends = (workerData as { appends?: MessagePort | null } | null)?.appends ?? null;
+  const app = await createApp({
+    config,
+    logger,
+    wrapEventStore: appends
+      ? (store: EventStore): EventStore => new ForwardedAppends(store, appends)
+      : undefined,
+  });
   await app.init();
   const engine = app.get(ProjectionEngine);
   const watchers = app.get(ClockWatcherRunner);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { EventStore } from '../../application/ports/event-store.port';
+import { serveAppends } from './forwarded-appends';
 import type { ProjectionStatus } from '../projections/projection-runner';
 import type { ReactorStatus } from '../reactors/reactor-runner';
 import type { SweepStatus } from '../watchers/periodic-sweep';
@@ -78,6 +80,7 @@ export class ProjectionWorkerLink {
   private restartWaitMs: number;
   private lastWatchers: readonly SweepStatus[] = [];
   private readonly file: string;
+  private appendStore: EventStore | null = null;
 
   constructor(
     private readonly log: Log,
@@ -87,17 +90,31 @@ export class ProjectionWorkerLink {
     this.restartWaitMs = this.restartPolicy.first;
   }
 
+  /**
+   * The worker's appends are committed by this store (the API's), not by a connection of the worker's own:
+   * on SQLite, which has one writer at a time (`ForwardedAppends`). Set before `start`.
+   */
+  appendThrough(store: EventStore): void {
+    this.appendStore = store;
+  }
+
   /** Starts the worker and resolves once its application runs; rejects when it could not start. */
   start(): Promise<void> {
     this.stopping = false;
     this.current = { ...this.current, state: 'starting' };
+    const channel = this.appendStore ? new MessageChannel() : null;
+    if (channel && this.appendStore) serveAppends(channel.port1, this.appendStore);
+    const workerData = { appends: channel?.port2 ?? null };
+    const transferList = channel ? [channel.port2] : [];
     // Under ts-node or jest (the `.ts` source) the worker compiles its TypeScript on load, as they do.
     const worker = this.file.endsWith('.ts')
       ? new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(this.file)});`, {
           eval: true,
           env: this.options.env ?? process.env,
+          workerData,
+          transferList,
         })
-      : new Worker(this.file, { env: this.options.env ?? process.env });
+      : new Worker(this.file, { env: this.options.env ?? process.env, workerData, transferList });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let started = false;
@@ -118,6 +135,7 @@ export class ProjectionWorkerLink {
       });
       worker.on('exit', (code) => {
         if (this.worker === worker) this.worker = null;
+        channel?.port1.close();
         this.failPending(new Error(`the projection worker ended (exit code ${code})`));
         if (!started) {
           reject(
