@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { WrongExpectedRevisionError } from '../../src/application/ports/event-store.port';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
+import { ForwardedAppends, serveAppends } from '../../src/infrastructure/workers/forwarded-appends';
 import { tempDir } from '../support/projection-fixtures';
 import { newEvent } from './event-store.contract';
 
@@ -97,6 +99,35 @@ describe('SQLite event store: appends of other threads', () => {
     const ended = new Promise((resolve) => worker.once('exit', resolve));
     worker.postMessage('stop');
     await ended;
+    await writer.close();
+  });
+});
+
+describe("the projection worker's appends, committed by the API's store", () => {
+  it('appends through the other store, answers after the commit, and gives a lost race as the same error', async () => {
+    const file = temp.file('forwarded.sqlite');
+    const writer = SqliteEventStore.open(file, { groupCommit: true });
+    const commits: number[] = [];
+    const channel = new MessageChannel();
+    // serveAppends uses the store's appendToStream alone: counted on the way.
+    serveAppends(channel.port1, {
+      appendToStream: (...args: Parameters<SqliteEventStore['appendToStream']>) => {
+        commits.push(1);
+        return writer.appendToStream(...args);
+      },
+    } as unknown as SqliteEventStore);
+    const forwarded = new ForwardedAppends(SqliteEventStore.open(file), channel.port2);
+    const first = await forwarded.appendToStream('s-1', [newEvent('One')], 'no_stream');
+    expect(first.nextExpectedRevision).toBe(0);
+    // Answered after the commit: the worker's own connection reads it at once.
+    expect((await forwarded.readStream('s-1')).map((event) => event.type)).toEqual(['One']);
+    const lost = forwarded.appendToStream('s-1', [newEvent('Two')], 'no_stream');
+    await expect(lost).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(lost).rejects.toMatchObject({ streamId: 's-1', expected: 'no_stream', actual: 0 });
+    expect(commits).toHaveLength(2);
+    expect((await writer.readStream('s-1')).map((event) => event.type)).toEqual(['One']);
+    await forwarded.close();
+    channel.port1.close();
     await writer.close();
   });
 });
