@@ -39,6 +39,16 @@ describe('SQLITE_GROUP_COMMIT', () => {
   });
 });
 
+describe('PROJECTION_WORKER', () => {
+  it('is a worker thread unless set to none, and refuses anything else, naming the variable', () => {
+    expect(loadConfig({}).projectionWorker).toBe('thread');
+    expect(loadConfig({ PROJECTION_WORKER: 'none' }).projectionWorker).toBe('none');
+    expect(() => loadConfig({ PROJECTION_WORKER: 'process' })).toThrow(
+      'PROJECTION_WORKER=process is not thread or none',
+    );
+  });
+});
+
 describe('SUBSCRIPTION_FAN_OUT', () => {
   it('is on unless set to false, and refuses anything but true or false, naming the variable', () => {
     expect(loadConfig({}).subscriptionFanOut).toBe(true);
