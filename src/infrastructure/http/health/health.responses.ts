@@ -2,7 +2,7 @@ import type { SweepStatus } from '../../watchers/periodic-sweep';
 import type { ProjectionState, ProjectionStatus } from '../../projections/projection-runner';
 import type { ReactorState, ReactorStatus } from '../../reactors/reactor-runner';
 import type { StoreDescription } from '../../stores';
-import { CheckpointErrorView, LagView, RetryStatusView } from '../admin/admin.responses';
+import { CheckpointErrorView, LagView, LeaseOwnerView, RetryStatusView } from '../admin/admin.responses';
 
 export class StoreHealthView implements StoreDescription {
   /** @example sqlite */
@@ -29,6 +29,11 @@ export class ProjectionStatusView implements ProjectionStatus {
   retry!: RetryStatusView | null;
   /** Null while the event store does not answer. */
   lag!: LagView | null;
+  /**
+   * The process that runs it, from its lease (`here`: this one; else its state and position are read from
+   * its stored checkpoint); null while none does (a failover).
+   */
+  owner!: LeaseOwnerView | null;
 }
 
 export class ReactorStatusView implements ReactorStatus {
@@ -42,6 +47,11 @@ export class ReactorStatusView implements ReactorStatus {
   retry!: RetryStatusView | null;
   /** Null while the event store does not answer. */
   lag!: LagView | null;
+  /**
+   * The process that runs it, from its lease (`here`: this one; else its state and position are read from
+   * its stored checkpoint); null while none does (a failover).
+   */
+  owner!: LeaseOwnerView | null;
 }
 
 export class LastSweep {
@@ -64,12 +74,15 @@ export class WatcherStatusView implements SweepStatus {
   intervalMs!: number;
   lastSweep!: LastSweep | null;
   lastError!: SweepFailure | null;
+  /** The process whose timer sweeps (its lease; `intervalMs` is 0 in the others); null: none just now. */
+  owner!: LeaseOwnerView | null;
 }
 
 export class HealthView {
   /**
-   * `degraded`: a projection or reactor stopped on an event (`failed`) or waits out a store outage
-   * (`retrying`); `down`: a store does not answer (503).
+   * `degraded`: a projection or reactor this process runs stopped on an event (`failed`) or waits out a
+   * store outage (`retrying`); one another process runs does not make this one degraded; `down`: a store
+   * does not answer (503).
    */
   status!: 'ok' | 'degraded' | 'down';
   eventStore!: StoreHealthView;
