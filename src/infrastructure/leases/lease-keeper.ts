@@ -119,9 +119,17 @@ export class LeaseKeeper {
     return lease !== undefined && lease.expiresAt > this.now();
   }
 
+  /** Reads the leases again, so `holder` tells who holds each one now rather than at the last round. */
+  async refresh(): Promise<void> {
+    this.seen = new Map((await this.readStore.listLeases()).map((lease) => [lease.name, lease]));
+  }
+
   /** Who holds the unit's lease (this process, or another as last listed); null: nobody. */
   holder(name: string): LeaseHolder | null {
-    const lease = this.held.get(name) ?? this.seen.get(name);
+    const held = this.held.get(name);
+    const seen = this.seen.get(name);
+    // Listed as this process's but no longer held (given up or lost since): not this process's.
+    const lease = held ?? (seen?.owner === this.owner ? undefined : seen);
     if (!lease || lease.expiresAt <= this.now()) return null;
     return {
       owner: lease.owner,

@@ -181,6 +181,7 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
   async projectionStatuses(scope: StatusScope = {}): Promise<OwnedProjectionStatus[]> {
     const keeper = this.keeper;
     if (!keeper) return this.localProjectionStatuses();
+    if (scope.elsewhere !== false) await keeper.refresh();
     const slots =
       scope.elsewhere === false
         ? new Map<string, Slot>()
@@ -217,6 +218,7 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
   /** Each reactor: this process's own, and (while it runs projections) the others' from their checkpoints. */
   async reactorStatuses(scope: StatusScope = {}): Promise<OwnedReactorStatus[]> {
     const keeper = this.keeper;
+    if (keeper && scope.elsewhere !== false) await keeper.refresh();
     const statuses: OwnedReactorStatus[] = [];
     for (const definition of this.reactorDefinitions) {
       const runner = this.reactors.get(definition.name);
