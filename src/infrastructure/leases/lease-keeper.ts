@@ -52,8 +52,9 @@ const shuffled = <T>(items: readonly T[]): T[] => {
  * 2. counts the live owners of the scope from their presence leases and takes its share,
  *    ceil(units / owners): it gives up (stops and releases) the units above its share, so a process that
  *    joins gets work at the next tick, and takes free ones (never taken, released, expired) up to it.
- * When a held lease of another owner is due to expire before the next tick, the next tick is brought
- * forward to that moment, so a killed process's units move within about `leaseMs` of its last renewal.
+ * When a lease of another owner (a unit or its presence) is due to expire before the next tick, the next
+ * tick is brought forward to that moment, so a killed process's units move within `leaseMs` of its last
+ * renewal, at most `leaseMs` after the kill.
  * The lease alone does not stop a stale owner from writing: the units' writes are fenced by its epoch
  * (LeaseLostError), and a unit refused that way calls `lost`.
  */
@@ -206,19 +207,23 @@ export class LeaseKeeper {
     const share = Math.ceil(this.units.size / owners.size);
     // Above its share (another process joined): give the extra units up, so it can take them.
     for (const name of shuffled([...this.held.keys()]).slice(share)) await this.giveUp(name);
-    let soonest = Number.POSITIVE_INFINITY;
     for (const unit of shuffled([...this.units.values()])) {
       if (this.held.size >= share) break;
       if (this.held.has(unit.name) || !this.running) continue;
       const stored = this.seen.get(unit.name);
-      if (stored && stored.expiresAt > now && stored.owner !== this.owner) {
-        soonest = Math.min(soonest, stored.expiresAt);
-        continue;
-      }
+      if (stored && stored.expiresAt > now && stored.owner !== this.owner) continue;
       await this.take(unit);
     }
-    // A lease that expires before the next round, with this process under its share: try then.
-    return this.held.size < share && soonest - now < period ? soonest - now + 5 : period;
+    // Another owner's lease (a unit, or its presence) that expires before the next round was not renewed in
+    // time: its owner is likely gone. The next round comes then, so its units move within LEASE_MS of its
+    // last renewal rather than up to a round later.
+    let soonest = Number.POSITIVE_INFINITY;
+    for (const lease of leases) {
+      const mine = this.units.has(lease.name) || lease.name.startsWith(presencePrefix);
+      if (mine && lease.owner !== this.owner && lease.expiresAt > now)
+        soonest = Math.min(soonest, lease.expiresAt);
+    }
+    return soonest - now < period ? soonest - now + 5 : period;
   }
 
   private async take(unit: LeasedUnit): Promise<void> {
