@@ -227,7 +227,12 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
         statuses.push({ ...(await runner.status()), owner });
         continue;
       }
-      if (!keeper || scope.elsewhere === false) continue;
+      if (!keeper) {
+        // Not running projections here (RUN_PROJECTIONS=false): listed stopped, as before leases.
+        statuses.push({ ...(await new ReactorRunner(this.deps, definition).status()), owner: null });
+        continue;
+      }
+      if (scope.elsewhere === false) continue;
       const checkpoint = await this.deps.readStore.readCheckpoint(reactorLease(definition.name));
       const position = checkpoint?.position ?? 0;
       statuses.push({
