@@ -9,7 +9,7 @@ import { ProjectionEngine, reactorLease } from '../../src/infrastructure/project
 import { ReactorRunner } from '../../src/infrastructure/reactors/reactor-runner';
 import { SqliteEventStore } from '../../src/infrastructure/sqlite/sqlite-event-store';
 import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-store';
-import { writeComplaintHistory } from '../support/complaint-history';
+import { complaintHistory, writeComplaintHistory } from '../support/complaint-history';
 import { LEASED_PROJECTIONS } from '../support/lease-projections';
 import { runnerDeps, snapshotReadModels, tempDir } from '../support/projection-fixtures';
 
@@ -93,7 +93,15 @@ describe('projection engine under leases (two engines on one SQLite data directo
       return counts[0] === 3 && counts[1] === 4;
     });
 
-    // Read-your-writes from either engine, whichever runs each projection.
+    // Read-your-writes from either engine, whichever runs each projection: events appended now are in
+    // every read model when the first engine's wait returns.
+    for (const { streamId, events } of complaintHistory(20)) {
+      const renamed = events.map((event) => ({
+        ...event,
+        data: { ...event.data, complaintId: `${String(event.data.complaintId)}-later` },
+      }));
+      await writer.appendToStream(`${streamId}-later`, renamed, 'no_stream');
+    }
     const head = await writer.headPosition();
     await first.engine.waitForPosition(head);
     for (const projection of LEASED_PROJECTIONS) {
