@@ -7,7 +7,9 @@
  * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag;
  *    server CPU per request from /proc; the commands again on a second server with group commit off
  *    (SQLITE_GROUP_COMMIT=false), and on a third with the one shared reader of the log off
- *    (SUBSCRIPTION_FAN_OUT=false), side by side with the first (both on, the default).
+ *    (SUBSCRIPTION_FAN_OUT=false), side by side with the first (both on, the default);
+ * 5. failover of a killed worker: two worker processes share the projections by leases (BENCH_LEASE_MS,
+ *    10,000, the default LEASE_MS), one is SIGKILLed, time until its projections move and the lag is 0.
  * Prints a table and JSON, writes bench/results/latest.json. Targets are shown; the bench never fails on them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,7 @@ type Rebuilt = {
   peakRssMiB: number;
 };
 type Imported = { rows: number; events: number; ms: number; againMs: number };
+type Failover = { leaseMs: number; projections: number; movedMs: number; caughtUpMs: number };
 type Kpis = { kpis: Record<string, { p50Ms: number; p95Ms: number; samples: number; nonEmpty: number }> };
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -209,6 +212,11 @@ const main = async () => {
   const ofNoop = round1((http.commands.perSecond / Math.max(1, http.noop.perSecond)) * 100);
   /** The comparisons of group commit and of the shared reader run the projections on the API's loop. */
   const base = http.workerOff;
+  const failover = await runStage<Failover>('stage-failover.ts', [
+    temp.file('failover'),
+    String(intFromEnv('BENCH_LEASE_MS', 10_000)),
+    '200',
+  ]);
   const rows: Row[] = [
     {
       measure: 'history generated (set-up)',
@@ -385,6 +393,12 @@ const main = async () => {
       value: `${base.lag.p99Ms} / ${http.fanOutOff.lag.p99Ms}`,
       unit: 'ms',
     },
+    {
+      measure: `failover of a killed worker (${failover.projections} projections, LEASE_MS ${failover.leaseMs}): moved / lag 0`,
+      value: `${fmtInt(failover.movedMs)} / ${fmtInt(failover.caughtUpMs)}`,
+      unit: 'ms',
+      target: `≤ ${fmtInt(failover.leaseMs)}`,
+    },
   ];
   const result = {
     measuredAt: new Date().toISOString(),
@@ -401,6 +415,7 @@ const main = async () => {
     },
     kpis: kpis.kpis,
     http: { ...http, commandsOfNoopPercent: ofNoop },
+    failover,
   };
   const text = table(rows);
   process.stdout.write(`${text}\n\n${JSON.stringify(result, null, 2)}\n`);

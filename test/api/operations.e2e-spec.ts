@@ -63,6 +63,12 @@ describe('operations: health and API docs', () => {
         }),
       ]),
     );
+    // Alone, this process holds every projection's and reactor's lease.
+    const owner = { owner: api.engine.leaseOwner, here: true, epoch: expect.any(Number) };
+    for (const runner of [...health.json().projections, ...health.json().reactors])
+      expect(runner.owner).toMatchObject(owner);
+    const listed = await api.request({ method: 'GET', url: '/admin/projections' });
+    for (const row of listed.json().projections) expect(row.owner).toMatchObject(owner);
   });
 
   it('reports a projection that stopped on an event, with the event and the error, and keeps the others going', async () => {

@@ -8,6 +8,7 @@ import { MongoReadStore } from '../../src/infrastructure/mongodb/mongodb-read-st
 import { CONTAINER_START_TIMEOUT_MS, describeWithContainers } from '../support/container-runtime';
 import { readStoreContract } from './read-store.contract';
 import { readStoreGenerationContract } from './read-store-generations.contract';
+import { readStoreLeaseContract } from './read-store-leases.contract';
 
 const IMAGE = 'mongo:7';
 
@@ -84,6 +85,12 @@ describeWithContainers(`MongoDB read store on ${IMAGE}`, 'the MongoDB read store
     freshStore(standaloneUrl, 'position-guard'),
   );
   readStoreGenerationContract('MongoDB replica set', () => freshStore(replicaSetUrl, 'transaction'));
+  readStoreLeaseContract('MongoDB replica set (transactional checkpoint)', () =>
+    freshStore(replicaSetUrl, 'transaction'),
+  );
+  readStoreLeaseContract('MongoDB standalone (position guard only)', () =>
+    freshStore(standaloneUrl, 'position-guard'),
+  );
 
   /**
    * The fence document on its own: closed (as collectRetired closes it before the drop) while the slot

@@ -6,6 +6,7 @@ import { SqliteReadStore } from '../../src/infrastructure/sqlite/sqlite-read-sto
 import { eventStoreContract } from './event-store.contract';
 import { readStoreContract } from './read-store.contract';
 import { readStoreGenerationContract } from './read-store-generations.contract';
+import { readStoreLeaseContract } from './read-store-leases.contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-contract-'));
 let files = 0;
@@ -23,3 +24,9 @@ readStoreContract('SQLite (position guard only)', async () =>
   SqliteReadStore.open(nextFile('read'), { atomicCheckpoint: false }),
 );
 readStoreGenerationContract('SQLite', async () => SqliteReadStore.open(nextFile('read')));
+readStoreLeaseContract('SQLite (transactional checkpoint)', async () =>
+  SqliteReadStore.open(nextFile('read')),
+);
+readStoreLeaseContract('SQLite (position guard only)', async () =>
+  SqliteReadStore.open(nextFile('read'), { atomicCheckpoint: false }),
+);

@@ -102,7 +102,23 @@ export type Slot = Readonly<{
  */
 export type GenerationFence = Readonly<{ slot: string; generation: GenerationRef }>;
 
-export type FencedWrite = Readonly<{ fence?: GenerationFence }>;
+/**
+ * A lease: which process does one unit of work (a projection's live runner, a reactor, a clock watcher)
+ * until `expiresAt` (milliseconds since 1970, the holder's wall clock). `epoch` grows by one at every change
+ * of hands (a take-over of a free, released or expired lease), never at a renewal, and is never reused.
+ */
+export type Lease = Readonly<{ name: string; owner: string; epoch: number; expiresAt: number }>;
+
+/**
+ * The lease a writer holds. A write that names it is refused with LeaseLostError, in the same transaction
+ * and writing nothing, once the stored lease's epoch is another one (another process took it over): a
+ * stale owner, paused or cut off past its lease, can then never write over its successor.
+ */
+export type LeaseFence = Readonly<{ name: string; epoch: number }>;
+
+export type LeaseRequest = Readonly<{ name: string; owner: string; ttlMs: number; now: number }>;
+
+export type FencedWrite = Readonly<{ fence?: GenerationFence; lease?: LeaseFence }>;
 
 export type EnsureCollectionOptions = FencedWrite &
   Readonly<{
@@ -163,6 +179,30 @@ export interface ReadStore {
    */
   compareAndSetSlot(next: Slot, expectedRevision: number | null): Promise<boolean>;
 
+  /*
+   * Leases (docs/architecture.md "Leases and fencing"). Times are the caller's wall clock in ms.
+   */
+  /**
+   * Takes the lease for `owner` until `now + ttlMs` when it is free (never taken, released or expired at
+   * `now`): the epoch then moves to the next number. A lease `owner` already holds is extended with its
+   * epoch. Null, writing nothing, while another owner holds it.
+   */
+  acquireLease(request: LeaseRequest): Promise<Lease | null>;
+  /**
+   * Extends a lease `owner` holds at `epoch` to `now + ttlMs` (also after its expiry, as long as nobody
+   * took it over). Null, writing nothing, when the epoch or the owner moved on: the lease is lost.
+   */
+  renewLease(request: LeaseRequest & Readonly<{ epoch: number }>): Promise<Lease | null>;
+  /** Frees a lease `owner` holds at `epoch` (another may take it at once); nothing if it is not so held. */
+  releaseLease(lease: Pick<Lease, 'name' | 'owner' | 'epoch'>): Promise<void>;
+  /** Every lease, expired ones included, by name. */
+  listLeases(): Promise<Lease[]>;
+  /**
+   * Deletes a lease that expired before `expiredBefore`. Only for leases that fence no write (a process's
+   * presence): a deleted lease starts again at epoch 1, so a fencing lease must never be deleted.
+   */
+  deleteLease(name: string, expiredBefore: number): Promise<void>;
+
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -180,6 +220,20 @@ export class ReadModelDroppedError extends Error {
       `read model ${collection} was dropped while it was being read, after ${documentsRead} documents (a rebuild switched to a new generation): run the read again`,
     );
     this.name = 'ReadModelDroppedError';
+  }
+}
+
+/**
+ * A write fenced by a lease whose epoch moved on: another process took the lease over, and the writer is its
+ * stale owner. Nothing was written. Not a failure and not worth a retry: the writer stops, and its process
+ * may take the lease again later (with a new epoch, from the stored checkpoint).
+ */
+export class LeaseLostError extends Error {
+  constructor(readonly lease: LeaseFence) {
+    super(
+      `lease ${lease.name} is no longer held at epoch ${lease.epoch}: another process took it over; this writer stops`,
+    );
+    this.name = 'LeaseLostError';
   }
 }
 

@@ -29,6 +29,11 @@ export type AppConfig = Readonly<{
    */
   projectionWorker: 'thread' | 'none';
   projectionBatchSize: number;
+  /**
+   * How long a lease on a unit of projection work lasts without renewal (`LEASE_MS`); renewed every third
+   * of it. A killed process's work moves to another within about this long.
+   */
+  leaseMs: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
   /** How often the loyalty watcher expires lots and vouchers and lapses memberships; 0 turns it off. */
@@ -138,6 +143,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     runProjections: runProjections === 'true',
     projectionWorker,
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
+    leaseMs: integer(env, 'LEASE_MS', 10_000, 300, 600_000),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,

@@ -11,6 +11,8 @@ type RunnerHealth = Readonly<{
   position?: number;
   error?: Readonly<{ message: string; position: number }> | null;
   retry?: Readonly<{ since: string; attempt: number; lastError: string }> | null;
+  /** Who runs it (its lease): one another process runs is that process's health. */
+  owner?: Readonly<{ here: boolean }> | null;
 }>;
 
 export type Verdict = Readonly<{ healthy: boolean; reason: string }>;
@@ -21,7 +23,8 @@ export const DEFAULT_RETRYING_LIMIT_MS = 120_000;
 /**
  * The container's health, stricter than /health's status code (which load balancers read and which
  * stays 200 for a stopped projection so the API keeps serving): unhealthy when a store is down, when a
- * projection or reactor has failed on an event, or when one has been retrying for longer than `limitMs`.
+ * projection or reactor has failed on an event, or when one has been retrying for longer than `limitMs`;
+ * only those this process runs (under its lease) count.
  */
 export const containerVerdict = (
   httpStatus: number,
@@ -35,6 +38,7 @@ export const containerVerdict = (
     ...(health.reactors ?? []).map((runner) => ({ kind: 'reactor', ...runner })),
   ];
   for (const runner of runners) {
+    if (runner.owner?.here === false) continue;
     if (runner.state === 'failed') {
       const at = runner.error ? ` at position ${runner.error.position}: ${runner.error.message}` : '';
       return { healthy: false, reason: `${runner.kind} ${runner.name} failed${at}` };

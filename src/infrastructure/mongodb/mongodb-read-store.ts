@@ -18,6 +18,8 @@ import {
   type Filter,
   type FindOptions,
   type IndexSpec,
+  type Lease,
+  type LeaseRequest,
   type PositionedDoc,
   ReadModelDroppedError,
   type ReadModelDoc,
@@ -33,6 +35,7 @@ import {
   type TransactionBounds,
 } from './mongodb-transaction-bounds';
 import { MongoFences } from './mongodb-fences';
+import { MongoLeases } from './mongodb-leases';
 import { MongoSlots } from './mongodb-slots';
 
 /** A read-model document as stored: the value is nested so our fields never collide with `_id`. */
@@ -81,6 +84,7 @@ const INDEX_BUILD_TIMEOUT_MS = 3_600_000;
 export class MongoReadStore implements ReadStore {
   private readonly slots: MongoSlots;
   private readonly fences: MongoFences;
+  private readonly leases: MongoLeases;
 
   /** A second client, opened for the first index build: its socket outlasts the build's own deadline. */
   private indexClient: Promise<MongoClient> | undefined;
@@ -94,6 +98,7 @@ export class MongoReadStore implements ReadStore {
   ) {
     this.slots = new MongoSlots(db);
     this.fences = new MongoFences(db, this.slots);
+    this.leases = new MongoLeases(db);
   }
 
   static async connect(url: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
@@ -161,7 +166,7 @@ export class MongoReadStore implements ReadStore {
     const found = await this.run('listing collections', () =>
       this.db.listCollections({}, { nameOnly: true }).toArray(),
     );
-    // `_checkpoints`, `_slots`, `_fences` and `system.*` are the store's own, not read models.
+    // `_checkpoints`, `_slots`, `_fences`, `_leases` and `system.*` are the store's own, not read models.
     return found
       .map((info) => info.name)
       .filter((name) => COLLECTION_NAME.test(name))
@@ -226,7 +231,7 @@ export class MongoReadStore implements ReadStore {
     }
   }
 
-  async commitBatch({ docs, checkpoint, fence }: CommitBatch) {
+  async commitBatch({ docs, checkpoint, fence, lease }: CommitBatch) {
     await this.run(`committing a batch of ${checkpoint.name}`, async () => {
       if (this.mode === 'transaction') {
         // A batch past the bounds commits its documents in several transactions and the checkpoint with
@@ -242,6 +247,7 @@ export class MongoReadStore implements ReadStore {
             await session.withTransaction(async () => {
               // Every chunk carries the fence: a drop between two chunks refuses the rest.
               await this.fences.admit(fence, session);
+              await this.leases.admit(lease, session);
               await this.writeDocsGuarded(chunk, session);
               if (!last) return;
               // A kill here aborts the transaction: the last documents and the checkpoint stay together.
@@ -255,6 +261,7 @@ export class MongoReadStore implements ReadStore {
         return;
       }
       await this.fences.admit(fence);
+      await this.leases.admit(lease);
       await this.writeDocsIfNewer(docs);
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       await this.putCheckpoint(checkpoint);
@@ -277,7 +284,7 @@ export class MongoReadStore implements ReadStore {
 
   async writeCheckpoint(checkpoint: Checkpoint, options: FencedWrite = {}): Promise<void> {
     await this.run(`writing checkpoint ${checkpoint.name}`, () =>
-      options.fence
+      options.fence || options.lease
         ? this.fenced(options, (session) => this.putCheckpoint(checkpoint, session))
         : this.putCheckpoint(checkpoint),
     );
@@ -301,6 +308,26 @@ export class MongoReadStore implements ReadStore {
     );
   }
 
+  async acquireLease(request: LeaseRequest): Promise<Lease | null> {
+    return this.run(`acquiring lease ${request.name}`, () => this.leases.acquire(request));
+  }
+
+  async renewLease(request: LeaseRequest & Readonly<{ epoch: number }>): Promise<Lease | null> {
+    return this.run(`renewing lease ${request.name}`, () => this.leases.renew(request));
+  }
+
+  async releaseLease(lease: Pick<Lease, 'name' | 'owner' | 'epoch'>): Promise<void> {
+    await this.run(`releasing lease ${lease.name}`, () => this.leases.release(lease));
+  }
+
+  async listLeases(): Promise<Lease[]> {
+    return this.run('listing leases', () => this.leases.list());
+  }
+
+  async deleteLease(name: string, expiredBefore: number): Promise<void> {
+    await this.run(`deleting lease ${name}`, () => this.leases.remove(name, expiredBefore));
+  }
+
   async ping(): Promise<void> {
     await this.run('a ping', () => this.db.command({ ping: 1 }));
   }
@@ -316,11 +343,12 @@ export class MongoReadStore implements ReadStore {
 
   /** `write` after the fence's admission, in one transaction when the server has them. */
   private async fenced(
-    { fence }: FencedWrite,
+    { fence, lease }: FencedWrite,
     write: (session: ClientSession | undefined) => Promise<void>,
   ): Promise<void> {
     if (this.mode !== 'transaction') {
       await this.fences.admit(fence);
+      await this.leases.admit(lease);
       await write(undefined);
       return;
     }
@@ -328,6 +356,7 @@ export class MongoReadStore implements ReadStore {
     try {
       await session.withTransaction(async () => {
         await this.fences.admit(fence, session);
+        await this.leases.admit(lease, session);
         await write(session);
       });
     } finally {

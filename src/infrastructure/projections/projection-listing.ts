@@ -1,4 +1,4 @@
-import type { CheckpointError, GenerationRef, Slot } from '../../application/ports/read-store.port';
+import type { CheckpointError, GenerationRef, Lease, Slot } from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
 import { generationCheckpoint, generationCollection } from './generations';
 import type { ProjectionStatus } from './projection-runner';
@@ -25,6 +25,15 @@ export type GenerationInfo = Readonly<{
   checkpoint: number;
 }>;
 
+/** Who holds the lease of a projection's live runner (the process that keeps it current). */
+export type ListedOwner = Readonly<{
+  owner: string;
+  /** The process that answers (false from the CLI, which runs no projection). */
+  here: boolean;
+  epoch: number;
+  expiresAt: string;
+}>;
+
 export type ProjectionListing = Readonly<{
   name: string;
   /** Version of the deployed code. */
@@ -36,6 +45,8 @@ export type ProjectionListing = Readonly<{
   lag: Lag;
   error: CheckpointError | null;
   retry: ListedRetry | null;
+  /** The process running it (from its lease); null: none just now (none runs projections, or a failover). */
+  owner: ListedOwner | null;
 }>;
 
 /** Where every projection stands, from the slots and checkpoints alone: the CLI and the admin API agree. */
@@ -43,8 +54,15 @@ export const listProjections = async (
   deps: Pick<RunnerDeps, 'eventStore' | 'readStore' | 'clock'>,
   definitions: readonly AnyProjection[],
   runnerStatus: (name: string) => Pick<ProjectionStatus, 'state' | 'retry'> | undefined = () => undefined,
+  options: Readonly<{ leaseOwner?: string }> = {},
 ): Promise<ProjectionListing[]> => {
   const slots = new Map((await deps.readStore.listSlots()).map((slot) => [slot.collection, slot]));
+  const now = Date.now();
+  const leases = new Map(
+    (await deps.readStore.listLeases())
+      .filter((lease) => lease.expiresAt > now)
+      .map((lease) => [lease.name, lease]),
+  );
   const rows: ProjectionListing[] = [];
   for (const definition of definitions) {
     const slot: Pick<Slot, 'live' | 'building'> = slots.get(definition.collection) ?? {
@@ -89,7 +107,18 @@ export const listProjections = async (
       lag: await lagOf(deps, live.info.checkpoint),
       error,
       retry,
+      owner: ownerOf(leases.get(`projection:${definition.name}`), options.leaseOwner),
     });
   }
   return rows;
 };
+
+const ownerOf = (lease: Lease | undefined, here: string | undefined): ListedOwner | null =>
+  lease
+    ? {
+        owner: lease.owner,
+        here: lease.owner === here,
+        epoch: lease.epoch,
+        expiresAt: new Date(lease.expiresAt).toISOString(),
+      }
+    : null;

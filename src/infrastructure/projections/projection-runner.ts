@@ -4,6 +4,8 @@ import {
   type DocWrite,
   type GenerationFence,
   GenerationRetiredError,
+  type LeaseFence,
+  LeaseLostError,
   type PositionedDoc,
 } from '../../application/ports/read-store.port';
 import { applyGuarded } from '../../projections/shared/apply-guarded';
@@ -63,6 +65,13 @@ export type RunnerTarget = Readonly<{
   fence?: GenerationFence;
   /** Called when the store refused a write by the fence and the runner stopped. */
   onGenerationEnded?: (runner: ProjectionRunner) => void;
+  /**
+   * The lease of this projection's work that its process holds: every commit and checkpoint names it, and
+   * the store refuses them once another process took the lease over. The runner then stops quietly.
+   */
+  lease?: LeaseFence;
+  /** Called when the store refused a write by the lease and the runner stopped. */
+  onLeaseLost?: (runner: ProjectionRunner) => void;
 }>;
 
 /** While following the log, a checkpoint that only moves (no document changed) is written at most this often. */
@@ -126,6 +135,7 @@ export class ProjectionRunner {
       await this.follow();
     } catch (error) {
       if (error instanceof GenerationRetiredError) return this.endGeneration(error);
+      if (error instanceof LeaseLostError) return this.endLease(error);
       if (!isTransientStoreError(error)) throw error;
       this.recovery = this.recover(error);
     }
@@ -214,6 +224,7 @@ export class ProjectionRunner {
       if (this.state === 'running') await this.commit(this.applied);
     } catch (error) {
       if (error instanceof GenerationRetiredError) return this.endGeneration(error);
+      if (error instanceof LeaseLostError) return this.endLease(error);
       throw error;
     }
     if (this.state === 'running' || this.state === 'retrying') this.state = 'stopped';
@@ -383,6 +394,7 @@ export class ProjectionRunner {
         updatedAt: this.deps.clock().toISOString(),
       },
       fence: this.fence,
+      lease: this.target?.lease,
     });
     this.position = Math.max(this.position, position);
     this.durable = position;
@@ -409,7 +421,7 @@ export class ProjectionRunner {
         error,
         updatedAt: this.deps.clock().toISOString(),
       },
-      { fence: this.fence },
+      { fence: this.fence, lease: this.target?.lease },
     );
   }
 
@@ -474,7 +486,7 @@ export class ProjectionRunner {
         error: status === 'retrying' && retry ? retryAsCheckpointError(retry, this.position) : null,
         updatedAt: this.deps.clock().toISOString(),
       },
-      { fence: this.fence },
+      { fence: this.fence, lease: this.target?.lease },
     );
   }
 
@@ -497,8 +509,27 @@ export class ProjectionRunner {
     this.target?.onGenerationEnded?.(this);
   }
 
+  /**
+   * The store refused a write by the lease: another process took this projection's work over (this one was
+   * paused or cut off past its lease). Not a failure: nothing was written, the new owner goes on from the
+   * stored checkpoint, and this process may take the lease again later.
+   */
+  private endLease(refused: LeaseLostError): void {
+    this.outage.cancel();
+    this.forgetUncommitted();
+    this.state = 'stopped';
+    this.error = null;
+    this.deps.log(
+      'info',
+      `projection ${this.definition.name} stopped writing: its lease ${refused.lease.name} (epoch ${refused.lease.epoch}) was taken over by another process`,
+      { projection: this.definition.name, ...refused.lease },
+    );
+    this.target?.onLeaseLost?.(this);
+  }
+
   private failWith(error: unknown): void {
     if (error instanceof GenerationRetiredError) return this.endGeneration(error);
+    if (error instanceof LeaseLostError) return this.endLease(error);
     this.state = 'failed';
     this.cache.clear();
     this.error = {

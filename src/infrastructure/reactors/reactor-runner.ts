@@ -1,5 +1,9 @@
 import type { StoredEvent, Subscription } from '../../application/ports/event-store.port';
-import type { CheckpointError } from '../../application/ports/read-store.port';
+import {
+  type CheckpointError,
+  type LeaseFence,
+  LeaseLostError,
+} from '../../application/ports/read-store.port';
 import { REACTOR_ACTOR, type ReactorDefinition } from '../../application/shared/reactor';
 import { hitFaultPoint } from '../fault-injection';
 import {
@@ -29,6 +33,17 @@ export type ReactorStatus = Readonly<{
   lag: Lag | null;
 }>;
 
+export type ReactorRunnerOptions = Readonly<{
+  batchSize?: number;
+  /**
+   * The lease of this reactor's work that its process holds: its checkpoint writes name it and the store
+   * refuses them once another process took the lease over; the runner then stops quietly.
+   */
+  lease?: LeaseFence;
+  /** Called when the store refused a checkpoint by the lease and the runner stopped. */
+  onLeaseLost?: (runner: ReactorRunner) => void;
+}>;
+
 /**
  * Runs one reactor. Effects are exactly-once because every command it issues carries an Idempotency-Key
  * derived from the event: if the process dies after the command and before the checkpoint, the event is
@@ -45,12 +60,26 @@ export class ReactorRunner {
   private error: CheckpointError | null = null;
   private readonly outage: OutageRetry;
   private recovery: Promise<void> = Promise.resolve();
+  private readonly batchSize: number;
+  private readonly lease: LeaseFence | undefined;
 
+  /**
+   * A stale owner (its lease taken over) may still run a command of an event its successor runs too: the
+   * command's idempotency key, derived from the event, makes the second one append nothing.
+   */
   constructor(
     private readonly deps: RunnerDeps,
     readonly definition: ReactorDefinition,
-    private readonly batchSize = 100,
+    options: number | ReactorRunnerOptions = {},
   ) {
+    const {
+      batchSize = 100,
+      lease,
+      onLeaseLost,
+    } = typeof options === 'number' ? { batchSize: options } : options;
+    this.batchSize = batchSize;
+    this.lease = lease;
+    this.onLeaseLost = onLeaseLost;
     this.checkpointName = `reactor:${definition.name}`;
     this.handles = new Set(definition.handles);
     this.outage = new OutageRetry(deps.retry ?? DEFAULT_RETRY_POLICY, deps.clock);
@@ -107,6 +136,7 @@ export class ReactorRunner {
       onError: (error) => {
         if (error instanceof StopAfterFailure) return;
         this.subscription = undefined;
+        if (error instanceof LeaseLostError) return this.endLease(error);
         if (isTransientStoreError(error)) this.recovery = this.recover(error);
         else this.fail(error);
       },
@@ -136,7 +166,21 @@ export class ReactorRunner {
     this.deps.log('info', `reactor ${this.definition.name} resumed at position ${this.position}`);
   }
 
+  private readonly onLeaseLost: ((runner: ReactorRunner) => void) | undefined;
+
+  private endLease(refused: LeaseLostError): void {
+    this.outage.cancel();
+    this.state = 'stopped';
+    this.deps.log(
+      'info',
+      `reactor ${this.definition.name} stopped: its lease ${refused.lease.name} (epoch ${refused.lease.epoch}) was taken over by another process`,
+      { reactor: this.definition.name, ...refused.lease },
+    );
+    this.onLeaseLost?.(this);
+  }
+
   private fail(error: unknown): void {
+    if (error instanceof LeaseLostError) return this.endLease(error);
     this.state = 'failed';
     this.deps.log('error', `reactor ${this.definition.name} stopped: ${String(error)}`);
   }
@@ -184,12 +228,15 @@ export class ReactorRunner {
   }
 
   private async save(status: 'running' | 'failed'): Promise<void> {
-    await this.deps.readStore.writeCheckpoint({
-      name: this.checkpointName,
-      position: this.position,
-      status,
-      error: this.error,
-      updatedAt: this.deps.clock().toISOString(),
-    });
+    await this.deps.readStore.writeCheckpoint(
+      {
+        name: this.checkpointName,
+        position: this.position,
+        status,
+        error: this.error,
+        updatedAt: this.deps.clock().toISOString(),
+      },
+      { lease: this.lease },
+    );
   }
 }

@@ -9,6 +9,8 @@ import type {
   Filter,
   FindOptions,
   IndexSpec,
+  Lease,
+  LeaseRequest,
   PositionedDoc,
   ReadModelDoc,
   ReadStore,
@@ -19,6 +21,7 @@ import { hitFaultPoint } from '../fault-injection';
 import { listsGeneration } from '../projections/generations';
 import { openSqlite } from './sqlite-database';
 import { bindable, fieldExpression, orderByClause, whereClause } from './sqlite-filter';
+import { SqliteLeases } from './sqlite-leases';
 import { SqliteSlots } from './sqlite-slots';
 
 type DocRow = { id: string; doc: string; position: number };
@@ -59,6 +62,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly columns = new Map<string, ReadonlyMap<string, string>>();
   private readonly checkpointStatements;
   private readonly slots: SqliteSlots;
+  private readonly leases: SqliteLeases;
   /**
    * The schema version the caches above were filled at. Another process (the CLI rebuilding beside the
    * API) creates and drops tables; when the version moves, every cached column list and statement is
@@ -91,6 +95,7 @@ export class SqliteReadStore implements ReadStore {
       remove: db.prepare<[string]>('DELETE FROM _checkpoints WHERE name = ?'),
     };
     this.slots = new SqliteSlots(db);
+    this.leases = new SqliteLeases(db);
     this.schemaVersion = db.prepare<[], number>('PRAGMA schema_version').pluck();
     // The slot and the documents are read in one snapshot: a switch by another process lands either
     // wholly before or wholly after, and a table dropped after the switch is still there for this read.
@@ -101,22 +106,22 @@ export class SqliteReadStore implements ReadStore {
     // The fence is checked first in each writing transaction, run as BEGIN IMMEDIATE: SQLite serialises
     // writers, so the slot read here stays as read until this transaction commits, and a generation that
     // collectRetired unlisted (in any process) is never written after that write.
-    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[], fence?: GenerationFence) => {
-      this.admit(fence);
+    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[], fenced: FencedWrite) => {
+      this.admit(fenced);
       for (const write of docs) this.upsertFor(write.collection)(write);
     });
-    this.commitTransaction = db.transaction(({ docs, checkpoint, fence }: CommitBatch) => {
-      this.writeDocsTransaction(docs, fence);
+    this.commitTransaction = db.transaction(({ docs, checkpoint, fence, lease }: CommitBatch) => {
+      this.writeDocsTransaction(docs, { fence, lease });
       // A kill here rolls the whole transaction back: documents and checkpoint stay together.
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       this.putCheckpoint(checkpoint);
     });
-    this.checkpointTransaction = db.transaction((checkpoint: Checkpoint, fence?: GenerationFence) => {
-      this.admit(fence);
+    this.checkpointTransaction = db.transaction((checkpoint: Checkpoint, fenced: FencedWrite) => {
+      this.admit(fenced);
       this.putCheckpoint(checkpoint);
     });
     this.fencedStepTransaction = db.transaction((fence: GenerationFence, step: () => void) => {
-      this.admit(fence);
+      this.admit({ fence });
       step();
     });
   }
@@ -272,9 +277,9 @@ export class SqliteReadStore implements ReadStore {
       this.commitTransaction.immediate(batch);
       return;
     }
-    this.writeDocsTransaction.immediate(batch.docs, batch.fence);
+    this.writeDocsTransaction.immediate(batch.docs, batch);
     hitFaultPoint('read-store:after-docs-before-checkpoint');
-    this.checkpointTransaction.immediate(batch.checkpoint, batch.fence);
+    this.checkpointTransaction.immediate(batch.checkpoint, batch);
   }
 
   async readCheckpoint(name: string): Promise<Checkpoint | null> {
@@ -287,7 +292,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async writeCheckpoint(checkpoint: Checkpoint, options: FencedWrite = {}): Promise<void> {
-    if (options.fence) this.checkpointTransaction.immediate(checkpoint, options.fence);
+    if (options.fence || options.lease) this.checkpointTransaction.immediate(checkpoint, options);
     else this.putCheckpoint(checkpoint);
   }
 
@@ -307,6 +312,26 @@ export class SqliteReadStore implements ReadStore {
     return this.slots.compareAndSet(next, expectedRevision);
   }
 
+  async acquireLease(request: LeaseRequest): Promise<Lease | null> {
+    return this.leases.acquire(request);
+  }
+
+  async renewLease(request: LeaseRequest & Readonly<{ epoch: number }>): Promise<Lease | null> {
+    return this.leases.renew(request);
+  }
+
+  async releaseLease(lease: Pick<Lease, 'name' | 'owner' | 'epoch'>): Promise<void> {
+    this.leases.release(lease);
+  }
+
+  async listLeases(): Promise<Lease[]> {
+    return this.leases.list();
+  }
+
+  async deleteLease(name: string, expiredBefore: number): Promise<void> {
+    this.leases.remove(name, expiredBefore);
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -315,10 +340,14 @@ export class SqliteReadStore implements ReadStore {
     if (this.db.open) this.db.close();
   }
 
-  /** Refuses a fenced write for a generation the slot no longer lists; call inside the write transaction. */
-  private admit(fence: GenerationFence | undefined): void {
+  /**
+   * Refuses a fenced write for a generation the slot no longer lists, or by a lease whose epoch moved on;
+   * call inside the write transaction.
+   */
+  private admit({ fence, lease }: FencedWrite): void {
     if (fence && !listsGeneration(this.slots.read(fence.slot), fence.generation))
       throw new GenerationRetiredError(fence.slot, fence.generation);
+    this.leases.admit(lease);
   }
 
   private putCheckpoint(checkpoint: Checkpoint): void {

@@ -15,6 +15,7 @@ import { SealedValueOpener } from '../../application/privacy/sealed-value-opener
 import { READ_STORE, type ReadStore } from '../../application/ports/read-store.port';
 import { CommandPipeline } from '../../application/shared/command-pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type LeaseHolder, LeaseKeeper, newLeaseOwner } from '../leases/lease-keeper';
 import { JsonLogger } from '../logging/json-logger';
 import { PROJECTION_WORKER, type ProjectionWorkerLink } from '../workers/projection-worker-link';
 import { PeriodicSweep, sendDueCommands, type SweepResult, type SweepStatus } from './periodic-sweep';
@@ -22,10 +23,15 @@ import { PeriodicSweep, sendDueCommands, type SweepResult, type SweepStatus } fr
 /** DI token of the watchers the runner times (the features' by default; tests may replace them). */
 export const CLOCK_WATCHERS = Symbol('CLOCK_WATCHERS');
 
+/** The lease of a clock watcher's timed sweeps. */
+export const watcherLease = (name: string): string => `watcher:${name}`;
+
 /**
- * Runs every feature's clock watcher in the process that runs projections: each sweeps every interval its
- * setting names (never when 0), never two sweeps of one watcher at once, and a running sweep finishes
- * before the application stops. One sweep asks the watcher what is due at the clock's time and sends each
+ * Runs every feature's clock watcher in the processes that run projections, each watcher in one of them at
+ * a time (the holder of its lease, `watcher:<name>`; another takes it over when that one dies): it sweeps
+ * every interval its setting names (never when 0), never two sweeps of one watcher at once, and a running
+ * sweep finishes before the application stops. Its commands are idempotent (keyed by record and due
+ * time): a stale holder's last sweep beside its successor's records nothing twice. One sweep asks the watcher what is due at the clock's time and sends each
  * command through the pipeline as the watcher's actor; a record someone changed at the same moment is left
  * for the next sweep.
  */
@@ -33,6 +39,7 @@ export const CLOCK_WATCHERS = Symbol('CLOCK_WATCHERS');
 export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly sweeps: ReadonlyMap<string, Readonly<{ watcher: FeatureWatcher; sweep: PeriodicSweep }>>;
   private readonly sealed: SealedValueOpener;
+  private keeper: LeaseKeeper | undefined;
 
   constructor(
     @Inject(CLOCK_WATCHERS) watchers: readonly FeatureWatcher[],
@@ -58,12 +65,31 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runProjections) return;
-    for (const { watcher, sweep } of this.sweeps.values()) sweep.start(this.config[watcher.watcher.interval]);
+    const timed = [...this.sweeps.values()].filter(
+      ({ watcher }) => this.config[watcher.watcher.interval] > 0,
+    );
+    if (timed.length === 0) return;
+    this.keeper = new LeaseKeeper(
+      this.readStore,
+      {
+        scope: 'watchers',
+        owner: newLeaseOwner(),
+        leaseMs: this.config.leaseMs,
+        log: (level, message, fields) => this.logger.entry(level, message, fields ?? {}),
+      },
+      timed.map(({ watcher, sweep }) => ({
+        name: watcherLease(sweep.name),
+        start: async () => sweep.start(this.config[watcher.watcher.interval]),
+        stop: () => sweep.stop(),
+      })),
+    );
+    await this.keeper.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.keeper?.stop();
     await Promise.all([...this.sweeps.values()].map(({ sweep }) => sweep.stop()));
   }
 
@@ -76,10 +102,13 @@ export class ClockWatcherRunner implements OnApplicationBootstrap, BeforeApplica
   }
 
   /** For /health: each watcher's last sweep (wall clock), what it did, and its last failure. */
-  statuses(): SweepStatus[] {
+  statuses(): Array<SweepStatus & Readonly<{ owner: LeaseHolder | null }>> {
     // In an API whose projection worker runs the watchers: as the worker last reported them.
     if (this.worker) return [...this.worker.watcherStatuses()];
-    return [...this.sweeps.values()].map(({ sweep }) => sweep.status());
+    return [...this.sweeps.values()].map(({ sweep }) => ({
+      ...sweep.status(),
+      owner: this.keeper?.holder(watcherLease(sweep.name)) ?? null,
+    }));
   }
 
   private async sweepOnce({ feature, watcher }: FeatureWatcher): Promise<SweepResult> {

@@ -3,18 +3,20 @@ import { join } from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { EventStore } from '../../application/ports/event-store.port';
 import { serveAppends } from './forwarded-appends';
-import type { ProjectionStatus } from '../projections/projection-runner';
-import type { ReactorStatus } from '../reactors/reactor-runner';
+import type { LeaseHolder } from '../leases/lease-keeper';
+import type { OwnedProjectionStatus, OwnedReactorStatus } from '../projections/projection-engine';
 import type { SweepStatus } from '../watchers/periodic-sweep';
+
+type OwnedSweepStatus = SweepStatus & Readonly<{ owner: LeaseHolder | null }>;
 
 /** DI token of the link to the projection worker, in an API process that runs its projections in one. */
 export const PROJECTION_WORKER = Symbol('PROJECTION_WORKER');
 
 /** What the worker's runners report, as `/health` shows them. */
 export type WorkerStatuses = Readonly<{
-  projections: readonly ProjectionStatus[];
-  reactors: readonly ReactorStatus[];
-  watchers: readonly SweepStatus[];
+  projections: readonly OwnedProjectionStatus[];
+  reactors: readonly OwnedReactorStatus[];
+  watchers: readonly OwnedSweepStatus[];
 }>;
 
 /** The worker itself: `running` once its application has started; `restarting` after it ended unasked. */
@@ -78,7 +80,7 @@ export class ProjectionWorkerLink {
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private restartWaitMs: number;
-  private lastWatchers: readonly SweepStatus[] = [];
+  private lastWatchers: readonly OwnedSweepStatus[] = [];
   private readonly file: string;
   private appendStore: EventStore | null = null;
 
@@ -170,7 +172,7 @@ export class ProjectionWorkerLink {
   }
 
   /** The clock watchers as the worker last reported them (their reading is synchronous). */
-  watcherStatuses(): readonly SweepStatus[] {
+  watcherStatuses(): readonly OwnedSweepStatus[] {
     return this.lastWatchers;
   }
 

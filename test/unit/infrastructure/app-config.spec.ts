@@ -58,3 +58,11 @@ describe('SUBSCRIPTION_FAN_OUT', () => {
     );
   });
 });
+
+describe('LEASE_MS', () => {
+  it('is 10 s unless set, and refuses a lease too short to renew, naming the variable', () => {
+    expect(loadConfig({}).leaseMs).toBe(10_000);
+    expect(loadConfig({ LEASE_MS: '1000' }).leaseMs).toBe(1000);
+    expect(() => loadConfig({ LEASE_MS: '100' })).toThrow(/^LEASE_MS=100 is not a whole number from 300/);
+  });
+});

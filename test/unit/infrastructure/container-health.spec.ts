@@ -31,6 +31,24 @@ describe('the container health check', () => {
     });
   });
 
+  it('leaves out a projection another process runs (its lease): that process’s check reports it', () => {
+    const failed = {
+      name: 'ssi-monthly',
+      state: 'failed',
+      error: { message: 'weights missing', position: 42 },
+      retry: null,
+    };
+    const elsewhere = { ...failed, owner: { here: false } };
+    expect(containerVerdict(200, { status: 'ok', projections: [running, elsewhere] }, now)).toEqual({
+      healthy: true,
+      reason: 'status ok',
+    });
+    expect(
+      containerVerdict(200, { status: 'degraded', projections: [{ ...failed, owner: { here: true } }] }, now)
+        .healthy,
+    ).toBe(false);
+  });
+
   it('tolerates a short outage and refuses one longer than the limit', () => {
     const retrying = (since: string) => ({
       name: 'loyalty-earning',

@@ -4,6 +4,7 @@ import type { RebuildProgress, RebuildState } from '../../projections/projection
 import type {
   GenerationInfo,
   ListedRetry,
+  ListedOwner,
   ProjectionListing,
   ProjectionListState,
 } from '../../projections/projection-listing';
@@ -71,6 +72,17 @@ export class GenerationInfoView implements GenerationInfo {
   checkpoint!: number;
 }
 
+export class LeaseOwnerView implements ListedOwner {
+  /** The process's name among lease owners: host, pid and a random part. @example worker-2:41:3f9c2a1b */
+  owner!: string;
+  /** True when it is the process that answers. */
+  here!: boolean;
+  /** Grows at every change of hands; the writes of the work name it. */
+  epoch!: number;
+  /** When the lease ends unless renewed (it is renewed every third of LEASE_MS). */
+  expiresAt!: string;
+}
+
 export class ProjectionListingView implements ProjectionListing {
   /** @example complaint-details */
   name!: string;
@@ -89,6 +101,8 @@ export class ProjectionListingView implements ProjectionListing {
   error!: CheckpointErrorView | null;
   /** While `retrying`: the attempts and the last store error. */
   retry!: ListedRetryView | null;
+  /** The process that keeps it current (its lease); null while none does (none runs projections, or a failover). */
+  owner!: LeaseOwnerView | null;
 }
 
 export class ProjectionList {

@@ -57,7 +57,7 @@ export class HealthController {
   @QueryRoute({
     summary: 'Stores, projections and reactors',
     description:
-      '200 while both stores answer (`status` is `degraded` when a projection or reactor has stopped on an event, state `failed`, or waits out a store outage, state `retrying`); 503 when a store is down. Each projection shows its position, its lag in events (`unknown` where the store cannot count them) and milliseconds, the event it stopped at, if any, and while retrying the attempts and the last store error; each clock-driven watcher its last sweep and last failure.',
+      '200 while both stores answer (`status` is `degraded` when a projection or reactor this process runs has stopped on an event, state `failed`, or waits out a store outage, state `retrying`); 503 when a store is down. Processes with RUN_PROJECTIONS=true share the projections and reactors by leases: each one shows its `owner` (`here`: this process; else another, whose state and position are read from the stored checkpoint, or null during a failover). Each projection shows its position, its lag in events (`unknown` where the store cannot count them) and milliseconds, the event it stopped at, if any, and while retrying the attempts and the last store error; each clock-driven watcher its last sweep and last failure.',
     type: HealthView,
     badRequest: null,
   })
@@ -73,8 +73,9 @@ export class HealthController {
       this.engine.reactorStatuses(),
     ]);
     const storesUp = eventStore.status === 'up' && readStore.status === 'up';
+    // Work another process runs (its lease) is that process's health, not this one's.
     const stopped = [...projections, ...reactors].some(
-      (runner) => runner.state === 'failed' || runner.state === 'retrying',
+      (runner) => runner.owner?.here !== false && (runner.state === 'failed' || runner.state === 'retrying'),
     );
     const watchers = this.watchers.statuses();
     const projectionWorker = this.worker?.state() ?? null;

@@ -3,7 +3,7 @@ import type { SweepStatus } from '../../watchers/periodic-sweep';
 import type { ProjectionState, ProjectionStatus } from '../../projections/projection-runner';
 import type { ReactorState, ReactorStatus } from '../../reactors/reactor-runner';
 import type { StoreDescription } from '../../stores';
-import { CheckpointErrorView, LagView, RetryStatusView } from '../admin/admin.responses';
+import { CheckpointErrorView, LagView, LeaseOwnerView, RetryStatusView } from '../admin/admin.responses';
 
 export class StoreHealthView implements StoreDescription {
   /** @example sqlite */
@@ -30,6 +30,11 @@ export class ProjectionStatusView implements ProjectionStatus {
   retry!: RetryStatusView | null;
   /** Null while the event store does not answer. */
   lag!: LagView | null;
+  /**
+   * The process that runs it, from its lease (`here`: this one; else its state and position are read from
+   * its stored checkpoint); null while none does (a failover).
+   */
+  owner!: LeaseOwnerView | null;
 }
 
 export class ReactorStatusView implements ReactorStatus {
@@ -43,6 +48,11 @@ export class ReactorStatusView implements ReactorStatus {
   retry!: RetryStatusView | null;
   /** Null while the event store does not answer. */
   lag!: LagView | null;
+  /**
+   * The process that runs it, from its lease (`here`: this one; else its state and position are read from
+   * its stored checkpoint); null while none does (a failover).
+   */
+  owner!: LeaseOwnerView | null;
 }
 
 export class LastSweep {
@@ -65,6 +75,8 @@ export class WatcherStatusView implements SweepStatus {
   intervalMs!: number;
   lastSweep!: LastSweep | null;
   lastError!: SweepFailure | null;
+  /** The process whose timer sweeps (its lease; `intervalMs` is 0 in the others); null: none just now. */
+  owner!: LeaseOwnerView | null;
 }
 
 export class ProjectionWorkerView implements WorkerState {
@@ -78,8 +90,9 @@ export class ProjectionWorkerView implements WorkerState {
 
 export class HealthView {
   /**
-   * `degraded`: a projection or reactor stopped on an event (`failed`) or waits out a store outage
-   * (`retrying`), or the projection worker is not running; `down`: a store does not answer (503).
+   * `degraded`: a projection or reactor this process (or its projection worker) runs stopped on an event
+   * (`failed`) or waits out a store outage (`retrying`), or the projection worker is not running; one
+   * another process runs does not make this one degraded; `down`: a store does not answer (503).
    */
   status!: 'ok' | 'degraded' | 'down';
   eventStore!: StoreHealthView;

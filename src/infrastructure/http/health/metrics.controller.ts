@@ -19,8 +19,9 @@ export class MetricsController {
   ) {
     metrics.readFrom({
       headPosition: () => eventStore.headPosition(),
-      projections: () => engine.projectionStatuses(),
-      reactors: () => engine.reactorStatuses(),
+      // This process's own work: another process's (under its lease) is scraped there.
+      projections: () => engine.projectionStatuses({ elsewhere: false }),
+      reactors: () => engine.reactorStatuses({ elsewhere: false }),
       watchers: () => watchers.statuses(),
       subscriptionReads: () => eventStore.subscriptionReads?.(),
     });

@@ -23,13 +23,22 @@ import {
   type StoredEvent,
   type Subscription,
 } from '../../../application/ports/event-store.port';
-import { type DocWrite, READ_STORE, type ReadStore } from '../../../application/ports/read-store.port';
+import {
+  type DocWrite,
+  type LeaseFence,
+  LeaseLostError,
+  READ_STORE,
+  type ReadStore,
+} from '../../../application/ports/read-store.port';
 import type { WebhookSubscriptionEvent } from '../../../domain/webhook/webhook-subscription.events';
 import { WEBHOOK_SUBSCRIPTION_EVENT_TYPES } from '../../../domain/webhook/webhook-subscription.events';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { LeaseKeeper, newLeaseOwner } from '../../leases/lease-keeper';
 import { JsonLogger } from '../../logging/json-logger';
 
 export const WEBHOOK_REACTOR_CHECKPOINT = 'reactor:webhook-delivery';
+/** One process at a time records and sends the deliveries: the holder of this lease. */
+export const WEBHOOK_REACTOR_LEASE = 'reactor:webhook-delivery';
 
 const receives = (subscription: WebhookSubscriptionDoc, event: CloudEvent, position: number): boolean =>
   subscription.status === 'active' &&
@@ -42,7 +51,9 @@ const receives = (subscription: WebhookSubscriptionDoc, event: CloudEvent, posit
  * order (so a subscription receives exactly the events after it), and for each integration event records
  * one pending delivery per subscription that wants it, in the same commit as the checkpoint. A crash
  * before the commit records them again under the same ids (`<subscription>:<event id>`), which the
- * position guard keeps once; the dispatcher (DispatchWebhooks) sends them. Runs where projections run.
+ * position guard keeps once; the dispatcher (DispatchWebhooks) sends them. Runs in one of the processes
+ * that run projections at a time, the holder of its lease (another takes it over when that one dies); its
+ * commits name the lease's epoch, so a stale holder's late commit is refused.
  */
 @Injectable()
 export class WebhookDeliveryReactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -50,6 +61,8 @@ export class WebhookDeliveryReactor implements OnApplicationBootstrap, BeforeApp
   private timer: NodeJS.Timeout | undefined;
   private position = 0;
   private readonly subscriptions = new Map<string, WebhookSubscriptionDoc>();
+  private keeper: LeaseKeeper | undefined;
+  private lease: LeaseFence | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -62,31 +75,51 @@ export class WebhookDeliveryReactor implements OnApplicationBootstrap, BeforeApp
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.runProjections) await this.start();
+    if (!this.config.runProjections) return;
+    this.keeper = new LeaseKeeper(
+      this.readStore,
+      {
+        scope: 'webhooks',
+        owner: newLeaseOwner(),
+        leaseMs: this.config.leaseMs,
+        log: (level, message, fields) => this.logger.entry(level, message, fields ?? {}),
+      },
+      [{ name: WEBHOOK_REACTOR_LEASE, start: (lease) => this.start(lease), stop: () => this.halt() }],
+    );
+    await this.keeper.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.subscription?.stop();
-    this.subscription = undefined;
+    await this.keeper?.stop();
+    await this.halt();
     await this.dispatcher.idle();
   }
 
-  async start(): Promise<void> {
+  /** Follows the log from its checkpoint; with a lease, its commits name it. */
+  async start(lease?: LeaseFence): Promise<void> {
+    this.lease = lease;
     await ensureWebhookCollections(this.readStore);
     this.position = (await this.readStore.readCheckpoint(WEBHOOK_REACTOR_CHECKPOINT))?.position ?? 0;
+    this.subscriptions.clear();
     for (const doc of await this.readStore.find<WebhookSubscriptionDoc>(SUBSCRIPTIONS, {}))
       this.subscriptions.set(doc.subscriptionId, doc);
     this.subscription = this.eventStore.subscribeToAll({
       after: this.position,
       batchSize: 100,
       onBatch: (batch) => this.handleBatch(batch),
-      onError: (error) =>
+      onError: (error) => {
+        if (error instanceof LeaseLostError) {
+          // Another process took the lease over: it goes on from the stored checkpoint.
+          this.logger.entry('info', `webhook delivery reactor stopped here: ${error.message}`, {});
+          this.subscription = undefined;
+          void this.halt().then(() => this.keeper?.lost(WEBHOOK_REACTOR_LEASE));
+          return;
+        }
         this.logger.entry('error', `webhook delivery reactor stopped: ${String(error)}`, {
           position: this.position,
           next: 'fix the cause and restart: it resumes from its checkpoint',
-        }),
+        });
+      },
     });
     if (this.config.webhookDispatchMs > 0) {
       this.timer = setInterval(() => {
@@ -98,10 +131,26 @@ export class WebhookDeliveryReactor implements OnApplicationBootstrap, BeforeApp
     }
   }
 
-  /** For tests: resolves once every event up to `position` has been turned into deliveries. */
+  /** Stops following the log and sending (the lease is lost or given up, or the application stops). */
+  private async halt(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  /**
+   * For tests: resolves once every event up to `position` has been turned into deliveries (here, or by the
+   * process holding the lease: its stored checkpoint).
+   */
   async waitForPosition(position: number, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (this.position < position) {
+    while (
+      (this.subscription
+        ? this.position
+        : ((await this.readStore.readCheckpoint(WEBHOOK_REACTOR_CHECKPOINT))?.position ?? 0)) < position
+    ) {
       if (Date.now() > deadline)
         throw new Error(`webhook delivery reactor is at ${this.position}, not ${position}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -140,6 +189,7 @@ export class WebhookDeliveryReactor implements OnApplicationBootstrap, BeforeApp
         error: null,
         updatedAt: this.clock.now().toISOString(),
       },
+      lease: this.lease,
     });
     this.position = position;
   }

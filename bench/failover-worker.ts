@@ -1,0 +1,46 @@
+/**
+ * A worker of the failover stage: a ProjectionEngine with every projection (RUN_PROJECTIONS=true, as
+ * `npm start` runs it) on the given SQLite files, sharing the work with the other workers by leases, until
+ * it is killed or reads `stop` on stdin. Prints `ready <owner>` once its first round of leases is done.
+ * argv: events.sqlite read.sqlite LEASE_MS
+ */
+import { systemClock } from '../src/application/ports/clock.port';
+import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../src/application/features';
+import { EventCatalog } from '../src/application/shared/event-catalog';
+import { loadConfig } from '../src/infrastructure/config/app-config';
+import { JsonLogger } from '../src/infrastructure/logging/json-logger';
+import { ProjectionEngine } from '../src/infrastructure/projections/projection-engine';
+import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';
+import { SqliteReadStore } from '../src/infrastructure/sqlite/sqlite-read-store';
+
+const [eventsFile, readFile, leaseMs] = process.argv.slice(2);
+
+const main = async () => {
+  const eventStore = SqliteEventStore.open(eventsFile);
+  const readStore = SqliteReadStore.open(readFile);
+  const engine = new ProjectionEngine(
+    eventStore,
+    readStore,
+    systemClock,
+    ALL_PROJECTIONS,
+    [],
+    loadConfig({ DATA_DIR: '.', LEASE_MS: leaseMs }),
+    new EventCatalog(ALL_EVENT_TYPES),
+    new JsonLogger('silent'),
+  );
+  await engine.start();
+  process.stdout.write(`ready ${engine.leaseOwner}\n`);
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (data: string) => {
+    if (!data.includes('stop')) return;
+    void engine
+      .stop()
+      .then(() => Promise.all([eventStore.close(), readStore.close()]))
+      .then(() => process.exit(0));
+  });
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
