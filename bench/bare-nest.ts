@@ -17,7 +17,10 @@ export const measureBareNest = async (
 ): Promise<LoadResult> => {
   const server = await startServer('-', {}, join(__dirname, 'stage-bare-nest.ts'));
   try {
-    return await load(server, noopRequest, shape);
+    const result = await load(server, noopRequest, shape);
+    if (result.errors > 0)
+      throw new Error(`bare NestJS: ${result.errors} errors, first ${String(result.firstError)}`);
+    return result;
   } finally {
     await stopServer(server);
   }
