@@ -122,7 +122,9 @@ describe('credential revocation pushed to another process', () => {
       await sleep(125);
     }
     const kept = await metrics();
-    expect(kept.reads).toBe(before.reads);
+    // None, unless the child's event loop stalled for a second on a loaded machine: its follower then
+    // was not at the head for CREDENTIAL_FRESHNESS_MS, and the key was read again (the fallback).
+    expect(kept.reads - before.reads).toBeLessThanOrEqual(1);
 
     const revoked = crm(dir.dir, 'credentials', 'revoke', target.credentialId, '--reason', 'key leaked');
     expect(revoked.status).toBe(0);
@@ -145,6 +147,7 @@ describe('credential revocation pushed to another process', () => {
     // The follower pushed the revocation; the refusal cost one read of the key's stream, the one after the
     // follower evicted the state it kept.
     expect(after.pushed).toBeGreaterThan(kept.pushed);
-    expect(after.reads).toBe(kept.reads + 1);
+    expect(after.reads - kept.reads).toBeGreaterThanOrEqual(1);
+    expect(after.reads - kept.reads).toBeLessThanOrEqual(2);
   });
 });
