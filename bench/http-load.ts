@@ -37,12 +37,20 @@ export const serverCpuMs = (server: Server): number | null => {
   }
 };
 
-/** Starts stage-http-server.ts (with `env` over the bench's own) and waits for its `{ port, authorization }` line. */
-export const startServer = (dataDir: string, env: Readonly<Record<string, string>> = {}): Promise<Server> =>
+/**
+ * Starts stage-http-server.ts (or another server `script` that prints the same line, such as
+ * stage-bare-nest.ts), with `env` over the bench's own, and waits for its `{ port, authorization }` line.
+ */
+export const startServer = (
+  dataDir: string,
+  env: Readonly<Record<string, string>> = {},
+  script = join(__dirname, 'stage-http-server.ts'),
+  nodeOptions: readonly string[] = [],
+): Promise<Server> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'stage-http-server.ts'), dataDir],
+      [...nodeOptions, '-r', 'ts-node/register/transpile-only', script, dataDir],
       {
         env: { ...process.env, ...env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
         stdio: ['pipe', 'pipe', 'inherit'],

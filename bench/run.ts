@@ -7,7 +7,8 @@
  * 4. commands over HTTP at BENCH_CLIENTS (32) concurrent clients beside the no-op route, and projection lag;
  *    server CPU per request from /proc; the commands again on a second server with group commit off
  *    (SQLITE_GROUP_COMMIT=false), and on a third with the one shared reader of the log off
- *    (SUBSCRIPTION_FAN_OUT=false), side by side with the first (both on, the default);
+ *    (SUBSCRIPTION_FAN_OUT=false), side by side with the first (both on, the default); the no-op route
+ *    beside bare NestJS 11 + Fastify with one class-validator DTO (stage-bare-nest.ts), loaded the same way;
  * 5. failover of a killed worker: two worker processes share the projections by leases (BENCH_LEASE_MS,
  *    10,000, the default LEASE_MS), one is SIGKILLed, time until its projections move and the lag is 0.
  * Prints a table and JSON, writes bench/results/latest.json. Targets are shown; the bench never fails on them.
@@ -24,6 +25,7 @@ import {
   startServer,
   stopServer,
 } from './http-load';
+import { measureBareNest, noopOverBareNest } from './bare-nest';
 import { round1, runStage, stageProgress } from './stage';
 import { fmtInt, intFromEnv, machine, rate, type Row, table, tempDir } from './support';
 
@@ -48,6 +50,7 @@ const TARGETS = {
   commandsOfNoopPercent: 50,
   commandP99Ms: 25,
   lagP99Ms: 100,
+  noopOverBareNest: 1.5,
 };
 
 type Generated = { events: number; ms: number; refused: number; peakRssMiB: number };
@@ -157,6 +160,12 @@ const main = async () => {
     worker: false,
   });
   const unshared = await commandsOn('http-reader-each', { groupCommit: true, fanOut: false, worker: false });
+  // The no-op route's yardstick, loaded the same way (issue 14 §6).
+  const bareNest = await measureBareNest(shape);
+  stageProgress(
+    'http',
+    `bare NestJS no-op: ${fmtInt(bareNest.perSecond)}/s, ${String(bareNest.serverCpuMsPerRequest)} ms CPU each`,
+  );
   if (!grouped.noop) throw new Error('the no-op route was not measured');
   /** A over B: commands/s, p99 and CPU per command. */
   const ratioOf = (a: typeof grouped, b: typeof grouped) => ({
@@ -172,6 +181,8 @@ const main = async () => {
   const workerRatio = ratioOf(grouped, inLoop);
   const http = {
     noop: grouped.noop,
+    bareNest,
+    noopOverBareNest: noopOverBareNest(grouped.noop, bareNest),
     commands: grouped.commands,
     lagOldestUnprocessed: grouped.lagOldestUnprocessed,
     clients: config.clients,
@@ -281,6 +292,20 @@ const main = async () => {
       value: fmtInt(http.noop.perSecond),
       unit: 'req/s',
       target: `p99 ${http.noop.p99Ms} ms`,
+    },
+    {
+      measure: `bare NestJS 11 + Fastify, one DTO, ${http.clients} clients`,
+      value: fmtInt(http.bareNest.perSecond),
+      unit: 'req/s',
+      target: `p99 ${http.bareNest.p99Ms} ms`,
+    },
+    {
+      measure: '  server CPU per no-op request, this app / bare NestJS',
+      value: `${cpu(http.noop.serverCpuMsPerRequest)} / ${cpu(http.bareNest.serverCpuMsPerRequest)}`,
+      unit: 'ms',
+      target: `ratio ${String(http.noopOverBareNest)} <= ${TARGETS.noopOverBareNest}`,
+      status:
+        http.noopOverBareNest === null ? undefined : atMost(http.noopOverBareNest, TARGETS.noopOverBareNest),
     },
     {
       measure: `commands (POST /complaints), ${http.clients} clients`,

@@ -13,6 +13,10 @@ import { registerJsonBodyParser } from './infrastructure/http/shared/json-body';
 import { completeDocument, operationIdOf } from './infrastructure/http/shared/openapi-document';
 import { serveWebApp } from './infrastructure/http/web/web-app';
 import { Metrics } from './infrastructure/metrics/metrics';
+import { registerPersonalDataReveal } from './infrastructure/http/shared/personal-data-reveal';
+import { PersonalDataRevealer } from './application/privacy/personal-data-revealer';
+import { FileAccessRecorder } from './application/privacy/file-access-recorder';
+import { CommandContextFactory } from './infrastructure/http/shared/command-context.factory';
 import { loggableUrl } from './infrastructure/logging/json-logger';
 
 const CORRELATION_ID = /^[\w.:-]{1,100}$/;
@@ -65,6 +69,12 @@ export const createApp = async (options: AppOptions): Promise<NestFastifyApplica
     done();
   });
   await protectHttp(app, config);
+  registerPersonalDataReveal(
+    fastify,
+    app.get(PersonalDataRevealer),
+    app.get(FileAccessRecorder),
+    app.get(CommandContextFactory),
+  );
   // Commands take JSON only: anything else is a 415, not a string for validation to trip over.
   registerJsonBodyParser(fastify, config.bodyLimitBytes);
   await serveWebApp(app, logger, options.webRoot);

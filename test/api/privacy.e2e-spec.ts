@@ -268,6 +268,36 @@ describe('personal data: protected when stored, masked by role, erased when forg
     expect(await api.eventStore.headPosition()).toBe(head);
   });
 
+  it('records the reason a recorded route was opened with, and refuses an unusable one before reading', async () => {
+    const manager = await as('dealer-manager');
+    const head = await api.eventStore.headPosition();
+    const tooLong = await send('GET', `/vehicle-sales/${saleId}`, {
+      ...manager,
+      'x-access-reason': 'x'.repeat(501),
+    });
+    expect([tooLong.status, tooLong.json().errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'X-Access-Reason' })],
+    ]);
+    expect(await api.eventStore.headPosition()).toBe(head);
+    await ok('GET', `/vehicle-sales/${saleId}`, { ...manager, 'x-access-reason': 'delivery date query' });
+    await api.settle();
+    const audit = (
+      await ok(
+        'GET',
+        '/access-audit?customerId=cu-v1&actorId=test-dealer-manager-d-sh-01',
+        await as('auditor'),
+      )
+    ).json();
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({
+        route: 'GET /vehicle-sales/:saleId',
+        recordId: saleId,
+        reason: 'delivery date query',
+      }),
+    );
+  });
+
   it('forgets the person: fields erased everywhere, also after a rebuild; KPIs unchanged; new data refused', async () => {
     const before = await kpis();
     // Worked out by hand. Funnel: p-1 registered and ordered in March. CSI of the one survey:

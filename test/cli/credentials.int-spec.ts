@@ -97,8 +97,8 @@ describe('crm credentials', () => {
         'integration retired',
       );
       expect(revoked.status).toBe(0);
-      // This process read the key's state a moment ago and trusts it for CREDENTIAL_FRESHNESS_MS (1 s by
-      // default): a revocation by another process shows once that state is older than that.
+      // This process read the key's state a moment ago: a revocation by another process shows within
+      // CREDENTIAL_FRESHNESS_MS (1 s by default), sooner when its follower of the log pushes it.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       const after = await api.request({
         method: 'GET',

@@ -7,6 +7,8 @@ import { PERMISSION_KEY, PUBLIC_KEY, TENANCY_KEY, type Tenancy } from '../http/s
 import { scopeQuery } from '../../application/access/tenancy';
 import { authenticationOf } from './http-authentication';
 
+type RouteRules = Readonly<{ isPublic: boolean; permission: unknown; tenancy: Tenancy | undefined }>;
+
 /**
  * Every route: authenticated (401), allowed for the role by its permission (403), and for lists and KPIs
  * held to the principal's dealer. A route that names no permission is refused for everyone: forgetting
@@ -14,12 +16,33 @@ import { authenticationOf } from './http-authentication';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** What each route's decorators say (by controller, then handler), read once: they do not change. */
+  private readonly rules = new WeakMap<object, WeakMap<object, RouteRules>>();
+
   constructor(private readonly reflector: Reflector) {}
+
+  private rulesOf(context: ExecutionContext): RouteRules {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let ofController = this.rules.get(controller);
+    if (!ofController) this.rules.set(controller, (ofController = new WeakMap()));
+    let rules = ofController.get(handler);
+    if (!rules) {
+      const targets = [handler, controller];
+      rules = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+        permission: this.reflector.getAllAndOverride<unknown>(PERMISSION_KEY, targets),
+        tenancy: this.reflector.getAllAndOverride<Tenancy | undefined>(TENANCY_KEY, targets),
+      };
+      ofController.set(handler, rules);
+    }
+    return rules;
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const rules = this.rulesOf(context);
+    if (rules.isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const outcome = authenticationOf(request);
     if (outcome && 'failed' in outcome) throw outcome.failed;
@@ -31,7 +54,7 @@ export class AccessGuard implements CanActivate {
         : unauthenticated('CREDENTIAL_MISSING', 'send Authorization: Bearer <API key or token>');
     }
     const { principal } = outcome;
-    const permission: unknown = this.reflector.getAllAndOverride(PERMISSION_KEY, targets);
+    const permission = rules.permission;
     if (!isPermission(permission))
       throw forbidden(
         'ROUTE_WITHOUT_PERMISSION',
@@ -42,7 +65,7 @@ export class AccessGuard implements CanActivate {
         permission,
         role: principal.role,
       });
-    const tenancy = this.reflector.getAllAndOverride<Tenancy | undefined>(TENANCY_KEY, targets);
+    const tenancy = rules.tenancy;
     if (tenancy === 'dealer-in-body') {
       // A body that is no object is refused by validation next; there is no dealer to scope in it.
       const body: unknown = request.body;

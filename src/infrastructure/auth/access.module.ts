@@ -5,12 +5,14 @@ import { EVENT_STORE, type EventStore } from '../../application/ports/event-stor
 import { CommandPipeline } from '../../application/shared/command-pipeline';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AccessGuard } from './access.guard';
+import { CredentialChangeFollower } from './credential-change-follower';
 import { CredentialService } from './credential.service';
 import { loadTokenSecret } from './token-secret';
 
 /**
  * Authentication and the permission guard on every route (docs/access.md). The record check of commands
- * is the pipeline's own (its authoriser is a constructor argument), so it cannot be left out.
+ * is the pipeline's own (its authoriser is a constructor argument), so it cannot be left out. The
+ * follower of the log pushes credential changes made by other processes to the credential service.
  */
 @Module({
   providers: [
@@ -23,9 +25,11 @@ import { loadTokenSecret } from './token-secret';
           loadTokenSecret(config.authTokenSecret, config.dataDir),
           () => clock.now(),
           config.credentialFreshnessMs,
+          config.credentialPushedFreshnessMs,
         ),
       inject: [APP_CONFIG, EVENT_STORE, CommandPipeline, CLOCK],
     },
+    CredentialChangeFollower,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [CredentialService],

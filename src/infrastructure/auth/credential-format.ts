@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** `crm_<credentialId>_<secret>`: the id says which stream to read, the secret proves possession. */
 const API_KEY = /^crm_([0-9a-f-]{36})_([A-Za-z0-9_-]{43})$/;
@@ -13,7 +13,8 @@ export const apiKeyOf = (credentialId: string, secret: string): string => `crm_$
  * to guess and a slow hash would only slow every request down.
  */
 export const secretHashOf = (secret: string): string =>
-  createHash('sha256').update(secret, 'utf8').digest('hex');
+  // One-shot (Node 20.12+; the engines ask 20.19): the same digest, without a Hash object per request.
+  hash('sha256', secret, 'hex');
 
 /** Compares in constant time, so the time taken says nothing about how much of a hash matched. */
 export const hashesEqual = (a: string, b: string): boolean => {

@@ -57,14 +57,39 @@ const ISSUER = 'dealer-crm';
 const VERIFIED_LIMIT = 10_000;
 
 /**
- * Issues, revokes, lists and verifies credentials. Verification reads a credential's stream at most once
- * per `freshnessMs` (CREDENTIAL_FRESHNESS_MS, default 1 s; 0 reads it on every request) and keeps its state
- * in memory meanwhile, instead of a stream read per request: a revocation through this service takes
- * effect in this process at once, and one made by another process (the CLI, another replica) within
- * `freshnessMs`. The age is measured on the monotonic clock, not the business clock.
+ * What the credential service asks of the follower of the log that pushes revocations to it
+ * (`LogFollower`, monotonic clock): since when everything stored reaches it, and when it last was at the head.
+ */
+export type PushedChanges = Readonly<{ followingSince: number | null; atHeadAt: number | null }>;
+
+/** The stream reads verification made, and the changes pushed to it (`/metrics`). */
+export type CredentialReads = Readonly<{
+  streamReads: number;
+  pushedChanges: number;
+  trustingPushed: boolean;
+}>;
+
+/**
+ * Issues, revokes, lists and verifies credentials. Verification keeps the state it read of a credential in
+ * memory instead of a stream read per request (the age measured on the monotonic clock):
+ * - a revocation through this service takes effect in this process at once;
+ * - one made by another process (the CLI, another replica) reaches this one through the follower of the
+ *   log (`CredentialChangeFollower`), which evicts the kept state (`changed`) as the event arrives: while
+ *   the follower was at the head within the last `freshnessMs`, a kept state read since the follower
+ *   started is trusted for `pushedFreshnessMs` (CREDENTIAL_PUSHED_FRESHNESS_MS, default 60 s: a safety net);
+ * - otherwise (no follower, not started, a store error, behind for longer than `freshnessMs`) the state is
+ *   read again once it is older than `freshnessMs` (CREDENTIAL_FRESHNESS_MS, default 1 s; 0 reads it on
+ *   every request), as before the follower.
+ * So a revocation made elsewhere takes effect within `freshnessMs` (plus the read of the log that found the
+ * follower at the head) in every case, and within the follower's lag (its store's wait for appends: 200 ms
+ * on SQLite) while it follows.
  */
 export class CredentialService {
   private readonly verified = new Map<string, Readonly<{ state: CredentialState; readAt: number }>>();
+  private pushed: PushedChanges | null = null;
+  /** Changes pushed so far: a read in flight while one arrived is not kept (it may predate the change). */
+  private pushedChanges = 0;
+  private streamReads = 0;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -72,7 +97,27 @@ export class CredentialService {
     private readonly tokenSecret: Uint8Array,
     private readonly clock: () => Date = () => new Date(),
     private readonly freshnessMs = 1_000,
+    private readonly pushedFreshnessMs = 0,
   ) {}
+
+  /** From now on kept states may be trusted for `pushedFreshnessMs` while `follower` is at the head. */
+  followChanges(follower: PushedChanges | null): void {
+    this.pushed = follower;
+  }
+
+  /** A credential's stream got an event in some process (the follower of the log): forget its kept state. */
+  changed(credentialId: string): void {
+    this.pushedChanges += 1;
+    this.verified.delete(credentialId);
+  }
+
+  reads(): CredentialReads {
+    return {
+      streamReads: this.streamReads,
+      pushedChanges: this.pushedChanges,
+      trustingPushed: this.trustingPushedAt(performance.now()) !== null,
+    };
+  }
 
   async issue(request: IssueRequest, actor: Actor): Promise<IssuedCredential> {
     const { kind, userId, role } = request;
@@ -187,21 +232,45 @@ export class CredentialService {
     return { userId: state.userId, role: state.role, dealerId: state.dealerId, credentialId };
   }
 
-  /** The credential's state, read again once it is older than `freshnessMs`. */
+  /**
+   * The credential's state, read again once it is older than `freshnessMs`, or `pushedFreshnessMs` for one
+   * read after the follower started while the follower is at the head.
+   */
   private async current(credentialId: string): Promise<CredentialState> {
     const kept = this.verified.get(credentialId);
     const now = performance.now();
-    if (kept && now - kept.readAt < this.freshnessMs) return kept.state;
+    if (kept) {
+      const age = now - kept.readAt;
+      if (age < this.freshnessMs) return kept.state;
+      const since = age < this.pushedFreshnessMs ? this.trustingPushedAt(now) : null;
+      if (since !== null && kept.readAt >= since) return kept.state;
+    }
+    const changes = this.pushedChanges;
     const state = await this.load(credentialId);
     this.verified.delete(credentialId);
     // A credential never issued is not kept: one issued a moment later by another process is then known.
     if (state.status === 'none' || this.freshnessMs === 0) return state;
+    // A change pushed during the read may be newer than what it found: used for this request only.
+    if (this.pushedChanges !== changes) return state;
     this.verified.set(credentialId, { state, readAt: now });
     if (this.verified.size > VERIFIED_LIMIT) this.verified.delete(this.verified.keys().next().value!);
     return state;
   }
 
+  /**
+   * When the follower began to follow, if it was at the head within `freshnessMs` of `now` (a state read
+   * at or after it misses nothing the follower has not yet pushed); null when kept states are not trusted
+   * past `freshnessMs`.
+   */
+  private trustingPushedAt(now: number): number | null {
+    if (this.pushed === null || this.pushedFreshnessMs <= this.freshnessMs) return null;
+    const { followingSince, atHeadAt } = this.pushed;
+    if (followingSince === null || atHeadAt === null || now - atHeadAt >= this.freshnessMs) return null;
+    return followingSince;
+  }
+
   private async load(credentialId: string): Promise<CredentialState> {
+    this.streamReads += 1;
     const stored = await this.eventStore.readStream(credentialStream(credentialId));
     return stored.reduce<CredentialState>(
       (state, event) =>

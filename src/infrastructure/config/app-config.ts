@@ -41,8 +41,16 @@ export type AppConfig = Readonly<{
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Requests per minute per credential (per IP before authentication); 0 turns the limit off. */
   rateLimitPerMinute: number;
-  /** How long a process trusts the state it read of a credential; a revocation elsewhere shows within it. */
+  /**
+   * How long a process trusts the state it read of a credential while its follower of the log is not at the
+   * head (`CREDENTIAL_FRESHNESS_MS`): the bound of a revocation made elsewhere.
+   */
   credentialFreshnessMs: number;
+  /**
+   * How long a kept state is trusted while the follower of the log, which evicts it on a revocation, is at
+   * the head (`CREDENTIAL_PUSHED_FRESHNESS_MS`); 0: no follower, `credentialFreshnessMs` alone.
+   */
+  credentialPushedFreshnessMs: number;
   /** Unwrapped personal-data keys kept in memory (`PII_KEY_CACHE_SIZE`, 0: none). */
   piiKeyCacheSize: number;
   /** How long a kept key is used without asking the key store again (`PII_KEY_FRESHNESS_MS`). */
@@ -149,6 +157,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     logLevel,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 10_000_000),
     credentialFreshnessMs: integer(env, 'CREDENTIAL_FRESHNESS_MS', 1_000, 0, 60_000),
+    credentialPushedFreshnessMs: integer(env, 'CREDENTIAL_PUSHED_FRESHNESS_MS', 60_000, 0, 3_600_000),
     piiKeyCacheSize: integer(env, 'PII_KEY_CACHE_SIZE', 10_000, 0, 1_000_000),
     piiKeyFreshnessMs: integer(env, 'PII_KEY_FRESHNESS_MS', 1_000, 0, 60_000),
     authTokenSecret: text(env, 'AUTH_TOKEN_SECRET'),

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { IntegrationModule } from '../../application/integration/integration.module';
 import { IntegrityModule } from '../../application/integrity/integrity.module';
 import { PrivacyModule } from '../../application/privacy/privacy.module';
@@ -50,7 +50,6 @@ import { WebhookController } from './integration/webhook.controller';
 import { WebhookModule } from '../reactors/webhooks/webhook.module';
 import { IntegrityController } from './integrity/integrity.controller';
 import { AccessAuditController, CustomersController } from './privacy/privacy.controller';
-import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
 
 /** The HTTP edge: every route of the API. Each area's controllers sit in their own folder. */
 @Module({
@@ -103,6 +102,5 @@ import { PersonalDataInterceptor } from './shared/personal-data.interceptor';
     FeedController,
     WebhookController,
   ],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor }],
 })
 export class HttpModule {}

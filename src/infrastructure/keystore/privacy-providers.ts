@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
   type Provider,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type Subscription } from '../../application/ports/event-store.port';
+import { EVENT_STORE, type EventStore } from '../../application/ports/event-store.port';
 import {
   PERSONAL_DATA_KEY_STORE,
   type PersonalDataKeyStore,
@@ -21,7 +21,7 @@ import { EventEncoder } from '../../application/shared/event-encoder';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JsonLogger } from '../logging/json-logger';
 import { deriveBlindIndexKey, deriveRequestFingerprintKey, masterKeyFile } from './master-key';
-import { interruptibleSleep } from '../event-store/catch-up-subscription';
+import { LogFollower } from '../event-store/log-follower';
 import { CachedKeyStore } from './cached-key-store';
 import { describeKeyStore, openKeyStore, type OpenedKeyStore } from './open-key-store';
 
@@ -30,21 +30,16 @@ const OPENED_KEY_STORE = Symbol('OPENED_KEY_STORE');
 /** DI token of the key store's derivation root (master-key.ts): the keys derived for other uses start from it. */
 export const KEY_DERIVATION_ROOT = Symbol('KEY_DERIVATION_ROOT');
 
-/** After a failure the eviction follows the log again after this, doubling up to the maximum. */
-const EVICTION_RETRY_MS = { first: 1000, max: 30_000 } as const;
-
 /**
  * Every process evicts from its key cache the subjects forgotten by any process, as their
  * `CustomerForgotten` reaches it (the cache's freshness bounds the rest: `PII_KEY_FRESHNESS_MS`). It follows
  * the log from its head at start (what was forgotten before is erased in the store already), in the
- * background: a store that does not answer delays it (retried with backoff, from where it stood), never the
- * start of the application.
+ * background (`LogFollower`): a store that does not answer delays it (retried with backoff, from where it
+ * stood), never the start of the application.
  */
 @Injectable()
 class KeyCacheEviction implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private subscription: Subscription | undefined;
-  private readonly stopping = new AbortController();
-  private following: Promise<void> = Promise.resolve();
+  private follower: LogFollower | undefined;
 
   constructor(
     @Inject(PERSONAL_DATA_KEY_STORE) private readonly keyStore: PersonalDataKeyStore,
@@ -53,50 +48,24 @@ class KeyCacheEviction implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.keyStore instanceof CachedKeyStore) this.following = this.follow(this.keyStore);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping.abort();
-    await this.following;
-    await this.subscription?.stop();
-  }
-
-  private async follow(cache: CachedKeyStore): Promise<void> {
-    let position: number | null = null;
-    let delay: number = EVICTION_RETRY_MS.first;
-    while (!this.stopping.signal.aborted) {
-      try {
-        const after: number = position ?? (await this.eventStore.headPosition());
-        position = after;
-        const failed = await new Promise<unknown>((resolve) => {
-          this.subscription = this.eventStore.subscribeToAll({
-            after,
-            batchSize: 1000,
-            onBatch: async (batch) => {
-              for (const event of batch)
-                if (event.type === 'CustomerForgotten') cache.evict(String(event.data.customerId));
-              position = batch[batch.length - 1].globalPosition;
-              delay = EVICTION_RETRY_MS.first;
-            },
-            onError: resolve,
-          });
-          this.stopping.signal.addEventListener('abort', () => resolve(null), { once: true });
-        });
-        if (failed === null) return;
-        this.subscription = undefined;
-        throw failed;
-      } catch (error) {
-        if (this.stopping.signal.aborted) return;
+    const cache = this.keyStore;
+    if (!(cache instanceof CachedKeyStore)) return;
+    this.follower = new LogFollower({
+      eventStore: this.eventStore,
+      types: new Set(['CustomerForgotten']),
+      onEvent: (event) => cache.evict(String(event.data.customerId)),
+      onError: (error, delay) =>
         this.logger.entry(
           'warn',
           `the key cache cannot follow forgettings in other processes for now (${String(error)}): retrying in ${delay} ms; a forgotten key is dropped within PII_KEY_FRESHNESS_MS meanwhile`,
           {},
-        );
-        await interruptibleSleep(delay, this.stopping.signal);
-        delay = Math.min(EVICTION_RETRY_MS.max, delay * 2);
-      }
-    }
+        ),
+    });
+    this.follower.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.follower?.stop();
   }
 }
 

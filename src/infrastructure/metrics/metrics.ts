@@ -18,6 +18,12 @@ export type RunnerReading = Readonly<{
   /** Null while the store cannot say (an outage); `events` is 'unknown' where the store cannot count. */
   lag: Readonly<{ events?: unknown; ms?: unknown }> | null;
 }>;
+/** How credential verification has read credential streams, and the changes the follower of the log pushed. */
+export type CredentialReadings = Readonly<{
+  streamReads: number;
+  pushedChanges: number;
+  trustingPushed: boolean;
+}>;
 export type WatcherReading = Readonly<{
   name: string;
   lastSweep: Readonly<{ at: string }> | null;
@@ -44,6 +50,8 @@ export class Metrics {
   private readonly appended: Counter<'type'>;
   private readonly webhookAttempts: Histogram<'outcome'>;
   private readonly storeCommitAppends: Histogram;
+
+  private credentialReads: (() => CredentialReadings) | undefined;
 
   constructor(private sources?: MetricSources) {
     const registers = [this.registry];
@@ -101,6 +109,11 @@ export class Metrics {
   /** The sources come from the app's engine and watchers, which are built after the pipeline that reports here. */
   readFrom(sources: MetricSources): void {
     this.sources = sources;
+  }
+
+  /** The credential service's reads (issue 14 §4): read at scrape time. */
+  readCredentialsFrom(reads: () => CredentialReadings): void {
+    this.credentialReads = reads;
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
@@ -193,6 +206,34 @@ export class Metrics {
         if (!reads) return;
         this.set({ mode: 'joined' }, reads.joined);
         this.set({ mode: 'alone' }, reads.alone);
+      },
+    });
+    const credentials = () => this.credentialReads?.();
+    new Gauge({
+      name: 'crm_credential_stream_reads',
+      help: "Reads of a credential's stream made to verify a request since this process started (a kept state answers the others)",
+      registers,
+      collect() {
+        const reads = credentials();
+        if (reads) this.set(reads.streamReads);
+      },
+    });
+    new Gauge({
+      name: 'crm_credential_pushed_changes',
+      help: 'Credential events (issued, revoked) that the follower of the log pushed to the credential service since this process started',
+      registers,
+      collect() {
+        const reads = credentials();
+        if (reads) this.set(reads.pushedChanges);
+      },
+    });
+    new Gauge({
+      name: 'crm_credential_follower_at_head',
+      help: '1 while the follower of the log was at the head within CREDENTIAL_FRESHNESS_MS (kept credential states trusted for CREDENTIAL_PUSHED_FRESHNESS_MS), 0 while they are read again after CREDENTIAL_FRESHNESS_MS',
+      registers,
+      collect() {
+        const reads = credentials();
+        if (reads) this.set(reads.trustingPushed ? 1 : 0);
       },
     });
     runnerGauges('projection');

@@ -32,7 +32,7 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Prometheus figures of this process',
     description:
-      'Requests by route and status (crm_http_request_duration_seconds), commands by type and outcome (crm_commands_total, crm_command_duration_seconds), events appended, the event store head, each projection’s and reactor’s state and lag, each watcher’s last sweep, the reads of the log made for the subscriptions (crm_subscription_log_reads: shared or own) and how many subscribers the shared reader feeds, webhook delivery attempts by outcome, and Node’s own figures. Each API replica and worker answers for itself: scrape them all.',
+      'Requests by route and status (crm_http_request_duration_seconds), commands by type and outcome (crm_commands_total, crm_command_duration_seconds), events appended, the event store head, each projection’s and reactor’s state and lag, each watcher’s last sweep, the reads of the log made for the subscriptions (crm_subscription_log_reads: shared or own) and how many subscribers the shared reader feeds, the reads of credential streams made to verify requests and the credential changes pushed by the follower of the log (crm_credential_*), webhook delivery attempts by outcome, and Node’s own figures. Each API replica and worker answers for itself: scrape them all.',
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'The Prometheus text exposition format 0.0.4.', schema: { type: 'string' } })

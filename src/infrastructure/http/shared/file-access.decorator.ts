@@ -1,4 +1,12 @@
-import { applyDecorators, Injectable, type PipeTransform, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  type PipeTransform,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { FileOpening } from '../../../application/privacy/file-access-recorder';
@@ -10,6 +18,28 @@ import { recordIdOf } from './record-id.pipe';
 export const RECORDS_FILE_ACCESS = 'privacy:records-file-access';
 const MAX_REASON = 500;
 
+/** The requests of `@RecordsFileAccess()` routes, with their `X-Access-Reason`, past the route's guards. */
+const fileAccesses = new WeakMap<FastifyRequest, Readonly<{ reason: string | null }>>();
+
+/** Set for a request to a `@RecordsFileAccess()` route (by its guard): its answer opens a person's file. */
+export const fileAccessOf = (request: FastifyRequest): Readonly<{ reason: string | null }> | undefined =>
+  fileAccesses.get(request);
+
+/**
+ * After the access guard (global guards run first): checks `X-Access-Reason` before the handler runs, so a
+ * bad header costs nothing, and marks the request; the answer's personal data is recorded and revealed on
+ * its way out (`registerPersonalDataReveal`).
+ */
+@Injectable()
+class FileAccessGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    fileAccesses.set(request, { reason: accessReasonOf(request, false) });
+    return true;
+  }
+}
+
 /**
  * Marks a route that shows one record with a person's data: every answer records a `CustomerFileOpened`
  * for each person in it (who, when, which record, why) before the data leaves the server.
@@ -17,6 +47,7 @@ const MAX_REASON = 500;
 export const RecordsFileAccess = () =>
   applyDecorators(
     SetMetadata(RECORDS_FILE_ACCESS, true),
+    UseGuards(FileAccessGuard),
     ApiHeader({
       name: 'X-Access-Reason',
       required: false,

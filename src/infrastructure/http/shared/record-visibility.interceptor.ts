@@ -8,8 +8,8 @@ import { currentPrincipal } from '../../request-context';
 /**
  * Detail routes (`@Permit(…, 'record')`): the record is read first, then refused with 403 when it is
  * another dealer's (or another consultant's prospect), keeping the rule in one place instead of in every
- * query handler. Bound on the route itself, so it is the innermost interceptor: it refuses before any
- * global one (the access audit) sees the answer, and a refused read records nothing.
+ * query handler. It refuses before the answer is sent, so the access audit (which records only
+ * successful answers on their way out, `registerPersonalDataReveal`) records nothing for a refused read.
  */
 @Injectable()
 export class RecordVisibilityInterceptor implements NestInterceptor {
