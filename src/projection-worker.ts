@@ -40,6 +40,8 @@ const main = async (): Promise<void> => {
           send({ type: 'statuses', id: message.id, projections, reactors, watchers: watchers.statuses() }),
         (error: unknown) => send({ type: 'statuses-failed', id: message.id, error: String(error) }),
       );
+    } else if (message.type === 'positions') {
+      send({ type: 'positions', id: message.id, lowest: engine.lowestPosition() });
     } else if (message.type === 'stop') {
       // Runners finish their batch and stop reading, watchers finish their sweep, then the stores close.
       void app.close().then(

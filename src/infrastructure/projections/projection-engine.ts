@@ -259,6 +259,15 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
     return this.keeper?.holder(unit) ?? null;
   }
 
+  /**
+   * The lowest position of this process's live projection runners (its worker's, when it has one), null
+   * when it runs none: what the bench's lag sampler reads, without counting any lag.
+   */
+  lowestPosition(): number | null {
+    const positions = [...this.live.values()].map((entry) => entry.runner.currentPosition());
+    return positions.length === 0 ? null : Math.min(...positions);
+  }
+
   /** The projection worker's runners; `elsewhere: false` keeps those it runs itself (its leases). */
   private async fromWorker<K extends 'projections' | 'reactors'>(kind: K, scope: StatusScope) {
     type Owned = K extends 'projections' ? OwnedProjectionStatus[] : OwnedReactorStatus[];

@@ -265,6 +265,11 @@ export class ProjectionRunner {
     });
   }
 
+  /** The position it has applied up to, as `status().position`, without counting the lag. */
+  currentPosition(): number {
+    return this.position;
+  }
+
   async status(): Promise<ProjectionStatus> {
     return {
       name: this.definition.name,

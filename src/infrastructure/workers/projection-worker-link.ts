@@ -29,11 +29,13 @@ export type WorkerState = Readonly<{
 }>;
 
 /** Messages between the API's thread and the worker (`src/projection-worker.ts`). */
-export type ToWorker = { type: 'statuses'; id: number } | { type: 'stop' };
+export type ToWorker =
+  { type: 'statuses'; id: number } | { type: 'positions'; id: number } | { type: 'stop' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: string }
   | ({ type: 'statuses'; id: number } & WorkerStatuses)
+  | { type: 'positions'; id: number; lowest: number | null }
   | { type: 'statuses-failed'; id: number; error: string }
   | { type: 'stopped' };
 
@@ -73,7 +75,7 @@ export class ProjectionWorkerLink {
   private worker: Worker | null = null;
   private readonly pending = new Map<
     number,
-    { resolve: (statuses: WorkerStatuses) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+    { resolve: (reply: FromWorker) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
   >();
   private nextId = 1;
   private current: WorkerState = { state: 'stopped', restarts: 0, lastError: null };
@@ -156,18 +158,36 @@ export class ProjectionWorkerLink {
   }
 
   /** The worker's runners as it reports them now; fails when it does not answer in time. */
-  statuses(): Promise<WorkerStatuses> {
+  async statuses(): Promise<WorkerStatuses> {
+    const reply = await this.ask('statuses');
+    if (reply.type !== 'statuses') throw new Error(`the projection worker answered ${reply.type}`);
+    const { projections, reactors, watchers } = reply;
+    this.lastWatchers = watchers;
+    return { projections, reactors, watchers };
+  }
+
+  /**
+   * The lowest position of the worker's live projection runners, null when it runs none: a cheap reading
+   * (no lag is counted) for the bench's lag sampler.
+   */
+  async lowestPosition(): Promise<number | null> {
+    const reply = await this.ask('positions');
+    if (reply.type !== 'positions') throw new Error(`the projection worker answered ${reply.type}`);
+    return reply.lowest;
+  }
+
+  private ask(type: 'statuses' | 'positions'): Promise<FromWorker> {
     const worker = this.worker;
     if (!worker || this.current.state !== 'running')
       return Promise.reject(new Error(`the projection worker is ${this.current.state}`));
     const id = this.nextId++;
-    return new Promise<WorkerStatuses>((resolve, reject) => {
+    return new Promise<FromWorker>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new Error('the projection worker did not report its status in time'));
+        reject(new Error('the projection worker did not answer in time'));
       }, this.options.statusTimeoutMs ?? 5000);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ type: 'statuses', id } satisfies ToWorker);
+      worker.postMessage({ type, id } satisfies ToWorker);
     });
   }
 
@@ -201,18 +221,13 @@ export class ProjectionWorkerLink {
   }
 
   private answer(message: FromWorker): void {
-    if (message.type !== 'statuses' && message.type !== 'statuses-failed') return;
+    if (!('id' in message)) return;
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
     clearTimeout(waiting.timer);
-    if (message.type === 'statuses-failed') {
-      waiting.reject(new Error(message.error));
-      return;
-    }
-    const { projections, reactors, watchers } = message;
-    this.lastWatchers = watchers;
-    waiting.resolve({ projections, reactors, watchers });
+    if (message.type === 'statuses-failed') waiting.reject(new Error(message.error));
+    else waiting.resolve(message);
   }
 
   private failPending(error: Error): void {
