@@ -3,10 +3,13 @@
  * query's cost must not grow with the history). The long history is the same dealers over `factor` times
  * as many months (BENCH_MONTHS × BENCH_KPI_SCALE, same seed): a network that has run longer, not a bigger
  * one. More dealers would test only that a query keeps to its dealer; more months test that a month's
- * figures, a window or a dealer's list do not read the years before. It is generated and rebuilt in its
- * own processes, then the KPI stage queries the last BENCH_MONTHS months of each history side by side, in
- * the order default, long, long, default (so a drift of the machine's load falls on both alike); each
- * history's p95 is the mean of its two runs.
+ * figures, a window or a dealer's list do not read the years before. The long history starts earlier and
+ * ends where the default one ends (2024-01 + BENCH_MONTHS), so both are queried for the same calendar
+ * months, all in the past (months after today would find the records that are judged as of today empty).
+ * It is generated and rebuilt in its own processes, then the KPI stage queries both side by side, in the
+ * order default, long, long, default (so a drift of the machine's load falls on both alike); each
+ * history's p95 is the mean of its two runs. Run alone (it generates the default history too):
+ * `npx ts-node --transpile-only -P tsconfig.json bench/kpi-scale.ts` (same BENCH_* variables).
  */
 import { join } from 'node:path';
 import { runStage, stageProgress } from './stage';
@@ -20,8 +23,9 @@ export type KpiScaleResult = Readonly<{
   longer: 'months';
   dealers: number;
   months: Readonly<{ default: number; long: number }>;
-  /** The months each history's queries ask for: its last `months.default`. */
-  queriedMonths: Readonly<{ default: string; long: string }>;
+  /** Each history's months, and the months both histories' queries ask for (the last `months.default`). */
+  historyMonths: Readonly<{ default: string; long: string }>;
+  queriedMonths: string;
   generated: Readonly<{ events: number; ms: number; peakRssMiB: number }>;
   rebuilt: Readonly<{ events: number; ms: number; peakRssMiB: number }>;
   /** Wall time of the whole stage: generation, rebuild and the four KPI runs. */
@@ -40,6 +44,7 @@ export type KpiScaleResult = Readonly<{
   worst: Readonly<{ kpi: string; ratio: number }> | null;
 }>;
 
+/** The month `index` months after 2024-01 (before it when negative), as `YYYY-MM`. */
 const monthName = (index: number) => new Date(Date.UTC(2024, index, 1)).toISOString().slice(0, 7);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const round2 = (value: number) => Math.round(value * 100) / 100;
@@ -59,14 +64,15 @@ export const kpiAtScale = async (
   const started = nowMs();
   const longDir = join(options.tempDir, 'history-long');
   const longMonths = options.months * options.factor;
+  const longStart = options.months - longMonths;
   stageProgress(
     'kpi-scale',
-    `a history ${options.factor} times as long: ${options.dealers} dealers x ${longMonths} months, seed ${options.seed}`,
+    `a history ${options.factor} times as long: ${options.dealers} dealers x ${longMonths} months from ${monthName(longStart)}, seed ${options.seed}`,
   );
   // Set-up, not a figure: the heap cap only has to leave room for the longer list of customers' keys.
   const generated = await runStage<{ events: number; ms: number; peakRssMiB: number }>(
     'stage-generate.ts',
-    [longDir, String(options.seed), String(options.dealers), String(longMonths)],
+    [longDir, String(options.seed), String(options.dealers), String(longMonths), monthName(longStart)],
     { maxOldSpaceMiB: 1024 },
   );
   stageProgress(
@@ -89,7 +95,7 @@ export const kpiAtScale = async (
         String(options.dealers),
         String(options.months),
         String(options.samples),
-        String(history === 'default' ? 0 : longMonths - options.months),
+        '0',
       ])
     ).kpis;
   const runs = { default: [] as KpiTimes[], long: [] as KpiTimes[] };
@@ -120,10 +126,11 @@ export const kpiAtScale = async (
     longer: 'months',
     dealers: options.dealers,
     months: { default: options.months, long: longMonths },
-    queriedMonths: {
+    historyMonths: {
       default: `${monthName(0)} to ${monthName(options.months - 1)}`,
-      long: `${monthName(longMonths - options.months)} to ${monthName(longMonths - 1)}`,
+      long: `${monthName(longStart)} to ${monthName(options.months - 1)}`,
     },
+    queriedMonths: `${monthName(0)} to ${monthName(options.months - 1)}`,
     generated: { events: generated.events, ms: generated.ms, peakRssMiB: generated.peakRssMiB },
     rebuilt,
     ms: Math.round(nowMs() - started),
@@ -148,3 +155,34 @@ export const kpiScaleRows = (result: KpiScaleResult, targetRatio: number): Row[]
     status: isFeedRow(name) ? undefined : kpi.ratio <= targetRatio ? 'ok' : 'ABOVE',
   })),
 ];
+
+/** Alone: the default history generated and rebuilt, then the comparison; prints its rows and its JSON. */
+if (require.main === module) {
+  void (async () => {
+    const { intFromEnv, table, tempDir } = await import('./support');
+    const temp = tempDir();
+    const [seed, dealers, months] = [
+      intFromEnv('BENCH_SEED', 42),
+      intFromEnv('BENCH_DEALERS', 10),
+      intFromEnv('BENCH_MONTHS', 24),
+    ];
+    const defaultHistoryDir = join(temp.dir, 'history');
+    await runStage('stage-generate.ts', [defaultHistoryDir, String(seed), String(dealers), String(months)], {
+      maxOldSpaceMiB: 256,
+    });
+    await runStage('stage-kpi-scale.ts', [defaultHistoryDir], { maxOldSpaceMiB: 512 });
+    const result = await kpiAtScale({
+      tempDir: temp.dir,
+      defaultHistoryDir,
+      seed,
+      dealers,
+      months,
+      factor: intFromEnv('BENCH_KPI_SCALE', 3),
+      samples: intFromEnv('BENCH_KPI_SAMPLES', 200),
+    });
+    process.stdout.write(`${table(kpiScaleRows(result, 1.2))}\n\n${JSON.stringify(result, null, 2)}\n`);
+  })().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
