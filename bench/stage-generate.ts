@@ -1,17 +1,17 @@
-/** Bench stage: `generate-history` into a data directory (argv: dataDir seed dealers months). */
+/** Bench stage: `generate-history` into a data directory (argv: dataDir seed dealers months [start], 2024-01). */
 import 'reflect-metadata';
 import { loadConfig } from '../src/infrastructure/config/app-config';
 import { generateHistory } from '../src/history/history-target';
 import { report, stageProgress } from './stage';
 import { peakRssMiB } from './support';
 
-const [dataDir, seed, dealers, months] = process.argv.slice(2);
+const [dataDir, seed, dealers, months, start = '2024-01'] = process.argv.slice(2);
 
 const main = async () => {
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const result = await generateHistory(
     config,
-    { seed: Number(seed), dealers: Number(dealers), months: Number(months), start: '2024-01' },
+    { seed: Number(seed), dealers: Number(dealers), months: Number(months), start },
     (progress) =>
       stageProgress(
         'generate',
