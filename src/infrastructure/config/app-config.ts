@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type AppConfig = Readonly<{
@@ -24,6 +25,8 @@ export type AppConfig = Readonly<{
   /** Run projections and reactors in this process (turn off for extra API-only replicas). */
   runProjections: boolean;
   projectionBatchSize: number;
+  /** Worker threads a rebuild spreads its projections over (`REBUILD_WORKERS`, default: the cores; 1: in-thread). */
+  rebuildWorkers: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
   /** How often the loyalty watcher expires lots and vouchers and lapses memberships; 0 turns it off. */
@@ -129,6 +132,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
+    rebuildWorkers: integer(env, 'REBUILD_WORKERS', Math.max(1, availableParallelism()), 1, 64),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,

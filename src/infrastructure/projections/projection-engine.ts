@@ -19,6 +19,7 @@ import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
 import { type RebuildJob, RebuildJobs } from './rebuild-jobs';
 import type { RunnerDeps } from './runner-support';
 import { collectRetired, ensureSlot } from './slot-registry';
+import { workerStoresOf } from '../stores';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const REACTORS = Symbol('REACTORS');
@@ -68,6 +69,8 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       // Rebuilds read larger batches than the live runners, which stay small for low lag.
       batchSize: config.projectionBatchSize * 5,
       retireGraceMs: RETIRE_GRACE_MS,
+      // Over worker threads with their own connections to the configured stores (REBUILD_WORKERS).
+      workers: { count: config.rebuildWorkers, stores: workerStoresOf(config) },
       onSwitched: async (definition, slot) => {
         await this.follow(definition, slot);
       },
