@@ -9,8 +9,8 @@
  */
 import 'reflect-metadata';
 import Database from 'better-sqlite3';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_REBUILD_WORKERS } from '../src/infrastructure/config/app-config';
 import { compiledCli } from '../test/support/compiled-cli';
 import { report, stageProgress } from './stage';
 import { nowMs, peakRssMiB, removeSqlite } from './support';
@@ -26,7 +26,7 @@ const [dataDir, cacheLimit, commitEvery, counts] = process.argv.slice(2);
 const optional = (value: string | undefined) => (value ? Number(value) : undefined);
 const eventsFile = join(dataDir, 'events.sqlite');
 const workerCounts = (counts || '1,2,4').split(',').map(Number);
-const defaultWorkers = Math.max(1, availableParallelism());
+const defaultWorkers = Number(process.env.REBUILD_WORKERS || DEFAULT_REBUILD_WORKERS);
 /** The least any reader does: page through the table in position order and parse the two JSON columns. */
 const rawScan = (): { events: number; ms: number } => {
   const db = new Database(eventsFile, { readonly: true });

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export type AppConfig = Readonly<{
@@ -25,7 +24,7 @@ export type AppConfig = Readonly<{
   /** Run projections and reactors in this process (turn off for extra API-only replicas). */
   runProjections: boolean;
   projectionBatchSize: number;
-  /** Worker threads a rebuild spreads its projections over (`REBUILD_WORKERS`, default: the cores; 1: in-thread). */
+  /** Worker threads a rebuild spreads its projections over (`REBUILD_WORKERS`; 1, the default: in-thread). */
   rebuildWorkers: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
@@ -53,6 +52,13 @@ export type AppConfig = Readonly<{
 }>;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * One: the rebuild in the calling thread. Over worker threads it measured slower on the 2-core bench
+ * machine (docs/benchmarks.md, "the rebuild over worker threads"): the workers queue on SQLite's one
+ * writer and each reads the whole log, so they are for a machine with cores to spare, set by hand.
+ */
+export const DEFAULT_REBUILD_WORKERS = 1;
 
 const integer = (
   env: NodeJS.ProcessEnv,
@@ -132,7 +138,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
     runProjections: runProjections === 'true',
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
-    rebuildWorkers: integer(env, 'REBUILD_WORKERS', Math.max(1, availableParallelism()), 1, 64),
+    rebuildWorkers: integer(env, 'REBUILD_WORKERS', DEFAULT_REBUILD_WORKERS, 1, 64),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,
