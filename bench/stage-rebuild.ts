@@ -1,24 +1,32 @@
 /**
  * Bench stage: the raw scan of the events table (the ceiling), then the blue/green rebuild of every
- * projection through the engine's own rebuild path, into the data directory's read store (argv: dataDir).
- * Peak RSS is this process's, taken right after the rebuild.
+ * projection through the engine's own rebuild path at 1, 2 and 4 worker threads (`REBUILD_WORKERS`), each
+ * into a fresh read store of the data directory, over the same history (argv: dataDir [cacheLimit
+ * commitEvery workerCounts]). The rebuild runs the compiled JavaScript of `src` (transpiled once into
+ * node_modules/.cache, as `dist/` runs it): under ts-node every worker thread would transpile the whole
+ * application again (seconds of CPU and some 100 MiB each). Peak RSS is the whole process's, its worker
+ * threads included, taken after each rebuild (a high-water mark: after the 4-worker run, the peak of all).
  */
 import 'reflect-metadata';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ALL_EVENT_TYPES, ALL_PROJECTIONS } from '../src/application/features';
-import { EventCatalog } from '../src/application/shared/event-catalog';
-import { rebuildProjections } from '../src/infrastructure/projections/projection-rebuilder';
-import { SqliteEventStore } from '../src/infrastructure/sqlite/sqlite-event-store';
-import { SqliteReadStore } from '../src/infrastructure/sqlite/sqlite-read-store';
+import { DEFAULT_REBUILD_WORKERS } from '../src/infrastructure/config/app-config';
+import { compiledCli } from '../test/support/compiled-cli';
 import { report, stageProgress } from './stage';
-import { nowMs, peakRssMiB } from './support';
+import { nowMs, peakRssMiB, removeSqlite } from './support';
 
-const [dataDir, cacheLimit, commitEvery] = process.argv.slice(2);
+type Features = typeof import('../src/application/features');
+type Catalog = typeof import('../src/application/shared/event-catalog');
+type Rebuilder = typeof import('../src/infrastructure/projections/projection-rebuilder');
+type Sqlite = typeof import('../src/infrastructure/sqlite/sqlite-event-store') &
+  typeof import('../src/infrastructure/sqlite/sqlite-read-store');
+
+const [dataDir, cacheLimit, commitEvery, counts] = process.argv.slice(2);
 /** Empty: the rebuild's own defaults. */
 const optional = (value: string | undefined) => (value ? Number(value) : undefined);
 const eventsFile = join(dataDir, 'events.sqlite');
-
+const workerCounts = (counts || '1,2,4').split(',').map(Number);
+const defaultWorkers = Number(process.env.REBUILD_WORKERS || DEFAULT_REBUILD_WORKERS);
 /** The least any reader does: page through the table in position order and parse the two JSON columns. */
 const rawScan = (): { events: number; ms: number } => {
   const db = new Database(eventsFile, { readonly: true });
@@ -54,34 +62,67 @@ const main = async () => {
     'rebuild',
     `raw scan: ${scan.events.toLocaleString('en-US')} events in ${Math.round(scan.ms)} ms`,
   );
+  const root = join(compiledCli(), '..', '..', '..');
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { ALL_EVENT_TYPES, ALL_PROJECTIONS } = require(join(root, 'src/application/features')) as Features;
+  const { EventCatalog } = require(join(root, 'src/application/shared/event-catalog')) as Catalog;
+  const { rebuildProjections } = require(
+    join(root, 'src/infrastructure/projections/projection-rebuilder'),
+  ) as Rebuilder;
+  const { SqliteEventStore, SqliteReadStore } = {
+    ...(require(join(root, 'src/infrastructure/sqlite/sqlite-event-store')) as Sqlite),
+    ...(require(join(root, 'src/infrastructure/sqlite/sqlite-read-store')) as Sqlite),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const eventStore = SqliteEventStore.open(eventsFile);
-  const readStore = SqliteReadStore.open(join(dataDir, 'read-models.sqlite'));
+  const byWorkers: Record<string, { events: number; ms: number; peakRssMiB: number }> = {};
   try {
-    const started = nowMs();
-    const done = await rebuildProjections(
-      {
-        eventStore,
-        readStore,
-        clock: () => new Date(),
-        upcast: new EventCatalog(ALL_EVENT_TYPES).upcast,
-        log: () => undefined,
-      },
-      ALL_PROJECTIONS,
-      {
-        dropRetired: true,
-        cacheLimit: optional(cacheLimit),
-        commitEvery: optional(commitEvery),
-        retireGraceMs: 0,
-        progressEveryMs: 5_000,
-        onProgress: (progress) =>
-          stageProgress(
-            'rebuild',
-            `${progress.state}: ${progress.eventsDone.toLocaleString('en-US')} / ${progress.eventsTotal.toLocaleString('en-US')} events, ${progress.eventsPerSecond.toLocaleString('en-US')}/s`,
-          ),
-      },
-    );
-    const ms = nowMs() - started;
-    if (done.state !== 'done') throw new Error(`rebuild ended ${done.state}: ${String(done.error)}`);
+    for (const workers of workerCounts) {
+      const readFile = join(dataDir, `read-models-rebuild-${workers}.sqlite`);
+      removeSqlite(readFile);
+      const readStore = SqliteReadStore.open(readFile);
+      try {
+        const started = nowMs();
+        const done = await rebuildProjections(
+          {
+            eventStore,
+            readStore,
+            clock: () => new Date(),
+            upcast: new EventCatalog(ALL_EVENT_TYPES).upcast,
+            log: () => undefined,
+          },
+          ALL_PROJECTIONS,
+          {
+            dropRetired: true,
+            cacheLimit: optional(cacheLimit),
+            commitEvery: optional(commitEvery),
+            retireGraceMs: 0,
+            progressEveryMs: 5_000,
+            workers: {
+              count: workers,
+              stores: { eventStore: { sqlite: eventsFile }, readStore: { sqlite: readFile } },
+            },
+            onProgress: (progress) =>
+              stageProgress(
+                'rebuild',
+                `${workers} worker(s), ${progress.state}: ${progress.eventsDone.toLocaleString('en-US')} / ${progress.eventsTotal.toLocaleString('en-US')} events, ${progress.eventsPerSecond.toLocaleString('en-US')}/s`,
+              ),
+          },
+        );
+        const ms = nowMs() - started;
+        if (done.state !== 'done')
+          throw new Error(`rebuild at ${workers} worker(s) ended ${done.state}: ${String(done.error)}`);
+        byWorkers[String(workers)] = {
+          events: done.eventsDone,
+          ms: Math.round(ms),
+          peakRssMiB: peakRssMiB(),
+        };
+      } finally {
+        await readStore.close();
+        removeSqlite(readFile);
+      }
+    }
+    const main = byWorkers[String(defaultWorkers)] ?? Object.values(byWorkers)[0];
     report({
       rawScan: {
         events: scan.events,
@@ -89,16 +130,17 @@ const main = async () => {
         runsMs: scans.map((run) => Math.round(run.ms)),
       },
       rebuild: {
-        events: done.eventsDone,
-        ms: Math.round(ms),
+        events: main.events,
+        ms: main.ms,
+        workers: byWorkers[String(defaultWorkers)] ? defaultWorkers : workerCounts[0],
         projections: ALL_PROJECTIONS.length,
         cacheLimit: optional(cacheLimit) ?? 'default',
         commitEvery: optional(commitEvery) ?? 'default',
       },
+      byWorkers,
       peakRssMiB: peakRssMiB(),
     });
   } finally {
-    await readStore.close();
     await eventStore.close();
   }
 };

@@ -46,3 +46,50 @@ export const openReadStore = async (config: AppConfig): Promise<ReadStore> => {
   const { MongoReadStore } = await import('./mongodb/mongodb-read-store');
   return MongoReadStore.connect(config.mongodbUrl, { database: config.mongodbDatabase });
 };
+
+/**
+ * How a rebuild worker thread opens its own connections to the stores (a better-sqlite3 connection or
+ * a MongoDB client cannot cross threads): plain data, sent to the worker when it starts.
+ */
+export type WorkerStores = Readonly<{
+  eventStore: Readonly<{ sqlite: string }> | Readonly<{ eventStoreDb: string; deadlineMs: number }>;
+  readStore: Readonly<{ sqlite: string }> | Readonly<{ mongodb: string; database: string }>;
+}>;
+
+/** The stores of the configuration as a worker opens them; `readStoreFile`: a scratch SQLite read store. */
+export const workerStoresOf = (config: AppConfig, readStoreFile?: string): WorkerStores => ({
+  eventStore: config.eventStoreUrl
+    ? { eventStoreDb: config.eventStoreUrl, deadlineMs: config.eventStoreDeadlineMs }
+    : { sqlite: describeEventStore(config).location },
+  readStore: readStoreFile
+    ? { sqlite: readStoreFile }
+    : config.mongodbUrl
+      ? { mongodb: config.mongodbUrl, database: config.mongodbDatabase }
+      : { sqlite: describeReadStore(config).location },
+});
+
+/** A worker's own connections: it reads the log and writes the read models, nothing else. */
+export const openWorkerStores = async (
+  stores: WorkerStores,
+): Promise<{ eventStore: EventStore; readStore: ReadStore }> => {
+  let eventStore: EventStore;
+  if ('sqlite' in stores.eventStore) eventStore = SqliteEventStore.open(stores.eventStore.sqlite);
+  else {
+    const { EventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store');
+    eventStore = new EventStoreDbEventStore(stores.eventStore.eventStoreDb, {
+      deadlineMs: stores.eventStore.deadlineMs,
+    });
+  }
+  try {
+    if ('sqlite' in stores.readStore)
+      return { eventStore, readStore: SqliteReadStore.open(stores.readStore.sqlite) };
+    const { MongoReadStore } = await import('./mongodb/mongodb-read-store');
+    const readStore = await MongoReadStore.connect(stores.readStore.mongodb, {
+      database: stores.readStore.database,
+    });
+    return { eventStore, readStore };
+  } catch (error) {
+    await eventStore.close();
+    throw error;
+  }
+};

@@ -258,6 +258,44 @@ describe('blue/green rebuilds over HTTP', () => {
     await api.close();
   });
 
+  it('rebuilds two projections over worker threads, showing their combined progress', async () => {
+    // The application's own definitions: the rebuild spreads them over REBUILD_WORKERS threads.
+    const api = await startTestApp({ env: { REBUILD_WORKERS: '2' } });
+    await writeComplaintHistory(api.eventStore, COMPLAINTS, 2);
+    await api.settle();
+    const names = ['complaint-details', 'complaint-sla-monthly'];
+    const started = await api.request({
+      method: 'POST',
+      url: '/admin/projections/rebuilds',
+      headers: { 'content-type': 'application/json' },
+      payload: { projections: names },
+    });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+    const states = new Set<string>();
+    let last;
+    for (let polls = 0; ; polls += 1) {
+      last = (await api.request({ method: 'GET', url: `/admin/projections/rebuilds/${id}` })).json();
+      states.add(last.progress.state);
+      if (['done', 'failed', 'stopped'].includes(last.progress.state)) break;
+      if (polls > 3000) throw new Error(`the rebuild did not end: ${JSON.stringify(last)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(last.progress).toMatchObject({ state: 'done', projections: names, error: null });
+    const head = await api.eventStore.headPosition();
+    expect(last.progress.eventsDone).toBe(last.progress.position - last.progress.startPosition);
+    expect(last.progress.position).toBeGreaterThanOrEqual(head - 10);
+    expect(states.has('building')).toBe(true);
+    const listed = (await api.request({ method: 'GET', url: '/admin/projections' })).json();
+    for (const name of names)
+      expect(listed.projections.find((row: { name: string }) => row.name === name)).toMatchObject({
+        live: { generation: 1 },
+        building: null,
+      });
+    expect(await listAnswer(api, 'none')).toBe('old');
+    await api.close();
+  });
+
   it('refuses an unknown projection, a malformed request and an unknown rebuild with problem details', async () => {
     const api = await startTestApp();
     const unknown = await api.request({

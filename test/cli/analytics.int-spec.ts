@@ -206,8 +206,11 @@ describe('crm projections, replay, export and kpi', () => {
       for (const dir of [crashed.dir, clean.dir])
         cpSync(join(data.dir, 'events.sqlite'), join(dir, 'events.sqlite'));
       const small = ['projections', 'rebuild', 'complaint-details', 'complaint-sla-monthly', '--no-progress'];
+      // In one thread, so the fifth commit of the process is the one killed (each worker thread would
+      // count its own); the rerun resumes over two worker threads.
       const killed = crm(crashed.dir, [...small, '--batch-size', '2', '--commit-every', '2'], {
         CRM_FAULT_INJECT: 'read-store:after-docs-before-checkpoint@5',
+        REBUILD_WORKERS: '1',
       });
       expect(killed.signal).toBe('SIGKILL');
       const listed = JSON.parse(crm(crashed.dir, ['projections', 'list', '--json']).stdout);
@@ -218,7 +221,9 @@ describe('crm projections, replay, export and kpi', () => {
       expect(details.building.checkpoint).toBeGreaterThan(0);
       expect(details.building.checkpoint).toBeLessThan(14);
 
-      const resumed = crm(crashed.dir, [...small, '--batch-size', '2', '--commit-every', '2']);
+      const resumed = crm(crashed.dir, [...small, '--batch-size', '2', '--commit-every', '2'], {
+        REBUILD_WORKERS: '2',
+      });
       expect(resumed.status).toBe(0);
       // Resumed from the building generation's checkpoint, not from the first event.
       expect(resumed.stdout).toMatch(/done: (\d+)\/\1 events/);

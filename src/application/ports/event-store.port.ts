@@ -68,6 +68,18 @@ export type ReadAllOptions = Readonly<{
   upTo?: number;
 }>;
 
+/** A read of the log that returns only the events of some types (`EventStore.readAllOfTypes`). */
+export type TypedReadOptions = ReadAllOptions & Readonly<{ types: readonly string[] }>;
+
+export type TypedRead = Readonly<{
+  /** The events of the types asked for among the events read, in global order. */
+  events: StoredEvent[];
+  /** How many events of any type the read went over (`limit` unless it reached the head or `upTo`). */
+  scanned: number;
+  /** Position of the last event read, of any type: the read is complete up to here (`after` when none). */
+  lastPosition: number;
+}>;
+
 /** A running subscription; `stop` resolves once the handler will not be called again. */
 export type Subscription = Readonly<{ stop: () => Promise<void> }>;
 
@@ -123,6 +135,17 @@ export interface EventStore {
   readStream(streamId: string): Promise<StoredEvent[]>;
   /** One batch of events across all streams, in global order. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * Optional: the next `limit` events of the log like `readAll`, of which only those of `types` are
+   * decoded and returned; the others cost the store no parsing. A rebuild that builds a few projections
+   * (a rebuild worker) reads with it; stores without it are read with `readAll`.
+   */
+  readAllOfTypes?(options: TypedReadOptions): Promise<TypedRead>;
+  /**
+   * Optional: how many events of each type the log holds, where the store can count them cheaply (a
+   * rebuild spreads its projections over workers by it).
+   */
+  countByType?(): Promise<Record<string, number>>;
   /** Catches up from `after`, then keeps following new appends until stopped. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Optional: how the subscriptions have read the log so far (the metrics). */

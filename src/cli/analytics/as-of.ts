@@ -1,4 +1,3 @@
-import type { StoredEvent } from '../../application/ports/event-store.port';
 import { BUSINESS_UTC_OFFSET_MINUTES } from '../../domain/shared/time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,8 +32,3 @@ export const asOfCutoff = (asOf: string): { includeBefore: number; description: 
     description: `occurredAt at or before ${new Date(instant).toISOString()}`,
   };
 };
-
-export const occurredBefore =
-  (includeBefore: number) =>
-  (event: StoredEvent): boolean =>
-    Date.parse(event.occurredAt) < includeBefore;

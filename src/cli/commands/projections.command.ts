@@ -3,7 +3,7 @@ import { loadConfig } from '../../infrastructure/config/app-config';
 import { RETIRE_GRACE_MS } from '../../infrastructure/projections/projection-engine';
 import { listProjections, type ProjectionListing } from '../../infrastructure/projections/projection-listing';
 import { rebuildProjections } from '../../infrastructure/projections/projection-rebuilder';
-import { openReadStore } from '../../infrastructure/stores';
+import { openReadStore, workerStoresOf } from '../../infrastructure/stores';
 import { ALL_PROJECTIONS } from '../../application/features';
 import { openAnalyticsReadStore, projectionsNamed, runnerDeps } from '../analytics/cli-stores';
 import { progressReporter } from '../analytics/progress-reporter';
@@ -99,7 +99,8 @@ export const projectionsCommand: CliCommand = (program: Command, run) => {
       ) =>
         run(async () => {
           const definitions = projectionsNamed(names, options.all === true);
-          const readStore = await openReadStore(loadConfig());
+          const config = loadConfig();
+          const readStore = await openReadStore(config);
           const deps = await runnerDeps(readStore);
           const abort = new AbortController();
           const onSigint = () => {
@@ -117,6 +118,7 @@ export const projectionsCommand: CliCommand = (program: Command, run) => {
               onProgress: reporter.update,
               retireGraceMs: RETIRE_GRACE_MS,
               dropRetired: true,
+              workers: { count: config.rebuildWorkers, stores: workerStoresOf(config) },
             });
             reporter.stop(result);
             if (result.state === 'stopped') {

@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { loadConfig } from '../../infrastructure/config/app-config';
 import { rebuildProjections } from '../../infrastructure/projections/projection-rebuilder';
 import { SqliteReadStore } from '../../infrastructure/sqlite/sqlite-read-store';
-import { describeReadStore, openEventStore } from '../../infrastructure/stores';
-import { asOfCutoff, occurredBefore } from '../analytics/as-of';
+import { describeReadStore, openEventStore, workerStoresOf } from '../../infrastructure/stores';
+import { asOfCutoff } from '../analytics/as-of';
 import { projectionsNamed, runnerDeps, SCRATCH_FILE } from '../analytics/cli-stores';
 import { progressReporter } from '../analytics/progress-reporter';
 import type { CliCommand } from '../cli-command';
@@ -47,20 +47,22 @@ export const replayCommand: CliCommand = (program: Command, run) => {
         const definitions = projectionsNamed(options.projection, options.projection.length === 0);
         const dir = resolve(options.out);
         const file = join(dir, SCRATCH_FILE);
-        if (file === resolve(describeReadStore(loadConfig()).location))
+        const config = loadConfig();
+        if (file === resolve(describeReadStore(config).location))
           throw new Error(`--out ${options.out} is the live data directory: choose a scratch directory`);
         mkdirSync(dir, { recursive: true });
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
         const readStore = SqliteReadStore.open(file);
-        const deps = await runnerDeps(readStore, await openEventStore(loadConfig()));
+        const deps = await runnerDeps(readStore, await openEventStore(config));
         const reporter = progressReporter(options.progress && process.stdout.isTTY === true);
         try {
           const result = await rebuildProjections(deps, definitions, {
-            include: cutoff ? occurredBefore(cutoff.includeBefore) : undefined,
+            occurredBefore: cutoff?.includeBefore,
             upTo,
             onProgress: reporter.update,
             retireGraceMs: 0,
             dropRetired: true,
+            workers: { count: config.rebuildWorkers, stores: workerStoresOf(config, file) },
           });
           reporter.stop(result);
           if (result.state !== 'done') throw new Error(`the replay ${result.state}: ${result.error ?? ''}`);

@@ -34,6 +34,8 @@ export type AppConfig = Readonly<{
    * of it. A killed process's work moves to another within about this long.
    */
   leaseMs: number;
+  /** Worker threads a rebuild spreads its projections over (`REBUILD_WORKERS`; 1, the default: in-thread). */
+  rebuildWorkers: number;
   /** How often the complaint deadline watcher looks for passed deadlines; 0 turns it off. */
   deadlineSweepMs: number;
   /** How often the loyalty watcher expires lots and vouchers and lapses memberships; 0 turns it off. */
@@ -68,6 +70,13 @@ export type AppConfig = Readonly<{
 }>;
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * One: the rebuild in the calling thread. Over worker threads it measured slower on the 2-core bench
+ * machine (docs/benchmarks.md, "the rebuild over worker threads"): the workers queue on SQLite's one
+ * writer and each reads the whole log, so they are for a machine with cores to spare, set by hand.
+ */
+export const DEFAULT_REBUILD_WORKERS = 1;
 
 const integer = (
   env: NodeJS.ProcessEnv,
@@ -152,6 +161,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     projectionWorker,
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 1, 100_000),
     leaseMs: integer(env, 'LEASE_MS', 10_000, 300, 600_000),
+    rebuildWorkers: integer(env, 'REBUILD_WORKERS', DEFAULT_REBUILD_WORKERS, 1, 64),
     deadlineSweepMs: integer(env, 'DEADLINE_SWEEP_MS', 60_000, 0, 86_400_000),
     loyaltySweepMs: integer(env, 'LOYALTY_SWEEP_MS', 3_600_000, 0, 86_400_000),
     logLevel,

@@ -12,6 +12,7 @@ import {
   READ_STORE,
   type ReadStore,
   type Slot,
+  type Checkpoint,
 } from '../../application/ports/read-store.port';
 import { EventCatalog } from '../../application/shared/event-catalog';
 import type { ReactorDefinition } from '../../application/shared/reactor';
@@ -27,6 +28,7 @@ import { type RebuildJob, RebuildJobs } from './rebuild-jobs';
 import { lagUnlessUnavailable, type RunnerDeps } from './runner-support';
 import { collectRetired, ensureSlot } from './slot-registry';
 import { PROJECTION_WORKER, type ProjectionWorkerLink } from '../workers/projection-worker-link';
+import { workerStoresOf } from '../stores';
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const REACTORS = Symbol('REACTORS');
@@ -106,6 +108,8 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       // Rebuilds read larger batches than the live runners, which stay small for low lag.
       batchSize: config.projectionBatchSize * 5,
       retireGraceMs: RETIRE_GRACE_MS,
+      // Over worker threads with their own connections to the configured stores (REBUILD_WORKERS).
+      workers: { count: config.rebuildWorkers, stores: workerStoresOf(config) },
       onSwitched: async (definition, slot) => {
         await this.follow(definition, slot);
       },
@@ -204,17 +208,11 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       const checkpoint = await this.deps.readStore.readCheckpoint(
         generationCheckpoint(definition.name, slot.live),
       );
-      const position = checkpoint?.position ?? 0;
       statuses.push({
         name: definition.name,
         version: definition.version,
         collection: generationCollection(definition.collection, slot.live),
-        state: storedState(checkpoint?.status, owner),
-        position,
-        error: checkpoint?.status === 'failed' ? checkpoint.error : null,
-        retry: null,
-        lag: await lagUnlessUnavailable(this.deps, position),
-        owner,
+        ...(await this.storedStatus(checkpoint, owner)),
       });
     }
     return statuses;
@@ -240,18 +238,22 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
       }
       if (scope.elsewhere === false) continue;
       const checkpoint = await this.deps.readStore.readCheckpoint(reactorLease(definition.name));
-      const position = checkpoint?.position ?? 0;
-      statuses.push({
-        name: definition.name,
-        state: storedState(checkpoint?.status, owner),
-        position,
-        error: checkpoint?.status === 'failed' ? checkpoint.error : null,
-        retry: null,
-        lag: await lagUnlessUnavailable(this.deps, position),
-        owner,
-      });
+      statuses.push({ name: definition.name, ...(await this.storedStatus(checkpoint, owner)) });
     }
     return statuses;
+  }
+
+  /** A unit another process runs (or nobody, during a failover), as its stored checkpoint shows it. */
+  private async storedStatus(checkpoint: Checkpoint | null, owner: LeaseHolder | null) {
+    const position = checkpoint?.position ?? 0;
+    return {
+      state: storedState(checkpoint?.status, owner),
+      position,
+      error: checkpoint?.status === 'failed' ? checkpoint.error : null,
+      retry: null,
+      lag: await lagUnlessUnavailable(this.deps, position),
+      owner,
+    };
   }
 
   /** The owner of every lease this process knows of (its own and the others'), by unit name. */

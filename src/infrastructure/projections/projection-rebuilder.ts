@@ -5,8 +5,15 @@ import {
   type Slot,
 } from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
-import { generationCheckpoint, generationCollection } from './generations';
-import { ProjectionRunner } from './projection-runner';
+import { type BuildSnapshot, type BuildTarget, GenerationBuilder } from './generation-builder';
+import {
+  buildInWorkers,
+  partitionByCost,
+  RebuildWorkerFailed,
+  type RebuildWorkers,
+  RebuildWorkerSuperseded,
+  workersFind,
+} from './rebuild-workers';
 import type { RunnerDeps } from './runner-support';
 import { beginBuilding, collectRetired, switchToBuilt } from './slot-registry';
 import { DEFAULT_RETRY_POLICY, isTransientStoreError, OutageRetry, type RetryStatus } from './store-retry';
@@ -58,17 +65,24 @@ export type RebuildOptions = Readonly<{
   include?: (event: StoredEvent) => boolean;
   /** Replay: read no further than this position. */
   upTo?: number;
+  /** Replay: only the events whose business time (`occurredAt`) is before this instant (ms since 1970). */
+  occurredBefore?: number;
+  /**
+   * Spread the projections over worker threads, each with its own reader and connections (`count` 1:
+   * this thread). A rebuild of one projection, one given `include` (a function cannot reach a worker),
+   * or of definitions the workers cannot find in their module builds in this thread.
+   */
+  workers?: RebuildWorkers;
 }>;
 
-type Build = { definition: AnyProjection; generation: GenerationRef; runner: ProjectionRunner };
-
 /**
- * Blue/green rebuild of several projections with one shared reader of the log. Each projection gets a
- * new generation beside the live one (tables without secondary indexes, large transactions), with its
- * own checkpoint so an interrupted rebuild resumes. At the head the indexes are created, the last events
- * are applied, and each slot switches with one compare-and-set. Readers never see a half-built generation.
- * A store outage pauses it: after a backoff every runner takes up its committed checkpoint again (what
- * was applied and not committed is forgotten) and the phases run again from there.
+ * Blue/green rebuild of several projections. Each projection gets a new generation beside the live one
+ * (tables without secondary indexes, large transactions), with its own checkpoint so an interrupted
+ * rebuild resumes. The generations are built by one reader of the log in this thread, or spread over
+ * worker threads (`workers`), each with its own reader and its own connections, the projections split by
+ * cost. At the head the indexes are created and the last events applied; once every projection is built,
+ * each slot switches with one compare-and-set. Readers never see a half-built generation. A store outage
+ * pauses it: after a backoff every runner takes up its committed checkpoint again and goes on from there.
  */
 export const rebuildProjections = async (
   deps: RunnerDeps,
@@ -77,59 +91,23 @@ export const rebuildProjections = async (
 ): Promise<RebuildProgress> => {
   const batchSize = options.batchSize ?? 5000;
   const cacheLimit = options.cacheLimit ?? 50_000;
+  const commitEvery = options.commitEvery ?? 50_000;
   const { readStore, eventStore } = deps;
   await collectRetired(readStore, deps.clock());
-  const builds: Build[] = [];
+  const targets: BuildTarget[] = [];
   for (const definition of definitions) {
-    const generation = await beginBuilding(readStore, definition, deps.clock());
-    const runner = new ProjectionRunner(
-      deps,
-      definition,
-      {
-        batchSize,
-        commitEvery: options.commitEvery ?? 50_000,
-        // The rebuild bounds the caches of all its runners together (`shrinkCaches`).
-        cacheLimit: Number.MAX_SAFE_INTEGER,
-      },
-      {
-        collection: generationCollection(definition.collection, generation),
-        checkpointName: generationCheckpoint(definition.name, generation),
-        fence: { slot: definition.collection, generation },
-      },
-    );
-    await runner.load({ createIndexes: false, empty: true });
-    builds.push({ definition, generation, runner });
+    targets.push({ definition, generation: await beginBuilding(readStore, definition, deps.clock()) });
   }
-  /** Which runners handle each event type: an event is routed, and upcast, once for all of them. */
-  const routes = new Map<string, number[]>();
-  builds.forEach((build, index) => {
-    for (const type of new Set(build.definition.handles))
-      routes.set(type, [...(routes.get(type) ?? []), index]);
-  });
-  const applyAll = async (batch: readonly StoredEvent[]) => {
-    const perRunner: StoredEvent[][] = builds.map(() => []);
-    for (const stored of batch) {
-      const targets = routes.get(stored.type);
-      if (!targets || (options.include && !options.include(stored))) continue;
-      const event = deps.upcast(stored);
-      for (const index of targets) perRunner[index].push(event);
-    }
-    const last = batch[batch.length - 1].globalPosition;
-    for (const [index, build] of builds.entries()) {
-      await build.runner.applyBatch(perRunner[index], last, batch.length);
-    }
-  };
-  const shrinkCaches = async () => {
-    const total = builds.reduce((sum, build) => sum + build.runner.cachedDocuments, 0);
-    if (total <= cacheLimit) return;
-    for (const { runner } of builds) {
-      await runner.shrinkCache(Math.floor((runner.cachedDocuments * cacheLimit) / (2 * total)));
-    }
-  };
-  const startPosition = Math.min(...builds.map((build) => build.runner.committedPosition));
+  const workers = options.workers;
+  // A replay's `include` is a function: it cannot be sent to a worker (`occurredBefore` can).
+  const parallel =
+    workers !== undefined &&
+    workers.count > 1 &&
+    targets.length > 1 &&
+    options.include === undefined &&
+    workersFind(workers, definitions);
   const started = Date.now();
-  let position = startPosition;
-  let head = Math.min(options.upTo ?? Infinity, await eventStore.headPosition());
+  let snapshot: BuildSnapshot = { state: 'building', startPosition: 0, position: 0, head: 0, retry: null };
   let state: RebuildState = 'building';
   let error: string | null = null;
   let lastReport = 0;
@@ -137,11 +115,10 @@ export const rebuildProjections = async (
   let finishedAt: number | null = null;
   const outage = new OutageRetry(deps.retry ?? DEFAULT_RETRY_POLICY, deps.clock);
   options.signal?.addEventListener('abort', () => outage.cancel(), { once: true });
-  /** Projections already switched: a retry after an outage in the switching phase does not redo them. */
-  const switched = new Set<string>();
 
   const progress = (): RebuildProgress => {
     const elapsedMs = (finishedAt ?? Date.now()) - started;
+    const { startPosition, position, head } = snapshot;
     const eventsDone = Math.max(0, position - startPosition);
     const eventsTotal = Math.max(eventsDone, head - startPosition);
     const eventsPerSecond = elapsedMs > 0 ? Math.round((eventsDone * 1000) / elapsedMs) : 0;
@@ -159,7 +136,7 @@ export const rebuildProjections = async (
       etaMs: state === 'done' ? 0 : etaMs,
       elapsedMs,
       error,
-      retry: outage.status,
+      retry: outage.status ?? snapshot.retry,
     };
   };
   const report = (force = false) => {
@@ -168,99 +145,97 @@ export const rebuildProjections = async (
     lastReport = now;
     options.onProgress?.(progress());
   };
-
-  /** Reads and applies until the head (or `upTo`); false when stopped. */
-  const catchUp = async (): Promise<boolean> => {
-    for (;;) {
-      if (options.signal?.aborted) return false;
-      const batch = await eventStore.readAll({ after: position, limit: batchSize, upTo: options.upTo });
-      if (batch.length === 0) return true;
-      await applyAll(batch);
-      await shrinkCaches();
-      position = batch[batch.length - 1].globalPosition;
-      outage.recovered();
-      // SQLite answers synchronously: without this the whole rebuild would be one chain of resolved
-      // promises and an API in the same process would not answer a single request until it ended.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (position > head) head = Math.min(options.upTo ?? Infinity, await eventStore.headPosition());
-      report();
-      // A short batch was the head when it was read. Under steady appends a read may never come back
-      // empty; the live runner takes over the few events after it once the switch is made.
-      if (batch.length < batchSize) return true;
-    }
-  };
-  const flushAll = async () => {
-    for (const build of builds) await build.runner.flush();
+  const onSnapshot = (next: BuildSnapshot, force = false) => {
+    const moved = next.state !== snapshot.state;
+    snapshot = next;
+    if (next.state === 'building' || next.state === 'indexing') state = next.state;
+    report(force || moved);
   };
 
-  const stopped = async (): Promise<RebuildProgress> => {
-    state = 'stopped';
-    report(true);
-    return progress();
-  };
-  /** Every phase from the committed checkpoints to the switch; false when stopped. */
-  const runPhases = async (): Promise<boolean> => {
-    state = 'building';
-    const finished = await catchUp();
-    await flushAll();
-    if (!finished) return false;
-    state = 'indexing';
-    report(true);
-    for (const { runner } of builds) await runner.createIndexes();
-    // Events appended while the indexes were built; then the generations are at the head.
-    const atHead = await catchUp();
-    await flushAll();
-    if (!atHead) return false;
-    state = 'switching';
-    report(true);
-    finishedAt = Date.now();
-    for (const { definition, generation } of builds) {
-      if (switched.has(definition.name)) continue;
-      const slot =
-        (await switchToBuilt(readStore, definition, generation, graceMs, deps.clock())) ??
-        (await liveAlready(definition, generation));
-      switched.add(definition.name);
-      outage.recovered();
-      if (slot) await options.onSwitched?.(definition, slot);
+  /** Every projection built at the head, in this thread or over the workers: 'built' or 'stopped'. */
+  const build = async (): Promise<'built' | 'stopped'> => {
+    if (parallel) {
+      return buildInWorkers(await partitionByCost(eventStore, targets, workers.count), workers, {
+        batchSize,
+        commitEvery,
+        cacheLimit,
+        upTo: options.upTo,
+        occurredBefore: options.occurredBefore,
+        signal: options.signal,
+        log: deps.log,
+        onSnapshot,
+      });
     }
-    return true;
+    const before = options.occurredBefore;
+    const include =
+      options.include ??
+      (before === undefined ? undefined : (event: StoredEvent) => Date.parse(event.occurredAt) < before);
+    const builder = new GenerationBuilder(deps, targets, {
+      batchSize,
+      commitEvery,
+      cacheLimit,
+      signal: options.signal,
+      include,
+      upTo: options.upTo,
+      onSnapshot,
+    });
+    try {
+      await builder.prepare();
+      snapshot = builder.snapshot();
+      report(true);
+      return await builder.build();
+    } catch (failure) {
+      if (failure instanceof GenerationRetiredError) throw failure;
+      throw new RebuildWorkerFailed(await builder.failureMessage(failure));
+    }
   };
+
+  /** Projections already switched: a retry after an outage in the switching phase does not redo them. */
+  const switched = new Set<string>();
   /** A switch whose answer an outage cut off may have been made: then the slot shows it live. */
   const liveAlready = async (definition: AnyProjection, generation: GenerationRef) => {
     const slot = await readStore.readSlot(definition.collection);
     return slot && slot.live.generation === generation.generation ? slot : null;
   };
-  /** After an outage: each runner takes up its committed checkpoint; the reader starts at the lowest. */
-  const resume = async () => {
-    for (const build of builds) await build.runner.load({ createIndexes: false, empty: true });
-    position = Math.min(...builds.map((build) => build.runner.committedPosition));
-  };
   const graceMs = options.retireGraceMs ?? 5000;
-
-  try {
-    report(true);
+  /** Each slot to its built generation; an outage is waited out and the switches not made are retried. */
+  const switchAll = async (): Promise<boolean> => {
     for (;;) {
       try {
-        if (!(await runPhases())) return await stopped();
-        break;
+        for (const { definition, generation } of targets) {
+          if (switched.has(definition.name)) continue;
+          const slot =
+            (await switchToBuilt(readStore, definition, generation, graceMs, deps.clock())) ??
+            (await liveAlready(definition, generation));
+          switched.add(definition.name);
+          outage.recovered();
+          if (slot) await options.onSwitched?.(definition, slot);
+        }
+        outage.recovered();
+        return true;
       } catch (failure) {
         if (!isTransientStoreError(failure)) throw failure;
-        let delay = outage.failed(failure);
+        const delay = outage.failed(failure);
         report(true);
-        for (;;) {
-          if (!(await outage.wait(delay))) return await stopped();
-          try {
-            await resume();
-            break;
-          } catch (next) {
-            if (!isTransientStoreError(next)) throw next;
-            delay = outage.failed(next);
-            report(true);
-          }
-        }
+        if (!(await outage.wait(delay))) return false;
       }
     }
-    outage.recovered();
+  };
+
+  const stopped = (): RebuildProgress => {
+    state = 'stopped';
+    report(true);
+    return progress();
+  };
+
+  try {
+    // In this thread the first report comes once the checkpoints are read (where the reader starts).
+    if (parallel) report(true);
+    if ((await build()) === 'stopped') return stopped();
+    state = 'switching';
+    report(true);
+    finishedAt = Date.now();
+    if (!(await switchAll())) return stopped();
     if (options.dropRetired) {
       await new Promise((resolve) => setTimeout(resolve, graceMs));
       await collectRetired(readStore, deps.clock());
@@ -269,7 +244,9 @@ export const rebuildProjections = async (
     report(true);
     return progress();
   } catch (failure) {
-    if (failure instanceof GenerationRetiredError) {
+    const superseded =
+      failure instanceof GenerationRetiredError || failure instanceof RebuildWorkerSuperseded;
+    if (superseded) {
       // Another rebuild (in any process) abandoned this generation and it was dropped: this one is
       // superseded, not failed, and running it again would only build what the other one builds.
       state = 'stopped';
@@ -286,13 +263,7 @@ export const rebuildProjections = async (
       return progress();
     }
     state = 'failed';
-    const failed = await Promise.all(builds.map((build) => build.runner.status()));
-    const cause = failed.find((status) => status.error)?.error;
-    error = cause
-      ? `projection ${failed.find((status) => status.error)?.name} failed at position ${cause.position} (${cause.eventType}): ${cause.message}; fix it and rerun the rebuild: it resumes`
-      : failure instanceof Error
-        ? failure.message
-        : String(failure);
+    error = failure instanceof Error ? failure.message : String(failure);
     report(true);
     return progress();
   }

@@ -25,6 +25,8 @@ import { SqliteLeases } from './sqlite-leases';
 import { SqliteSlots } from './sqlite-slots';
 
 type DocRow = { id: string; doc: string; position: number };
+/** A document write, encoded: the statement of its collection and its parameters. */
+type EncodedWrite = Readonly<{ run: (args: unknown[]) => unknown; args: unknown[] }>;
 type CheckpointRow = {
   name: string;
   position: number;
@@ -53,7 +55,7 @@ export type SqliteReadStoreOptions = Readonly<{
 /** Read models in SQLite: one table per collection, JSON documents, expression indexes on fields. */
 export class SqliteReadStore implements ReadStore {
   readonly mode: 'transaction' | 'position-guard';
-  private readonly upserts = new Map<string, (write: DocWrite) => void>();
+  private readonly upserts = new Map<string, (write: DocWrite) => EncodedWrite>();
   /**
    * Indexed fields of each known collection and their columns. An indexed field is copied into a column
    * of its own on every write (from the object in hand, no JSON parsing), so indexes, filters and sorts
@@ -106,12 +108,20 @@ export class SqliteReadStore implements ReadStore {
     // The fence is checked first in each writing transaction, run as BEGIN IMMEDIATE: SQLite serialises
     // writers, so the slot read here stays as read until this transaction commits, and a generation that
     // collectRetired unlisted (in any process) is never written after that write.
-    this.writeDocsTransaction = db.transaction((docs: readonly DocWrite[], fenced: FencedWrite) => {
-      this.admit(fenced);
-      for (const write of docs) this.upsertFor(write.collection)(write);
-    });
-    this.commitTransaction = db.transaction(({ docs, checkpoint, fence, lease }: CommitBatch) => {
-      this.writeDocsTransaction(docs, { fence, lease });
+    // The documents are encoded (JSON, indexed columns) before: the write lock is held for the writes only,
+    // which matters when several writers share the file (the worker threads of a rebuild).
+    // One that could not be encoded (a table dropped meanwhile) is encoded after the fence was checked,
+    // which refuses a write for a retired generation first, as it always did.
+    this.writeDocsTransaction = db.transaction(
+      (encoded: readonly EncodedWrite[] | null, docs: readonly DocWrite[], fenced: FencedWrite) => {
+        this.admit(fenced);
+        for (const { run, args } of encoded ?? docs.map((write) => this.upsertFor(write.collection)(write)))
+          run(args);
+      },
+    );
+    this.commitTransaction = db.transaction((encoded: readonly EncodedWrite[] | null, batch: CommitBatch) => {
+      this.writeDocsTransaction(encoded, batch.docs, { fence: batch.fence, lease: batch.lease });
+      const { checkpoint } = batch;
       // A kill here rolls the whole transaction back: documents and checkpoint stay together.
       hitFaultPoint('read-store:after-docs-before-checkpoint');
       this.putCheckpoint(checkpoint);
@@ -273,11 +283,14 @@ export class SqliteReadStore implements ReadStore {
 
   async commitBatch(batch: CommitBatch) {
     this.refreshCaches();
+    let encoded: EncodedWrite[] | null = null;
+    if ([...new Set(batch.docs.map((write) => write.collection))].every((name) => this.exists(name)))
+      encoded = batch.docs.map((write) => this.upsertFor(write.collection)(write));
     if (this.mode === 'transaction') {
-      this.commitTransaction.immediate(batch);
+      this.commitTransaction.immediate(encoded, batch);
       return;
     }
-    this.writeDocsTransaction.immediate(batch.docs, batch);
+    this.writeDocsTransaction.immediate(encoded, batch.docs, batch);
     hitFaultPoint('read-store:after-docs-before-checkpoint');
     this.checkpointTransaction.immediate(batch.checkpoint, batch);
   }
@@ -407,7 +420,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   /** The guard: a document is replaced only by a write from a later event. */
-  private upsertFor(collection: string): (write: DocWrite) => void {
+  private upsertFor(collection: string): (write: DocWrite) => EncodedWrite {
     let upsert = this.upserts.get(collection);
     if (!upsert) {
       const table = tableOf(collection);
@@ -422,13 +435,16 @@ export class SqliteReadStore implements ReadStore {
          WHERE excluded.position > ${table}.position`,
       );
       const getters = paths.map((path) => path.split('.'));
-      upsert = (write: DocWrite) =>
-        statement.run(
+      const run = (args: unknown[]) => statement.run(...args);
+      upsert = (write: DocWrite) => ({
+        run,
+        args: [
           write.id,
           JSON.stringify(write.value),
           write.position,
           ...getters.map((steps) => columnValue(steps, write.value)),
-        );
+        ],
+      });
       this.upserts.set(collection, upsert);
     }
     return upsert;
