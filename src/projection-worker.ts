@@ -18,9 +18,17 @@ const port = parentPort;
 if (!port) throw new Error('projection-worker.ts runs as a worker thread (ProjectionWorkerLink)');
 const send = (message: FromWorker) => port.postMessage(message);
 
+/**
+ * Nest's own start-up lines (each module, route and controller, at `info`) are the API thread's to print:
+ * the worker's would repeat every one. Its warnings, errors and the application's entries are kept.
+ */
+class WorkerLogger extends JsonLogger {
+  override log(): void {}
+}
+
 const main = async (): Promise<void> => {
   const config = { ...loadConfig(), runProjections: true, projectionWorker: 'none' as const };
-  const logger = new JsonLogger(config.logLevel);
+  const logger = new WorkerLogger(config.logLevel);
   // On the embedded default the API's thread commits this thread's appends (ForwardedAppends).
   const appends = (workerData as { appends?: MessagePort | null } | null)?.appends ?? null;
   const app = await createApp({
