@@ -10,6 +10,7 @@ import { createApp } from './bootstrap';
 import { loadConfig } from './infrastructure/config/app-config';
 import { JsonLogger } from './infrastructure/logging/json-logger';
 import { ProjectionEngine } from './infrastructure/projections/projection-engine';
+import { RebuildAlreadyRunning } from './infrastructure/projections/rebuild-jobs';
 import { ClockWatcherRunner } from './infrastructure/watchers/clock-watcher-runner';
 import { ForwardedAppends } from './infrastructure/workers/forwarded-appends';
 import type { FromWorker, ToWorker } from './infrastructure/workers/projection-worker-link';
@@ -50,6 +51,26 @@ const main = async (): Promise<void> => {
       );
     } else if (message.type === 'positions') {
       send({ type: 'positions', id: message.id, lowest: engine.lowestPosition() });
+    } else if (message.type === 'rebuild') {
+      const { id } = message;
+      const job =
+        message.op === 'start'
+          ? engine.startRebuild(message.names)
+          : message.op === 'get'
+            ? engine.rebuildJob(message.jobId)
+            : engine.stopRebuild(message.jobId);
+      job.then(
+        (answer) => send({ type: 'rebuild', id, job: answer }),
+        (error: unknown) =>
+          error instanceof RebuildAlreadyRunning
+            ? send({
+                type: 'rebuild-refused',
+                id,
+                rebuildId: error.rebuildId,
+                projections: error.projections,
+              })
+            : send({ type: 'statuses-failed', id, error: String(error) }),
+      );
     } else if (message.type === 'stop') {
       // Runners finish their batch and stop reading, watchers finish their sweep, then the stores close.
       void app.close().then(

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ProjectionEngine } from '../../src/infrastructure/projections/projection-engine';
 import { ProjectionWorkerLink } from '../../src/infrastructure/workers/projection-worker-link';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -70,6 +71,37 @@ describe('projections in a worker thread', () => {
     expect(body.projections.length).toBeGreaterThan(10);
     expect(body.projections.every((p) => p.state === 'running' && p.position === head)).toBe(true);
     expect(body.reactors.length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds in the worker: the admin route starts it there, reads its progress and it switches', async () => {
+    const unknown = await api.request({
+      method: 'POST',
+      url: '/admin/projections/rebuilds',
+      headers: json,
+      payload: { projections: ['no-such-projection'] },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const started = await api.request({
+      method: 'POST',
+      url: '/admin/projections/rebuilds',
+      headers: json,
+      payload: { projections: ['complaint-details'] },
+    });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json() as { id: string };
+    let state = '';
+    for (let tries = 0; tries < 300 && state !== 'done'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const progress = await api.request({ method: 'GET', url: `/admin/projections/rebuilds/${id}` });
+      expect(progress.statusCode).toBe(200);
+      state = (progress.json() as { progress: { state: string } }).progress.state;
+    }
+    expect(state).toBe('done');
+    // The API's own thread has no such job: it ran in the worker.
+    expect(await api.app.get(ProjectionEngine)['jobs'].get(id)).toBeNull();
+    await api.settle();
+    const list = await api.request({ method: 'GET', url: '/complaints?dealerId=d-1' });
+    expect((list.json() as { items: unknown[] }).items).toHaveLength(3);
   });
 
   it('stops the worker with the application', async () => {

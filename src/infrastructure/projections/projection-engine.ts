@@ -294,22 +294,31 @@ export class ProjectionEngine implements OnApplicationBootstrap, BeforeApplicati
     });
   }
 
-  /** Starts a blue/green rebuild in the background; its progress is read with `rebuildJob`. */
-  startRebuild(names: readonly string[] | 'all'): RebuildJob {
-    return this.jobs.start(this.definitionsNamed(names));
+  /**
+   * Starts a blue/green rebuild in the background; its progress is read with `rebuildJob`. In an API
+   * whose projection worker runs the projections, the rebuild runs there too, off the request loop.
+   */
+  async startRebuild(names: readonly string[] | 'all'): Promise<RebuildJob> {
+    const definitions = this.definitionsNamed(names);
+    if (!this.worker) return this.jobs.start(definitions);
+    const job = await this.worker.rebuilds({ op: 'start', names });
+    if (!job) throw new Error('the projection worker started no rebuild');
+    return job;
   }
 
-  rebuildJob(id: string): RebuildJob | null {
+  async rebuildJob(id: string): Promise<RebuildJob | null> {
+    if (this.worker) return this.worker.rebuilds({ op: 'get', jobId: id });
     return this.jobs.get(id);
   }
 
   stopRebuild(id: string): Promise<RebuildJob | null> {
+    if (this.worker) return this.worker.rebuilds({ op: 'stop', jobId: id });
     return this.jobs.stop(id);
   }
 
   /** Rebuilds one projection blue/green and resolves after the switch. */
   async rebuild(name: string): Promise<void> {
-    const job = this.startRebuild([name]);
+    const job = this.jobs.start(this.definitionsNamed([name]));
     const result = await this.jobs.wait(job.id);
     if (result?.state !== 'done') {
       throw new Error(`rebuild of ${name} ended ${result?.state}: ${result?.error ?? 'stopped'}`);

@@ -5,6 +5,7 @@ import type { EventStore } from '../../application/ports/event-store.port';
 import { serveAppends } from './forwarded-appends';
 import type { LeaseHolder } from '../leases/lease-keeper';
 import type { OwnedProjectionStatus, OwnedReactorStatus } from '../projections/projection-engine';
+import { type RebuildJob, RebuildAlreadyRunning } from '../projections/rebuild-jobs';
 import type { SweepStatus } from '../watchers/periodic-sweep';
 
 type OwnedSweepStatus = SweepStatus & Readonly<{ owner: LeaseHolder | null }>;
@@ -29,13 +30,24 @@ export type WorkerState = Readonly<{
 }>;
 
 /** Messages between the API's thread and the worker (`src/projection-worker.ts`). */
+/** What the API's admin routes ask of the worker's rebuild jobs. */
+export type RebuildRequest =
+  | { op: 'start'; names: readonly string[] | 'all' }
+  | { op: 'get'; jobId: string }
+  | { op: 'stop'; jobId: string };
+
 export type ToWorker =
-  { type: 'statuses'; id: number } | { type: 'positions'; id: number } | { type: 'stop' };
+  | { type: 'statuses'; id: number }
+  | { type: 'positions'; id: number }
+  | ({ type: 'rebuild'; id: number } & RebuildRequest)
+  | { type: 'stop' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: string }
   | ({ type: 'statuses'; id: number } & WorkerStatuses)
   | { type: 'positions'; id: number; lowest: number | null }
+  | { type: 'rebuild'; id: number; job: RebuildJob | null }
+  | { type: 'rebuild-refused'; id: number; rebuildId: string; projections: readonly string[] }
   | { type: 'statuses-failed'; id: number; error: string }
   | { type: 'stopped' };
 
@@ -176,7 +188,25 @@ export class ProjectionWorkerLink {
     return reply.lowest;
   }
 
-  private ask(type: 'statuses' | 'positions'): Promise<FromWorker> {
+  /**
+   * A rebuild job of the worker's: started, read or stopped there (`ProjectionEngine`'s rebuild methods).
+   * A rebuild already running for one of the projections is refused as in this thread.
+   */
+  async rebuilds(request: RebuildRequest): Promise<RebuildJob | null> {
+    // Stopping waits for the job to commit what it applied: longer than a status.
+    const reply = await this.ask(
+      (id) => ({ type: 'rebuild', id, ...request }),
+      request.op === 'stop' ? 60_000 : undefined,
+    );
+    if (reply.type === 'rebuild-refused') throw new RebuildAlreadyRunning(reply.rebuildId, reply.projections);
+    if (reply.type !== 'rebuild') throw new Error(`the projection worker answered ${reply.type}`);
+    return reply.job;
+  }
+
+  private ask(
+    request: 'statuses' | 'positions' | ((id: number) => ToWorker),
+    timeoutMs = this.options.statusTimeoutMs ?? 5000,
+  ): Promise<FromWorker> {
     const worker = this.worker;
     if (!worker || this.current.state !== 'running')
       return Promise.reject(new Error(`the projection worker is ${this.current.state}`));
@@ -185,9 +215,11 @@ export class ProjectionWorkerLink {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error('the projection worker did not answer in time'));
-      }, this.options.statusTimeoutMs ?? 5000);
+      }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ type, id } satisfies ToWorker);
+      worker.postMessage(
+        typeof request === 'string' ? ({ type: request, id } satisfies ToWorker) : request(id),
+      );
     });
   }
 

@@ -76,9 +76,9 @@ export class AdminProjectionsController {
   })
   @ApiNotFoundResponse({ description: 'PROJECTION_NOT_FOUND: a name is not a registered projection' })
   @ApiConflictResponse({ description: 'REBUILD_ALREADY_RUNNING: one of them is being rebuilt already' })
-  start(@Body() body: RebuildRequestBody): RebuildJob {
+  async start(@Body() body: RebuildRequestBody): Promise<RebuildJob> {
     try {
-      return this.engine.startRebuild(body.projections);
+      return await this.engine.startRebuild(body.projections);
     } catch (error) {
       throw asProblem(error);
     }
@@ -94,8 +94,8 @@ export class AdminProjectionsController {
     notFound: 'REBUILD_NOT_FOUND',
     badRequest: null,
   })
-  progress(@Param('id') id: string): RebuildJob {
-    const job = REBUILD_ID.test(id) ? this.engine.rebuildJob(id) : null;
+  async progress(@Param('id') id: string): Promise<RebuildJob> {
+    const job = REBUILD_ID.test(id) ? await this.engine.rebuildJob(id) : null;
     if (!job) throw rebuildNotFound(id);
     return job;
   }
