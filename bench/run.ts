@@ -107,6 +107,12 @@ const main = async () => {
     String(config.months),
     String(config.kpiSamples),
   ]);
+  // A KPI that found no data in any sample measured an empty read model, not the query: stop, not a figure.
+  const empty = Object.entries(kpis.kpis).filter(([, kpi]) => kpi.nonEmpty === 0);
+  if (empty.length > 0)
+    throw new Error(
+      `KPIs with no data in any sample (were the read models built?): ${empty.map(([name]) => name).join(', ')}`,
+    );
   const kpiScale =
     config.kpiScale > 0
       ? await kpiAtScale({
