@@ -113,7 +113,11 @@ describe('rebuild over worker threads', () => {
   it('stopped mid-way with 3 workers, resumes on a rerun and ends identical', async () => {
     const readFile = freshFile();
     const stop = new AbortController();
+    // Small batches: the workers take many steps, so the stop reaches them mid-way even on a fast machine
+    // (with 500 a batch they could reach the head before it did).
     const first = await rebuild(readFile, 3, {
+      batchSize: 50,
+      commitEvery: 100,
       progressEveryMs: 0,
       signal: stop.signal,
       onProgress: (progress) => {
