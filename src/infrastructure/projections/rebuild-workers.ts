@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { EventStore } from '../../application/ports/event-store.port';
 import type { GenerationRef } from '../../application/ports/read-store.port';
 import type { AnyProjection } from '../../projections/shared/projection';
 import type { WorkerStores } from '../stores';
 import type { BuildSnapshot, BuildState, BuildTarget } from './generation-builder';
 import type { LogFn } from './runner-support';
+import { startWorker, workerScript } from '../workers/script-worker';
 
 /** What a worker is started with (plain data: `workerData`). */
 export type WorkerInput = Readonly<{
@@ -67,21 +67,6 @@ export class RebuildWorkerSuperseded extends Error {
 }
 
 const FEATURES_MODULE = join(__dirname, '..', '..', 'application', 'features');
-
-/**
- * The worker script next to this module: `rebuild-worker.js` in the built app (`dist/`), else the
- * TypeScript source run through ts-node (tests, the bench, `npm run crm`).
- */
-const workerScript = (): { script: string; eval: boolean } => {
-  const js = join(__dirname, 'rebuild-worker.js');
-  if (existsSync(js)) return { script: js, eval: false };
-  const ts = join(__dirname, 'rebuild-worker.ts');
-  const register = require.resolve('ts-node/register/transpile-only', { paths: [__dirname] });
-  return {
-    script: `require(${JSON.stringify(register)}); require(${JSON.stringify(ts)});`,
-    eval: true,
-  };
-};
 
 /**
  * True when the workers find every one of these definitions in their module, the very same objects
@@ -163,7 +148,7 @@ export const buildInWorkers = async (
   workers: RebuildWorkers,
   options: WorkerBuildOptions,
 ): Promise<'built' | 'stopped'> => {
-  const { script, eval: isEval } = workerScript();
+  const script = workerScript(join(__dirname, 'rebuild-worker'));
   const snapshots: BuildSnapshot[] = groups.map(() => ({
     state: 'building',
     startPosition: 0,
@@ -203,7 +188,7 @@ export const buildInWorkers = async (
           occurredBefore: options.occurredBefore,
           snapshotEveryMs: 100,
         };
-        const thread = new Worker(script, { eval: isEval, workerData: input });
+        const thread = startWorker(script, { workerData: input });
         threads.push(thread);
         if (options.signal?.aborted) thread.postMessage({ type: 'stop' } satisfies ToWorker);
         let ended: 'built' | 'stopped' | null = null;

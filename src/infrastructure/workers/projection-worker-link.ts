@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { EventStore } from '../../application/ports/event-store.port';
 import { serveAppends } from './forwarded-appends';
+import { startWorker, workerScript } from './script-worker';
 import type { LeaseHolder } from '../leases/lease-keeper';
 import type { OwnedProjectionStatus, OwnedReactorStatus } from '../projections/projection-engine';
 import { type RebuildJob, RebuildAlreadyRunning } from '../projections/rebuild-jobs';
@@ -66,12 +66,8 @@ export type ProjectionWorkerOptions = Readonly<{
   restartMs?: Readonly<{ first: number; max: number }>;
 }>;
 
-/** Where the compiled worker script is: `dist/projection-worker.js` beside `dist/main.js`, or the `.ts` source. */
-const defaultWorkerFile = (): string => {
-  const root = join(__dirname, '..', '..');
-  const compiled = join(root, 'projection-worker.js');
-  return existsSync(compiled) ? compiled : join(root, 'projection-worker.ts');
-};
+/** The worker's script: `dist/projection-worker.js` beside `dist/main.js`, or the `.ts` source. */
+const defaultWorkerFile = (): string => workerScript(join(__dirname, '..', '..', 'projection-worker'));
 
 /**
  * The API's side of the projection worker (issue 14 §1): a worker thread that runs the application with
@@ -122,15 +118,7 @@ export class ProjectionWorkerLink {
     if (channel && this.appendStore) serveAppends(channel.port1, this.appendStore);
     const workerData = { appends: channel?.port2 ?? null };
     const transferList = channel ? [channel.port2] : [];
-    // Under ts-node or jest (the `.ts` source) the worker compiles its TypeScript on load, as they do.
-    const worker = this.file.endsWith('.ts')
-      ? new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(this.file)});`, {
-          eval: true,
-          env: this.options.env ?? process.env,
-          workerData,
-          transferList,
-        })
-      : new Worker(this.file, { env: this.options.env ?? process.env, workerData, transferList });
+    const worker = startWorker(this.file, { env: this.options.env ?? process.env, workerData, transferList });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let started = false;
