@@ -502,16 +502,23 @@ export class ProjectionRunner {
    * live generation.
    */
   private endGeneration(refused: GenerationRetiredError): void {
+    this.stopRefused(
+      `stopped writing generation ${refused.generation.generation} (v${refused.generation.version}) of ${refused.slot}: the slot no longer lists it; the live generation is served by its own runner`,
+      refused.generation,
+    );
+    this.target?.onGenerationEnded?.(this);
+  }
+
+  /** A fence refused a write: stopped, not failed; what was applied and not committed is forgotten. */
+  private stopRefused(why: string, fields: Readonly<Record<string, unknown>>): void {
     this.outage.cancel();
     this.forgetUncommitted();
     this.state = 'stopped';
     this.error = null;
-    this.deps.log(
-      'info',
-      `projection ${this.definition.name} stopped writing generation ${refused.generation.generation} (v${refused.generation.version}) of ${refused.slot}: the slot no longer lists it; the live generation is served by its own runner`,
-      { projection: this.definition.name, ...refused.generation },
-    );
-    this.target?.onGenerationEnded?.(this);
+    this.deps.log('info', `projection ${this.definition.name} ${why}`, {
+      projection: this.definition.name,
+      ...fields,
+    });
   }
 
   /**
@@ -520,14 +527,9 @@ export class ProjectionRunner {
    * stored checkpoint, and this process may take the lease again later.
    */
   private endLease(refused: LeaseLostError): void {
-    this.outage.cancel();
-    this.forgetUncommitted();
-    this.state = 'stopped';
-    this.error = null;
-    this.deps.log(
-      'info',
-      `projection ${this.definition.name} stopped writing: its lease ${refused.lease.name} (epoch ${refused.lease.epoch}) was taken over by another process`,
-      { projection: this.definition.name, ...refused.lease },
+    this.stopRefused(
+      `stopped writing: its lease ${refused.lease.name} (epoch ${refused.lease.epoch}) was taken over by another process`,
+      refused.lease,
     );
     this.target?.onLeaseLost?.(this);
   }
